@@ -1,0 +1,106 @@
+//! `vtre`: the model on the command line, for analysts.
+//!
+//! ```text
+//! vtre project [--preset NAME | --scenario FILE.json] [--format csv|json]
+//! vtre targets [--preset NAME | --scenario FILE.json]
+//! vtre levers  [--format csv|json]
+//! vtre presets
+//! ```
+//!
+//! A scenario file is JSON of lever id → value (see `vtre levers`). Unknown ids, wrong types and out-of-range
+//! values are reported on stderr and the exit code is 2: the CLI never clamps silently.
+
+use std::process::ExitCode;
+use vtre::model::{presets, simulate, Scenario};
+use vtre::output;
+
+const USAGE: &str = "usage:
+  vtre project [--preset NAME | --scenario FILE.json] [--format csv|json]
+  vtre targets [--preset NAME | --scenario FILE.json]
+  vtre levers  [--format csv|json]
+  vtre presets";
+
+struct Opts {
+    preset: Option<String>,
+    scenario: Option<String>,
+    format: String,
+}
+
+fn parse(args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts { preset: None, scenario: None, format: "csv".into() };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut val = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "--preset" => o.preset = Some(val("--preset")?),
+            "--scenario" => o.scenario = Some(val("--scenario")?),
+            "--format" => o.format = val("--format")?,
+            other => return Err(format!("unknown argument '{other}'")),
+        }
+    }
+    if o.preset.is_some() && o.scenario.is_some() {
+        return Err("give --preset or --scenario, not both".into());
+    }
+    if o.format != "csv" && o.format != "json" {
+        return Err(format!("--format must be csv or json, not '{}'", o.format));
+    }
+    Ok(o)
+}
+
+fn scenario(o: &Opts) -> Result<Scenario, String> {
+    if let Some(name) = &o.preset {
+        return presets::preset(name).ok_or_else(|| {
+            let names: Vec<&str> = presets::PRESETS.iter().map(|p| p.key).collect();
+            format!("unknown preset '{name}' (known: {})", names.join(", "))
+        });
+    }
+    let Some(path) = &o.scenario else {
+        return Ok(Scenario::reference());
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let (s, issues) = Scenario::from_json(&text);
+    if issues.is_empty() {
+        Ok(s)
+    } else {
+        let lines: Vec<String> = issues.iter().map(|i| format!("  {path}: {i}")).collect();
+        Err(format!("the scenario has {} problem(s):\n{}", issues.len(), lines.join("\n")))
+    }
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    let o = parse(rest)?;
+    match cmd.as_str() {
+        "project" => {
+            let p = simulate(&scenario(&o)?);
+            Ok(if o.format == "json" {
+                format!("{}\n", serde_json::to_string_pretty(&output::projection_json(&p)).map_err(|e| e.to_string())?)
+            } else {
+                output::projection_csv(&p)
+            })
+        }
+        "targets" => Ok(output::targets_csv(&simulate(&scenario(&o)?))),
+        "levers" => Ok(if o.format == "json" {
+            format!("{}\n", Scenario::reference().to_full_json_value())
+        } else {
+            output::levers_csv()
+        }),
+        "presets" => Ok(presets::PRESETS.iter().map(|p| format!("{}\t{}\n", p.key, p.label_en)).collect()),
+        "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
+        other => Err(format!("unknown command '{other}'\n{USAGE}")),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("vtre: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Chart drawing (plotters, any backend).

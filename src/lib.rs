@@ -1,0 +1,10 @@
+//! Sichuan V-Ti-Steel & Rare-Earth Policy Explorer (四川钒钛钢铁及稀土产业政策情景沙盘).
+//!
+//! [`model`] is the pure simulation model (native and wasm); [`output`] turns a projection into the CLI's
+//! CSV/JSON; [`charts`] draws projections with plotters on any backend; `ui` (wasm only) is the Leptos app.
+
+pub mod charts;
+pub mod model;
+pub mod output;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,325 @@
+//! The one entry point: `simulate(&Scenario) -> Projection`, annual 2020–2035.
+//!
+//! Each year runs the chains in the order their couplings need:
+//!
+//! 1. power price → output response `m_e` ([`super::energy::power_response`]);
+//! 2. steel capacity, iron-concentrate and scrap limits ([`super::steel`]);
+//! 3. vanadium from V-Ti hot metal ([`super::vanadium`]), titanium from ore ([`super::titanium`]),
+//!    rare earths ([`super::rare_earth`]);
+//! 4. energy use and the energy quota; curtailment if it binds ([`super::energy`]);
+//! 5. CO2 ([`super::emissions`]) and output value ([`super::value`]) from the final quantities.
+//!
+//! 2020 is the base year: every lever is at its 2020 level there, and the calibration constants (ore yields,
+//! V2O5 per tonne of hot metal, output-value multipliers) are computed from it, so the base year reproduces
+//! the CSV by construction. Deterministic: no randomness, no clock, no I/O.
+
+use super::emissions::{co2, Co2};
+use super::energy::{self, curtail, energy_use, intensities, kappa, Product, N_PRODUCTS};
+use super::levers::{ramp, spec as lspec, LeverId};
+use super::params::ParamId as P;
+use super::rare_earth::{max_metal_per_separated, rare_earth};
+use super::scenario::Scenario;
+use super::series::{SeriesId as S, FIRST_YEAR, LAST_YEAR, N_SERIES, N_YEARS};
+use super::steel::{next_scrap_supply, steel};
+use super::targets::{evaluate, TargetResult};
+use super::titanium::titanium;
+use super::value::{calibrate, prices, prices_2020, values, ValueK, Valued};
+use super::vanadium::vanadium;
+
+/// Calibration constants derived from the 2020 base year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Calibration {
+    /// 万t iron concentrate per 万t ore per unit of Fe recovery.
+    pub fe_yield: f64,
+    /// 万t Ti concentrate per 万t ore per unit of Ti recovery.
+    pub ti_yield: f64,
+    /// 万t TiO2 contained per 万t ore.
+    pub tio2_per_ore: f64,
+    /// t V2O5 per t V-Ti hot metal at 2020 recovery, before smelter-side losses.
+    pub v2o5_per_hm: f64,
+    pub k: ValueK,
+    /// 2020 electricity, 亿kWh (the renewable exemption counts growth above it).
+    pub elec_2020: f64,
+}
+
+/// What the model functions read: resolved parameters, the scenario and the calibration.
+pub struct Ctx<'a> {
+    params: Vec<f64>,
+    pub s: &'a Scenario,
+    pub cal: Calibration,
+}
+
+impl Ctx<'_> {
+    #[inline]
+    pub fn p(&self, id: P) -> f64 {
+        self.params[id as usize]
+    }
+    /// A lever's value in `year`, phased in from its 2020 level (see [`super::levers`]).
+    #[inline]
+    pub fn lever(&self, id: LeverId, year: u16) -> f64 {
+        let l = lspec(id);
+        let x = self.s.get(id);
+        if l.is_switch() {
+            return if year > FIRST_YEAR { x } else { l.base };
+        }
+        l.base + (x - l.base) * ramp(year, l.target_year)
+    }
+}
+
+/// Which limits bound in a year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Limits {
+    pub iron_ore: bool,
+    pub scrap: bool,
+    pub ti_concentrate: bool,
+    pub energy_quota: bool,
+}
+
+/// The result of one run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Projection {
+    /// `series[SeriesId as usize][year − 2020]`.
+    pub series: Vec<[f64; N_YEARS]>,
+    /// Share of each product cut by the energy quota, by year.
+    pub curtailed: [[f64; N_PRODUCTS]; N_YEARS],
+    pub limits: [Limits; N_YEARS],
+    pub targets: Vec<TargetResult>,
+    /// Year of peak CO2.
+    pub peak_year: u16,
+    pub calibration: Calibration,
+}
+
+impl Projection {
+    pub fn get(&self, id: S) -> &[f64; N_YEARS] {
+        &self.series[id as usize]
+    }
+    /// The value of a series in a year (NaN outside 2020–2035).
+    pub fn at(&self, id: S, year: u16) -> f64 {
+        super::series::year_index(year).map_or(f64::NAN, |i| self.series[id as usize][i])
+    }
+    pub fn target(&self, id: super::targets::TargetId) -> Option<&TargetResult> {
+        self.targets.iter().find(|t| t.id == id)
+    }
+    /// Products cut by the energy quota in `year`, with the share cut.
+    pub fn curtailed_in(&self, year: u16) -> Vec<(Product, f64)> {
+        super::series::year_index(year)
+            .map(|i| {
+                Product::ALL
+                    .iter()
+                    .filter(|p| self.curtailed[i][**p as usize] > 1e-6)
+                    .map(|p| (*p, self.curtailed[i][*p as usize]))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Pre-curtailment quantities of one year.
+struct Year {
+    st: super::steel::Steel,
+    v: super::vanadium::Vanadium,
+    ti: super::titanium::Titanium,
+    re: super::rare_earth::RareEarth,
+    p_eff: f64,
+}
+
+fn run_chains(c: &Ctx, year: u16, scrap: f64) -> Year {
+    let (p_eff, m_e) = energy::power_response(c, year);
+    let st = steel(c, year, scrap, m_e);
+    let v = vanadium(c, year);
+    let ti = titanium(c, year, st.ore_mined, m_e);
+    let re = rare_earth(c, year, m_e);
+    Year { st, v, ti, re, p_eff }
+}
+
+fn quantities(y: &Year) -> [f64; N_PRODUCTS] {
+    [
+        y.st.bof_vti,
+        y.st.bof_other,
+        y.st.eaf,
+        y.ti.sulfate,
+        y.ti.chloride,
+        y.ti.slag_sold,
+        y.ti.sponge,
+        y.ti.bf_slag_tio2,
+        y.re.separated,
+        y.re.metal,
+    ]
+}
+
+fn valued(c: &Ctx, y: &Year, q: &[f64; N_PRODUCTS]) -> Valued {
+    Valued {
+        crude: q[0] + q[1] + q[2],
+        v2o5: q[0] * y.v.v2o5_per_bof_vti,
+        vrfb_gwh: y.v.vrfb_gwh,
+        ti_conc: y.ti.concentrate,
+        tio2: q[3] + q[4] + q[7],
+        sponge: q[6],
+        deep_share: y.ti.deep_share,
+        separated: q[8],
+        metal: q[9].min(q[8] * max_metal_per_separated(c)),
+    }
+}
+
+/// Runs the model.
+pub fn simulate(s: &Scenario) -> Projection {
+    let params = s.resolved_params();
+    // Calibration from the base year (levers at their 2020 levels, 2020 parameters).
+    let pv = |id: P| params[id as usize];
+    let fe_yield = pv(P::IronConc2020) / (pv(P::OreMined2020) * pv(P::FeRecovery2020));
+    let ti_yield = pv(P::TiConc2020) / (pv(P::OreMined2020) * pv(P::TiRecovery2020));
+    let tio2_per_ore = pv(P::TiOreTio2) / pv(P::OreMined2020);
+    let hm_vti_2020 = pv(P::VtiBofCap2020) * pv(P::BofUtil) * pv(P::HotMetalPerBof);
+    let v2o5_per_hm = pv(P::V2o5Output2020) / (hm_vti_2020 * 1e4 * pv(P::VExtraction));
+    let mut c = Ctx {
+        params,
+        s,
+        cal: Calibration { fe_yield, ti_yield, tio2_per_ore, v2o5_per_hm, k: ValueK::ONE, elec_2020: 0.0 },
+    };
+    let base = run_chains(&c, FIRST_YEAR, c.p(P::Scrap2020));
+    let q_base = quantities(&base);
+    c.cal.k = calibrate(&c, &valued(&c, &base, &q_base));
+    let it_base = intensities(&c, base.v.v2o5_per_bof_vti);
+    c.cal.elec_2020 = energy_use(&q_base, &it_base, 1.0, 0.0, None).elec;
+
+    let mut series = vec![[0.0; N_YEARS]; N_SERIES];
+    let mut curtailed = [[0.0; N_PRODUCTS]; N_YEARS];
+    let mut limits = [Limits::default(); N_YEARS];
+    let mut scrap = c.p(P::Scrap2020);
+    let p2020 = prices_2020();
+
+    for (i, year) in (FIRST_YEAR..=LAST_YEAR).enumerate() {
+        if year > FIRST_YEAR {
+            scrap = next_scrap_supply(&c, year, scrap);
+        }
+        let y = run_chains(&c, year, scrap);
+        let q0 = quantities(&y);
+        let it = intensities(&c, y.v.v2o5_per_bof_vti);
+        let kap = kappa(&c, year);
+        let exempt = (c.lever(LeverId::RenewableExemption, year) >= 0.5).then(|| c.p(P::RenewableShare));
+        let quota = c.lever(LeverId::EnergyQuota, year);
+        let pr = prices(&c, year);
+
+        // Value per unit of each product, for the curtailment order.
+        let mut vpu = [0.0; N_PRODUCTS];
+        for (j, v) in vpu.iter_mut().enumerate() {
+            let mut unit = [0.0; N_PRODUCTS];
+            unit[j] = 1.0;
+            let mut probe = valued(&c, &y, &unit);
+            probe.vrfb_gwh = 0.0;
+            probe.ti_conc = 0.0;
+            if j == Product::ReMetal as usize {
+                probe.metal = 1.0;
+            }
+            *v = values(&c, year, &probe, &pr, &c.cal.k).total();
+        }
+        let (q, cut) = curtail(&q0, &it, &vpu, kap, c.cal.elec_2020, exempt, quota);
+        curtailed[i] = cut;
+        let vq = valued(&c, &y, &q);
+        let vals = values(&c, year, &vq, &pr, &c.cal.k);
+        let vals_uncut = values(&c, year, &valued(&c, &y, &q0), &pr, &c.cal.k);
+        let vals_const = values(&c, year, &vq, &p2020, &c.cal.k);
+        let use_ = energy_use(&q, &it, kap, c.cal.elec_2020, exempt);
+        let ee = c.p(P::ElecEquivalent) / 1000.0;
+        let v_it = ((c.p(P::V2o5Energy) - c.p(P::V2o5Elec) * ee) / 1e4, c.p(P::V2o5Elec) / 1e8);
+        let grid = c.lever(LeverId::GridFactor, year);
+        let co: Co2 = co2(&c, &q, &it, vq.v2o5, v_it, grid);
+
+        limits[i] = Limits {
+            iron_ore: y.st.ore_limited,
+            scrap: y.st.scrap_limited,
+            ti_concentrate: y.ti.conc_limited,
+            energy_quota: cut.iter().any(|&x| x > 0.0),
+        };
+
+        // Electricity bill: intensive steps at the effective price, the rest at the large-industry price.
+        let p_large = c.lever(LeverId::PowerPrice, year);
+        let mut bill = 0.0;
+        for p in Product::ALL {
+            let e = q[p as usize] * it.elec[p as usize];
+            bill += e * if energy::is_intensive(p) { y.p_eff } else { p_large };
+        }
+
+        let hm = (q[0] + q[1]) * c.p(P::HotMetalPerBof);
+        let conc_demand = hm * c.p(P::ConcPerHotMetal);
+        let bof = q[0] + q[1];
+        let set = |series: &mut Vec<[f64; N_YEARS]>, id: S, v: f64| series[id as usize][i] = v;
+        let sr = &mut series;
+        set(sr, S::CrudeSteelTotal, bof + q[2]);
+        set(sr, S::CrudeSteelBof, bof);
+        set(sr, S::CrudeSteelBofVti, q[0]);
+        set(sr, S::CrudeSteelBofOther, q[1]);
+        set(sr, S::CrudeSteelEaf, q[2]);
+        set(sr, S::PigIron, hm);
+        set(sr, S::CapacityBof, y.st.cap_vti + y.st.cap_other);
+        set(sr, S::CapacityEaf, y.st.cap_eaf);
+        set(sr, S::CapacityRetiredElsewhere, y.st.retired_elsewhere);
+        set(sr, S::NationalNetCapacityChange, y.st.national_net);
+        set(sr, S::OreMined, y.st.ore_mined);
+        set(sr, S::IronConcentrateSupply, y.st.conc_local);
+        set(sr, S::IronConcentrateDemand, conc_demand);
+        set(sr, S::IronConcentrateGap, conc_demand - y.st.conc_local);
+        set(sr, S::ScrapSupply, scrap);
+        set(sr, S::ScrapUsed, bof * c.p(P::ScrapPerBof) + q[2] * c.p(P::ScrapPerEaf));
+        set(sr, S::V2o5Output, vq.v2o5);
+        set(sr, S::V2o5ForVrfb, y.v.v2o5_for_vrfb);
+        set(sr, S::VrfbDeployed, y.v.vrfb_gwh);
+        set(sr, S::TiConcentrateOutput, y.ti.concentrate);
+        set(sr, S::Tio2Output, vq.tio2);
+        set(sr, S::Tio2Chloride, q[4] + q[7]);
+        set(sr, S::Tio2Sulfate, q[3]);
+        set(sr, S::Tio2FromBfSlag, q[7]);
+        set(
+            sr,
+            S::TiSlagOutput,
+            q[4] * c.p(P::SlagPerChloride) + q[6] / 1e4 * c.p(P::SlagPerSponge) + q[5],
+        );
+        set(sr, S::TiSpongeOutput, q[6]);
+        set(sr, S::TiMaterialsOutput, q[6] * y.ti.deep_share);
+        set(sr, S::ReoMined, y.re.mined);
+        set(sr, S::ReoImported, y.re.imported);
+        set(sr, S::ReoSeparated, q[8]);
+        set(sr, S::ReMetalOutput, vq.metal);
+        set(sr, S::VRecovery, c.lever(LeverId::VRecovery, year) / 100.0);
+        let ti_rec = c.lever(LeverId::TiRecovery, year) / 100.0
+            + if y.ti.tio2_in_ore > 0.0 { q[7] / y.ti.tio2_in_ore } else { 0.0 };
+        set(sr, S::TiRecovery, ti_rec);
+        set(sr, S::FeRecovery, c.lever(LeverId::FeRecovery, year) / 100.0);
+        set(sr, S::EnergyTotal, use_.total);
+        set(sr, S::EnergyCounted, use_.counted);
+        set(sr, S::EnergyExempt, use_.exempt);
+        set(sr, S::EnergyQuota, quota);
+        set(sr, S::ElectricityTotal, use_.elec);
+        set(sr, S::ElectricityBill, bill);
+        set(sr, S::PowerPriceEffective, y.p_eff);
+        set(
+            sr,
+            S::EnergyIntensity,
+            if vals_const.total() > 0.0 { use_.total / vals_const.total() } else { 0.0 },
+        );
+        set(sr, S::CurtailedValue, (vals_uncut.total() - vals.total()).max(0.0));
+        set(sr, S::Co2Total, co.direct + co.indirect);
+        set(sr, S::Co2Direct, co.direct);
+        set(sr, S::Co2Indirect, co.indirect);
+        set(sr, S::Co2Steel, co.by_sector[0]);
+        set(sr, S::Co2Vanadium, co.by_sector[1]);
+        set(sr, S::Co2Titanium, co.by_sector[2]);
+        set(sr, S::Co2RareEarth, co.by_sector[3]);
+        set(sr, S::GridFactor, grid);
+        set(sr, S::OutputValueTotal, vals.total());
+        set(sr, S::OutputValueSteel, vals.steel);
+        set(sr, S::OutputValueVanadium, vals.vanadium);
+        set(sr, S::OutputValueTitanium, vals.titanium());
+        set(sr, S::OutputValueRareEarth, vals.rare_earth);
+        set(sr, S::OutputValueTiChemicals, vals.ti_chem);
+        set(sr, S::OutputValueTiMetal, vals.ti_metal);
+        set(sr, S::OutputValueConst, vals_const.total());
+    }
+
+    let targets = evaluate(&series);
+    let peak_year = targets
+        .iter()
+        .find(|t| t.id == super::targets::TargetId::CarbonPeak)
+        .map_or(FIRST_YEAR, |t| t.value as u16);
+    Projection { series, curtailed, limits, targets, peak_year, calibration: c.cal }
+}

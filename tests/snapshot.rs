@@ -1,0 +1,12 @@
+//! A golden snapshot of the reference projection and its scorecard: any change to results is a reviewed
+//! change (`cargo insta review`, or delete the snapshot and re-run to accept).
+
+use vtre::model::{simulate, Scenario};
+use vtre::output::{projection_csv, targets_csv};
+
+#[test]
+fn reference_projection_matches_the_reviewed_snapshot() {
+    let p = simulate(&Scenario::reference());
+    insta::assert_snapshot!("reference_projection_csv", projection_csv(&p));
+    insta::assert_snapshot!("reference_targets_csv", targets_csv(&p));
+}
