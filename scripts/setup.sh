@@ -49,11 +49,12 @@ cargo fetch --locked >&2
 
 if [ "$want_test" = 1 ]; then
   # 6. Chromium and its driver from Debian (never a browser download).
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing chromium and chromium-driver from apt"
+  # A CJK font, so headless screenshots show the Chinese UI (users' browsers bring their own fonts).
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    say "installing chromium, chromium-driver and a CJK font from apt"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >&2
+    apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >&2
   fi
   # 7. The end-to-end driver (playwright-core drives Debian's Chromium; it downloads no browser).
   if [ ! -d tests/e2e/node_modules/playwright-core ]; then

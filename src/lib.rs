@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod model;
+pub mod i18n;
 pub mod output;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

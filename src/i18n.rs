@@ -1,0 +1,196 @@
+//! UI strings in Chinese (default) and English, and number formatting per language.
+//!
+//! Whole-sentence keys (`Msg`), never concatenated fragments. Number convention, documented in the README:
+//! Chinese shows the units of Chinese statistics (亿元, 万吨, 万吨标准煤); English shows billion yuan, Mt and
+//! Mt ce (1 billion yuan = 10 亿元, 1 Mt = 100 万吨).
+
+/// The display language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn zh(self) -> bool {
+        self == Lang::Zh
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "zh-hans" | "cn" => Some(Lang::Zh),
+            "en" | "en-us" | "en-gb" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+macro_rules! msgs {
+    ($( $id:ident => ($zh:literal, $en:literal) ),* $(,)?) => {
+        /// Every UI sentence.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($id),* }
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$id),*];
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$id, Lang::Zh) => $zh, (Msg::$id, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+msgs! {
+    AppTitle => ("四川钒钛钢铁及稀土产业政策情景沙盘", "Sichuan V-Ti-Steel & Rare-Earth Policy Explorer"),
+    AppSubtitle => ("移动《四川省钒钛钢铁及稀土产业高质量发展指南》的政策杠杆，即时查看产值、能耗、排放和2025年目标。",
+                    "Move the levers of Sichuan's guideline for the V-Ti-steel and rare-earth industries and see output value, energy, CO2 and the 2025 targets respond."),
+    SwitchLanguage => ("English", "中文"),
+    SwitchLanguageLabel => ("切换到英文", "Switch to Chinese"),
+    Levers => ("政策杠杆", "Policy levers"),
+    ResetAll => ("全部恢复参考值", "Reset all to reference"),
+    Reset => ("恢复参考值", "Reset to reference"),
+    ReferenceValue => ("参考值", "Reference"),
+    Info => ("说明", "About this lever"),
+    GuidelineRef => ("指南出处", "Guideline reference"),
+    Source => ("数据来源", "Source"),
+    ReachedBy => ("达到年份", "Reached by"),
+    On => ("开", "On"),
+    Off => ("关", "Off"),
+    Charts => ("图表", "Charts"),
+    ShowTable => ("显示数据表", "Show data table"),
+    HideTable => ("隐藏数据表", "Hide data table"),
+    Year => ("年份", "Year"),
+    LegendHint => ("点击图例可隐藏或显示该序列", "Click a legend entry to hide or show it"),
+    Scorecard => ("指南目标记分卡", "Guideline target scorecard"),
+    StatusMet => ("达成", "Met"),
+    StatusAtRisk => ("勉强达成（有风险）", "At risk (only just met)"),
+    StatusMissed => ("未达成", "Missed"),
+    StatusUnquantified => ("无量化指标（不评分）", "Not quantified (not scored)"),
+    Value => ("模型值", "Model value"),
+    Threshold => ("目标", "Target"),
+    Margin => ("差距", "Margin"),
+    MovedBy => ("相关杠杆", "Levers that move it"),
+    HeadlineValue2025 => ("2025年产业规模", "Industry scale 2025"),
+    HeadlineCo22030 => ("2030年CO2排放", "CO2 in 2030"),
+    HeadlinePeak => ("碳排放峰值年份", "CO2 peak year"),
+    HeadlineTargets => ("达成的目标", "Targets met"),
+    CurtailedIn => ("能耗指标约束，以下产品被压减：", "The energy quota binds; these products are curtailed:"),
+    NotCurtailed => ("能耗指标未形成约束。", "The energy quota does not bind."),
+    Estimate => ("估计值", "estimate"),
+    Fact => ("公开数据", "published figure"),
+    Loading => ("正在加载…", "Loading…"),
+    PanicBanner => ("出错了：页面遇到内部错误。请刷新页面；您的设置保存在链接中。", "Something went wrong inside the page. Please reload; your settings are kept in the link."),
+    InvalidNumber => ("请输入数字", "Please enter a number"),
+    Clamped => ("超出范围，已调整为", "Out of range; set to"),
+    ModelNote => ("模型为情景推演，不是预测。2020年校准到基础数据；标注“估计值”的参数有不确定区间。",
+                  "The model explores scenarios; it does not forecast. 2020 is calibrated to the baseline data; parameters marked 'estimate' carry ranges."),
+    Unit => ("单位", "Unit"),
+    Years => ("年", ""),
+    CurrentScenario => ("当前情景", "Current scenario"),
+    Tooltip => ("数值", "Values"),
+}
+
+/// Formats a number with thousands separators and `decimals` digits.
+pub fn group(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(a, b)| (a, Some(b)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    if v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// Significant-digit-aware decimals for a value shown to people.
+pub fn auto_decimals(v: f64) -> usize {
+    let a = v.abs();
+    if a >= 100.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else if a >= 1.0 {
+        2
+    } else {
+        3
+    }
+}
+
+/// A model quantity with its unit, in the display language (see the module docs for the convention).
+pub fn quantity(v: f64, unit: &str, lang: Lang) -> String {
+    let zh = lang.zh();
+    let (shown, u) = match (unit, zh) {
+        ("亿元", true) => (v, "亿元"),
+        ("亿元", false) => (v / 10.0, "billion yuan"),
+        ("万吨", true) => (v, "万吨"),
+        ("万吨", false) => (v / 100.0, "Mt"),
+        ("万tce", true) => (v, "万吨标准煤"),
+        ("万tce", false) => (v / 100.0, "Mt ce"),
+        ("Mt", true) => (v, "百万吨CO2"),
+        ("Mt", false) => (v, "Mt CO2"),
+        ("t", true) | ("t REO", true) => (v, "吨"),
+        ("t", false) => (v, "t"),
+        ("t REO", false) => (v, "t REO"),
+        ("fraction", _) => return format!("{}%", group(v * 100.0, 1)),
+        ("year", true) => return format!("{}年", v.round() as i64),
+        ("year", false) => return format!("{}", v.round() as i64),
+        ("clusters", true) => return format!("{}个", v.round() as i64),
+        ("clusters", false) => return format!("{}", v.round() as i64),
+        (other, _) => (v, other),
+    };
+    let sep = if zh && !u.is_ascii() { "" } else { " " };
+    format!("{}{sep}{u}", group(shown, auto_decimals(shown)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sentence_exists_in_both_languages_and_differs() {
+        for m in Msg::ALL {
+            let (zh, en) = (m.text(Lang::Zh), m.text(Lang::En));
+            assert!(!zh.is_empty(), "{m:?}");
+            if *m != Msg::Years {
+                assert!(!en.is_empty(), "{m:?}");
+                assert_ne!(zh, en, "{m:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_follow_each_languages_units() {
+        assert_eq!(quantity(3114.3, "亿元", Lang::Zh), "3,114亿元");
+        assert_eq!(quantity(3114.3, "亿元", Lang::En), "311 billion yuan");
+        assert_eq!(quantity(2790.0, "万吨", Lang::En), "27.9 Mt");
+        assert_eq!(quantity(0.552, "fraction", Lang::En), "55.2%");
+        assert_eq!(quantity(2025.0, "year", Lang::Zh), "2025年");
+        assert_eq!(group(-1234.5, 1), "-1,234.5");
+        assert_eq!(group(-0.0001, 1), "0.0");
+    }
+}

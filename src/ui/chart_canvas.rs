@@ -1,0 +1,181 @@
+//! One chart: a hi-DPI `<canvas>` drawn by plotters, a legend whose entries toggle series, a crosshair
+//! tooltip (mouse and touch), and a table toggle showing the same data as an accessible HTML table.
+//! The component owns a `NodeRef` and the one effect that redraws.
+
+use super::{LangCtx, ProjectionCtx, ReferenceCtx};
+use crate::charts::{chart_data, draw, ChartData, ChartId, DrawOpts, Kind, PlotArea};
+use crate::i18n::{auto_decimals, group, Msg};
+use crate::model::energy::Product;
+use crate::model::series::{FIRST_YEAR, N_YEARS};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+fn css_color(c: plotters::style::RGBColor) -> String {
+    format!("rgb({},{},{})", c.0, c.1, c.2)
+}
+
+/// Props: `chart` — which of the five charts.
+#[component]
+pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
+    let ProjectionCtx(p) = expect_context();
+    let ReferenceCtx(r) = expect_context();
+    let LangCtx(lang) = expect_context();
+    let canvas = NodeRef::<Canvas>::new();
+    let hidden = RwSignal::new(Vec::<&'static str>::new());
+    let hover = RwSignal::new(None::<usize>);
+    let show_table = RwSignal::new(false);
+    let size_tick = RwSignal::new(0u32);
+    let area = StoredValue::new(PlotArea::default());
+    let data: Memo<ChartData> = Memo::new(move |_| {
+        let zh = lang.get().zh();
+        p.with(|p| chart_data(chart, p, &r, zh))
+    });
+
+    let _resize = window_event_listener(leptos::ev::resize, move |_| size_tick.update(|t| *t += 1));
+
+    // The one effect that draws.
+    Effect::new(move |_| {
+        size_tick.track();
+        let Some(el) = canvas.get() else { return };
+        let dpr = window().device_pixel_ratio().max(1.0);
+        let w = f64::from(el.client_width().max(200));
+        let h = f64::from(el.client_height().max(160));
+        let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+        if el.width() != pw {
+            el.set_width(pw);
+        }
+        if el.height() != ph {
+            el.set_height(ph);
+        }
+        let opts = DrawOpts { scale: dpr, hidden: hidden.get(), hover: hover.get() };
+        let Some(backend) = CanvasBackend::with_canvas_object(el) else { return };
+        let root = backend.into_drawing_area();
+        let drawn = data.with(|d| draw(&root, d, &opts));
+        match drawn {
+            Ok(a) => area.set_value(a),
+            Err(e) => leptos::logging::warn!("chart {} not drawn: {e}", chart.key()),
+        }
+    });
+
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let dpr = window().device_pixel_ratio().max(1.0);
+        let x = f64::from(ev.offset_x()) * dpr;
+        let y = area.get_value().year_at(x);
+        if hover.get_untracked() != y {
+            hover.set(y);
+        }
+    };
+    let tr = move |m: Msg| m.text(lang.get());
+    let title_id = format!("chart-title-{}", chart.key());
+    let table_id = format!("chart-table-{}", chart.key());
+
+    let tooltip = move || {
+        hover.get().map(|i| {
+            data.with(|d| {
+                let rows = d
+                    .lines
+                    .iter()
+                    .filter(|l| !hidden.get().contains(&l.key))
+                    .map(|l| {
+                        let v = l.values[i];
+                        view! {
+                            <li><span class="swatch" style=format!("background:{}", css_color(l.color))></span>
+                                {l.label.clone()}": "<b>{group(v, auto_decimals(v))}</b></li>
+                        }
+                    })
+                    .collect_view();
+                let left = area.get_value().x0 as f64 / window().device_pixel_ratio().max(1.0);
+                let pct = i as f64 / (N_YEARS - 1) as f64;
+                view! {
+                    <div class="tooltip" role="status" style=format!("left: calc({:.1}px + {:.1}% * 0.8)", left, pct * 100.0)>
+                        <strong>{FIRST_YEAR + i as u16}</strong>" · "{d.unit.clone()}
+                        <ul>{rows}</ul>
+                    </div>
+                }
+            })
+        })
+    };
+
+    let curtail_note = move || {
+        (chart == ChartId::Energy).then(|| {
+            let zh = lang.get().zh();
+            p.with(|p| {
+                let first = (0..N_YEARS).find(|&i| p.limits[i].energy_quota);
+                match first {
+                    None => view! { <p class="callout ok">{Msg::NotCurtailed.text(lang.get())}</p> }.into_any(),
+                    Some(i) => {
+                        let year = FIRST_YEAR + i as u16;
+                        // Report the year with the deepest cuts.
+                        let worst = (0..N_YEARS)
+                            .max_by(|&a, &b| p.curtailed[a].iter().sum::<f64>().total_cmp(&p.curtailed[b].iter().sum::<f64>()))
+                            .unwrap_or(i);
+                        let items = Product::ALL
+                            .iter()
+                            .filter(|pr| p.curtailed[worst][**pr as usize] > 1e-6)
+                            .map(|pr| {
+                                let share = p.curtailed[worst][*pr as usize] * 100.0;
+                                view! { <li>{pr.label(zh)}" −"{group(share, 0)}"%"</li> }
+                            })
+                            .collect_view();
+                        let head = if zh {
+                            format!("自{year}年起{}（{}年）", Msg::CurtailedIn.text(lang.get()), FIRST_YEAR + worst as u16)
+                        } else {
+                            format!("From {year}: {} (in {})", Msg::CurtailedIn.text(lang.get()), FIRST_YEAR + worst as u16)
+                        };
+                        view! { <div class="callout alert" role="status" data-curtailed="true"><p>{head}</p><ul>{items}</ul></div> }.into_any()
+                    }
+                }
+            })
+        })
+    };
+
+    view! {
+        <figure class="chart" data-chart-figure=chart.key() aria-labelledby=title_id.clone()>
+            <figcaption id=title_id.clone()>{move || data.with(|d| d.title.clone())}
+                <span class="unit">{move || data.with(|d| format!(" ({})", d.unit))}</span></figcaption>
+            <div class="canvas-wrap" on:pointerleave=move |_| hover.set(None)>
+                <canvas node_ref=canvas data-chart=chart.key() role="img"
+                    aria-label=move || data.with(|d| format!("{} ({})", d.title, d.unit))
+                    on:pointermove=on_move on:pointerdown=on_move></canvas>
+                {tooltip}
+            </div>
+            <div class="legend" role="group" aria-label=move || tr(Msg::LegendHint)>
+                {move || data.with(|d| d.lines.iter().map(|l| {
+                    let key = l.key;
+                    let dashed = l.kind == Kind::Reference;
+                    view! {
+                        <button class="legend-item" class:dashed=dashed data-series=key
+                            aria-pressed=move || (!hidden.get().contains(&key)).to_string()
+                            on:click=move |_| hidden.update(|h| if let Some(i) = h.iter().position(|k| *k == key) { h.remove(i); } else { h.push(key); })>
+                            <span class="swatch" style=format!("background:{}", css_color(l.color))></span>
+                            {l.label.clone()}
+                        </button>
+                    }
+                }).collect_view())}
+            </div>
+            {curtail_note}
+            <button class="table-toggle" aria-expanded=move || show_table.get().to_string() aria-controls=table_id.clone()
+                on:click=move |_| show_table.update(|s| *s = !*s)>
+                {move || if show_table.get() { tr(Msg::HideTable) } else { tr(Msg::ShowTable) }}
+            </button>
+            <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get()>
+                {move || show_table.get().then(|| data.with(|d| view! {
+                    <table data-table=chart.key()>
+                        <caption>{format!("{} ({})", d.title, d.unit)}</caption>
+                        <thead><tr><th scope="col">{tr(Msg::Year)}</th>
+                            {d.lines.iter().map(|l| view! { <th scope="col">{l.label.clone()}</th> }).collect_view()}</tr></thead>
+                        <tbody>
+                            {(0..N_YEARS).map(|i| view! {
+                                <tr><th scope="row">{FIRST_YEAR + i as u16}</th>
+                                    {d.lines.iter().map(|l| { let v = l.values[i]; view! { <td>{group(v, auto_decimals(v))}</td> } }).collect_view()}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }))}
+            </div>
+        </figure>
+    }
+}

@@ -1,0 +1,151 @@
+//! One lever: slider + numeric field + unit, the reference value marked on the track, a per-lever reset
+//! and an info popover with the explanation, guideline reference and source. Switch levers are checkboxes.
+//! Keyboard on the slider: arrows step, PageUp/PageDown step ×10, Home/End to min/max.
+
+use super::{FocusCtx, LangCtx, ScenarioCtx};
+use crate::i18n::{group, Msg};
+use crate::model::levers::{spec, LeverId};
+use leptos::prelude::*;
+
+fn decimals(step: f64) -> usize {
+    let mut d = 0;
+    let mut s = step;
+    while d < 6 && (s - s.round()).abs() > 1e-9 {
+        s *= 10.0;
+        d += 1;
+    }
+    d
+}
+
+/// A source list: CSV keys as code, guideline sections as Chinese citations.
+pub fn source_view(source: &'static str) -> impl IntoView {
+    source
+        .split(';')
+        .map(str::trim)
+        .enumerate()
+        .map(|(i, part)| {
+            let sep = if i > 0 { "; " } else { "" };
+            match part.strip_prefix("Guideline ") {
+                Some(sec) => view! { {sep}<cite lang="zh-CN">{sec}</cite> }.into_any(),
+                None => view! { {sep}<code>{part}</code> }.into_any(),
+            }
+        })
+        .collect_view()
+}
+
+/// Props: `id` — the lever shown.
+#[component]
+pub fn Lever(id: LeverId) -> impl IntoView {
+    let ScenarioCtx(scenario) = expect_context();
+    let LangCtx(lang) = expect_context();
+    let FocusCtx(focus) = expect_context();
+    let l = spec(id);
+    let value = Memo::new(move |_| scenario.with(|s| s.get(id)));
+    let info_open = RwSignal::new(false);
+    let field_note = RwSignal::new(None::<String>);
+    let dec = decimals(l.step);
+    let set = move |v: f64| {
+        scenario.update(|s| {
+            s.set(id, v);
+        })
+    };
+    let input_id = format!("lever-{}", l.key);
+    let help_id = format!("lever-help-{}", l.key);
+    let ref_pct = (l.default - l.min) / (l.max - l.min) * 100.0;
+    let highlighted = move || focus.get() == Some(id);
+    let zh = move || lang.get().zh();
+
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let v = value.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowUp" => v + l.step,
+            "ArrowLeft" | "ArrowDown" => v - l.step,
+            "PageUp" => v + 10.0 * l.step,
+            "PageDown" => v - 10.0 * l.step,
+            "Home" => l.min,
+            "End" => l.max,
+            _ => return,
+        };
+        ev.prevent_default();
+        set(next);
+    };
+
+    let control = if l.is_switch() {
+        view! {
+            <label class="switch">
+                <input type="checkbox" id=input_id.clone() data-lever=l.key aria-describedby=help_id.clone()
+                    prop:checked=move || { value.get() >= 0.5 }
+                    on:change=move |ev| { set(if event_target_checked(&ev) { 1.0 } else { 0.0 }) }
+                />
+                <span>{move || if value.get() >= 0.5 { Msg::On.text(lang.get()) } else { Msg::Off.text(lang.get()) }}</span>
+            </label>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="slider-row">
+                <div class="track">
+                    <input type="range" id=input_id.clone() data-lever=l.key
+                        min=l.min max=l.max step=l.step aria-describedby=help_id.clone()
+                        aria-valuetext=move || format!("{} {}", group(value.get(), dec), l.unit(zh()))
+                        prop:value=move || value.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse::<f64>() { set(v) }
+                        }
+                        on:keydown=on_key/>
+                    <span class="ref-mark" style=format!("left: calc({ref_pct:.3}% + {:.2}px)", 8.0 - ref_pct * 0.16)
+                        title=move || format!("{}: {}", Msg::ReferenceValue.text(lang.get()), group(l.default, dec))
+                        aria-hidden="true"></span>
+                </div>
+                <input type="number" class="num" min=l.min max=l.max step=l.step
+                    aria-label=move || format!("{} ({})", l.label(zh()), l.unit(zh()))
+                    prop:value=move || format!("{:.*}", dec, value.get())
+                    on:change=move |ev| {
+                        let raw = event_target_value(&ev);
+                        match raw.trim().parse::<f64>() {
+                            Ok(v) if v.is_finite() => {
+                                let used = spec(id).snap(v);
+                                field_note.set(if (used - v).abs() > 1e-9 {
+                                    Some(format!("{} {}", Msg::Clamped.text(lang.get_untracked()), group(used, dec)))
+                                } else { None });
+                                set(used);
+                            }
+                            _ => field_note.set(Some(Msg::InvalidNumber.text(lang.get_untracked()).to_string())),
+                        }
+                    }/>
+                <span class="unit">{move || l.unit(zh())}</span>
+            </div>
+        }
+        .into_any()
+    };
+
+    view! {
+        <div class="lever" class:changed=move || value.get() != l.default class:highlight=highlighted
+            data-lever-row=l.key>
+            <div class="lever-head">
+                <label for=input_id.clone()>{move || l.label(zh())}</label>
+                <button class="icon info" aria-expanded=move || info_open.get().to_string()
+                    aria-controls=help_id.clone()
+                    title=move || Msg::Info.text(lang.get())
+                    aria-label=move || format!("{}: {}", Msg::Info.text(lang.get()), l.label(zh()))
+                    on:click=move |_| info_open.update(|o| *o = !*o)>"i"</button>
+                <button class="icon reset" disabled=move || value.get() == l.default
+                    title=move || Msg::Reset.text(lang.get())
+                    aria-label=move || format!("{}: {}", Msg::Reset.text(lang.get()), l.label(zh()))
+                    on:click=move |_| scenario.update(|s| s.reset(id))>"↺"</button>
+            </div>
+            {control}
+            <p class="field-note" role="status" hidden=move || field_note.get().is_none()>
+                {move || field_note.get().unwrap_or_default()}
+            </p>
+            <div class="popover" id=help_id.clone() hidden=move || !info_open.get()>
+                <p>{move || l.help(zh())}</p>
+                <p class="meta"><span>{move || Msg::GuidelineRef.text(lang.get())}</span>": "<cite lang="zh-CN">{l.guideline_ref}</cite></p>
+                <p class="meta"><span>{move || Msg::ReferenceValue.text(lang.get())}</span>": "
+                    {move || format!("{} {} ({} {})", group(l.default, dec), l.unit(zh()), Msg::ReachedBy.text(lang.get()), l.target_year)}</p>
+                <p class="meta"><span>{move || Msg::Source.text(lang.get())}</span>": "{source_view(l.source)}</p>
+                <p class="meta note">{move || l.default_note(zh())}</p>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,35 @@
+//! The lever panel: levers grouped as the guideline's chains, each group collapsible.
+
+use super::lever::Lever;
+use super::{LangCtx, ScenarioCtx};
+use crate::i18n::Msg;
+use crate::model::levers::{LeverGroup, LEVERS};
+use crate::model::Scenario;
+use leptos::prelude::*;
+
+#[component]
+pub fn LeverPanel() -> impl IntoView {
+    let LangCtx(lang) = expect_context();
+    let ScenarioCtx(scenario) = expect_context();
+    let changed = Memo::new(move |_| scenario.with(|s| s.changed_levers().count()));
+    // On a phone only the first group starts open, so the charts are a short scroll away.
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 820.0);
+    view! {
+        <aside class="levers" aria-labelledby="levers-title">
+            <div class="levers-head">
+                <h2 id="levers-title">{move || Msg::Levers.text(lang.get())}</h2>
+                <button class="reset-all" data-action="reset-all"
+                    disabled=move || changed.get() == 0
+                    on:click=move |_| scenario.set(Scenario::reference())>
+                    {move || Msg::ResetAll.text(lang.get())}
+                </button>
+            </div>
+            {LeverGroup::ALL.into_iter().enumerate().map(|(i, g)| view! {
+                <details class="lever-group" open=wide || i == 0 data-group=g.id()>
+                    <summary>{move || g.label(lang.get().zh())}</summary>
+                    {LEVERS.iter().filter(|l| l.group == g).map(|l| view! { <Lever id=l.id/> }).collect_view()}
+                </details>
+            }).collect_view()}
+        </aside>
+    }
+}

@@ -1,0 +1,96 @@
+//! The scorecard: one card per guideline target — value vs threshold, status by colour, icon and text,
+//! margin, and the levers that move it (click to focus the lever).
+
+use super::{focus_lever, FocusCtx, LangCtx, ProjectionCtx};
+use crate::i18n::{quantity, Msg};
+use crate::model::levers::spec as lspec;
+use crate::model::targets::{Rule, TargetSpec};
+use crate::model::{Status, TARGETS};
+use leptos::prelude::*;
+
+fn icon(s: Status) -> &'static str {
+    match s {
+        Status::Met => "✓",
+        Status::AtRisk => "!",
+        Status::Missed => "✗",
+        Status::Unquantified => "○",
+    }
+}
+
+fn status_text(s: Status) -> Msg {
+    match s {
+        Status::Met => Msg::StatusMet,
+        Status::AtRisk => Msg::StatusAtRisk,
+        Status::Missed => Msg::StatusMissed,
+        Status::Unquantified => Msg::StatusUnquantified,
+    }
+}
+
+#[component]
+fn Card(t: &'static TargetSpec) -> impl IntoView {
+    let ProjectionCtx(p) = expect_context();
+    let LangCtx(lang) = expect_context();
+    let FocusCtx(focus) = expect_context();
+    let result = Memo::new(move |_| p.with(|p| p.target(t.id).copied()));
+    let status = move || result.get().map_or(Status::Unquantified, |r| r.status);
+    let zh = move || lang.get().zh();
+    let fmt = move |v: f64| quantity(v, t.unit, lang.get());
+    let margin = move || {
+        result.get().map(|r| match t.rule {
+            Rule::PeakBy => {
+                if zh() { format!("{:+}年", r.margin as i64) } else { format!("{:+} years", r.margin as i64) }
+            }
+            Rule::Unquantified => "—".to_string(),
+            _ => {
+                let m = fmt(r.margin.abs());
+                format!("{}{m}", if r.margin < 0.0 { "−" } else { "+" })
+            }
+        })
+    };
+    view! {
+        <article class="card" data-target=t.key data-status=move || status().key()
+            data-value=move || result.get().map(|r| r.value.to_string()).unwrap_or_default()>
+            <header>
+                <span class="status-icon" aria-hidden="true">{move || icon(status())}</span>
+                <h3>{move || if zh() { t.label_zh } else { t.label_en }}</h3>
+            </header>
+            <p class="status-text">{move || status_text(status()).text(lang.get())}</p>
+            <dl>
+                <dt>{move || Msg::Value.text(lang.get())}</dt>
+                <dd class="value">{move || result.get().map(|r| fmt(r.value)).unwrap_or_default()}
+                    <span class="year">{move || if zh() { format!("（{}年）", t.year) } else { format!(" ({})", t.year) }}</span></dd>
+                <dt>{move || Msg::Threshold.text(lang.get())}</dt>
+                <dd>{move || match t.rule {
+                    Rule::Unquantified => "—".to_string(),
+                    Rule::PeakBy => if zh() { format!("≤ {}年", t.threshold) } else { format!("by {}", t.threshold) },
+                    Rule::AtMost => format!("≤ {}", fmt(t.threshold)),
+                    Rule::AtLeast => format!("≥ {}", fmt(t.threshold)),
+                }}</dd>
+                <dt>{move || Msg::Margin.text(lang.get())}</dt>
+                <dd>{margin}</dd>
+            </dl>
+            <p class="measure">{move || if zh() { t.measure_zh } else { t.measure_en }}</p>
+            <blockquote lang="zh-CN">"“"{t.quote_zh}"”——"<cite>{t.guideline_ref}</cite></blockquote>
+            <div class="moved-by">
+                <span>{move || Msg::MovedBy.text(lang.get())}":"</span>
+                {t.levers.iter().map(|&id| view! {
+                    <button class="chip" data-focus-lever=id.key()
+                        on:click=move |_| { focus.set(Some(id)); focus_lever(id); }>
+                        {move || lspec(id).label(zh())}
+                    </button>
+                }).collect_view()}
+            </div>
+        </article>
+    }
+}
+
+#[component]
+pub fn Scorecard() -> impl IntoView {
+    let LangCtx(lang) = expect_context();
+    view! {
+        <section class="scorecard" aria-labelledby="scorecard-title">
+            <h2 id="scorecard-title">{move || Msg::Scorecard.text(lang.get())}</h2>
+            <div class="cards">{TARGETS.iter().map(|t| view! { <Card t=t/> }).collect_view()}</div>
+        </section>
+    }
+}

@@ -1,0 +1,117 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the real app mounted in a real page.
+//! Run: `cargo test --target wasm32-unknown-unknown --test browser` (scripts/test.sh sets the runner).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Event, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn doc() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+async fn tick(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+fn mount() {
+    if doc().query_selector("[data-headline]").ok().flatten().is_none() {
+        leptos::mount::mount_to_body(vtre::ui::App);
+    }
+}
+
+fn text(sel: &str) -> String {
+    doc().query_selector(sel).ok().flatten().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+fn pixels(chart: &str) -> String {
+    let c: HtmlCanvasElement = doc()
+        .query_selector(&format!("canvas[data-chart=\"{chart}\"]"))
+        .ok()
+        .flatten()
+        .expect("canvas")
+        .dyn_into()
+        .expect("a canvas element");
+    c.to_data_url().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn moving_a_lever_changes_the_numbers_and_redraws_the_canvas() {
+    mount();
+    tick(50).await;
+    let co2_before = text("[data-headline=\"co2_2030\"]");
+    let value_before = text("[data-headline=\"output_value_2025\"]");
+    let px_before = pixels("co2");
+    assert!(!co2_before.is_empty());
+    let input: HtmlInputElement = doc()
+        .query_selector("[data-lever=\"eaf_swap\"]")
+        .ok()
+        .flatten()
+        .expect("the swap lever")
+        .dyn_into()
+        .expect("an input");
+    input.set_value("600");
+    input.dispatch_event(&Event::new("input").expect("event")).expect("dispatch");
+    tick(50).await;
+    assert_ne!(text("[data-headline=\"co2_2030\"]"), co2_before, "CO2 headline follows the lever");
+    assert_ne!(pixels("co2"), px_before, "the CO2 chart redrew");
+    let _ = value_before;
+    // Put it back for the next test.
+    input.set_value("0");
+    input.dispatch_event(&Event::new("input").expect("event")).expect("dispatch");
+    tick(50).await;
+    assert_eq!(text("[data-headline=\"co2_2030\"]"), co2_before);
+}
+
+fn visible_cjk() -> Vec<String> {
+    let mut out = Vec::new();
+    let all = doc().query_selector_all("body *").expect("elements");
+    for i in 0..all.length() {
+        let Some(el) = all.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
+        if el.closest("[lang=\"zh-CN\"]").ok().flatten().is_some() || el.closest("[hidden]").ok().flatten().is_some() {
+            continue;
+        }
+        let kids = el.child_nodes();
+        for k in 0..kids.length() {
+            if let Some(n) = kids.item(k) {
+                if n.node_type() == web_sys::Node::TEXT_NODE {
+                    let t = n.text_content().unwrap_or_default();
+                    if t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                        out.push(t);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+async fn the_language_toggle_switches_every_visible_string() {
+    mount();
+    tick(50).await;
+    let zh_title = text("h1");
+    assert!(zh_title.contains("四川"), "Chinese by default: {zh_title}");
+    let toggle: HtmlElement = doc()
+        .query_selector("[data-action=\"toggle-lang\"]")
+        .ok()
+        .flatten()
+        .expect("toggle")
+        .dyn_into()
+        .expect("button");
+    toggle.click();
+    tick(50).await;
+    assert!(text("h1").contains("Explorer"));
+    let leaks = visible_cjk();
+    assert!(leaks.is_empty(), "Chinese left in English mode: {leaks:?}");
+    toggle.click();
+    tick(50).await;
+    assert_eq!(text("h1"), zh_title);
+}

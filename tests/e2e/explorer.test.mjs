@@ -1,0 +1,159 @@
+// End-to-end tests of the release build in Debian's Chromium (playwright-core; no browser download).
+// Run by scripts/test.sh after `trunk build --release`: node --test tests/e2e/
+// Serves dist/ itself on 127.0.0.1, records console errors, saves screenshots to artifacts/ (gitignored).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'dist');
+const artifacts = path.join(root, 'artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+let server, base, browser;
+const consoleErrors = [];
+
+export function serve(dir) {
+  return http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403); return res.end(); }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404); return res.end('not found'); }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+}
+
+export const LAUNCH = {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/index.html exists (run trunk build --release first)');
+  server = serve(dist);
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch(LAUNCH);
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(viewport, query = '') {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: viewport.width < 500 ? 3 : 2 });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${m.text()}`); });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  await page.goto(base + query);
+  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length === 5);
+  return { context, page };
+}
+
+const headline = (page, id) => page.$eval(`[data-headline="${id}"]`, (el) => Number(el.dataset.value));
+const cards = (page) => page.$$eval('[data-target]', (els) => els.map((e) => `${e.dataset.target}:${e.dataset.status}:${e.dataset.value}`));
+const canvasPixels = (page, id) => page.$eval(`canvas[data-chart="${id}"]`, (c) => c.toDataURL());
+
+test('pressing ArrowRight on the BF→EAF swap lowers the 2030 CO2 headline, updates the scorecard and redraws', async () => {
+  const { context, page } = await open({ width: 1440, height: 900 });
+  const co2Before = await headline(page, 'co2_2030');
+  const cardsBefore = await cards(page);
+  const pixelsBefore = await canvasPixels(page, 'co2');
+  assert.ok(co2Before > 0);
+  await page.focus('[data-lever="eaf_swap"]');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((v) => Number(document.querySelector('[data-headline="co2_2030"]').dataset.value) !== v, co2Before);
+  const co2After = await headline(page, 'co2_2030');
+  assert.ok(co2After < co2Before, `2030 CO2 fell: ${co2Before} → ${co2After}`);
+  assert.equal(await page.$eval('[data-lever="eaf_swap"]', (e) => e.value), '10', 'one step of 10万吨');
+  const cardsAfter = await cards(page);
+  assert.notDeepEqual(cardsAfter, cardsBefore, 'a scorecard card updated');
+  assert.notEqual(await canvasPixels(page, 'co2'), pixelsBefore, 'the CO2 chart redrew');
+  for (const c of cardsAfter) assert.match(c.split(':')[1], /^(met|at-risk|missed|unquantified)$/);
+  await context.close();
+});
+
+test('keyboard: PageUp steps ×10, End and Home go to the ends, reset restores the reference', async () => {
+  const { context, page } = await open({ width: 1440, height: 900 });
+  const sel = '[data-lever="re_quota"]';
+  await page.focus(sel);
+  await page.keyboard.press('PageUp');
+  assert.equal(await page.$eval(sel, (e) => e.value), '57000');
+  await page.keyboard.press('End');
+  assert.equal(await page.$eval(sel, (e) => e.value), '100000');
+  await page.keyboard.press('Home');
+  assert.equal(await page.$eval(sel, (e) => e.value), '20000');
+  await page.click('[data-lever-row="re_quota"] button.reset');
+  assert.equal(await page.$eval(sel, (e) => e.value), '47000');
+  await context.close();
+});
+
+test('a tight energy quota calls out the curtailed products', async () => {
+  const { context, page } = await open({ width: 1440, height: 900 });
+  await page.focus('[data-lever="energy_quota"]');
+  await page.keyboard.press('Home');
+  await page.waitForSelector('[data-curtailed="true"]');
+  const text = await page.$eval('[data-curtailed="true"]', (e) => e.textContent);
+  assert.match(text, /长流程|钢/);
+  await context.close();
+});
+
+test('the language toggle switches every visible string to English and persists', async () => {
+  const { context, page } = await open({ width: 1440, height: 900 });
+  const zhTitle = await page.textContent('h1');
+  assert.match(zhTitle, /四川/);
+  await page.click('[data-action="toggle-lang"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  // Open every popover and table so their text is checked too.
+  for (const b of await page.$$('button.info')) await b.click();
+  for (const b of await page.$$('button.table-toggle')) await b.click();
+  const cjk = await page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const n = walker.currentNode;
+      const el = n.parentElement;
+      if (!el || el.closest('[lang="zh-CN"]') || el.closest('[hidden]') || el.closest('noscript')) continue;
+      if (/[\u4e00-\u9fff]/.test(n.textContent)) out.push(n.textContent.trim());
+    }
+    return out;
+  });
+  // Only quotations and citations of the Chinese guideline (marked lang="zh-CN") may stay Chinese.
+  assert.deepEqual(cjk, [], 'no Chinese text left in English mode');
+  await page.reload();
+  await page.waitForSelector('[data-headline="co2_2030"]');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'language persisted');
+  await page.click('[data-action="toggle-lang"]');
+  await context.close();
+});
+
+test('desktop and phone layouts show everything without horizontal scrolling (screenshots saved)', async () => {
+  for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+    const { context, page } = await open(viewport, '?lang=zh');
+    await page.waitForTimeout(200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name}: no horizontal overflow (${overflow}px)`);
+    await page.screenshot({ path: path.join(artifacts, `explorer-${name}.png`) });
+    await page.screenshot({ path: path.join(artifacts, `explorer-${name}-full.png`), fullPage: true });
+    const px = await page.$eval('canvas[data-chart="output_value"]', (c) => [c.width, c.clientWidth]);
+    assert.ok(px[0] >= px[1] * 2 - 1, `${name}: canvas is hi-DPI (${px})`);
+    await context.close();
+  }
+});
+
+test('no console errors during the run', () => {
+  assert.deepEqual(consoleErrors, []);
+});
