@@ -4,8 +4,8 @@
 //! CSV/JSON; [`charts`] draws projections with plotters on any backend; `ui` (wasm only) is the Leptos app.
 
 pub mod charts;
-pub mod model;
 pub mod i18n;
+pub mod model;
 pub mod output;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

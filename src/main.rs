@@ -7,5 +7,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("the explorer is a web app: run `bash scripts/serve.sh`; for the command line use `vtre`");
+    eprintln!(
+        "the explorer is a web app: run `bash scripts/serve.sh`; for the command line use `vtre`"
+    );
 }

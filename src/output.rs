@@ -37,7 +37,12 @@ pub fn projection_csv(p: &Projection) -> String {
     let mut out = String::from("year,series,value,unit\n");
     for (i, y) in years().enumerate() {
         for s in SERIES {
-            out.push_str(&format!("{y},{},{},{}\n", s.key, fmt_num(p.series[s.id as usize][i]), csv_field(s.unit)));
+            out.push_str(&format!(
+                "{y},{},{},{}\n",
+                s.key,
+                fmt_num(p.series[s.id as usize][i]),
+                csv_field(s.unit)
+            ));
         }
     }
     out
@@ -62,7 +67,9 @@ pub fn targets_csv(p: &Projection) -> String {
 
 /// Every lever with its range, default and guideline reference.
 pub fn levers_csv() -> String {
-    let mut out = String::from("id,group,unit,min,max,step,default,base_2020,target_year,guideline_ref,label_en,source\n");
+    let mut out = String::from(
+        "id,group,unit,min,max,step,default,base_2020,target_year,guideline_ref,label_en,source\n",
+    );
     for l in LEVERS {
         out.push_str(&format!(
             "{},{},{},{},{},{},{},{},{},{},{},{}\n",
@@ -84,7 +91,11 @@ pub fn levers_csv() -> String {
 }
 
 fn round(v: f64) -> Value {
-    fmt_num(v).parse::<f64>().ok().and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number)
+    fmt_num(v)
+        .parse::<f64>()
+        .ok()
+        .and_then(serde_json::Number::from_f64)
+        .map_or(Value::Null, Value::Number)
 }
 
 /// The projection as JSON: years, series (unit + values), targets, curtailment.

@@ -1,6 +1,7 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the real app mounted in a real page.
 //! Run: `cargo test --target wasm32-unknown-unknown --test browser` (scripts/test.sh sets the runner).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may fail loudly
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -9,7 +10,9 @@ use web_sys::{Event, HtmlCanvasElement, HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn doc() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 async fn tick(ms: i32) {
@@ -22,13 +25,23 @@ async fn tick(ms: i32) {
 }
 
 fn mount() {
-    if doc().query_selector("[data-headline]").ok().flatten().is_none() {
+    if doc()
+        .query_selector("[data-headline]")
+        .ok()
+        .flatten()
+        .is_none()
+    {
         leptos::mount::mount_to_body(vtre::ui::App);
     }
 }
 
 fn text(sel: &str) -> String {
-    doc().query_selector(sel).ok().flatten().and_then(|e| e.text_content()).unwrap_or_default()
+    doc()
+        .query_selector(sel)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 fn pixels(chart: &str) -> String {
@@ -58,14 +71,22 @@ async fn moving_a_lever_changes_the_numbers_and_redraws_the_canvas() {
         .dyn_into()
         .expect("an input");
     input.set_value("600");
-    input.dispatch_event(&Event::new("input").expect("event")).expect("dispatch");
+    input
+        .dispatch_event(&Event::new("input").expect("event"))
+        .expect("dispatch");
     tick(50).await;
-    assert_ne!(text("[data-headline=\"co2_2030\"]"), co2_before, "CO2 headline follows the lever");
+    assert_ne!(
+        text("[data-headline=\"co2_2030\"]"),
+        co2_before,
+        "CO2 headline follows the lever"
+    );
     assert_ne!(pixels("co2"), px_before, "the CO2 chart redrew");
     let _ = value_before;
     // Put it back for the next test.
     input.set_value("0");
-    input.dispatch_event(&Event::new("input").expect("event")).expect("dispatch");
+    input
+        .dispatch_event(&Event::new("input").expect("event"))
+        .expect("dispatch");
     tick(50).await;
     assert_eq!(text("[data-headline=\"co2_2030\"]"), co2_before);
 }
@@ -74,8 +95,12 @@ fn visible_cjk() -> Vec<String> {
     let mut out = Vec::new();
     let all = doc().query_selector_all("body *").expect("elements");
     for i in 0..all.length() {
-        let Some(el) = all.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
-        if el.closest("[lang=\"zh-CN\"]").ok().flatten().is_some() || el.closest("[hidden]").ok().flatten().is_some() {
+        let Some(el) = all.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+            continue;
+        };
+        if el.closest("[lang=\"zh-CN\"]").ok().flatten().is_some()
+            || el.closest("[hidden]").ok().flatten().is_some()
+        {
             continue;
         }
         let kids = el.child_nodes();

@@ -1,4 +1,6 @@
 //! Behaviour of the model: invariants over the whole lever space and the directions the physics demands.
+#![cfg(not(target_arch = "wasm32"))] // native only: runs the CLI, proptest and insta
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may fail loudly
 
 use proptest::prelude::*;
 use vtre::model::energy::Product;
@@ -23,9 +25,19 @@ fn may_be_negative(id: S) -> bool {
 fn check_invariants(p: &Projection, what: &str) {
     for s in SERIES {
         for (i, v) in p.series[s.id as usize].iter().enumerate() {
-            assert!(v.is_finite(), "{what}: {} is not finite in {}", s.key, 2020 + i);
+            assert!(
+                v.is_finite(),
+                "{what}: {} is not finite in {}",
+                s.key,
+                2020 + i
+            );
             if !may_be_negative(s.id) {
-                assert!(*v >= -1e-9, "{what}: {} is negative ({v}) in {}", s.key, 2020 + i);
+                assert!(
+                    *v >= -1e-9,
+                    "{what}: {} is negative ({v}) in {}",
+                    s.key,
+                    2020 + i
+                );
             }
         }
     }
@@ -33,35 +45,91 @@ fn check_invariants(p: &Projection, what: &str) {
     for y in years() {
         let sum = |ids: &[S]| ids.iter().map(|&id| p.at(id, y)).sum::<f64>();
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0);
-        assert!(close(p.at(S::CrudeSteelTotal, y), sum(&[S::CrudeSteelBof, S::CrudeSteelEaf])), "{what} {y} steel");
-        assert!(close(p.at(S::CrudeSteelBof, y), sum(&[S::CrudeSteelBofVti, S::CrudeSteelBofOther])), "{what} {y} bof");
+        assert!(
+            close(
+                p.at(S::CrudeSteelTotal, y),
+                sum(&[S::CrudeSteelBof, S::CrudeSteelEaf])
+            ),
+            "{what} {y} steel"
+        );
+        assert!(
+            close(
+                p.at(S::CrudeSteelBof, y),
+                sum(&[S::CrudeSteelBofVti, S::CrudeSteelBofOther])
+            ),
+            "{what} {y} bof"
+        );
         assert!(
             close(
                 p.at(S::OutputValueTotal, y),
-                sum(&[S::OutputValueSteel, S::OutputValueVanadium, S::OutputValueTitanium, S::OutputValueRareEarth])
+                sum(&[
+                    S::OutputValueSteel,
+                    S::OutputValueVanadium,
+                    S::OutputValueTitanium,
+                    S::OutputValueRareEarth
+                ])
             ),
             "{what} {y} value"
         );
-        assert!(close(p.at(S::OutputValueTitanium, y), sum(&[S::OutputValueTiChemicals, S::OutputValueTiMetal])), "{what} {y} ti");
-        assert!(close(p.at(S::Co2Total, y), sum(&[S::Co2Direct, S::Co2Indirect])), "{what} {y} co2 split");
         assert!(
-            close(p.at(S::Co2Total, y), sum(&[S::Co2Steel, S::Co2Vanadium, S::Co2Titanium, S::Co2RareEarth])),
+            close(
+                p.at(S::OutputValueTitanium, y),
+                sum(&[S::OutputValueTiChemicals, S::OutputValueTiMetal])
+            ),
+            "{what} {y} ti"
+        );
+        assert!(
+            close(p.at(S::Co2Total, y), sum(&[S::Co2Direct, S::Co2Indirect])),
+            "{what} {y} co2 split"
+        );
+        assert!(
+            close(
+                p.at(S::Co2Total, y),
+                sum(&[S::Co2Steel, S::Co2Vanadium, S::Co2Titanium, S::Co2RareEarth])
+            ),
             "{what} {y} co2 sectors"
         );
-        assert!(close(p.at(S::Tio2Output, y), sum(&[S::Tio2Sulfate, S::Tio2Chloride])), "{what} {y} tio2");
+        assert!(
+            close(
+                p.at(S::Tio2Output, y),
+                sum(&[S::Tio2Sulfate, S::Tio2Chloride])
+            ),
+            "{what} {y} tio2"
+        );
         // Mass balance: vanadium in products never exceeds the vanadium in V-bearing hot metal.
         let hm_vti = p.at(S::CrudeSteelBofVti, y) * 0.9 * 1e4;
         let v_in_hm = hm_vti * k.v2o5_per_hm * p.at(S::VRecovery, y) / 0.47;
-        assert!(p.at(S::V2o5Output, y) <= v_in_hm * (1.0 + 1e-9), "{what} {y} V mass balance");
+        assert!(
+            p.at(S::V2o5Output, y) <= v_in_hm * (1.0 + 1e-9),
+            "{what} {y} V mass balance"
+        );
         // Rare earths: separated ≤ mined + imported.
-        assert!(p.at(S::ReoSeparated, y) <= p.at(S::ReoMined, y) + p.at(S::ReoImported, y) + 1e-6, "{what} {y} REO");
+        assert!(
+            p.at(S::ReoSeparated, y) <= p.at(S::ReoMined, y) + p.at(S::ReoImported, y) + 1e-6,
+            "{what} {y} REO"
+        );
         // Energy counted never exceeds the quota by more than rounding.
-        assert!(p.at(S::EnergyCounted, y) <= p.at(S::EnergyQuota, y) + 1e-6, "{what} {y} quota");
-        assert!(p.at(S::EnergyCounted, y) <= p.at(S::EnergyTotal, y) + 1e-9, "{what} {y} counted ≤ total");
+        assert!(
+            p.at(S::EnergyCounted, y) <= p.at(S::EnergyQuota, y) + 1e-6,
+            "{what} {y} quota"
+        );
+        assert!(
+            p.at(S::EnergyCounted, y) <= p.at(S::EnergyTotal, y) + 1e-9,
+            "{what} {y} counted ≤ total"
+        );
         // Steel never exceeds capacity.
-        assert!(p.at(S::CrudeSteelBof, y) <= p.at(S::CapacityBof, y) + 1e-9, "{what} {y} bof cap");
-        assert!(p.at(S::CrudeSteelEaf, y) <= p.at(S::CapacityEaf, y) + 1e-9, "{what} {y} eaf cap");
-        assert!(p.at(S::ScrapUsed, y) <= p.at(S::ScrapSupply, y) + 1e-6, "{what} {y} scrap");
+        assert!(
+            p.at(S::CrudeSteelBof, y) <= p.at(S::CapacityBof, y) + 1e-9,
+            "{what} {y} bof cap"
+        );
+        assert!(
+            p.at(S::CrudeSteelEaf, y) <= p.at(S::CapacityEaf, y) + 1e-9,
+            "{what} {y} eaf cap"
+        );
+        assert!(
+            p.at(S::ScrapUsed, y) <= p.at(S::ScrapSupply, y) + 1e-6,
+            "{what} {y} scrap"
+        );
     }
     assert_eq!(p.targets.len(), vim_targets());
 }
@@ -83,7 +151,11 @@ fn the_reference_reproduces_the_2020_base_year_within_two_percent() {
         (S::OutputValueTotal, 2900.0),
     ] {
         let got = p.at(id, 2020);
-        assert!((got / expected - 1.0).abs() <= 0.02, "{}: {got} vs {expected}", id.key());
+        assert!(
+            (got / expected - 1.0).abs() <= 0.02,
+            "{}: {got} vs {expected}",
+            id.key()
+        );
     }
 }
 
@@ -165,8 +237,18 @@ fn a_tighter_energy_quota_never_raises_output() {
         let p = simulate(&with(&[(L::EnergyQuota, q)]));
         if let Some(prev) = &prev {
             for y in years() {
-                for id in [S::OutputValueTotal, S::CrudeSteelTotal, S::Tio2Output, S::ReoSeparated, S::V2o5Output] {
-                    assert!(p.at(id, y) <= prev.at(id, y) + 1e-6, "quota {q}: {} rose in {y}", id.key());
+                for id in [
+                    S::OutputValueTotal,
+                    S::CrudeSteelTotal,
+                    S::Tio2Output,
+                    S::ReoSeparated,
+                    S::V2o5Output,
+                ] {
+                    assert!(
+                        p.at(id, y) <= prev.at(id, y) + 1e-6,
+                        "quota {q}: {} rose in {y}",
+                        id.key()
+                    );
                 }
             }
         }
@@ -226,26 +308,47 @@ fn the_preferential_price_lowers_the_effective_price_and_the_bill_per_kwh() {
 #[test]
 fn the_renewable_exemption_never_lowers_output() {
     for quota in [900.0, 1100.0, 1300.0, 1700.0] {
-        let off = simulate(&with(&[(L::EnergyQuota, quota), (L::RenewableExemption, 0.0), (L::SpongeCapacity, 150000.0)]));
-        let on = simulate(&with(&[(L::EnergyQuota, quota), (L::RenewableExemption, 1.0), (L::SpongeCapacity, 150000.0)]));
+        let off = simulate(&with(&[
+            (L::EnergyQuota, quota),
+            (L::RenewableExemption, 0.0),
+            (L::SpongeCapacity, 150000.0),
+        ]));
+        let on = simulate(&with(&[
+            (L::EnergyQuota, quota),
+            (L::RenewableExemption, 1.0),
+            (L::SpongeCapacity, 150000.0),
+        ]));
         for y in years() {
-            assert!(on.at(S::OutputValueTotal, y) >= off.at(S::OutputValueTotal, y) - 1e-6, "quota {quota} year {y}");
+            assert!(
+                on.at(S::OutputValueTotal, y) >= off.at(S::OutputValueTotal, y) - 1e-6,
+                "quota {quota} year {y}"
+            );
         }
     }
 }
 
 #[test]
-fn the_coal_equivalent_convention_counts_more_energy_without_changing_production_when_the_quota_is_loose() {
+fn the_coal_equivalent_convention_counts_more_energy_without_changing_production_when_the_quota_is_loose(
+) {
     let eq = simulate(&with(&[(L::EnergyQuota, 2500.0)]));
     let coal = simulate(&with(&[(L::EnergyQuota, 2500.0), (L::ElecConvention, 1.0)]));
     assert!(coal.at(S::EnergyTotal, 2030) > eq.at(S::EnergyTotal, 2030));
-    assert_eq!(coal.at(S::CrudeSteelTotal, 2030), eq.at(S::CrudeSteelTotal, 2030));
-    assert_eq!(coal.at(S::ElectricityTotal, 2030), eq.at(S::ElectricityTotal, 2030));
+    assert_eq!(
+        coal.at(S::CrudeSteelTotal, 2030),
+        eq.at(S::CrudeSteelTotal, 2030)
+    );
+    assert_eq!(
+        coal.at(S::ElectricityTotal, 2030),
+        eq.at(S::ElectricityTotal, 2030)
+    );
 }
 
 #[test]
 fn importing_capacity_retires_more_elsewhere_so_the_nation_loses_capacity() {
-    let p = simulate(&with(&[(L::CapacityImport, 400.0), (L::ReplacementRatio, 1.25)]));
+    let p = simulate(&with(&[
+        (L::CapacityImport, 400.0),
+        (L::ReplacementRatio, 1.25),
+    ]));
     assert!((p.at(S::CapacityRetiredElsewhere, 2025) - 500.0).abs() < 1e-9);
     assert!((p.at(S::NationalNetCapacityChange, 2025) + 100.0).abs() < 1e-9);
     assert!(p.at(S::CapacityEaf, 2025) > simulate(&Scenario::reference()).at(S::CapacityEaf, 2025));
@@ -266,13 +369,19 @@ fn a_new_mine_and_better_iron_recovery_narrow_the_iron_concentrate_gap() {
     let rec = simulate(&with(&[(L::FeRecovery, 80.0)]));
     assert!(mine.at(S::IronConcentrateSupply, 2030) > base.at(S::IronConcentrateSupply, 2030));
     assert!(rec.at(S::IronConcentrateSupply, 2025) > base.at(S::IronConcentrateSupply, 2025));
-    assert!(mine.at(S::TiConcentrateOutput, 2030) > base.at(S::TiConcentrateOutput, 2030), "new ore brings titanium too");
+    assert!(
+        mine.at(S::TiConcentrateOutput, 2030) > base.at(S::TiConcentrateOutput, 2030),
+        "new ore brings titanium too"
+    );
 }
 
 #[test]
 fn scrap_limits_eaf_steel_when_supply_stops_growing() {
     let p = simulate(&with(&[(L::EafSwap, 1200.0), (L::ScrapGrowth, 0.0)]));
-    assert!(p.limits[10].scrap, "an all-out swap without scrap growth runs short of scrap");
+    assert!(
+        p.limits[10].scrap,
+        "an all-out swap without scrap growth runs short of scrap"
+    );
     assert!(p.at(S::ScrapUsed, 2030) <= p.at(S::ScrapSupply, 2030) + 1e-6);
 }
 
@@ -286,7 +395,11 @@ fn bf_slag_titanium_raises_tio2_and_the_titanium_recovery_score() {
 
 #[test]
 fn recovery_targets_score_missed_below_at_risk_at_and_met_above_the_threshold() {
-    let status = |v: f64| simulate(&with(&[(L::VRecovery, v)])).target(TargetId::VRecovery).map(|t| t.status);
+    let status = |v: f64| {
+        simulate(&with(&[(L::VRecovery, v)]))
+            .target(TargetId::VRecovery)
+            .map(|t| t.status)
+    };
     assert_eq!(status(50.0), Some(Status::Missed));
     assert_eq!(status(55.0), Some(Status::AtRisk));
     assert_eq!(status(60.0), Some(Status::Met));
@@ -304,8 +417,16 @@ fn the_overseas_base_is_shown_but_never_scored() {
 #[test]
 fn holding_2020_settings_misses_the_recovery_targets() {
     let p = simulate(&Scenario::held_2020());
-    for id in [TargetId::VRecovery, TargetId::TiRecovery, TargetId::FeRecovery] {
-        assert_eq!(p.target(id).map(|t| t.status), Some(Status::Missed), "{id:?}");
+    for id in [
+        TargetId::VRecovery,
+        TargetId::TiRecovery,
+        TargetId::FeRecovery,
+    ] {
+        assert_eq!(
+            p.target(id).map(|t| t.status),
+            Some(Status::Missed),
+            "{id:?}"
+        );
     }
 }
 

@@ -1,4 +1,6 @@
 //! A golden snapshot of the reference projection and its scorecard: any change to results is a reviewed
+#![cfg(not(target_arch = "wasm32"))] // native only: runs the CLI, proptest and insta
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may fail loudly
 //! change (`cargo insta review`, or delete the snapshot and re-run to accept).
 
 use vtre::model::{simulate, Scenario};

@@ -27,10 +27,18 @@ struct Opts {
 }
 
 fn parse(args: &[String]) -> Result<Opts, String> {
-    let mut o = Opts { preset: None, scenario: None, format: "csv".into() };
+    let mut o = Opts {
+        preset: None,
+        scenario: None,
+        format: "csv".into(),
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let mut val = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        let mut val = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
         match a.as_str() {
             "--preset" => o.preset = Some(val("--preset")?),
             "--scenario" => o.scenario = Some(val("--scenario")?),
@@ -63,7 +71,11 @@ fn scenario(o: &Opts) -> Result<Scenario, String> {
         Ok(s)
     } else {
         let lines: Vec<String> = issues.iter().map(|i| format!("  {path}: {i}")).collect();
-        Err(format!("the scenario has {} problem(s):\n{}", issues.len(), lines.join("\n")))
+        Err(format!(
+            "the scenario has {} problem(s):\n{}",
+            issues.len(),
+            lines.join("\n")
+        ))
     }
 }
 
@@ -74,7 +86,11 @@ fn run(args: &[String]) -> Result<String, String> {
         "project" => {
             let p = simulate(&scenario(&o)?);
             Ok(if o.format == "json" {
-                format!("{}\n", serde_json::to_string_pretty(&output::projection_json(&p)).map_err(|e| e.to_string())?)
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&output::projection_json(&p))
+                        .map_err(|e| e.to_string())?
+                )
             } else {
                 output::projection_csv(&p)
             })
@@ -85,7 +101,10 @@ fn run(args: &[String]) -> Result<String, String> {
         } else {
             output::levers_csv()
         }),
-        "presets" => Ok(presets::PRESETS.iter().map(|p| format!("{}\t{}\n", p.key, p.label_en)).collect()),
+        "presets" => Ok(presets::PRESETS
+            .iter()
+            .map(|p| format!("{}\t{}\n", p.key, p.label_en))
+            .collect()),
         "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
         other => Err(format!("unknown command '{other}'\n{USAGE}")),
     }

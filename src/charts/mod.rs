@@ -19,8 +19,13 @@ pub enum ChartId {
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 5] =
-        [ChartId::OutputValue, ChartId::Co2, ChartId::Energy, ChartId::Production, ChartId::IronConcentrate];
+    pub const ALL: [ChartId; 5] = [
+        ChartId::OutputValue,
+        ChartId::Co2,
+        ChartId::Energy,
+        ChartId::Production,
+        ChartId::IronConcentrate,
+    ];
     /// The `data-chart` id.
     pub fn key(self) -> &'static str {
         match self {
@@ -73,7 +78,11 @@ pub struct Line {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Marker {
     /// A target value in a year (drawn as a labelled diamond).
-    Target { year: u16, value: f64, label: String },
+    Target {
+        year: u16,
+        value: f64,
+        label: String,
+    },
     /// A vertical marker line (e.g. the peak year).
     Year { year: u16, label: String },
 }
@@ -141,46 +150,156 @@ fn t(zh: bool, a: &str, b: &str) -> String {
 
 /// The lines and markers of one chart for the current projection `p` and the reference `r`.
 pub fn chart_data(id: ChartId, p: &Projection, r: &Projection, zh: bool) -> ChartData {
-    let line = |key, label: String, color, kind, values| Line { key, label, color, kind, values };
+    let line = |key, label: String, color, kind, values| Line {
+        key,
+        label,
+        color,
+        kind,
+        values,
+    };
     let lbl = |s: S| s.label(zh).to_string();
     let reference = t(zh, "参考情景", "Reference");
     let (lines, markers, unit) = match id {
         ChartId::OutputValue => {
             let (u, f) = display_unit("亿元", zh);
             let lines = vec![
-                line("steel", lbl(S::OutputValueSteel), STEEL, Kind::Area, conv(p, S::OutputValueSteel, f)),
-                line("vanadium", lbl(S::OutputValueVanadium), VANADIUM, Kind::Area, conv(p, S::OutputValueVanadium, f)),
-                line("titanium", lbl(S::OutputValueTitanium), TITANIUM, Kind::Area, conv(p, S::OutputValueTitanium, f)),
-                line("rare_earth", lbl(S::OutputValueRareEarth), RARE, Kind::Area, conv(p, S::OutputValueRareEarth, f)),
-                line("reference", format!("{reference}（{}）", lbl(S::OutputValueTotal)), INK, Kind::Reference, conv(r, S::OutputValueTotal, f)),
+                line(
+                    "steel",
+                    lbl(S::OutputValueSteel),
+                    STEEL,
+                    Kind::Area,
+                    conv(p, S::OutputValueSteel, f),
+                ),
+                line(
+                    "vanadium",
+                    lbl(S::OutputValueVanadium),
+                    VANADIUM,
+                    Kind::Area,
+                    conv(p, S::OutputValueVanadium, f),
+                ),
+                line(
+                    "titanium",
+                    lbl(S::OutputValueTitanium),
+                    TITANIUM,
+                    Kind::Area,
+                    conv(p, S::OutputValueTitanium, f),
+                ),
+                line(
+                    "rare_earth",
+                    lbl(S::OutputValueRareEarth),
+                    RARE,
+                    Kind::Area,
+                    conv(p, S::OutputValueRareEarth, f),
+                ),
+                line(
+                    "reference",
+                    format!("{reference}（{}）", lbl(S::OutputValueTotal)),
+                    INK,
+                    Kind::Reference,
+                    conv(r, S::OutputValueTotal, f),
+                ),
             ];
             let target = 6000.0 * f;
-            let label = if zh { "2025年目标 6000亿元".to_string() } else { "2025 target: 600 bn yuan".to_string() };
-            (lines, vec![Marker::Target { year: 2025, value: target, label }], u.to_string())
+            let label = if zh {
+                "2025年目标 6000亿元".to_string()
+            } else {
+                "2025 target: 600 bn yuan".to_string()
+            };
+            (
+                lines,
+                vec![Marker::Target {
+                    year: 2025,
+                    value: target,
+                    label,
+                }],
+                u.to_string(),
+            )
         }
         ChartId::Co2 => {
             let (u, f) = display_unit("Mt", zh);
             let lines = vec![
-                line("total", lbl(S::Co2Total), INK, Kind::Line, conv(p, S::Co2Total, f)),
-                line("direct", lbl(S::Co2Direct), STEEL, Kind::Line, conv(p, S::Co2Direct, f)),
-                line("indirect", lbl(S::Co2Indirect), VANADIUM, Kind::Line, conv(p, S::Co2Indirect, f)),
-                line("reference", format!("{reference}（{}）", lbl(S::Co2Total)), GREY, Kind::Reference, conv(r, S::Co2Total, f)),
+                line(
+                    "total",
+                    lbl(S::Co2Total),
+                    INK,
+                    Kind::Line,
+                    conv(p, S::Co2Total, f),
+                ),
+                line(
+                    "direct",
+                    lbl(S::Co2Direct),
+                    STEEL,
+                    Kind::Line,
+                    conv(p, S::Co2Direct, f),
+                ),
+                line(
+                    "indirect",
+                    lbl(S::Co2Indirect),
+                    VANADIUM,
+                    Kind::Line,
+                    conv(p, S::Co2Indirect, f),
+                ),
+                line(
+                    "reference",
+                    format!("{reference}（{}）", lbl(S::Co2Total)),
+                    GREY,
+                    Kind::Reference,
+                    conv(r, S::Co2Total, f),
+                ),
             ];
-            let label = if zh { format!("峰值 {}年", p.peak_year) } else { format!("peak {}", p.peak_year) };
-            (lines, vec![Marker::Year { year: p.peak_year, label }], u.to_string())
+            let label = if zh {
+                format!("峰值 {}年", p.peak_year)
+            } else {
+                format!("peak {}", p.peak_year)
+            };
+            (
+                lines,
+                vec![Marker::Year {
+                    year: p.peak_year,
+                    label,
+                }],
+                u.to_string(),
+            )
         }
         ChartId::Energy => {
             let (u, f) = display_unit("万tce", zh);
             let lines = vec![
-                line("counted", lbl(S::EnergyCounted), STEEL, Kind::Line, conv(p, S::EnergyCounted, f)),
-                line("total", lbl(S::EnergyTotal), TITANIUM, Kind::Line, conv(p, S::EnergyTotal, f)),
-                line("quota", lbl(S::EnergyQuota), ALERT, Kind::Line, conv(p, S::EnergyQuota, f)),
-                line("reference", format!("{reference}（{}）", lbl(S::EnergyCounted)), GREY, Kind::Reference, conv(r, S::EnergyCounted, f)),
+                line(
+                    "counted",
+                    lbl(S::EnergyCounted),
+                    STEEL,
+                    Kind::Line,
+                    conv(p, S::EnergyCounted, f),
+                ),
+                line(
+                    "total",
+                    lbl(S::EnergyTotal),
+                    TITANIUM,
+                    Kind::Line,
+                    conv(p, S::EnergyTotal, f),
+                ),
+                line(
+                    "quota",
+                    lbl(S::EnergyQuota),
+                    ALERT,
+                    Kind::Line,
+                    conv(p, S::EnergyQuota, f),
+                ),
+                line(
+                    "reference",
+                    format!("{reference}（{}）", lbl(S::EnergyCounted)),
+                    GREY,
+                    Kind::Reference,
+                    conv(r, S::EnergyCounted, f),
+                ),
             ];
             let markers = (FIRST_YEAR..=LAST_YEAR)
                 .filter(|&y| p.limits[usize::from(y - FIRST_YEAR)].energy_quota)
                 .take(1)
-                .map(|y| Marker::Year { year: y, label: t(zh, "指标约束减产", "quota curtails output") })
+                .map(|y| Marker::Year {
+                    year: y,
+                    label: t(zh, "指标约束减产", "quota curtails output"),
+                })
                 .collect();
             (lines, markers, u.to_string())
         }
@@ -193,8 +312,10 @@ pub fn chart_data(id: ChartId, p: &Projection, r: &Projection, zh: bool) -> Char
                 ("sponge", S::TiSpongeOutput, RGBColor(30, 100, 80)),
                 ("reo", S::ReoSeparated, RARE),
             ];
-            let mut lines: Vec<Line> =
-                items.iter().map(|&(k, s, c)| line(k, lbl(s), c, Kind::Line, index(p, s))).collect();
+            let mut lines: Vec<Line> = items
+                .iter()
+                .map(|&(k, s, c)| line(k, lbl(s), c, Kind::Line, index(p, s)))
+                .collect();
             lines.push(line(
                 "reference",
                 format!("{reference}（{}）", lbl(S::CrudeSteelTotal)),
@@ -202,21 +323,67 @@ pub fn chart_data(id: ChartId, p: &Projection, r: &Projection, zh: bool) -> Char
                 Kind::Reference,
                 index(r, S::CrudeSteelTotal),
             ));
-            (lines, vec![], t(zh, "指数，2020年=100", "index, 2020 = 100"))
+            (
+                lines,
+                vec![],
+                t(zh, "指数，2020年=100", "index, 2020 = 100"),
+            )
         }
         ChartId::IronConcentrate => {
             let (u, f) = display_unit("万吨", zh);
             let lines = vec![
-                line("demand", lbl(S::IronConcentrateDemand), ALERT, Kind::Line, conv(p, S::IronConcentrateDemand, f)),
-                line("supply", lbl(S::IronConcentrateSupply), STEEL, Kind::Line, conv(p, S::IronConcentrateSupply, f)),
-                line("gap", lbl(S::IronConcentrateGap), VANADIUM, Kind::Area, conv(p, S::IronConcentrateGap, f)),
-                line("reference", format!("{reference}（{}）", lbl(S::IronConcentrateDemand)), GREY, Kind::Reference, conv(r, S::IronConcentrateDemand, f)),
+                line(
+                    "demand",
+                    lbl(S::IronConcentrateDemand),
+                    ALERT,
+                    Kind::Line,
+                    conv(p, S::IronConcentrateDemand, f),
+                ),
+                line(
+                    "supply",
+                    lbl(S::IronConcentrateSupply),
+                    STEEL,
+                    Kind::Line,
+                    conv(p, S::IronConcentrateSupply, f),
+                ),
+                line(
+                    "gap",
+                    lbl(S::IronConcentrateGap),
+                    VANADIUM,
+                    Kind::Area,
+                    conv(p, S::IronConcentrateGap, f),
+                ),
+                line(
+                    "reference",
+                    format!("{reference}（{}）", lbl(S::IronConcentrateDemand)),
+                    GREY,
+                    Kind::Reference,
+                    conv(r, S::IronConcentrateDemand, f),
+                ),
             ];
-            let label = if zh { "指南预计2025年缺口655万吨".to_string() } else { "guideline: 6.55 Mt gap in 2025".to_string() };
-            (lines, vec![Marker::Target { year: 2025, value: 655.0 * f, label }], u.to_string())
+            let label = if zh {
+                "指南预计2025年缺口655万吨".to_string()
+            } else {
+                "guideline: 6.55 Mt gap in 2025".to_string()
+            };
+            (
+                lines,
+                vec![Marker::Target {
+                    year: 2025,
+                    value: 655.0 * f,
+                    label,
+                }],
+                u.to_string(),
+            )
         }
     };
-    ChartData { id, title: id.title(zh).to_string(), unit, lines, markers }
+    ChartData {
+        id,
+        title: id.title(zh).to_string(),
+        unit,
+        lines,
+        markers,
+    }
 }
 
 /// Drawing options.
@@ -254,16 +421,30 @@ impl PlotArea {
 }
 
 /// Draws `data` on `root`.
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, data: &ChartData, o: &DrawOpts) -> Result<PlotArea, String> {
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ChartData,
+    o: &DrawOpts,
+) -> Result<PlotArea, String> {
     let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
     let s = if o.scale > 0.0 { o.scale } else { 1.0 };
     let px = |v: f64| (v * s).round() as i32;
     root.fill(&WHITE).map_err(e)?;
-    let visible: Vec<&Line> = data.lines.iter().filter(|l| !o.hidden.contains(&l.key)).collect();
+    let visible: Vec<&Line> = data
+        .lines
+        .iter()
+        .filter(|l| !o.hidden.contains(&l.key))
+        .collect();
     let mut ymax: f64 = 0.0;
     let mut ymin: f64 = 0.0;
     let stacked: f64 = (0..N_YEARS)
-        .map(|i| visible.iter().filter(|l| l.kind == Kind::Area).map(|l| l.values[i].max(0.0)).sum::<f64>())
+        .map(|i| {
+            visible
+                .iter()
+                .filter(|l| l.kind == Kind::Area)
+                .map(|l| l.values[i].max(0.0))
+                .sum::<f64>()
+        })
         .fold(0.0, f64::max);
     ymax = ymax.max(stacked);
     for l in &visible {
@@ -288,7 +469,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, data: &ChartData,
         .margin(px(8.0))
         .x_label_area_size(px(26.0))
         .y_label_area_size(px(56.0))
-        .build_cartesian_2d(f64::from(FIRST_YEAR)..f64::from(LAST_YEAR), (ymin - if ymin < 0.0 { pad } else { 0.0 })..(ymax + pad))
+        .build_cartesian_2d(
+            f64::from(FIRST_YEAR)..f64::from(LAST_YEAR),
+            (ymin - if ymin < 0.0 { pad } else { 0.0 })..(ymax + pad),
+        )
         .map_err(e)?;
     chart
         .configure_mesh()
@@ -299,8 +483,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, data: &ChartData,
         .label_style(font.clone())
         .axis_desc_style(font.clone())
         .y_desc(data.unit.as_str())
-        .light_line_style(RGBColor(238, 238, 238))
-        .bold_line_style(RGBColor(220, 220, 220))
+        // Bold grid lines only: the fine mesh costs more canvas strokes than all the data together.
+        .max_light_lines(0)
+        .bold_line_style(RGBColor(225, 225, 225))
         .draw()
         .map_err(e)?;
     let xs = || (FIRST_YEAR..=LAST_YEAR).map(f64::from);
@@ -309,15 +494,18 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, data: &ChartData,
     let mut cum = vec![[0.0; N_YEARS]; areas.len()];
     let mut acc = [0.0; N_YEARS];
     for (k, l) in areas.iter().enumerate() {
-        for i in 0..N_YEARS {
-            acc[i] += l.values[i].max(0.0);
+        for (a, v) in acc.iter_mut().zip(l.values) {
+            *a += v.max(0.0);
         }
         cum[k] = acc;
     }
     for (k, l) in areas.iter().enumerate().rev() {
         let pts: Vec<(f64, f64)> = xs().zip(cum[k]).collect();
         chart
-            .draw_series(AreaSeries::new(pts, 0.0, l.color.mix(0.75)).border_style(l.color.stroke_width(px(1.0) as u32)))
+            .draw_series(
+                AreaSeries::new(pts, 0.0, l.color.mix(0.75))
+                    .border_style(l.color.stroke_width(px(1.0) as u32)),
+            )
             .map_err(e)?;
     }
     for l in visible.iter().filter(|l| l.kind != Kind::Area) {
@@ -325,11 +513,18 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, data: &ChartData,
         match l.kind {
             Kind::Reference => {
                 chart
-                    .draw_series(DashedLineSeries::new(pts, px(6.0) as u32, px(4.0) as u32, l.color.stroke_width(px(2.0) as u32)))
+                    .draw_series(DashedLineSeries::new(
+                        pts,
+                        px(9.0) as u32,
+                        px(5.0) as u32,
+                        l.color.stroke_width(px(2.0) as u32),
+                    ))
                     .map_err(e)?;
             }
             _ => {
-                chart.draw_series(LineSeries::new(pts, l.color.stroke_width(px(2.5) as u32))).map_err(e)?;
+                chart
+                    .draw_series(LineSeries::new(pts, l.color.stroke_width(px(2.5) as u32)))
+                    .map_err(e)?;
             }
         }
     }
@@ -339,21 +534,40 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, data: &ChartData,
             Marker::Target { year, value, label } => {
                 let x = f64::from(*year);
                 chart
-                    .draw_series(std::iter::once(Circle::new((x, *value), px(5.0), ALERT.filled())))
+                    .draw_series(std::iter::once(Circle::new(
+                        (x, *value),
+                        px(5.0),
+                        ALERT.filled(),
+                    )))
                     .map_err(e)?;
                 let style = small.clone().pos(Pos::new(HPos::Left, VPos::Bottom));
                 chart
-                    .draw_series(std::iter::once(Text::new(label.clone(), (x + 0.3, *value), style)))
+                    .draw_series(std::iter::once(Text::new(
+                        label.clone(),
+                        (x + 0.3, *value),
+                        style,
+                    )))
                     .map_err(e)?;
             }
             Marker::Year { year, label } => {
                 let x = f64::from(*year);
                 let (y0, y1) = (chart.y_range().start, chart.y_range().end);
                 chart
-                    .draw_series(DashedLineSeries::new(vec![(x, y0), (x, y1)], px(3.0) as u32, px(3.0) as u32, ALERT.stroke_width(px(1.0) as u32)))
+                    .draw_series(DashedLineSeries::new(
+                        vec![(x, y0), (x, y1)],
+                        px(3.0) as u32,
+                        px(3.0) as u32,
+                        ALERT.stroke_width(px(1.0) as u32),
+                    ))
                     .map_err(e)?;
                 let style = small.clone().pos(Pos::new(HPos::Left, VPos::Top));
-                chart.draw_series(std::iter::once(Text::new(label.clone(), (x + 0.2, y1), style))).map_err(e)?;
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        label.clone(),
+                        (x + 0.2, y1),
+                        style,
+                    )))
+                    .map_err(e)?;
             }
         }
     }
@@ -361,12 +575,20 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, data: &ChartData,
         let x = f64::from(FIRST_YEAR) + i as f64;
         let (y0, y1) = (chart.y_range().start, chart.y_range().end);
         chart
-            .draw_series(LineSeries::new(vec![(x, y0), (x, y1)], GREY.stroke_width(px(1.0) as u32)))
+            .draw_series(LineSeries::new(
+                vec![(x, y0), (x, y1)],
+                GREY.stroke_width(px(1.0) as u32),
+            ))
             .map_err(e)?;
     }
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     root.present().map_err(e)?;
-    Ok(PlotArea { x0: xr.start, x1: xr.end, y0: yr.start, y1: yr.end })
+    Ok(PlotArea {
+        x0: xr.start,
+        x1: xr.end,
+        y0: yr.start,
+        y1: yr.end,
+    })
 }
 
 /// Axis numbers: 12,345 → "12k", small numbers with one decimal.
@@ -387,8 +609,16 @@ fn compact(v: f64) -> String {
 pub fn to_svg(data: &ChartData, width: u32, height: u32) -> Result<String, String> {
     let mut buf = String::new();
     {
-        let root = plotters_svg::SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
-        draw(&root, data, &DrawOpts { scale: 1.0, ..DrawOpts::default() })?;
+        let root =
+            plotters_svg::SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
+        draw(
+            &root,
+            data,
+            &DrawOpts {
+                scale: 1.0,
+                ..DrawOpts::default()
+            },
+        )?;
     }
     Ok(buf)
 }
@@ -407,11 +637,23 @@ mod tests {
         for id in ChartId::ALL {
             for zh in [true, false] {
                 let d = chart_data(id, &p, &r, zh);
-                assert!(d.lines.iter().any(|l| l.kind == Kind::Reference), "{}", id.key());
+                assert!(
+                    d.lines.iter().any(|l| l.kind == Kind::Reference),
+                    "{}",
+                    id.key()
+                );
                 let svg = to_svg(&d, 640, 360).unwrap_or_default();
                 assert!(svg.starts_with("<svg"), "{}", id.key());
-                assert!(svg.contains("stroke-dasharray") || svg.matches("<line").count() > 10 || svg.contains("polyline"));
-                assert!(svg.contains(d.unit.as_str()) || d.unit.is_empty(), "{} y unit shown", id.key());
+                assert!(
+                    svg.contains("stroke-dasharray")
+                        || svg.matches("<line").count() > 10
+                        || svg.contains("polyline")
+                );
+                assert!(
+                    svg.contains(d.unit.as_str()) || d.unit.is_empty(),
+                    "{} y unit shown",
+                    id.key()
+                );
             }
         }
     }
@@ -428,7 +670,12 @@ mod tests {
 
     #[test]
     fn the_plot_area_maps_pixels_to_years() {
-        let a = PlotArea { x0: 100, x1: 250, y0: 0, y1: 100 };
+        let a = PlotArea {
+            x0: 100,
+            x1: 250,
+            y0: 0,
+            y1: 100,
+        };
         assert_eq!(a.year_at(100.0), Some(0));
         assert_eq!(a.year_at(250.0), Some(N_YEARS - 1));
         assert_eq!(a.year_at(10.0), None);

@@ -25,13 +25,24 @@ pub struct Co2 {
 fn sector(p: Product) -> usize {
     match p {
         Product::BofVti | Product::BofOther | Product::Eaf => 0,
-        Product::Tio2Sulfate | Product::Tio2Chloride | Product::SlagSold | Product::Sponge | Product::BfSlagTi => 2,
+        Product::Tio2Sulfate
+        | Product::Tio2Chloride
+        | Product::SlagSold
+        | Product::Sponge
+        | Product::BfSlagTi => 2,
         Product::ReSeparation | Product::ReMetal => 3,
     }
 }
 
 /// Emissions of final quantities `q` (V2O5 `v2o5` in t, `v_it` its fuel 万tce/t and elec 亿kWh/t).
-pub fn co2(c: &Ctx, q: &[f64; N_PRODUCTS], it: &Intensities, v2o5: f64, v_it: (f64, f64), grid: f64) -> Co2 {
+pub fn co2(
+    c: &Ctx,
+    q: &[f64; N_PRODUCTS],
+    it: &Intensities,
+    v2o5: f64,
+    v_it: (f64, f64),
+    grid: f64,
+) -> Co2 {
     let fuel_f = c.p(P::FuelCo2) / 100.0; // 万tce → Mt CO2
     let grid_mt = grid * 0.1; // Mt per 亿kWh
     let mut out = Co2::default();
@@ -39,7 +50,10 @@ pub fn co2(c: &Ctx, q: &[f64; N_PRODUCTS], it: &Intensities, v2o5: f64, v_it: (f
         let i = p as usize;
         // V-Ti steel's intensity includes its V2O5; split that back out to vanadium below.
         let (fuel, elec) = if p == Product::BofVti {
-            (q[i] * it.fuel[i] - v2o5 * v_it.0, q[i] * it.elec[i] - v2o5 * v_it.1)
+            (
+                q[i] * it.fuel[i] - v2o5 * v_it.0,
+                q[i] * it.elec[i] - v2o5 * v_it.1,
+            )
         } else {
             (q[i] * it.fuel[i], q[i] * it.elec[i])
         };

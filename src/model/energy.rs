@@ -121,7 +121,11 @@ pub struct Intensities {
 /// Electricity conversion factor κ in 万tce per 亿kWh (0.1229 kgce/kWh → 1.229).
 pub fn kappa(c: &Ctx, year: u16) -> f64 {
     let coal = c.lever(L::ElecConvention, year) >= 0.5;
-    10.0 * if coal { c.p(P::ElecCoalEquivalent) } else { c.p(P::ElecEquivalent) }
+    10.0 * if coal {
+        c.p(P::ElecCoalEquivalent)
+    } else {
+        c.p(P::ElecEquivalent)
+    }
 }
 
 /// Builds the intensity table; `v2o5_per_bof_vti` is t V2O5 per 万t V-Ti steel this year.
@@ -165,7 +169,12 @@ pub fn intensities(c: &Ctx, v2o5_per_bof_vti: f64) -> Intensities {
 pub fn is_intensive(p: Product) -> bool {
     matches!(
         p,
-        Product::Eaf | Product::Tio2Chloride | Product::SlagSold | Product::Sponge | Product::BfSlagTi | Product::ReMetal
+        Product::Eaf
+            | Product::Tio2Chloride
+            | Product::SlagSold
+            | Product::Sponge
+            | Product::BfSlagTi
+            | Product::ReMetal
     )
 }
 
@@ -183,16 +192,27 @@ pub struct EnergyUse {
 }
 
 /// Energy use of quantities `q` (`elec_2020` in 亿kWh; `exempt_on` the switch).
-pub fn energy_use(q: &[f64; N_PRODUCTS], it: &Intensities, kappa: f64, elec_2020: f64, exempt: Option<f64>) -> EnergyUse {
+pub fn energy_use(
+    q: &[f64; N_PRODUCTS],
+    it: &Intensities,
+    kappa: f64,
+    elec_2020: f64,
+    exempt: Option<f64>,
+) -> EnergyUse {
     let mut fuel = 0.0;
     let mut elec = 0.0;
-    for i in 0..N_PRODUCTS {
-        fuel += q[i] * it.fuel[i];
-        elec += q[i] * it.elec[i];
+    for ((qi, f), e) in q.iter().zip(it.fuel).zip(it.elec) {
+        fuel += qi * f;
+        elec += qi * e;
     }
     let total = fuel + kappa * elec;
     let ex = exempt.map_or(0.0, |share| share * kappa * (elec - elec_2020).max(0.0));
-    EnergyUse { total, elec, exempt: ex, counted: total - ex }
+    EnergyUse {
+        total,
+        elec,
+        exempt: ex,
+        counted: total - ex,
+    }
 }
 
 /// Applies the curtailment rule. `value_per_unit` is output value (亿元) per unit of each product.
@@ -217,7 +237,11 @@ pub fn curtail(
         .filter(|&i| q[i] > 0.0)
         .map(|i| {
             let e = it.fuel[i] + kappa * it.elec[i];
-            let v = if e > 0.0 { value_per_unit[i] / e } else { f64::INFINITY };
+            let v = if e > 0.0 {
+                value_per_unit[i] / e
+            } else {
+                f64::INFINITY
+            };
             (v, i)
         })
         .collect();
@@ -260,6 +284,10 @@ pub fn power_response(c: &Ctx, year: u16) -> (f64, f64) {
         super::levers::spec(L::PrefPrice).base,
         super::levers::spec(L::PrefCoverage).base / 100.0,
     );
-    let m = if p > 0.0 && p2020 > 0.0 { (p / p2020).powf(c.p(P::PowerElasticity)) } else { 1.0 };
+    let m = if p > 0.0 && p2020 > 0.0 {
+        (p / p2020).powf(c.p(P::PowerElasticity))
+    } else {
+        1.0
+    };
     (p, m)
 }

@@ -583,17 +583,54 @@ mod tests {
         for (i, l) in LEVERS.iter().enumerate() {
             assert_eq!(l.id as usize, i, "table order");
             assert!(l.min < l.max, "{}", l.key);
-            assert!(l.min <= l.default && l.default <= l.max, "{} default in range", l.key);
-            assert!(l.min <= l.base && l.base <= l.max, "{} base in range", l.key);
+            assert!(
+                l.min <= l.default && l.default <= l.max,
+                "{} default in range",
+                l.key
+            );
+            assert!(
+                l.min <= l.base && l.base <= l.max,
+                "{} base in range",
+                l.key
+            );
             assert!(l.step > 0.0 && l.step <= (l.max - l.min), "{} step", l.key);
-            assert_eq!(l.snap(l.default), l.default, "{} default on the step grid", l.key);
-            for s in [l.label_zh, l.label_en, l.help_zh, l.help_en, l.unit_zh, l.unit_en, l.source, l.default_note, l.default_note_zh] {
+            assert_eq!(
+                l.snap(l.default),
+                l.default,
+                "{} default on the step grid",
+                l.key
+            );
+            for s in [
+                l.label_zh,
+                l.label_en,
+                l.help_zh,
+                l.help_en,
+                l.unit_zh,
+                l.unit_en,
+                l.source,
+                l.default_note,
+                l.default_note_zh,
+            ] {
                 assert!(!s.trim().is_empty(), "{} has an empty text", l.key);
             }
-            assert!(l.guideline_ref.starts_with('第'), "{} cites a chapter", l.key);
+            assert!(
+                l.guideline_ref.starts_with('第'),
+                "{} cites a chapter",
+                l.key
+            );
             assert!(l.section.starts_with("ch"), "{} section id", l.key);
-            assert!(l.help_zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{} zh help is Chinese", l.key);
-            assert!(l.help_en.is_ascii() || l.help_en.chars().filter(|c| !c.is_ascii()).count() < 8, "{} en help is English", l.key);
+            assert!(
+                l.help_zh
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{} zh help is Chinese",
+                l.key
+            );
+            assert!(
+                l.help_en.is_ascii() || l.help_en.chars().filter(|c| !c.is_ascii()).count() < 8,
+                "{} en help is English",
+                l.key
+            );
             assert_eq!(LeverId::from_key(l.key), Some(l.id));
         }
     }
@@ -608,7 +645,11 @@ mod tests {
                 }
                 for key in part.split(" … ") {
                     let key = key.trim();
-                    assert!(baseline_row(key).is_some(), "{} cites missing CSV key {key}", l.key);
+                    assert!(
+                        baseline_row(key).is_some(),
+                        "{} cites missing CSV key {key}",
+                        l.key
+                    );
                 }
             }
         }
@@ -617,10 +658,22 @@ mod tests {
     #[test]
     fn lever_2020_levels_equal_the_baseline_parameters() {
         let pairs = [
-            (LeverId::VRecovery, pspec(ParamId::VRecovery2020).value * 100.0),
-            (LeverId::TiRecovery, pspec(ParamId::TiRecovery2020).value * 100.0),
-            (LeverId::FeRecovery, pspec(ParamId::FeRecovery2020).value * 100.0),
-            (LeverId::ChlorideShare, pspec(ParamId::ChlorideShare2020).value * 100.0),
+            (
+                LeverId::VRecovery,
+                pspec(ParamId::VRecovery2020).value * 100.0,
+            ),
+            (
+                LeverId::TiRecovery,
+                pspec(ParamId::TiRecovery2020).value * 100.0,
+            ),
+            (
+                LeverId::FeRecovery,
+                pspec(ParamId::FeRecovery2020).value * 100.0,
+            ),
+            (
+                LeverId::ChlorideShare,
+                pspec(ParamId::ChlorideShare2020).value * 100.0,
+            ),
             (LeverId::Tio2Capacity, pspec(ParamId::Tio2Cap2020).value),
             (LeverId::SpongeCapacity, pspec(ParamId::SpongeCap2020).value),
             (LeverId::ReQuota, pspec(ParamId::ReQuota2020).value),
@@ -631,12 +684,23 @@ mod tests {
             (LeverId::PowerPrice, pspec(ParamId::PowerPrice2020).value),
             (LeverId::PrefPrice, pspec(ParamId::PrefPrice2020).value),
             (LeverId::GridFactor, pspec(ParamId::Grid2020).value),
-            (LeverId::ScrapGrowth, pspec(ParamId::ScrapGrowth2020).value * 100.0),
+            (
+                LeverId::ScrapGrowth,
+                pspec(ParamId::ScrapGrowth2020).value * 100.0,
+            ),
             (LeverId::VrfbDeploy, pspec(ParamId::Vrfb2020).value),
-            (LeverId::ReplacementRatio, pspec(ParamId::ReplacementRatio).value),
+            (
+                LeverId::ReplacementRatio,
+                pspec(ParamId::ReplacementRatio).value,
+            ),
         ];
         for (id, v) in pairs {
-            assert!((spec(id).base - v).abs() < 1e-9, "{} base {} vs param {v}", id.key(), spec(id).base);
+            assert!(
+                (spec(id).base - v).abs() < 1e-9,
+                "{} base {} vs param {v}",
+                id.key(),
+                spec(id).base
+            );
         }
     }
 

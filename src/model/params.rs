@@ -348,7 +348,8 @@ mod tests {
     fn every_parameter_matches_its_row_in_the_baseline_csv() {
         for (i, p) in PARAMS.iter().enumerate() {
             assert_eq!(p.id as usize, i, "table order");
-            let row = baseline_row(p.csv_key).unwrap_or_else(|| panic!("{} has no CSV row", p.csv_key));
+            let row =
+                baseline_row(p.csv_key).unwrap_or_else(|| panic!("{} has no CSV row", p.csv_key));
             assert_eq!(num(&row.value), Some(p.value), "{} value", p.csv_key);
             assert_eq!(row.kind, p.kind.as_str(), "{} kind", p.csv_key);
             assert!(!row.source.trim().is_empty(), "{} has no source", p.csv_key);
@@ -357,17 +358,37 @@ mod tests {
                     assert_eq!((lo, hi), (p.low, p.high), "{} range", p.csv_key);
                 }
                 _ => {
-                    assert_eq!(p.kind, Kind::Fact, "{}: an ESTIMATE must carry a range", p.csv_key);
-                    assert_eq!((p.low, p.high), (p.value, p.value), "{} point range", p.csv_key);
+                    assert_eq!(
+                        p.kind,
+                        Kind::Fact,
+                        "{}: an ESTIMATE must carry a range",
+                        p.csv_key
+                    );
+                    assert_eq!(
+                        (p.low, p.high),
+                        (p.value, p.value),
+                        "{} point range",
+                        p.csv_key
+                    );
                 }
             }
-            assert!(p.low <= p.value && p.value <= p.high, "{} value inside its range", p.csv_key);
+            assert!(
+                p.low <= p.value && p.value <= p.high,
+                "{} value inside its range",
+                p.csv_key
+            );
         }
     }
 
     #[test]
     fn every_price_history_figure_matches_the_baseline_csv() {
-        for h in [&REBAR_HISTORY, &V2O5_HISTORY, &TIO2_HISTORY, &SPONGE_HISTORY, &NDPR_HISTORY] {
+        for h in [
+            &REBAR_HISTORY,
+            &V2O5_HISTORY,
+            &TIO2_HISTORY,
+            &SPONGE_HISTORY,
+            &NDPR_HISTORY,
+        ] {
             for (k, v) in h.csv_keys.iter().zip(h.values) {
                 let row = baseline_row(k).unwrap_or_else(|| panic!("{k} missing"));
                 assert_eq!(num(&row.value), Some(v), "{k}");
@@ -379,7 +400,11 @@ mod tests {
     fn estimates_in_the_csv_all_carry_a_range_and_a_note() {
         for r in baseline_rows() {
             if r.kind == "ESTIMATE" {
-                assert!(num(&r.low).is_some() && num(&r.high).is_some(), "{} range", r.key);
+                assert!(
+                    num(&r.low).is_some() && num(&r.high).is_some(),
+                    "{} range",
+                    r.key
+                );
             }
             assert!(r.kind == "FACT" || r.kind == "ESTIMATE", "{} kind", r.key);
         }

@@ -29,7 +29,12 @@ pub fn rare_earth(c: &Ctx, year: u16, m_e: f64) -> RareEarth {
     let ndpr = separated * c.p(P::NdprShare);
     let deep = c.lever(L::ReDeep, year) / 100.0;
     let metal = (ndpr * deep * m_e).min(ndpr) * c.p(P::MetalPerOxide);
-    RareEarth { mined, imported, separated, metal }
+    RareEarth {
+        mined,
+        imported,
+        separated,
+        metal,
+    }
 }
 
 /// NdPr metal per tonne of separated REO at full deep-processing (caps metal when separation is curtailed).

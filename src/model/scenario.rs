@@ -38,11 +38,22 @@ pub enum InputIssue {
     UnknownLever(String),
     UnknownParam(String),
     /// A value that is not a finite number.
-    NotANumber { id: String, found: String },
+    NotANumber {
+        id: String,
+        found: String,
+    },
     /// A value outside the range, replaced by the nearest bound.
-    Clamped { id: String, given: f64, used: f64 },
+    Clamped {
+        id: String,
+        given: f64,
+        used: f64,
+    },
     /// A value between steps, snapped to the nearest step.
-    Snapped { id: String, given: f64, used: f64 },
+    Snapped {
+        id: String,
+        given: f64,
+        used: f64,
+    },
 }
 
 impl std::fmt::Display for InputIssue {
@@ -51,7 +62,9 @@ impl std::fmt::Display for InputIssue {
             InputIssue::NotAnObject(e) => write!(f, "not a JSON object of id → number: {e}"),
             InputIssue::UnknownLever(id) => write!(f, "unknown lever id '{id}' (ignored)"),
             InputIssue::UnknownParam(id) => write!(f, "unknown parameter id '{id}' (ignored)"),
-            InputIssue::NotANumber { id, found } => write!(f, "'{id}': {found} is not a number (ignored)"),
+            InputIssue::NotANumber { id, found } => {
+                write!(f, "'{id}': {found} is not a number (ignored)")
+            }
             InputIssue::Clamped { id, given, used } => {
                 write!(f, "'{id}': {given} is out of range, clamped to {used}")
             }
@@ -69,7 +82,10 @@ impl Scenario {
         for l in LEVERS {
             levers[l.id as usize] = l.default;
         }
-        Scenario { levers, overrides: BTreeMap::new() }
+        Scenario {
+            levers,
+            overrides: BTreeMap::new(),
+        }
     }
 
     /// The 2020 settings held: every lever at its 2020 level.
@@ -105,7 +121,11 @@ impl Scenario {
     /// Overrides a parameter, clamped to its low–high range. Returns the value used.
     pub fn set_param(&mut self, id: ParamId, v: f64) -> f64 {
         let p = pspec(id);
-        let used = if v.is_finite() { v.clamp(p.low.min(p.high), p.high.max(p.low)) } else { p.value };
+        let used = if v.is_finite() {
+            v.clamp(p.low.min(p.high), p.high.max(p.low))
+        } else {
+            p.value
+        };
         if used == p.value {
             self.overrides.remove(&id);
         } else {
@@ -142,8 +162,11 @@ impl Scenario {
             m.insert(id.key().to_string(), num(v));
         }
         if !self.overrides.is_empty() {
-            let p: Map<String, Value> =
-                self.overrides.iter().map(|(id, v)| (id.key().to_string(), num(*v))).collect();
+            let p: Map<String, Value> = self
+                .overrides
+                .iter()
+                .map(|(id, v)| (id.key().to_string(), num(*v)))
+                .collect();
             m.insert("params".into(), Value::Object(p));
         }
         Value::Object(m)
@@ -156,8 +179,11 @@ impl Scenario {
             m.insert(l.key.to_string(), num(self.levers[l.id as usize]));
         }
         if !self.overrides.is_empty() {
-            let p: Map<String, Value> =
-                self.overrides.iter().map(|(id, v)| (id.key().to_string(), num(*v))).collect();
+            let p: Map<String, Value> = self
+                .overrides
+                .iter()
+                .map(|(id, v)| (id.key().to_string(), num(*v)))
+                .collect();
             m.insert("params".into(), Value::Object(p));
         }
         Value::Object(m)
@@ -167,7 +193,10 @@ impl Scenario {
     pub fn from_json(text: &str) -> (Scenario, Vec<InputIssue>) {
         match serde_json::from_str::<Value>(text) {
             Ok(v) => Scenario::from_json_value(&v),
-            Err(e) => (Scenario::reference(), vec![InputIssue::NotAnObject(e.to_string())]),
+            Err(e) => (
+                Scenario::reference(),
+                vec![InputIssue::NotAnObject(e.to_string())],
+            ),
         }
     }
 
@@ -182,7 +211,10 @@ impl Scenario {
         for (k, val) in obj {
             if k == "params" {
                 let Some(po) = val.as_object() else {
-                    issues.push(InputIssue::NotANumber { id: "params".into(), found: type_name(val) });
+                    issues.push(InputIssue::NotANumber {
+                        id: "params".into(),
+                        found: type_name(val),
+                    });
                     continue;
                 };
                 for (pk, pv) in po {
@@ -191,12 +223,19 @@ impl Scenario {
                         continue;
                     };
                     let Some(x) = pv.as_f64().filter(|x| x.is_finite()) else {
-                        issues.push(InputIssue::NotANumber { id: pk.clone(), found: type_name(pv) });
+                        issues.push(InputIssue::NotANumber {
+                            id: pk.clone(),
+                            found: type_name(pv),
+                        });
                         continue;
                     };
                     let used = s.set_param(pid, x);
                     if used != x {
-                        issues.push(InputIssue::Clamped { id: pk.clone(), given: x, used });
+                        issues.push(InputIssue::Clamped {
+                            id: pk.clone(),
+                            given: x,
+                            used,
+                        });
                     }
                 }
                 continue;
@@ -211,7 +250,10 @@ impl Scenario {
                 _ => None,
             };
             let Some(x) = x.filter(|x| x.is_finite()) else {
-                issues.push(InputIssue::NotANumber { id: k.clone(), found: type_name(val) });
+                issues.push(InputIssue::NotANumber {
+                    id: k.clone(),
+                    found: type_name(val),
+                });
                 continue;
             };
             issues.extend(s.set_checked(id, x));
@@ -224,9 +266,17 @@ impl Scenario {
         let l = spec(id);
         let used = self.set(id, x);
         if !l.contains(x) {
-            Some(InputIssue::Clamped { id: l.key.into(), given: x, used })
+            Some(InputIssue::Clamped {
+                id: l.key.into(),
+                given: x,
+                used,
+            })
         } else if (used - x).abs() > 1e-9 * x.abs().max(1.0) {
-            Some(InputIssue::Snapped { id: l.key.into(), given: x, used })
+            Some(InputIssue::Snapped {
+                id: l.key.into(),
+                given: x,
+                used,
+            })
         } else {
             None
         }
@@ -238,7 +288,9 @@ fn num(v: f64) -> Value {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         Value::Number(Number::from(v as i64))
     } else {
-        Number::from_f64(v).map(Value::Number).unwrap_or(Value::Null)
+        Number::from_f64(v)
+            .map(Value::Number)
+            .unwrap_or(Value::Null)
     }
 }
 
@@ -301,7 +353,13 @@ mod tests {
         let mut s = Scenario::reference();
         assert_eq!(s.set_param(ParamId::PowerElasticity, -5.0), -0.6);
         assert!(s.overrides().contains_key(&ParamId::PowerElasticity));
-        s.set_param(ParamId::PowerElasticity, pspec(ParamId::PowerElasticity).value);
-        assert!(s.overrides().is_empty(), "setting the baseline value removes the override");
+        s.set_param(
+            ParamId::PowerElasticity,
+            pspec(ParamId::PowerElasticity).value,
+        );
+        assert!(
+            s.overrides().is_empty(),
+            "setting the baseline value removes the override"
+        );
     }
 }

@@ -9,7 +9,9 @@ pub const N_YEARS: usize = (LAST_YEAR - FIRST_YEAR + 1) as usize;
 
 /// Index of a year in a series (`None` outside 2020–2035).
 pub fn year_index(year: u16) -> Option<usize> {
-    (FIRST_YEAR..=LAST_YEAR).contains(&year).then(|| usize::from(year - FIRST_YEAR))
+    (FIRST_YEAR..=LAST_YEAR)
+        .contains(&year)
+        .then(|| usize::from(year - FIRST_YEAR))
 }
 
 /// All years, in order.

@@ -129,7 +129,13 @@ fn run_chains(c: &Ctx, year: u16, scrap: f64) -> Year {
     let v = vanadium(c, year);
     let ti = titanium(c, year, st.ore_mined, m_e);
     let re = rare_earth(c, year, m_e);
-    Year { st, v, ti, re, p_eff }
+    Year {
+        st,
+        v,
+        ti,
+        re,
+        p_eff,
+    }
 }
 
 fn quantities(y: &Year) -> [f64; N_PRODUCTS] {
@@ -174,7 +180,14 @@ pub fn simulate(s: &Scenario) -> Projection {
     let mut c = Ctx {
         params,
         s,
-        cal: Calibration { fe_yield, ti_yield, tio2_per_ore, v2o5_per_hm, k: ValueK::ONE, elec_2020: 0.0 },
+        cal: Calibration {
+            fe_yield,
+            ti_yield,
+            tio2_per_ore,
+            v2o5_per_hm,
+            k: ValueK::ONE,
+            elec_2020: 0.0,
+        },
     };
     let base = run_chains(&c, FIRST_YEAR, c.p(P::Scrap2020));
     let q_base = quantities(&base);
@@ -196,7 +209,8 @@ pub fn simulate(s: &Scenario) -> Projection {
         let q0 = quantities(&y);
         let it = intensities(&c, y.v.v2o5_per_bof_vti);
         let kap = kappa(&c, year);
-        let exempt = (c.lever(LeverId::RenewableExemption, year) >= 0.5).then(|| c.p(P::RenewableShare));
+        let exempt =
+            (c.lever(LeverId::RenewableExemption, year) >= 0.5).then(|| c.p(P::RenewableShare));
         let quota = c.lever(LeverId::EnergyQuota, year);
         let pr = prices(&c, year);
 
@@ -221,7 +235,10 @@ pub fn simulate(s: &Scenario) -> Projection {
         let vals_const = values(&c, year, &vq, &p2020, &c.cal.k);
         let use_ = energy_use(&q, &it, kap, c.cal.elec_2020, exempt);
         let ee = c.p(P::ElecEquivalent) / 1000.0;
-        let v_it = ((c.p(P::V2o5Energy) - c.p(P::V2o5Elec) * ee) / 1e4, c.p(P::V2o5Elec) / 1e8);
+        let v_it = (
+            (c.p(P::V2o5Energy) - c.p(P::V2o5Elec) * ee) / 1e4,
+            c.p(P::V2o5Elec) / 1e8,
+        );
         let grid = c.lever(LeverId::GridFactor, year);
         let co: Co2 = co2(&c, &q, &it, vq.v2o5, v_it, grid);
 
@@ -237,7 +254,11 @@ pub fn simulate(s: &Scenario) -> Projection {
         let mut bill = 0.0;
         for p in Product::ALL {
             let e = q[p as usize] * it.elec[p as usize];
-            bill += e * if energy::is_intensive(p) { y.p_eff } else { p_large };
+            bill += e * if energy::is_intensive(p) {
+                y.p_eff
+            } else {
+                p_large
+            };
         }
 
         let hm = (q[0] + q[1]) * c.p(P::HotMetalPerBof);
@@ -260,7 +281,11 @@ pub fn simulate(s: &Scenario) -> Projection {
         set(sr, S::IronConcentrateDemand, conc_demand);
         set(sr, S::IronConcentrateGap, conc_demand - y.st.conc_local);
         set(sr, S::ScrapSupply, scrap);
-        set(sr, S::ScrapUsed, bof * c.p(P::ScrapPerBof) + q[2] * c.p(P::ScrapPerEaf));
+        set(
+            sr,
+            S::ScrapUsed,
+            bof * c.p(P::ScrapPerBof) + q[2] * c.p(P::ScrapPerEaf),
+        );
         set(sr, S::V2o5Output, vq.v2o5);
         set(sr, S::V2o5ForVrfb, y.v.v2o5_for_vrfb);
         set(sr, S::VrfbDeployed, y.v.vrfb_gwh);
@@ -282,9 +307,17 @@ pub fn simulate(s: &Scenario) -> Projection {
         set(sr, S::ReMetalOutput, vq.metal);
         set(sr, S::VRecovery, c.lever(LeverId::VRecovery, year) / 100.0);
         let ti_rec = c.lever(LeverId::TiRecovery, year) / 100.0
-            + if y.ti.tio2_in_ore > 0.0 { q[7] / y.ti.tio2_in_ore } else { 0.0 };
+            + if y.ti.tio2_in_ore > 0.0 {
+                q[7] / y.ti.tio2_in_ore
+            } else {
+                0.0
+            };
         set(sr, S::TiRecovery, ti_rec);
-        set(sr, S::FeRecovery, c.lever(LeverId::FeRecovery, year) / 100.0);
+        set(
+            sr,
+            S::FeRecovery,
+            c.lever(LeverId::FeRecovery, year) / 100.0,
+        );
         set(sr, S::EnergyTotal, use_.total);
         set(sr, S::EnergyCounted, use_.counted);
         set(sr, S::EnergyExempt, use_.exempt);
@@ -295,9 +328,17 @@ pub fn simulate(s: &Scenario) -> Projection {
         set(
             sr,
             S::EnergyIntensity,
-            if vals_const.total() > 0.0 { use_.total / vals_const.total() } else { 0.0 },
+            if vals_const.total() > 0.0 {
+                use_.total / vals_const.total()
+            } else {
+                0.0
+            },
         );
-        set(sr, S::CurtailedValue, (vals_uncut.total() - vals.total()).max(0.0));
+        set(
+            sr,
+            S::CurtailedValue,
+            (vals_uncut.total() - vals.total()).max(0.0),
+        );
         set(sr, S::Co2Total, co.direct + co.indirect);
         set(sr, S::Co2Direct, co.direct);
         set(sr, S::Co2Indirect, co.indirect);
@@ -321,5 +362,12 @@ pub fn simulate(s: &Scenario) -> Projection {
         .iter()
         .find(|t| t.id == super::targets::TargetId::CarbonPeak)
         .map_or(FIRST_YEAR, |t| t.value as u16);
-    Projection { series, curtailed, limits, targets, peak_year, calibration: c.cal }
+    Projection {
+        series,
+        curtailed,
+        limits,
+        targets,
+        peak_year,
+        calibration: c.cal,
+    }
 }

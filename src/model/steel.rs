@@ -19,9 +19,9 @@
 //! demand); new ore (红格南) adds to it. `y_fe` is calibrated so 2020 ore × 70 % recovery gives 2,500万吨.
 //! The iron-concentrate gap is `c·HM − C` (negative = surplus).
 
+use super::levers::LeverId as L;
 use super::params::ParamId as P;
 use super::simulate::Ctx;
-use super::levers::LeverId as L;
 
 /// The steel chain in one year, before any energy-quota curtailment.
 #[derive(Clone, Copy, Debug, Default)]
@@ -65,7 +65,8 @@ pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
 
     // Iron concentrate: local supply from ore, plus outside supply up to the lever's cap.
     let t = f64::from(year - 2020);
-    let ore = c.p(P::OreMined2020) * (1.0 - c.p(P::ConcDecline)).powf(t) + c.lever(L::NewMine, year);
+    let ore =
+        c.p(P::OreMined2020) * (1.0 - c.p(P::ConcDecline)).powf(t) + c.lever(L::NewMine, year);
     let conc_local = ore * c.cal.fe_yield * c.lever(L::FeRecovery, year) / 100.0;
     let hm_per = c.p(P::HotMetalPerBof);
     let conc_per = c.p(P::ConcPerHotMetal);

@@ -292,7 +292,12 @@ pub fn evaluate(series: &[[f64; N_YEARS]]) -> Vec<TargetResult> {
             let (value, threshold, status, margin) = match t.id {
                 TargetId::IndustryScale => {
                     let v = at(S::OutputValueTotal, t.year);
-                    (v, Some(t.threshold), score(v - t.threshold, t.band), v - t.threshold)
+                    (
+                        v,
+                        Some(t.threshold),
+                        score(v - t.threshold, t.band),
+                        v - t.threshold,
+                    )
                 }
                 TargetId::VRecovery | TargetId::TiRecovery | TargetId::FeRecovery => {
                     let s = match t.id {
@@ -302,19 +307,35 @@ pub fn evaluate(series: &[[f64; N_YEARS]]) -> Vec<TargetResult> {
                     };
                     // Round to 0.1 percentage point so a lever set exactly at the target scores as reaching it.
                     let v = (at(s, t.year) * 1000.0).round() / 1000.0;
-                    (v, Some(t.threshold), score(v - t.threshold, t.band), v - t.threshold)
+                    (
+                        v,
+                        Some(t.threshold),
+                        score(v - t.threshold, t.band),
+                        v - t.threshold,
+                    )
                 }
                 TargetId::VtiClusters => {
-                    let chains = [S::OutputValueVanadium, S::OutputValueTiChemicals, S::OutputValueTiMetal];
+                    let chains = [
+                        S::OutputValueVanadium,
+                        S::OutputValueTiChemicals,
+                        S::OutputValueTiMetal,
+                    ];
                     let n = chains.iter().filter(|&&s| at(s, t.year) > 100.0).count() as f64;
-                    (n, Some(t.threshold), score(n - t.threshold, t.band), n - t.threshold)
+                    (
+                        n,
+                        Some(t.threshold),
+                        score(n - t.threshold, t.band),
+                        n - t.threshold,
+                    )
                 }
                 TargetId::ReExpansion => {
                     let g = |s: S| at(s, t.year) / at(s, FIRST_YEAR) - 1.0;
                     let v = g(S::ReoMined).min(g(S::ReoSeparated));
                     (v, Some(t.threshold), score(v, t.band), v)
                 }
-                TargetId::OverseasReBase => (at(S::ReoImported, t.year), None, Status::Unquantified, 0.0),
+                TargetId::OverseasReBase => {
+                    (at(S::ReoImported, t.year), None, Status::Unquantified, 0.0)
+                }
                 TargetId::CarbonPeak => {
                     let co2 = &series[S::Co2Total as usize];
                     let (mut pi, mut pv) = (0, f64::MIN);
@@ -338,11 +359,24 @@ pub fn evaluate(series: &[[f64; N_YEARS]]) -> Vec<TargetResult> {
                     (f64::from(peak_year), Some(t.threshold), status, margin)
                 }
                 TargetId::EnergyIntensity => {
-                    let v = at(S::EnergyIntensity, t.year) / at(S::EnergyIntensity, FIRST_YEAR) - 1.0;
-                    (v, Some(t.threshold), score(t.threshold - v, t.band), t.threshold - v)
+                    let v =
+                        at(S::EnergyIntensity, t.year) / at(S::EnergyIntensity, FIRST_YEAR) - 1.0;
+                    (
+                        v,
+                        Some(t.threshold),
+                        score(t.threshold - v, t.band),
+                        t.threshold - v,
+                    )
                 }
             };
-            TargetResult { id: t.id, year: t.year, value, threshold, status, margin }
+            TargetResult {
+                id: t.id,
+                year: t.year,
+                value,
+                threshold,
+                status,
+                margin,
+            }
         })
         .collect()
 }
@@ -358,7 +392,11 @@ mod tests {
             assert_eq!(t.id as usize, i);
             assert!(t.guideline_ref.starts_with('第'));
             assert!(!t.quote_zh.is_empty() && !t.label_en.is_empty() && !t.measure_en.is_empty());
-            assert!(!t.levers.is_empty(), "{} names the levers that move it", t.key);
+            assert!(
+                !t.levers.is_empty(),
+                "{} names the levers that move it",
+                t.key
+            );
             if !t.source.starts_with("Guideline") {
                 assert!(baseline_row(t.source).is_some(), "{} source row", t.key);
             }
@@ -372,8 +410,16 @@ mod tests {
             (TargetId::VRecovery, "v_recovery_target_2025", 1.0),
             (TargetId::TiRecovery, "ti_recovery_target_2025", 1.0),
             (TargetId::FeRecovery, "fe_recovery_target_2025", 1.0),
-            (TargetId::VtiClusters, "guideline_target_vti_cluster_count", 1.0),
-            (TargetId::EnergyIntensity, "sichuan_energy_intensity_target_14fyp", -1.0),
+            (
+                TargetId::VtiClusters,
+                "guideline_target_vti_cluster_count",
+                1.0,
+            ),
+            (
+                TargetId::EnergyIntensity,
+                "sichuan_energy_intensity_target_14fyp",
+                -1.0,
+            ),
         ] {
             let row = baseline_row(key).unwrap_or_else(|| panic!("{key}"));
             let v: f64 = row.value.parse().unwrap_or(f64::NAN);
@@ -385,7 +431,11 @@ mod tests {
     fn the_quoted_words_are_in_the_guideline() {
         let text = include_str!("data/guideline-zh.txt");
         for t in TARGETS {
-            assert!(text.contains(t.quote_zh), "{} quote not found verbatim", t.key);
+            assert!(
+                text.contains(t.quote_zh),
+                "{} quote not found verbatim",
+                t.key
+            );
         }
     }
 }

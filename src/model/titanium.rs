@@ -34,7 +34,9 @@ pub struct Titanium {
 
 impl Titanium {
     pub fn slag(&self, c: &Ctx) -> f64 {
-        self.chloride * c.p(P::SlagPerChloride) + self.sponge / 1e4 * c.p(P::SlagPerSponge) + self.slag_sold
+        self.chloride * c.p(P::SlagPerChloride)
+            + self.sponge / 1e4 * c.p(P::SlagPerSponge)
+            + self.slag_sold
     }
 }
 
@@ -47,7 +49,8 @@ pub fn titanium(c: &Ctx, year: u16, ore_mined: f64, m_e: f64) -> Titanium {
     let mut sulfate = potential * (1.0 - chi);
     let mut sponge = c.lever(L::SpongeCapacity, year) * (c.p(P::SpongeUtil) * m_e).min(1.0);
     let mut slag_sold = c.p(P::SlagExternal);
-    let slag = chloride * c.p(P::SlagPerChloride) + sponge / 1e4 * c.p(P::SlagPerSponge) + slag_sold;
+    let slag =
+        chloride * c.p(P::SlagPerChloride) + sponge / 1e4 * c.p(P::SlagPerSponge) + slag_sold;
     let need = sulfate * c.p(P::ConcPerSulfate) + slag * c.p(P::ConcPerSlag);
     let conc_limited = need > concentrate + 1e-9;
     if conc_limited {

@@ -16,7 +16,9 @@
 //! for the energy-intensity target.
 
 use super::levers::LeverId as L;
-use super::params::{ParamId as P, NDPR_HISTORY, REBAR_HISTORY, SPONGE_HISTORY, TIO2_HISTORY, V2O5_HISTORY};
+use super::params::{
+    ParamId as P, NDPR_HISTORY, REBAR_HISTORY, SPONGE_HISTORY, TIO2_HISTORY, V2O5_HISTORY,
+};
 use super::simulate::Ctx;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -67,7 +69,12 @@ pub struct ValueK {
 }
 
 impl ValueK {
-    pub const ONE: ValueK = ValueK { steel: 1.0, v: 1.0, ti: 1.0, re: 1.0 };
+    pub const ONE: ValueK = ValueK {
+        steel: 1.0,
+        v: 1.0,
+        ti: 1.0,
+        re: 1.0,
+    };
 }
 
 /// Quantities that carry output value.
@@ -111,8 +118,14 @@ pub fn values(c: &Ctx, year: u16, q: &Valued, p: &Prices, k: &ValueK) -> Values 
         steel: k.steel * q.crude * p.steel * premium / 1e4,
         vanadium: k.v * q.v2o5 * p.v2o5 / 1e8 + q.vrfb_gwh * c.p(P::VrfbCost) * 10.0,
         ti_chem: k.ti * (q.ti_conc * c.p(P::TiConcPrice) + q.tio2 * p.tio2) / 1e4,
-        ti_metal: k.ti * q.sponge * p.sponge * (1.0 + q.deep_share * (c.p(P::TiMaterialsRatio) - 1.0)) / 1e8,
-        rare_earth: k.re * (q.separated * basket + ndpr_in_metal * p.ndpr * (c.p(P::MagnetRatio) - 1.0)) / 1e8,
+        ti_metal: k.ti
+            * q.sponge
+            * p.sponge
+            * (1.0 + q.deep_share * (c.p(P::TiMaterialsRatio) - 1.0))
+            / 1e8,
+        rare_earth: k.re
+            * (q.separated * basket + ndpr_in_metal * p.ndpr * (c.p(P::MagnetRatio) - 1.0))
+            / 1e8,
     }
 }
 
@@ -120,10 +133,22 @@ pub fn values(c: &Ctx, year: u16, q: &Valued, p: &Prices, k: &ValueK) -> Values 
 pub fn calibrate(c: &Ctx, q: &Valued) -> ValueK {
     let raw = values(c, 2020, q, &prices_2020(), &ValueK::ONE);
     let vrfb = q.vrfb_gwh * c.p(P::VrfbCost) * 10.0;
-    let ratio = |target: f64, raw: f64| if raw > 0.0 { (target / raw).max(0.0) } else { 1.0 };
+    let ratio = |target: f64, raw: f64| {
+        if raw > 0.0 {
+            (target / raw).max(0.0)
+        } else {
+            1.0
+        }
+    };
     let v = ratio(c.p(P::ValueV2020) - vrfb, raw.vanadium - vrfb);
     let ti = ratio(c.p(P::ValueTi2020), raw.titanium());
     let re = ratio(c.p(P::ValueRe2020), raw.rare_earth);
-    let steel_target = c.p(P::Value2020) - c.p(P::ValueV2020) - c.p(P::ValueTi2020) - c.p(P::ValueRe2020);
-    ValueK { steel: ratio(steel_target, raw.steel), v, ti, re }
+    let steel_target =
+        c.p(P::Value2020) - c.p(P::ValueV2020) - c.p(P::ValueTi2020) - c.p(P::ValueRe2020);
+    ValueK {
+        steel: ratio(steel_target, raw.steel),
+        v,
+        ti,
+        re,
+    }
 }

@@ -31,7 +31,11 @@ pub fn vanadium(c: &Ctx, year: u16) -> Vanadium {
     let r = c.lever(L::VRecovery, year) / (c.p(P::VRecovery2020) * 100.0);
     let gwh = c.lever(L::VrfbDeploy, year);
     Vanadium {
-        v2o5_per_bof_vti: c.p(P::HotMetalPerBof) * 1e4 * c.cal.v2o5_per_hm * r * c.p(P::VExtraction),
+        v2o5_per_bof_vti: c.p(P::HotMetalPerBof)
+            * 1e4
+            * c.cal.v2o5_per_hm
+            * r
+            * c.p(P::VExtraction),
         vrfb_gwh: gwh,
         v2o5_for_vrfb: gwh * 1000.0 * c.p(P::VrfbIntensity),
     }

@@ -33,6 +33,16 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         p.with(|p| chart_data(chart, p, &r, zh))
     });
 
+    // The legend depends on labels and colours only, so value changes do not rebuild its buttons.
+    let legend = Memo::new(move |_| {
+        data.with(|d| {
+            d.lines
+                .iter()
+                .map(|l| (l.key, l.label.clone(), l.color, l.kind))
+                .collect::<Vec<_>>()
+        })
+    });
+
     let _resize = window_event_listener(leptos::ev::resize, move |_| size_tick.update(|t| *t += 1));
 
     // The one effect that draws.
@@ -49,8 +59,14 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         if el.height() != ph {
             el.set_height(ph);
         }
-        let opts = DrawOpts { scale: dpr, hidden: hidden.get(), hover: hover.get() };
-        let Some(backend) = CanvasBackend::with_canvas_object(el) else { return };
+        let opts = DrawOpts {
+            scale: dpr,
+            hidden: hidden.get(),
+            hover: hover.get(),
+        };
+        let Some(backend) = CanvasBackend::with_canvas_object(el) else {
+            return;
+        };
         let root = backend.into_drawing_area();
         let drawn = data.with(|d| draw(&root, d, &opts));
         match drawn {
@@ -142,15 +158,15 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 {tooltip}
             </div>
             <div class="legend" role="group" aria-label=move || tr(Msg::LegendHint)>
-                {move || data.with(|d| d.lines.iter().map(|l| {
-                    let key = l.key;
-                    let dashed = l.kind == Kind::Reference;
+                {move || legend.with(|items| items.iter().map(|(key, label, color, kind)| {
+                    let key = *key;
+                    let dashed = *kind == Kind::Reference;
                     view! {
                         <button class="legend-item" class:dashed=dashed data-series=key
                             aria-pressed=move || (!hidden.get().contains(&key)).to_string()
                             on:click=move |_| hidden.update(|h| if let Some(i) = h.iter().position(|k| *k == key) { h.remove(i); } else { h.push(key); })>
-                            <span class="swatch" style=format!("background:{}", css_color(l.color))></span>
-                            {l.label.clone()}
+                            <span class="swatch" style=format!("background:{}", css_color(*color))></span>
+                            {label.clone()}
                         </button>
                     }
                 }).collect_view())}

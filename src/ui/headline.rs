@@ -13,8 +13,13 @@ pub fn Headline() -> impl IntoView {
     let value = Memo::new(move |_| p.with(|p| p.at(S::OutputValueTotal, 2025)));
     let co2 = Memo::new(move |_| p.with(|p| p.at(S::Co2Total, 2030)));
     let peak = Memo::new(move |_| p.with(|p| p.peak_year));
-    let met = Memo::new(move |_| p.with(|p| p.targets.iter().filter(|t| t.status == Status::Met).count()));
-    let scored = TARGETS.iter().filter(|t| t.rule != crate::model::targets::Rule::Unquantified).count();
+    let met = Memo::new(move |_| {
+        p.with(|p| p.targets.iter().filter(|t| t.status == Status::Met).count())
+    });
+    let scored = TARGETS
+        .iter()
+        .filter(|t| t.rule != crate::model::targets::Rule::Unquantified)
+        .count();
     let item = move |id: &'static str, label: Msg, raw: Signal<f64>, text: Signal<String>| {
         view! {
             <div class="headline-item">

@@ -13,7 +13,11 @@ pub fn LeverPanel() -> impl IntoView {
     let ScenarioCtx(scenario) = expect_context();
     let changed = Memo::new(move |_| scenario.with(|s| s.changed_levers().count()));
     // On a phone only the first group starts open, so the charts are a short scroll away.
-    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w > 820.0);
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 820.0);
     view! {
         <aside class="levers" aria-labelledby="levers-title">
             <div class="levers-head">

@@ -42,7 +42,11 @@ fn initial_lang() -> Lang {
     from_url
         .or_else(|| {
             use gloo_storage::Storage;
-            gloo_storage::LocalStorage::raw().get_item(LANG_KEY).ok().flatten().and_then(|v| Lang::from_code(&v))
+            gloo_storage::LocalStorage::raw()
+                .get_item(LANG_KEY)
+                .ok()
+                .flatten()
+                .and_then(|v| Lang::from_code(&v))
         })
         .unwrap_or_default()
 }

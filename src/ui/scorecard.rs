@@ -38,7 +38,11 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
     let margin = move || {
         result.get().map(|r| match t.rule {
             Rule::PeakBy => {
-                if zh() { format!("{:+}年", r.margin as i64) } else { format!("{:+} years", r.margin as i64) }
+                if zh() {
+                    format!("{:+}年", r.margin as i64)
+                } else {
+                    format!("{:+} years", r.margin as i64)
+                }
             }
             Rule::Unquantified => "—".to_string(),
             _ => {
