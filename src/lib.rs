@@ -4,6 +4,7 @@
 //! CSV/JSON; [`charts`] draws projections with plotters on any backend; `ui` (wasm only) is the Leptos app.
 
 pub mod charts;
+pub mod codec;
 pub mod i18n;
 pub mod model;
 pub mod output;

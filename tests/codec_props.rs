@@ -1,0 +1,61 @@
+//! Property tests of the share-link and JSON decoders: any text gives a scenario (never a panic), and every
+//! valid scenario survives encode → decode exactly.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use vtre::codec::{decode, encode};
+use vtre::model::params::PARAMS;
+use vtre::model::{Scenario, LEVERS};
+
+fn any_valid_scenario() -> impl Strategy<Value = Scenario> {
+    (
+        proptest::collection::vec((any::<bool>(), 0.0f64..=1.0), LEVERS.len()),
+        proptest::collection::vec((any::<bool>(), 0.0f64..=1.0), PARAMS.len()),
+    )
+        .prop_map(|(levers, params)| {
+            let mut s = Scenario::reference();
+            for (l, (change, f)) in LEVERS.iter().zip(levers) {
+                if change {
+                    s.set(l.id, l.min + f * (l.max - l.min));
+                }
+            }
+            for (p, (change, f)) in PARAMS.iter().zip(params) {
+                if change && p.high > p.low {
+                    s.set_param(p.id, p.low + f * (p.high - p.low));
+                }
+            }
+            s
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn any_text_decodes_to_some_scenario_without_panicking(text in ".{0,300}") {
+        let (s, _) = decode(&text);
+        for l in LEVERS {
+            prop_assert!(l.contains(s.get(l.id)));
+        }
+        let _ = Scenario::from_json(&text);
+    }
+
+    #[test]
+    fn link_shaped_garbage_never_panics(text in "[0-9a-z_@:,;=.%+\\- ]{0,200}") {
+        let _ = decode(&text);
+    }
+
+    #[test]
+    fn every_valid_scenario_round_trips_through_a_link(s in any_valid_scenario()) {
+        let (back, issues) = decode(&encode(&s));
+        prop_assert!(issues.is_empty(), "{:?}", issues);
+        prop_assert_eq!(back, s);
+    }
+
+    #[test]
+    fn every_valid_scenario_round_trips_through_json(s in any_valid_scenario()) {
+        let (back, issues) = Scenario::from_json(&s.to_json_value().to_string());
+        prop_assert!(issues.is_empty(), "{:?}", issues);
+        prop_assert_eq!(back, s);
+    }
+}
