@@ -25,4 +25,4 @@ step "release build (trunk)"
 trunk build --release
 
 step "end-to-end tests (Chromium against the release build)"
-node --test tests/e2e/
+node --test --test-concurrency=1 tests/e2e/

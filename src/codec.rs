@@ -63,7 +63,9 @@ pub fn percent_decode(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'%' if i + 2 < b.len() => {
-                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(x) => {
                         out.push(x);
@@ -125,7 +127,9 @@ pub fn decode(text: &str) -> (Scenario, Vec<LinkIssue>) {
         let number = val.parse::<f64>().ok().filter(|x| x.is_finite());
         if let Some(pk) = key.strip_prefix('@') {
             let Some(pid) = ParamId::from_key(pk) else {
-                issues.push(LinkIssue::Input(InputIssue::UnknownParam(pk.chars().take(40).collect())));
+                issues.push(LinkIssue::Input(InputIssue::UnknownParam(
+                    pk.chars().take(40).collect(),
+                )));
                 continue;
             };
             let Some(x) = number else {
@@ -137,12 +141,18 @@ pub fn decode(text: &str) -> (Scenario, Vec<LinkIssue>) {
             };
             let used = s.set_param(pid, x);
             if used != x {
-                issues.push(LinkIssue::Input(InputIssue::Clamped { id: pk.into(), given: x, used }));
+                issues.push(LinkIssue::Input(InputIssue::Clamped {
+                    id: pk.into(),
+                    given: x,
+                    used,
+                }));
             }
             continue;
         }
         let Some(id) = LeverId::from_key(&key) else {
-            issues.push(LinkIssue::Input(InputIssue::UnknownLever(key.chars().take(40).collect())));
+            issues.push(LinkIssue::Input(InputIssue::UnknownLever(
+                key.chars().take(40).collect(),
+            )));
             continue;
         };
         let x = match (number, val.to_ascii_lowercase().as_str()) {
@@ -177,7 +187,9 @@ pub fn query_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '_' | '.' | ',' | ':' | '@' | '~' => out.push(c),
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '_' | '.' | ',' | ':' | '@' | '~' => {
+                out.push(c)
+            }
             c => {
                 let mut buf = [0u8; 4];
                 for b in c.encode_utf8(&mut buf).bytes() {
@@ -209,7 +221,10 @@ mod tests {
         s.set(LeverId::RenewableExemption, 0.0);
         s.set_param(ParamId::PowerElasticity, -0.45);
         let text = encode(&s);
-        assert_eq!(text, "1,eaf_swap:300,renewable_exemption:0,grid_factor:0.0805,@power_price_elasticity:-0.45");
+        assert_eq!(
+            text,
+            "1,eaf_swap:300,renewable_exemption:0,grid_factor:0.0805,@power_price_elasticity:-0.45"
+        );
         assert_eq!(decode(&text), (s, vec![]));
     }
 
@@ -225,7 +240,8 @@ mod tests {
 
     #[test]
     fn tampered_links_open_the_nearest_valid_scenario_and_say_what_changed() {
-        let (s, issues) = decode("9,eaf_swap:99999,bogus:1,v_recovery:abc,re_quota:47500,junk,eaf_swap:10");
+        let (s, issues) =
+            decode("9,eaf_swap:99999,bogus:1,v_recovery:abc,re_quota:47500,junk,eaf_swap:10");
         assert_eq!(s.get(LeverId::EafSwap), 10.0);
         assert_eq!(s.get(LeverId::VRecovery), spec(LeverId::VRecovery).default);
         assert_eq!(s.get(LeverId::ReQuota), 48000.0);
@@ -237,7 +253,10 @@ mod tests {
 
     #[test]
     fn query_parameters_are_read_and_escaped() {
-        assert_eq!(query_param("?lang=en&s=1,eaf_swap:300", "s").as_deref(), Some("1,eaf_swap:300"));
+        assert_eq!(
+            query_param("?lang=en&s=1,eaf_swap:300", "s").as_deref(),
+            Some("1,eaf_swap:300")
+        );
         assert_eq!(query_param("?lang=en", "s"), None);
         assert_eq!(query_escape("1,a:b c&d"), "1,a:b%20c%26d");
         assert_eq!(percent_decode("%zz%"), "%zz%");

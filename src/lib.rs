@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod codec;
 pub mod i18n;
+pub mod library;
 pub mod model;
 pub mod output;
 #[cfg(target_arch = "wasm32")]

@@ -63,7 +63,19 @@ pub enum Kind {
     Line,
     /// The reference scenario: dashed.
     Reference,
+    /// A compared scenario (0–3): its own colour and dash pattern.
+    Compare(u8),
 }
+
+/// Colours of compared scenarios (distinct from the series colours).
+pub const COMPARE_COLORS: [RGBColor; 4] = [
+    RGBColor(230, 85, 13),
+    RGBColor(49, 130, 50),
+    RGBColor(117, 107, 177),
+    RGBColor(99, 99, 99),
+];
+/// Dash and gap lengths (CSS px) of compared scenarios.
+pub const COMPARE_DASHES: [(f64, f64); 4] = [(14.0, 4.0), (3.0, 3.0), (8.0, 3.0), (1.5, 4.0)];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
@@ -148,8 +160,45 @@ fn t(zh: bool, a: &str, b: &str) -> String {
     if zh { a } else { b }.to_string()
 }
 
+/// The series of a chart that compared scenarios are drawn as (with its display conversion).
+fn compare_series(id: ChartId, p: &Projection, zh: bool) -> [f64; N_YEARS] {
+    match id {
+        ChartId::OutputValue => conv(p, S::OutputValueTotal, display_unit("亿元", zh).1),
+        ChartId::Co2 => conv(p, S::Co2Total, 1.0),
+        ChartId::Energy => conv(p, S::EnergyCounted, display_unit("万tce", zh).1),
+        ChartId::Production => index(p, S::CrudeSteelTotal),
+        ChartId::IronConcentrate => conv(p, S::IronConcentrateGap, display_unit("万吨", zh).1),
+    }
+}
+
 /// The lines and markers of one chart for the current projection `p` and the reference `r`.
 pub fn chart_data(id: ChartId, p: &Projection, r: &Projection, zh: bool) -> ChartData {
+    chart_data_compared(id, p, r, &[], zh)
+}
+
+/// As [`chart_data`], with up to four compared scenarios `(label, projection)` overlaid as extra lines.
+pub fn chart_data_compared(
+    id: ChartId,
+    p: &Projection,
+    r: &Projection,
+    compare: &[(String, &Projection)],
+    zh: bool,
+) -> ChartData {
+    let mut d = base_chart_data(id, p, r, zh);
+    const KEYS: [&str; 4] = ["cmp-0", "cmp-1", "cmp-2", "cmp-3"];
+    for (i, (label, cp)) in compare.iter().take(4).enumerate() {
+        d.lines.push(Line {
+            key: KEYS[i],
+            label: label.clone(),
+            color: COMPARE_COLORS[i],
+            kind: Kind::Compare(i as u8),
+            values: compare_series(id, cp, zh),
+        });
+    }
+    d
+}
+
+fn base_chart_data(id: ChartId, p: &Projection, r: &Projection, zh: bool) -> ChartData {
     let line = |key, label: String, color, kind, values| Line {
         key,
         label,
@@ -511,6 +560,17 @@ pub fn draw<DB: DrawingBackend>(
     for l in visible.iter().filter(|l| l.kind != Kind::Area) {
         let pts: Vec<(f64, f64)> = xs().zip(l.values).collect();
         match l.kind {
+            Kind::Compare(i) => {
+                let (dash, gap) = COMPARE_DASHES[usize::from(i) % 4];
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        pts,
+                        px(dash).max(1) as u32,
+                        px(gap).max(1) as u32,
+                        l.color.stroke_width(px(2.5) as u32),
+                    ))
+                    .map_err(e)?;
+            }
             Kind::Reference => {
                 chart
                     .draw_series(DashedLineSeries::new(

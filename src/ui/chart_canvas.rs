@@ -2,8 +2,12 @@
 //! tooltip (mouse and touch), and a table toggle showing the same data as an accessible HTML table.
 //! The component owns a `NodeRef` and the one effect that redraws.
 
+use super::state::{download, download_url, CompareCtx};
+use super::ComparedCtx;
 use super::{LangCtx, ProjectionCtx, ReferenceCtx};
-use crate::charts::{chart_data, draw, ChartData, ChartId, DrawOpts, Kind, PlotArea};
+use crate::charts::{
+    chart_data_compared, draw, to_svg, ChartData, ChartId, DrawOpts, Kind, PlotArea,
+};
 use crate::i18n::{auto_decimals, group, Msg};
 use crate::model::energy::Product;
 use crate::model::series::{FIRST_YEAR, N_YEARS};
@@ -28,9 +32,16 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     let show_table = RwSignal::new(false);
     let size_tick = RwSignal::new(0u32);
     let area = StoredValue::new(PlotArea::default());
+    let CompareCtx(compare) = expect_context();
+    let ComparedCtx(compared) = expect_context();
     let data: Memo<ChartData> = Memo::new(move |_| {
-        let zh = lang.get().zh();
-        p.with(|p| chart_data(chart, p, &r, zh))
+        let l = lang.get();
+        let labels: Vec<String> = compare.with(|c| c.iter().map(|x| x.label(l)).collect());
+        compared.with(|cp| {
+            let pairs: Vec<(String, &crate::model::Projection)> =
+                labels.into_iter().zip(cp.iter()).collect();
+            p.with(|p| chart_data_compared(chart, p, &r, &pairs, l.zh()))
+        })
     });
 
     // The legend depends on labels and colours only, so value changes do not rebuild its buttons.
@@ -172,10 +183,30 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 }).collect_view())}
             </div>
             {curtail_note}
+            <div class="chart-actions">
+            <button class="export" data-action="export-png" aria-label=move || format!("{} PNG", data.with(|d| d.title.clone()))
+                on:click=move |_| {
+                    if let Some(url) = canvas.get_untracked().and_then(|c| c.to_data_url().ok()) {
+                        download_url(&format!("vtre-{}.png", chart.key()), &url);
+                    }
+                }>{move || tr(Msg::PngExport)}</button>
+            <button class="export" data-action="export-svg" aria-label=move || format!("{} SVG", data.with(|d| d.title.clone()))
+                on:click=move |_| {
+                    let hidden_now = hidden.get_untracked();
+                    let svg = data.with_untracked(|d| {
+                        let mut d = d.clone();
+                        d.lines.retain(|l| !hidden_now.contains(&l.key));
+                        to_svg(&d, 960, 540)
+                    });
+                    if let Ok(svg) = svg {
+                        download(&format!("vtre-{}.svg", chart.key()), "image/svg+xml", &svg);
+                    }
+                }>{move || tr(Msg::SvgExport)}</button>
             <button class="table-toggle" aria-expanded=move || show_table.get().to_string() aria-controls=table_id.clone()
                 on:click=move |_| show_table.update(|s| *s = !*s)>
                 {move || if show_table.get() { tr(Msg::HideTable) } else { tr(Msg::ShowTable) }}
             </button>
+            </div>
             <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get()>
                 {move || show_table.get().then(|| data.with(|d| view! {
                     <table data-table=chart.key()>

@@ -2,7 +2,8 @@
 //! and an info popover with the explanation, guideline reference and source. Switch levers are checkboxes.
 //! Keyboard on the slider: arrows step, PageUp/PageDown step ×10, Home/End to min/max.
 
-use super::{FocusCtx, LangCtx, ScenarioCtx};
+use super::state::Edit;
+use super::{FocusCtx, LangCtx};
 use crate::i18n::{group, Msg};
 use crate::model::levers::{spec, LeverId};
 use leptos::prelude::*;
@@ -36,7 +37,8 @@ pub fn source_view(source: &'static str) -> impl IntoView {
 /// Props: `id` — the lever shown.
 #[component]
 pub fn Lever(id: LeverId) -> impl IntoView {
-    let ScenarioCtx(scenario) = expect_context();
+    let edit: Edit = expect_context();
+    let scenario = edit.scenario;
     let LangCtx(lang) = expect_context();
     let FocusCtx(focus) = expect_context();
     let l = spec(id);
@@ -44,8 +46,14 @@ pub fn Lever(id: LeverId) -> impl IntoView {
     let info_open = RwSignal::new(false);
     let field_note = RwSignal::new(None::<String>);
     let dec = decimals(l.step);
+    // One undo step per discrete change; a slider drag is one gesture (see `Edit`).
     let set = move |v: f64| {
-        scenario.update(|s| {
+        edit.step(|s| {
+            s.set(id, v);
+        })
+    };
+    let drag = move |v: f64| {
+        edit.drag(|s| {
             s.set(id, v);
         })
     };
@@ -90,8 +98,9 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                         aria-valuetext=move || format!("{} {}", group(value.get(), dec), l.unit(zh()))
                         prop:value=move || value.get().to_string()
                         on:input=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse::<f64>() { set(v) }
+                            if let Ok(v) = event_target_value(&ev).parse::<f64>() { drag(v) }
                         }
+                        on:change=move |_| edit.end_drag()
                         on:keydown=on_key/>
                     <span class="ref-mark" style=format!("left: calc({ref_pct:.3}% + {:.2}px)", 8.0 - ref_pct * 0.16)
                         title=move || format!("{}: {}", Msg::ReferenceValue.text(lang.get()), group(l.default, dec))
@@ -132,7 +141,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                 <button class="icon reset" disabled=move || value.get() == l.default
                     title=move || Msg::Reset.text(lang.get())
                     aria-label=move || format!("{}: {}", Msg::Reset.text(lang.get()), l.label(zh()))
-                    on:click=move |_| scenario.update(|s| s.reset(id))>"↺"</button>
+                    on:click=move |_| edit.step(|s| s.reset(id))>"↺"</button>
             </div>
             {control}
             <p class="field-note" role="status" hidden=move || field_note.get().is_none()>

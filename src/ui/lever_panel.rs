@@ -1,7 +1,8 @@
 //! The lever panel: levers grouped as the guideline's chains, each group collapsible.
 
 use super::lever::Lever;
-use super::{LangCtx, ScenarioCtx};
+use super::state::Edit;
+use super::LangCtx;
 use crate::i18n::Msg;
 use crate::model::levers::{LeverGroup, LEVERS};
 use crate::model::Scenario;
@@ -10,7 +11,8 @@ use leptos::prelude::*;
 #[component]
 pub fn LeverPanel() -> impl IntoView {
     let LangCtx(lang) = expect_context();
-    let ScenarioCtx(scenario) = expect_context();
+    let edit: Edit = expect_context();
+    let scenario = edit.scenario;
     let changed = Memo::new(move |_| scenario.with(|s| s.changed_levers().count()));
     // On a phone only the first group starts open, so the charts are a short scroll away.
     let wide = window()
@@ -24,7 +26,7 @@ pub fn LeverPanel() -> impl IntoView {
                 <h2 id="levers-title">{move || Msg::Levers.text(lang.get())}</h2>
                 <button class="reset-all" data-action="reset-all"
                     disabled=move || changed.get() == 0
-                    on:click=move |_| scenario.set(Scenario::reference())>
+                    on:click=move |_| edit.replace(Scenario::reference())>
                     {move || Msg::ResetAll.text(lang.get())}
                 </button>
             </div>

@@ -2,14 +2,21 @@
 //! it; every chart, card and headline reads the memo. Effects only at the edges (canvas, storage, title).
 
 mod chart_canvas;
+mod compare_view;
+mod handout;
 mod headline;
 mod lever;
 mod lever_panel;
+mod notices;
+mod scenario_panel;
 mod scorecard;
+pub mod state;
+mod toolbar;
 
 use crate::i18n::{Lang, Msg};
 use crate::model::{simulate, LeverId, Projection, Scenario};
 use leptos::prelude::*;
+use state::{CompareCtx, Edit, LibraryCtx, Notices, PresenterCtx};
 use std::sync::Arc;
 
 /// The scenario being explored (the one writable state of the app).
@@ -27,6 +34,9 @@ pub struct LangCtx(pub RwSignal<Lang>);
 /// The lever most recently focused from the scorecard (highlighted).
 #[derive(Clone, Copy)]
 pub struct FocusCtx(pub RwSignal<Option<LeverId>>);
+/// Projections of the compared scenarios, in `CompareCtx` order.
+#[derive(Clone, Copy)]
+pub struct ComparedCtx(pub Memo<Vec<Projection>>);
 
 const LANG_KEY: &str = "vtre.lang";
 
@@ -66,17 +76,65 @@ pub fn focus_lever(id: LeverId) {
     }
 }
 
+/// The scenario to open with: a shared link wins, then the autosaved working scenario, then the reference.
+fn initial_scenario(lib: LibraryCtx, notices: Notices) -> Scenario {
+    if let Some(text) = crate::codec::query_param(&state::query(), "s") {
+        let (s, issues) = crate::codec::decode(&text);
+        if !issues.is_empty() {
+            notices.push(
+                Msg::LinkNotice,
+                issues.iter().map(state::link_issue_line).collect(),
+                true,
+            );
+        }
+        return s;
+    }
+    match lib.run(|l| l.load_working()) {
+        Ok(Some((s, _))) => s,
+        _ => Scenario::reference(),
+    }
+}
+
+fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .is_some_and(|el| {
+            let tag = el.tag_name().to_ascii_lowercase();
+            let kind = el.get_attribute("type").unwrap_or_default();
+            tag == "textarea"
+                || tag == "select"
+                || (tag == "input" && kind != "range" && kind != "checkbox")
+        })
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    let scenario = RwSignal::new(Scenario::reference());
+    let notices = Notices(RwSignal::new(Vec::new()));
+    let lib = LibraryCtx::new(notices);
+    let scenario = RwSignal::new(initial_scenario(lib, notices));
+    let edit = Edit::new(scenario);
     let projection = Memo::new(move |_| scenario.with(simulate));
     let lang = RwSignal::new(initial_lang());
     let focus = RwSignal::new(None::<LeverId>);
+    let compare = RwSignal::new(Vec::<state::Compared>::new());
+    let compared = Memo::new(move |_| {
+        compare.with(|v| v.iter().map(|c| simulate(&c.scenario)).collect::<Vec<_>>())
+    });
+    let presenter = RwSignal::new(false);
+    // In presenter mode the lever panel is hidden until shown, so the charts get the room.
+    let levers_shown = RwSignal::new(false);
+    let panel_open = RwSignal::new(false);
     provide_context(ScenarioCtx(scenario));
+    provide_context(edit);
+    provide_context(notices);
+    provide_context(lib);
     provide_context(ProjectionCtx(projection));
     provide_context(ReferenceCtx(Arc::new(simulate(&Scenario::reference()))));
     provide_context(LangCtx(lang));
     provide_context(FocusCtx(focus));
+    provide_context(CompareCtx(compare));
+    provide_context(ComparedCtx(compared));
+    provide_context(PresenterCtx(presenter));
 
     // Edges: the document language and title, and the persisted language choice.
     Effect::new(move |_| {
@@ -88,6 +146,48 @@ pub fn App() -> impl IntoView {
         doc.set_title(Msg::AppTitle.text(l));
         use gloo_storage::Storage;
         let _ = gloo_storage::LocalStorage::raw().set_item(LANG_KEY, l.code());
+    });
+    // Edges: the URL carries the scenario (share link) and the language; the working scenario autosaves.
+    Effect::new(move |_| {
+        let l = lang.get();
+        let url = scenario.with(|s| toolbar::share_url(s, l));
+        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    });
+    Effect::new(move |_| scenario.with(|s| scenario_panel::autosave(lib, s)));
+    // Edges: presenter mode on <body> and full screen.
+    Effect::new(move |prev: Option<bool>| {
+        let on = presenter.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("presenter", on);
+        }
+        if prev.is_some() {
+            if on {
+                if let Some(root) = document().document_element() {
+                    let _ = root.request_fullscreen();
+                }
+            } else if document().fullscreen_element().is_some() {
+                document().exit_fullscreen();
+            }
+        }
+        on
+    });
+    let _keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        let key = ev.key();
+        if ctrl && (key == "z" || key == "Z") && !ev.shift_key() {
+            ev.prevent_default();
+            edit.undo();
+        } else if ctrl && ((key == "z" || key == "Z") && ev.shift_key() || key == "y" || key == "Y")
+        {
+            ev.prevent_default();
+            edit.redo();
+        } else if !ctrl && !ev.alt_key() && (key == "p" || key == "P") && !typing_in(&ev) {
+            presenter.update(|p| *p = !*p);
+        } else if key == "Escape" && presenter.get_untracked() {
+            presenter.set(false);
+        }
     });
 
     let tr = move |m: Msg| m.text(lang.get());
@@ -103,13 +203,20 @@ pub fn App() -> impl IntoView {
                 {move || tr(Msg::SwitchLanguage)}
             </button>
         </header>
+        <notices::NoticeList/>
+        <toolbar::Toolbar panel_open=panel_open/>
+        <scenario_panel::ScenarioPanel open=panel_open/>
         <headline::Headline/>
-        <main class="layout">
+        <handout::Handout/>
+        <main class="layout" class:levers-shown=move || levers_shown.get()>
             <lever_panel::LeverPanel/>
             <section class="results">
+                <button class="toggle-levers presenter-only" aria-pressed=move || levers_shown.get().to_string()
+                    on:click=move |_| levers_shown.update(|h| *h = !*h)>{move || tr(Msg::ToggleLevers)}</button>
                 <div class="charts">
                     {crate::charts::ChartId::ALL.into_iter().map(|c| view! { <chart_canvas::ChartCanvas chart=c/> }).collect_view()}
                 </div>
+                <compare_view::CompareView/>
                 <scorecard::Scorecard/>
                 <p class="model-note">{move || tr(Msg::ModelNote)}</p>
             </section>

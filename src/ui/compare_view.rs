@@ -1,0 +1,119 @@
+//! Side-by-side comparison of up to four scenarios with the current one: each target's status per
+//! scenario, the levers that differ, and the 2025/2030 headline figures.
+
+use super::state::{CompareCtx, Compared};
+use super::{LangCtx, ProjectionCtx};
+use crate::i18n::{group, quantity, Lang, Msg};
+use crate::model::levers::LEVERS;
+use crate::model::series::SeriesId as S;
+use crate::model::{simulate, Projection, Status, TARGETS};
+use leptos::prelude::*;
+
+fn status_cell(s: Status, lang: Lang) -> String {
+    let (icon, m) = match s {
+        Status::Met => ("✓", Msg::StatusMet),
+        Status::AtRisk => ("!", Msg::StatusAtRisk),
+        Status::Missed => ("✗", Msg::StatusMissed),
+        Status::Unquantified => ("○", Msg::StatusUnquantified),
+    };
+    format!("{icon} {}", m.text(lang))
+}
+
+#[component]
+pub fn CompareView() -> impl IntoView {
+    let CompareCtx(compare) = expect_context();
+    let LangCtx(lang) = expect_context();
+    let ProjectionCtx(current) = expect_context();
+    let edit: super::state::Edit = expect_context();
+    let tr = move |m: Msg| m.text(lang.get());
+    let projections = Memo::new(move |_| {
+        compare.with(|v| {
+            v.iter()
+                .map(|c| simulate(&c.scenario))
+                .collect::<Vec<Projection>>()
+        })
+    });
+
+    view! {
+        <Show when=move || compare.with(|v| !v.is_empty())>
+            <section class="compare" data-compare="" aria-labelledby="compare-title">
+                <h2 id="compare-title">{move || tr(Msg::CompareTitle)}</h2>
+                <div class="chips">
+                    {move || compare.get().into_iter().enumerate().map(|(i, c)| {
+                        let color = crate::charts::COMPARE_COLORS[i];
+                        view! {
+                            <span class="chip compare-chip" data-compared=i>
+                                <span class="swatch" style=format!("background:rgb({},{},{})", color.0, color.1, color.2)></span>
+                                {c.label(lang.get())}
+                                <button class="icon" aria-label=move || format!("{}: {}", tr(Msg::CompareRemove), c.label(lang.get()))
+                                    on:click=move |_| compare.update(|v| { if i < v.len() { v.remove(i); } })>"×"</button>
+                            </span>
+                        }
+                    }).collect_view()}
+                </div>
+                <div class="table-wrap">
+                    <table class="compare-table">
+                        <thead><tr>
+                            <th scope="col">{move || tr(Msg::Scorecard)}</th>
+                            <th scope="col">{move || tr(Msg::CompareCurrent)}</th>
+                            {move || compare.get().iter().map(|c| view! { <th scope="col">{c.label(lang.get())}</th> }).collect_view()}
+                        </tr></thead>
+                        <tbody>
+                            {move || {
+                                let l = lang.get();
+                                let cur = current.get();
+                                let others = projections.get();
+                                TARGETS.iter().map(|t| {
+                                    let cell = |p: &Projection| p.target(t.id).map(|r| format!("{} · {}", status_cell(r.status, l), quantity(r.value, t.unit, l))).unwrap_or_default();
+                                    view! {
+                                        <tr data-compare-target=t.key>
+                                            <th scope="row">{if l.zh() { t.label_zh } else { t.label_en }}</th>
+                                            <td>{cell(&cur)}</td>
+                                            {others.iter().map(|p| view! { <td>{cell(p)}</td> }).collect_view()}
+                                        </tr>
+                                    }
+                                }).collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+                <h3>{move || tr(Msg::DiffLevers)}</h3>
+                <div class="table-wrap">
+                    {move || {
+                        let l = lang.get();
+                        let cur = edit.scenario.get();
+                        let list: Vec<Compared> = compare.get();
+                        let differing: Vec<_> = LEVERS.iter().filter(|lv| list.iter().any(|c| c.scenario.get(lv.id) != cur.get(lv.id))).collect();
+                        let curp = current.get();
+                        let others = projections.get();
+                        let head = |id: S, y: u16, unit: &'static str| {
+                            let label = format!("{} {}", id.label(l.zh()), y);
+                            let cells = others.iter().map(|p| view! { <td>{quantity(p.at(id, y), unit, l)}</td> }).collect_view();
+                            view! { <tr class="headline-row"><th scope="row">{label}</th><td>{quantity(curp.at(id, y), unit, l)}</td>{cells}</tr> }
+                        };
+                        view! {
+                            <table class="diff-table" data-diff="">
+                                <tbody>
+                                    {differing.is_empty().then(|| view! { <tr><td colspan="6">{Msg::NoDiff.text(l)}</td></tr> })}
+                                    {differing.iter().map(|lv| {
+                                        let dec = if lv.step < 1.0 { 2 } else { 0 };
+                                        view! {
+                                            <tr data-diff-lever=lv.key>
+                                                <th scope="row">{format!("{} ({})", lv.label(l.zh()), lv.unit(l.zh()))}</th>
+                                                <td>{group(cur.get(lv.id), dec)}</td>
+                                                {list.iter().map(|c| view! { <td>{group(c.scenario.get(lv.id), dec)}</td> }).collect_view()}
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                    {head(S::OutputValueTotal, 2025, "亿元")}
+                                    {head(S::Co2Total, 2030, "Mt")}
+                                    {head(S::EnergyTotal, 2025, "万tce")}
+                                </tbody>
+                            </table>
+                        }
+                    }}
+                </div>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,40 @@
+//! The printed workshop handout's header: scenario name, the levers that differ from the reference, and the
+//! share link. Shown only in print (the print stylesheet prints it with the scorecard and the charts).
+
+use super::state::Edit;
+use super::LangCtx;
+use crate::i18n::{group, Msg};
+use crate::model::levers::spec;
+use crate::model::presets::PRESETS;
+use leptos::prelude::*;
+
+#[component]
+pub fn Handout() -> impl IntoView {
+    let edit: Edit = expect_context();
+    let LangCtx(lang) = expect_context();
+    let tr = move |m: Msg| m.text(lang.get());
+    view! {
+        <section class="print-only handout" aria-hidden="true">
+            <h2>{move || tr(Msg::HandoutTitle)}": "{move || {
+                let s = edit.scenario.get();
+                PRESETS.iter().find(|p| p.scenario() == s).map_or_else(|| tr(Msg::Custom).to_string(), |p| p.label(lang.get().zh()).to_string())
+            }}</h2>
+            <h3>{move || tr(Msg::ChangedLevers)}</h3>
+            {move || {
+                let zh = lang.get().zh();
+                let changed: Vec<_> = edit.scenario.with(|s| s.changed_levers().collect());
+                if changed.is_empty() {
+                    view! { <p>{tr(Msg::NoChanges)}</p> }.into_any()
+                } else {
+                    view! { <ul>{changed.into_iter().map(|(id, v)| {
+                        let l = spec(id);
+                        let dec = if l.step < 1.0 { 2 } else { 0 };
+                        view! { <li>{format!("{}: {} {} ({} {})", l.label(zh), group(v, dec), l.unit(zh), tr(Msg::ReferenceValue), group(l.default, dec))}</li> }
+                    }).collect_view()}</ul> }.into_any()
+                }
+            }}
+            <p class="share">{move || edit.scenario.with(|s| super::toolbar::share_url(s, lang.get()))}</p>
+            <p class="muted">{move || format!("{}: {}", tr(Msg::Printed), js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect::<String>())}</p>
+        </section>
+    }
+}

@@ -1,0 +1,28 @@
+//! Notices: what a link, an import or storage changed, in the user's language. Each can be dismissed.
+
+use super::state::Notices;
+use super::LangCtx;
+use crate::i18n::Msg;
+use leptos::prelude::*;
+
+#[component]
+pub fn NoticeList() -> impl IntoView {
+    let notices: Notices = expect_context();
+    let LangCtx(lang) = expect_context();
+    view! {
+        <div class="notices" aria-live="polite">
+            <For each=move || notices.0.get() key=|n| n.id let:n>
+                <div class="notice" class:warn=n.warn data-notice=n.id role="status">
+                    <p>{move || n.title.text(lang.get())}</p>
+                    {(!n.lines.is_empty()).then(|| {
+                        let lines = n.lines.clone();
+                        view! { <ul>{move || lines.iter().map(|l| view! {
+                            <li>{if lang.get().zh() { l.zh.clone() } else { l.en.clone() }}</li>
+                        }).collect_view()}</ul> }
+                    })}
+                    <button class="dismiss" on:click=move |_| notices.dismiss(n.id)>{move || Msg::Dismiss.text(lang.get())}</button>
+                </div>
+            </For>
+        </div>
+    }
+}

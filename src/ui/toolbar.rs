@@ -1,0 +1,99 @@
+//! The scenario toolbar: undo/redo, share link (copy + QR code), export, print handout, presenter mode,
+//! and the scenarios panel toggle.
+
+use super::state::{download, url_with, Edit, PresenterCtx};
+use super::{LangCtx, ProjectionCtx};
+use crate::i18n::Msg;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The shareable URL of the current scenario (with the language).
+pub fn share_url(s: &crate::model::Scenario, lang: crate::i18n::Lang) -> String {
+    url_with(&[
+        ("s", Some(crate::codec::encode(s))),
+        ("lang", Some(if lang.zh() { "zh" } else { "en" }.into())),
+    ])
+}
+
+/// The QR code of `text` as an SVG data URL.
+fn qr_data_url(text: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
+    let svg = code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(220, 220)
+        .quiet_zone(true)
+        .build();
+    Some(format!(
+        "data:image/svg+xml;utf8,{}",
+        crate::codec::query_escape(&svg)
+    ))
+}
+
+#[component]
+pub fn Toolbar(panel_open: RwSignal<bool>) -> impl IntoView {
+    let edit: Edit = expect_context();
+    let LangCtx(lang) = expect_context();
+    let ProjectionCtx(p) = expect_context();
+    let PresenterCtx(presenter) = expect_context();
+    let share_open = RwSignal::new(false);
+    let copied = RwSignal::new(None::<bool>);
+    let tr = move |m: Msg| m.text(lang.get());
+    let url = Memo::new(move |_| edit.scenario.with(|s| share_url(s, lang.get())));
+    let qr = Memo::new(move |_| share_open.get().then(|| qr_data_url(&url.get())).flatten());
+
+    let copy = move |_| {
+        let text = url.get_untracked();
+        let clip = web_sys::window().map(|w| w.navigator().clipboard());
+        match clip {
+            Some(c) => {
+                let promise = c.write_text(&text);
+                leptos::task::spawn_local(async move {
+                    let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                    copied.set(Some(ok));
+                });
+            }
+            None => copied.set(Some(false)),
+        }
+    };
+    let export_csv = move |_| {
+        let csv = p.with_untracked(crate::output::projection_csv);
+        download("vtre-projection.csv", "text/csv;charset=utf-8", &csv);
+    };
+    let export_json = move |_| {
+        let json = edit
+            .scenario
+            .with_untracked(|s| s.to_json_value().to_string());
+        download("vtre-scenario.json", "application/json", &json);
+    };
+    view! {
+        <nav class="toolbar" aria-label=move || tr(Msg::Scenarios)>
+            <button data-action="undo" disabled=move || edit.past.with(Vec::is_empty) title=move || tr(Msg::UndoHint)
+                on:click=move |_| edit.undo()>"↶ "{move || tr(Msg::Undo)}</button>
+            <button data-action="redo" disabled=move || edit.future.with(Vec::is_empty) title=move || tr(Msg::RedoHint)
+                on:click=move |_| edit.redo()>"↷ "{move || tr(Msg::Redo)}</button>
+            <button data-action="scenarios" aria-expanded=move || panel_open.get().to_string() aria-controls="scenario-panel"
+                on:click=move |_| panel_open.update(|o| *o = !*o)>{move || tr(Msg::Scenarios)}</button>
+            <button data-action="share" aria-expanded=move || share_open.get().to_string() aria-controls="share-box"
+                on:click=move |_| { share_open.update(|o| *o = !*o); copied.set(None); }>{move || tr(Msg::ShareLink)}</button>
+            <button data-action="export-csv" on:click=export_csv>{move || tr(Msg::ExportCsv)}</button>
+            <button data-action="export-json" on:click=export_json>{move || tr(Msg::ExportJson)}</button>
+            <button data-action="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{move || tr(Msg::Print)}</button>
+            <button data-action="presenter" aria-pressed=move || presenter.get().to_string() title=move || tr(Msg::PresenterHint)
+                on:click=move |_| presenter.update(|p| *p = !*p)>{move || tr(Msg::Presenter)}</button>
+        </nav>
+        <div id="share-box" class="share-box" hidden=move || !share_open.get()>
+            <label for="share-url">{move || tr(Msg::ShareLink)}</label>
+            <div class="share-row">
+                <input id="share-url" data-share-url="" readonly prop:value=move || url.get()
+                    on:focus=move |ev| { if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { t.select(); } }/>
+                <button data-action="copy-link" on:click=copy>{move || tr(Msg::CopyLink)}</button>
+            </div>
+            <p class="field-note ok" role="status">{move || match copied.get() {
+                Some(true) => tr(Msg::Copied).to_string(),
+                Some(false) => tr(Msg::CopyFailed).to_string(),
+                None => String::new(),
+            }}</p>
+            {move || qr.get().map(|src| view! { <img class="qr" data-qr="" src=src alt=tr(Msg::QrAlt) width="220" height="220"/> })}
+        </div>
+    }
+}
