@@ -155,6 +155,45 @@ msgs! {
     NoChanges => ("与参考情景相同。", "Same as the reference scenario."),
     Custom => ("自定义情景", "Custom scenario"),
     Printed => ("生成时间", "Generated"),
+    ViewExplorer => ("情景沙盘", "Explorer"),
+    ViewGuideline => ("指南导读", "The guideline"),
+    ViewAssumptions => ("假设与来源", "Assumptions"),
+    ViewModel => ("模型说明", "How the model works"),
+    Pages => ("页面", "Pages"),
+    ReaderIntro => ("按章节阅读《指南》：每节有我们写的简要说明；引号内为指南原文。点击杠杆或目标即可跳到情景沙盘中对应位置。", "Read the guideline chapter by chapter: each section has our own short summary; text in quotation marks is the guideline's wording. Click a lever or target to jump to it in the explorer."),
+    Search => ("搜索", "Search"),
+    SearchPlaceholder => ("搜索指南、措施或杠杆…", "Search the guideline, measures or levers…"),
+    NoResults => ("没有找到匹配的内容。", "Nothing matches."),
+    Measures => ("措施", "Measures"),
+    NotModelled => ("本模型未表示此项", "Not represented in the model"),
+    InModelAs => ("模型中对应", "In the model"),
+    TargetsHere => ("相关目标", "Targets"),
+    CopySectionLink => ("复制本节链接", "Copy link to this section"),
+    ReadInGuideline => ("指南原文", "In the guideline"),
+    AssumptionsIntro => ("模型使用的每个参数：数值、单位、公开数据或估计值、区间与来源。可在区间内修改任一参数，修改会随情景保存、分享和导出。", "Every parameter the model uses: value, unit, published figure or estimate, range and source. Any parameter can be changed within its range; changes travel with the scenario (saved, shared, exported)."),
+    OverridesCount => ("本情景修改了{n}项假设", "This scenario changes {n} assumptions"),
+    ResetOverrides => ("恢复全部假设", "Reset all assumptions"),
+    FilterChain => ("环节", "Chain"),
+    FilterKind => ("类型", "Kind"),
+    All => ("全部", "All"),
+    ColParam => ("参数", "Parameter"),
+    ColValue => ("数值", "Value"),
+    ColRange => ("区间", "Range"),
+    ColSource => ("来源", "Source"),
+    ColNote => ("说明", "Note"),
+    Overridden => ("已修改", "changed"),
+    Baseline => ("基础值", "baseline"),
+    FixedValue => ("公开数据，无区间，不可修改", "Published figure without a range; fixed"),
+    ModelIntro => ("模型按年份从2020年算到2035年。每条链的方程、耦合关系、2020年校准和局限如下；物料流向图随当前情景实时更新。", "The model runs year by year from 2020 to 2035. Each chain's equations, couplings, 2020 calibration and limits are below; the material-flow diagrams follow the current scenario live."),
+    Equations => ("方程", "Equations"),
+    Symbols => ("符号", "Symbols"),
+    Couplings => ("耦合关系", "Couplings"),
+    Calibration => ("2020年校准", "2020 calibration"),
+    Limits => ("局限", "Limits"),
+    FlowTitle => ("物料流向（当前情景）", "Material flows (current scenario)"),
+    FlowYear => ("年份", "Year"),
+    FlowBalanced => ("每个中间环节投入 = 产出 + 损耗。", "Every intermediate step balances: inputs = outputs + losses."),
+    Glossary => ("术语表", "Glossary"),
 }
 
 /// Formats a number with thousands separators and `decimals` digits.
@@ -232,7 +271,7 @@ mod tests {
         for m in Msg::ALL {
             let (zh, en) = (m.text(Lang::Zh), m.text(Lang::En));
             assert!(!zh.is_empty(), "{m:?}");
-            if *m != Msg::Years {
+            if !matches!(m, Msg::Years | Msg::PngExport | Msg::SvgExport) {
                 assert!(!en.is_empty(), "{m:?}");
                 assert_ne!(zh, en, "{m:?}");
             }

@@ -2,6 +2,8 @@
 //! native tests). No DOM here: [`chart_data`] turns a projection into lines in display units, [`draw`] paints
 //! them, and the same [`ChartData`] feeds the legend, the tooltip and the accessible table.
 
+pub mod sankey;
+
 use crate::model::series::{SeriesId as S, FIRST_YEAR, LAST_YEAR, N_YEARS};
 use crate::model::Projection;
 use plotters::coord::Shift;

@@ -7,8 +7,11 @@
 //! Chains, each documented with its equations: [`steel`], [`vanadium`], [`titanium`], [`rare_earth`],
 //! [`energy`], [`emissions`], [`value`]; targets and their scoring in [`targets`].
 
+pub mod docs;
 pub mod emissions;
 pub mod energy;
+pub mod flows;
+pub mod guideline;
 pub mod levers;
 pub mod params;
 pub mod presets;

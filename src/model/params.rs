@@ -50,6 +50,24 @@ impl Chain {
         Chain::Emissions,
         Chain::Value,
     ];
+    pub fn label(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (Chain::Steel, true) => "钢铁",
+            (Chain::Steel, false) => "Steel",
+            (Chain::Vanadium, true) => "钒",
+            (Chain::Vanadium, false) => "Vanadium",
+            (Chain::Titanium, true) => "钛",
+            (Chain::Titanium, false) => "Titanium",
+            (Chain::RareEarth, true) => "稀土",
+            (Chain::RareEarth, false) => "Rare earths",
+            (Chain::Energy, true) => "能源",
+            (Chain::Energy, false) => "Energy",
+            (Chain::Emissions, true) => "排放",
+            (Chain::Emissions, false) => "Emissions",
+            (Chain::Value, true) => "产值",
+            (Chain::Value, false) => "Output value",
+        }
+    }
     pub fn id(self) -> &'static str {
         match self {
             Chain::Steel => "steel",

@@ -108,7 +108,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                     .map(|l| {
                         let v = l.values[i];
                         view! {
-                            <li><span class="swatch" style=format!("background:{}", css_color(l.color))></span>
+                            <li><span class="swatch" style:background=css_color(l.color)></span>
                                 {l.label.clone()}": "<b>{group(v, auto_decimals(v))}</b></li>
                         }
                     })
@@ -116,7 +116,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 let left = area.get_value().x0 as f64 / window().device_pixel_ratio().max(1.0);
                 let pct = i as f64 / (N_YEARS - 1) as f64;
                 view! {
-                    <div class="tooltip" role="status" style=format!("left: calc({:.1}px + {:.1}% * 0.8)", left, pct * 100.0)>
+                    <div class="tooltip" role="status" style:left=format!("calc({:.1}px + {:.1}% * 0.8)", left, pct * 100.0)>
                         <strong>{FIRST_YEAR + i as u16}</strong>" · "{d.unit.clone()}
                         <ul>{rows}</ul>
                     </div>
@@ -176,7 +176,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                         <button class="legend-item" class:dashed=dashed data-series=key
                             aria-pressed=move || (!hidden.get().contains(&key)).to_string()
                             on:click=move |_| hidden.update(|h| if let Some(i) = h.iter().position(|k| *k == key) { h.remove(i); } else { h.push(key); })>
-                            <span class="swatch" style=format!("background:{}", css_color(*color))></span>
+                            <span class="swatch" style:background=css_color(*color)></span>
                             {label.clone()}
                         </button>
                     }

@@ -43,7 +43,7 @@ pub fn CompareView() -> impl IntoView {
                         let color = crate::charts::COMPARE_COLORS[i];
                         view! {
                             <span class="chip compare-chip" data-compared=i>
-                                <span class="swatch" style=format!("background:rgb({},{},{})", color.0, color.1, color.2)></span>
+                                <span class="swatch" style:background=format!("rgb({},{},{})", color.0, color.1, color.2)></span>
                                 {c.label(lang.get())}
                                 <button class="icon" aria-label=move || format!("{}: {}", tr(Msg::CompareRemove), c.label(lang.get()))
                                     on:click=move |_| compare.update(|v| { if i < v.len() { v.remove(i); } })>"×"</button>

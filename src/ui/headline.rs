@@ -9,6 +9,9 @@ use leptos::prelude::*;
 #[component]
 pub fn Headline() -> impl IntoView {
     let ProjectionCtx(p) = expect_context();
+    let super::ScenarioCtx(scenario) = expect_context();
+    let vc: super::state::ViewCtx = expect_context();
+    let overrides = Memo::new(move |_| scenario.with(|s| s.overrides().len()));
     let LangCtx(lang) = expect_context();
     let value = Memo::new(move |_| p.with(|p| p.at(S::OutputValueTotal, 2025)));
     let co2 = Memo::new(move |_| p.with(|p| p.at(S::Co2Total, 2030)));
@@ -40,6 +43,9 @@ pub fn Headline() -> impl IntoView {
                 Signal::derive(move || quantity(f64::from(peak.get()), "year", lang.get())))}
             {item("targets_met", Msg::HeadlineTargets, Signal::derive(move || met.get() as f64),
                 Signal::derive(move || format!("{} / {}", met.get(), scored)))}
+            <a class="overrides-badge" data-overrides=move || overrides.get().to_string() hidden=move || overrides.get() == 0
+                href="?view=assumptions" on:click=move |ev| { ev.prevent_default(); vc.view.set(super::state::View::Assumptions); }>
+                {move || Msg::OverridesCount.text(lang.get()).replace("{n}", &overrides.get().to_string())}</a>
         </section>
     }
 }

@@ -102,7 +102,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                         }
                         on:change=move |_| edit.end_drag()
                         on:keydown=on_key/>
-                    <span class="ref-mark" style=format!("left: calc({ref_pct:.3}% + {:.2}px)", 8.0 - ref_pct * 0.16)
+                    <span class="ref-mark" style:left=format!("calc({ref_pct:.3}% + {:.2}px)", 8.0 - ref_pct * 0.16)
                         title=move || format!("{}: {}", Msg::ReferenceValue.text(lang.get()), group(l.default, dec))
                         aria-hidden="true"></span>
                 </div>

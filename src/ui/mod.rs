@@ -1,13 +1,16 @@
 //! The Leptos app (wasm only). One `RwSignal<Scenario>` at the root, one `Memo<Projection>` derived from
 //! it; every chart, card and headline reads the memo. Effects only at the edges (canvas, storage, title).
 
+mod assumptions;
 mod chart_canvas;
 mod compare_view;
 mod handout;
 mod headline;
 mod lever;
 mod lever_panel;
+mod model_pages;
 mod notices;
+mod reader;
 mod scenario_panel;
 mod scorecard;
 pub mod state;
@@ -16,7 +19,7 @@ mod toolbar;
 use crate::i18n::{Lang, Msg};
 use crate::model::{simulate, LeverId, Projection, Scenario};
 use leptos::prelude::*;
-use state::{CompareCtx, Edit, LibraryCtx, Notices, PresenterCtx};
+use state::{CompareCtx, Edit, LibraryCtx, Notices, PresenterCtx, View, ViewCtx};
 use std::sync::Arc;
 
 /// The scenario being explored (the one writable state of the app).
@@ -124,6 +127,20 @@ pub fn App() -> impl IntoView {
     // In presenter mode the lever panel is hidden until shown, so the charts get the room.
     let levers_shown = RwSignal::new(false);
     let panel_open = RwSignal::new(false);
+    let q = state::query();
+    let view = RwSignal::new(
+        crate::codec::query_param(&q, "view")
+            .and_then(|v| View::from_key(&v))
+            .unwrap_or(View::Explorer),
+    );
+    let section = RwSignal::new(crate::codec::query_param(&q, "sec"));
+    let vc = ViewCtx { view, section };
+    provide_context(vc);
+    if let Some(sec) = section.get_untracked() {
+        if view.get_untracked() == View::Guideline {
+            vc.go_section(&sec, None);
+        }
+    }
     provide_context(ScenarioCtx(scenario));
     provide_context(edit);
     provide_context(notices);
@@ -150,7 +167,16 @@ pub fn App() -> impl IntoView {
     // Edges: the URL carries the scenario (share link) and the language; the working scenario autosaves.
     Effect::new(move |_| {
         let l = lang.get();
-        let url = scenario.with(|s| toolbar::share_url(s, l));
+        let v = view.get();
+        let sec = section.get().filter(|_| v == View::Guideline);
+        let url = scenario.with(|s| {
+            state::url_with(&[
+                ("s", Some(crate::codec::encode(s))),
+                ("lang", Some(if l.zh() { "zh" } else { "en" }.into())),
+                ("view", (v != View::Explorer).then(|| v.key().to_string())),
+                ("sec", sec),
+            ])
+        });
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
@@ -206,8 +232,19 @@ pub fn App() -> impl IntoView {
         <notices::NoticeList/>
         <toolbar::Toolbar panel_open=panel_open/>
         <scenario_panel::ScenarioPanel open=panel_open/>
+        <nav class="views" aria-label=move || tr(Msg::Pages)>
+            {View::ALL.into_iter().map(|v| view! {
+                <a href=format!("?view={}", v.key()) data-view=v.key() aria-current=move || (view.get() == v).then_some("page")
+                    on:click=move |ev| { ev.prevent_default(); view.set(v); if v != View::Guideline { section.set(None); } }>
+                    {move || tr(v.label())}</a>
+            }).collect_view()}
+        </nav>
         <headline::Headline/>
         <handout::Handout/>
+        <Show when=move || view.get() == View::Guideline><reader::Reader/></Show>
+        <Show when=move || view.get() == View::Assumptions><assumptions::Assumptions/></Show>
+        <Show when=move || view.get() == View::Model><model_pages::ModelPages/></Show>
+        <Show when=move || view.get() == View::Explorer>
         <main class="layout" class:levers-shown=move || levers_shown.get()>
             <lever_panel::LeverPanel/>
             <section class="results">
@@ -221,6 +258,7 @@ pub fn App() -> impl IntoView {
                 <p class="model-note">{move || tr(Msg::ModelNote)}</p>
             </section>
         </main>
+        </Show>
     }
 }
 

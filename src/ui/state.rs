@@ -413,3 +413,94 @@ pub fn url_with(params: &[(&str, Option<String>)]) -> String {
         format!("{base}?{}", q.join("&"))
     }
 }
+
+/// Which page is shown; `?view=` in the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Explorer,
+    Guideline,
+    Assumptions,
+    Model,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [
+        View::Explorer,
+        View::Guideline,
+        View::Assumptions,
+        View::Model,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Explorer => "explorer",
+            View::Guideline => "guideline",
+            View::Assumptions => "assumptions",
+            View::Model => "model",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == k)
+    }
+    pub fn label(self) -> Msg {
+        match self {
+            View::Explorer => Msg::ViewExplorer,
+            View::Guideline => Msg::ViewGuideline,
+            View::Assumptions => Msg::ViewAssumptions,
+            View::Model => Msg::ViewModel,
+        }
+    }
+}
+
+/// The page shown and the reader section to scroll to (`?sec=`).
+#[derive(Clone, Copy)]
+pub struct ViewCtx {
+    pub view: RwSignal<View>,
+    pub section: RwSignal<Option<String>>,
+}
+
+fn after_render(f: impl FnOnce() + 'static) {
+    set_timeout(f, std::time::Duration::from_millis(60));
+}
+
+/// Scrolls an element into view and highlights it briefly.
+pub fn reveal(selector: &str) {
+    if let Some(el) = document().query_selector(selector).ok().flatten() {
+        el.scroll_into_view();
+        let _ = el.class_list().add_1("flash");
+        let el2 = el.clone();
+        set_timeout(
+            move || {
+                let _ = el2.class_list().remove_1("flash");
+            },
+            std::time::Duration::from_millis(1600),
+        );
+    }
+}
+
+impl ViewCtx {
+    /// Opens the explorer and focuses a lever.
+    pub fn go_lever(
+        &self,
+        id: crate::model::LeverId,
+        focus: RwSignal<Option<crate::model::LeverId>>,
+    ) {
+        self.view.set(View::Explorer);
+        focus.set(Some(id));
+        after_render(move || super::focus_lever(id));
+    }
+    /// Opens the explorer at a scorecard card.
+    pub fn go_target(&self, key: &'static str) {
+        self.view.set(View::Explorer);
+        after_render(move || reveal(&format!("[data-target=\"{key}\"]")));
+    }
+    /// Opens the reader at a section (and optionally a measure).
+    pub fn go_section(&self, section: &str, measure: Option<&str>) {
+        self.view.set(View::Guideline);
+        self.section.set(Some(section.to_string()));
+        let sel = match measure {
+            Some(m) => format!("[data-measure=\"{m}\"]"),
+            None => format!("[data-section=\"{section}\"]"),
+        };
+        after_render(move || reveal(&sel));
+    }
+}

@@ -1,0 +1,125 @@
+// End-to-end tests of public reading: the guideline reader, the assumptions panel and the model pages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve, LAUNCH } from './lib.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'dist');
+const artifacts = path.join(root, 'artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+let server, base, browser;
+const consoleErrors = [];
+
+before(async () => {
+  server = serve(dist);
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch(LAUNCH);
+});
+after(async () => { await browser?.close(); server?.close(); });
+
+async function open(query = '', viewport = { width: 1440, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  await page.goto(base + query);
+  await page.waitForSelector('[data-headline="co2_2030"]');
+  return { context, page };
+}
+
+test('the reader opens from the URL, deep-links to a section, searches, and jumps to levers', async () => {
+  const { context, page } = await open('?view=guideline&sec=ch3-s6');
+  await page.waitForSelector('[data-section="ch3-s6"]');
+  const sections = await page.$$eval('[data-section]', (els) => els.map((e) => e.dataset.section));
+  assert.ok(sections.length >= 19, `${sections.length} sections`);
+  for (const id of ['ch2-s3', 'ch3-s5', 'ch4-s5']) assert.ok(sections.includes(id), id);
+  await page.waitForFunction(() => {
+    const r = document.querySelector('[data-section="ch3-s6"]').getBoundingClientRect();
+    return r.top < window.innerHeight && r.bottom > 0;
+  });
+  await page.screenshot({ path: path.join(artifacts, 'reader-desktop.png') });
+  await page.fill('[data-reader-search]', '红格南');
+  const visible = await page.$$eval('[data-section]', (els) => els.filter((e) => !e.hidden).map((e) => e.dataset.section));
+  assert.ok(visible.includes('ch3-s6') && visible.length <= 3, `search narrows to the sections that mention it: ${visible}`);
+  await page.fill('[data-reader-search]', '');
+  assert.ok(await page.$('[data-not-modelled]'), 'measures the model does not represent are marked');
+  await page.click('[data-measure="ch3-s6-1"] [data-goto-lever="new_mine"]');
+  await page.waitForFunction(() => document.activeElement?.dataset?.lever === 'new_mine');
+  assert.match(page.url(), /^[^?]*\?s=1&lang=zh$|^[^?]*\?s=1&lang=zh/);
+  await context.close();
+});
+
+test('every target links to the reader and the reader links back to every target', async () => {
+  const { context, page } = await open('?lang=en');
+  const cards = await page.$$eval('[data-target]', (els) => els.map((e) => [e.dataset.target, !!e.querySelector('[data-reader-link]')]));
+  assert.ok(cards.length >= 9);
+  for (const [t, has] of cards) assert.ok(has, `${t} has a reader link`);
+  await page.click('[data-target="fe_recovery"] [data-reader-link]');
+  await page.waitForSelector('[data-section="ch2-s3"]');
+  const chips = await page.$$eval('[data-goto-target]', (els) => [...new Set(els.map((e) => e.dataset.gotoTarget))]);
+  for (const [t] of cards) assert.ok(chips.includes(t), `reader links back to ${t}`);
+  await page.click('[data-goto-target="industry_scale"]');
+  await page.waitForSelector('[data-target="industry_scale"]');
+  await context.close();
+});
+
+test('the assumptions panel lists every parameter with kind and source, filters, and overrides travel with the link', async () => {
+  const { context, page } = await open('?view=assumptions');
+  await page.waitForSelector('[data-param]');
+  const rows = await page.$$eval('[data-param]', (els) => els.map((e) => [e.dataset.param, e.dataset.kind, e.querySelector('[data-source]').textContent.trim()]));
+  assert.ok(rows.length >= 80, `${rows.length} parameters`);
+  for (const [k, kind, source] of rows) {
+    assert.match(kind, /^(FACT|ESTIMATE)$/, k);
+    assert.ok(source.length > 3, `${k} has a source`);
+  }
+  await page.selectOption('[data-filter="kind"]', 'ESTIMATE');
+  const kinds = await page.$$eval('[data-param]', (els) => [...new Set(els.map((e) => e.dataset.kind))]);
+  assert.deepEqual(kinds, ['ESTIMATE']);
+  await page.selectOption('[data-filter="kind"]', '');
+  await page.screenshot({ path: path.join(artifacts, 'assumptions-desktop.png') });
+  // Override an assumption: CO2 responds, the scenario is flagged, the link carries it.
+  await page.click('[data-view="explorer"]');
+  const co2Before = await page.$eval('[data-headline="co2_2030"]', (e) => Number(e.dataset.value));
+  await page.click('[data-view="assumptions"]');
+  await page.fill('[data-param-input="bfbof_direct_co2_per_t"]', '2.1');
+  await page.press('[data-param-input="bfbof_direct_co2_per_t"]', 'Enter');
+  await page.waitForSelector('.overrides-flag[data-overrides="1"]');
+  assert.match(page.url(), /@bfbof_direct_co2_per_t:2\.1/);
+  const co2After = await page.$eval('[data-headline="co2_2030"]', (e) => Number(e.dataset.value));
+  assert.ok(co2After > co2Before, `CO2 rose with the higher factor: ${co2Before} → ${co2After}`);
+  const other = await context.newPage();
+  await other.goto(page.url().replace('view=assumptions', 'view=explorer'));
+  await other.waitForSelector('[data-headline="co2_2030"]');
+  assert.equal(await other.$eval('[data-headline="co2_2030"]', (e) => Number(e.dataset.value)), co2After);
+  assert.ok(await other.$('.overrides-badge[data-overrides="1"]'), 'flagged in the explorer');
+  await context.close();
+});
+
+test('the model pages show every chain, balanced flow diagrams and the glossary', async () => {
+  const { context, page } = await open('?view=model&lang=en');
+  await page.waitForSelector('[data-chain]');
+  const chains = await page.$$eval('[data-chain]', (els) => els.map((e) => e.dataset.chain));
+  assert.deepEqual(chains, ['steel', 'vanadium', 'titanium', 'rare_earth', 'energy', 'emissions', 'value']);
+  const flows = await page.$$eval('[data-flow]', (els) => els.map((e) => [e.dataset.flow, e.querySelectorAll('path').length]));
+  assert.deepEqual(flows.map((f) => f[0]), ['iron_steel', 'titanium', 'rare_earth']);
+  for (const [, n] of flows) assert.ok(n >= 5);
+  assert.ok((await page.$$('[data-term]')).length >= 24);
+  await page.selectOption('[data-flow-year]', '2035');
+  await page.locator('#flows').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, 'model-flows-desktop.png') });
+  const phone = await open('?view=model', { width: 390, height: 844 });
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `phone: no horizontal overflow (${overflow})`);
+  await phone.page.screenshot({ path: path.join(artifacts, 'model-phone.png') });
+  await phone.context.close();
+  await context.close();
+});
+
+test('no console errors while reading', () => {
+  assert.deepEqual(consoleErrors, []);
+});
