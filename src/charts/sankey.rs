@@ -68,7 +68,7 @@ pub fn layout(d: &Diagram, width: f64, height: f64) -> Layout {
         if cols <= 1 {
             0.0
         } else {
-            c as f64 * (width - 170.0 - NODE_W) / (cols - 1) as f64
+            c as f64 * (width - 240.0 - NODE_W) / (cols - 1) as f64
         }
     };
     let mut nodes = Vec::new();
