@@ -6,6 +6,8 @@ use super::LangCtx;
 use crate::i18n::{group, Msg};
 use crate::model::params::{baseline_rows, Chain, Kind, ParamSpec, PARAMS};
 use leptos::prelude::*;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -78,25 +80,25 @@ pub fn Assumptions() -> impl IntoView {
 
     view! {
         <article class="assumptions page" aria-labelledby="assumptions-title">
-            <h2 id="assumptions-title">{move || tr(Msg::ViewAssumptions)}</h2>
-            <p class="page-intro">{move || tr(Msg::AssumptionsIntro)}</p>
+            <h2 id="assumptions-title">{t(lang, Msg::ViewAssumptions)}</h2>
+            <p class="page-intro">{t(lang, Msg::AssumptionsIntro)}</p>
             <p class="overrides-flag" data-overrides=move || overrides.get().to_string() hidden=move || overrides.get() == 0>
-                {move || tr(Msg::OverridesCount).replace("{n}", &overrides.get().to_string())}" "
-                <button on:click=move |_| edit.step(|s| { for p in PARAMS { s.clear_param(p.id); } })>{move || tr(Msg::ResetOverrides)}</button>
+                {move || Msg::OverridesCount.text(lang.get()).replace("{n}", &overrides.get().to_string())}" "
+                <button on:click=move |_| edit.step(|s| { for p in PARAMS { s.clear_param(p.id); } })>{t(lang, Msg::ResetOverrides)}</button>
             </p>
             <div class="filters">
-                <label>{move || tr(Msg::FilterChain)}" "
+                <label>{t(lang, Msg::FilterChain)}" "
                     <select data-filter="chain" on:change=move |ev| chain.set(Chain::ALL.into_iter().find(|c| c.id() == event_target_value(&ev)))>
-                        <option value="">{move || tr(Msg::All)}</option>
+                        <option value="">{t(lang, Msg::All)}</option>
                         {Chain::ALL.into_iter().map(|c| view! { <option value=c.id()>{move || c.label(lang.get().zh())}</option> }).collect_view()}
                     </select></label>
-                <label>{move || tr(Msg::FilterKind)}" "
+                <label>{t(lang, Msg::FilterKind)}" "
                     <select data-filter="kind" on:change=move |ev| kind.set(match event_target_value(&ev).as_str() { "FACT" => Some(Kind::Fact), "ESTIMATE" => Some(Kind::Estimate), _ => None })>
-                        <option value="">{move || tr(Msg::All)}</option>
-                        <option value="FACT">{move || tr(Msg::Fact)}</option>
-                        <option value="ESTIMATE">{move || tr(Msg::Estimate)}</option>
+                        <option value="">{t(lang, Msg::All)}</option>
+                        <option value="FACT">{t(lang, Msg::Fact)}</option>
+                        <option value="ESTIMATE">{t(lang, Msg::Estimate)}</option>
                     </select></label>
-                <label>{move || tr(Msg::Search)}" "
+                <label>{t(lang, Msg::Search)}" "
                     <input type="search" data-filter="text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/></label>
                 <span class="sorts">{sort_button(SortBy::Table, Msg::All)}{sort_button(SortBy::Key, Msg::ColParam)}
                     {sort_button(SortBy::Chain, Msg::FilterChain)}{sort_button(SortBy::Kind, Msg::FilterKind)}</span>
@@ -104,10 +106,10 @@ pub fn Assumptions() -> impl IntoView {
             <div class="table-wrap">
                 <table class="params">
                     <thead><tr>
-                        <th scope="col">{move || tr(Msg::ColParam)}</th><th scope="col">{move || tr(Msg::FilterChain)}</th>
-                        <th scope="col">{move || tr(Msg::ColValue)}</th><th scope="col">{move || tr(Msg::Unit)}</th>
-                        <th scope="col">{move || tr(Msg::FilterKind)}</th><th scope="col">{move || tr(Msg::ColRange)}</th>
-                        <th scope="col">{move || tr(Msg::ColSource)}</th><th scope="col">{move || tr(Msg::ColNote)}</th>
+                        <th scope="col">{t(lang, Msg::ColParam)}</th><th scope="col">{t(lang, Msg::FilterChain)}</th>
+                        <th scope="col">{t(lang, Msg::ColValue)}</th><th scope="col">{t(lang, Msg::Unit)}</th>
+                        <th scope="col">{t(lang, Msg::FilterKind)}</th><th scope="col">{t(lang, Msg::ColRange)}</th>
+                        <th scope="col">{t(lang, Msg::ColSource)}</th><th scope="col">{t(lang, Msg::ColNote)}</th>
                     </tr></thead>
                     <tbody>
                         <For each=move || visible.get() key=|p| p.csv_key let:p>
@@ -131,12 +133,12 @@ pub fn Assumptions() -> impl IntoView {
                                                                 edit.step(|s| { s.set_param(p.id, v); });
                                                             }
                                                         }/>
-                                                    <button class="icon reset" disabled=move || !changed() title=move || tr(Msg::Reset)
+                                                    <button class="icon reset" disabled=move || !changed() title=t(lang, Msg::Reset)
                                                         aria-label=move || format!("{}: {}", tr(Msg::Reset), p.csv_key)
                                                         on:click=move |_| edit.step(|s| s.clear_param(p.id))>"↺"</button>
                                                 }.into_any()
                                             } else {
-                                                view! { <span title=move || tr(Msg::FixedValue)>{group(p.value, dec)}</span> }.into_any()
+                                                view! { <span title=t(lang, Msg::FixedValue)>{group(p.value, dec)}</span> }.into_any()
                                             }}
                                             <span class="muted">{move || changed().then(|| format!(" {} ({} {})", tr(Msg::Overridden), tr(Msg::Baseline), group(p.value, dec)))}</span>
                                         </td>

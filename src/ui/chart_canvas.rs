@@ -13,6 +13,8 @@ use crate::model::energy::Product;
 use crate::model::series::{FIRST_YEAR, N_YEARS};
 use leptos::html::Canvas;
 use leptos::prelude::*;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
@@ -168,7 +170,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                     on:pointermove=on_move on:pointerdown=on_move></canvas>
                 {tooltip}
             </div>
-            <div class="legend" role="group" aria-label=move || tr(Msg::LegendHint)>
+            <div class="legend" role="group" aria-label=t(lang, Msg::LegendHint)>
                 {move || legend.with(|items| items.iter().map(|(key, label, color, kind)| {
                     let key = *key;
                     let dashed = *kind == Kind::Reference;
@@ -189,7 +191,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                     if let Some(url) = canvas.get_untracked().and_then(|c| c.to_data_url().ok()) {
                         download_url(&format!("vtre-{}.png", chart.key()), &url);
                     }
-                }>{move || tr(Msg::PngExport)}</button>
+                }>{t(lang, Msg::PngExport)}</button>
             <button class="export" data-action="export-svg" aria-label=move || format!("{} SVG", data.with(|d| d.title.clone()))
                 on:click=move |_| {
                     let hidden_now = hidden.get_untracked();
@@ -201,7 +203,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                     if let Ok(svg) = svg {
                         download(&format!("vtre-{}.svg", chart.key()), "image/svg+xml", &svg);
                     }
-                }>{move || tr(Msg::SvgExport)}</button>
+                }>{t(lang, Msg::SvgExport)}</button>
             <button class="table-toggle" aria-expanded=move || show_table.get().to_string() aria-controls=table_id.clone()
                 on:click=move |_| show_table.update(|s| *s = !*s)>
                 {move || if show_table.get() { tr(Msg::HideTable) } else { tr(Msg::ShowTable) }}

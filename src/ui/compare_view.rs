@@ -8,6 +8,8 @@ use crate::model::levers::LEVERS;
 use crate::model::series::SeriesId as S;
 use crate::model::{simulate, Projection, Status, TARGETS};
 use leptos::prelude::*;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 
 fn status_cell(s: Status, lang: Lang) -> String {
     let (icon, m) = match s {
@@ -37,7 +39,7 @@ pub fn CompareView() -> impl IntoView {
     view! {
         <Show when=move || compare.with(|v| !v.is_empty())>
             <section class="compare" data-compare="" aria-labelledby="compare-title">
-                <h2 id="compare-title">{move || tr(Msg::CompareTitle)}</h2>
+                <h2 id="compare-title">{t(lang, Msg::CompareTitle)}</h2>
                 <div class="chips">
                     {move || compare.get().into_iter().enumerate().map(|(i, c)| {
                         let color = crate::charts::COMPARE_COLORS[i];
@@ -54,8 +56,8 @@ pub fn CompareView() -> impl IntoView {
                 <div class="table-wrap">
                     <table class="compare-table">
                         <thead><tr>
-                            <th scope="col">{move || tr(Msg::Scorecard)}</th>
-                            <th scope="col">{move || tr(Msg::CompareCurrent)}</th>
+                            <th scope="col">{t(lang, Msg::Scorecard)}</th>
+                            <th scope="col">{t(lang, Msg::CompareCurrent)}</th>
                             {move || compare.get().iter().map(|c| view! { <th scope="col">{c.label(lang.get())}</th> }).collect_view()}
                         </tr></thead>
                         <tbody>
@@ -77,7 +79,7 @@ pub fn CompareView() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <h3>{move || tr(Msg::DiffLevers)}</h3>
+                <h3>{t(lang, Msg::DiffLevers)}</h3>
                 <div class="table-wrap">
                     {move || {
                         let l = lang.get();

@@ -7,6 +7,8 @@ use crate::i18n::{group, Msg};
 use crate::model::levers::spec;
 use crate::model::presets::PRESETS;
 use leptos::prelude::*;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 
 #[component]
 pub fn Handout() -> impl IntoView {
@@ -15,11 +17,11 @@ pub fn Handout() -> impl IntoView {
     let tr = move |m: Msg| m.text(lang.get());
     view! {
         <section class="print-only handout" aria-hidden="true">
-            <h2>{move || tr(Msg::HandoutTitle)}": "{move || {
+            <h2>{t(lang, Msg::HandoutTitle)}": "{move || {
                 let s = edit.scenario.get();
                 PRESETS.iter().find(|p| p.scenario() == s).map_or_else(|| tr(Msg::Custom).to_string(), |p| p.label(lang.get().zh()).to_string())
             }}</h2>
-            <h3>{move || tr(Msg::ChangedLevers)}</h3>
+            <h3>{t(lang, Msg::ChangedLevers)}</h3>
             {move || {
                 let zh = lang.get().zh();
                 let changed: Vec<_> = edit.scenario.with(|s| s.changed_levers().collect());

@@ -5,6 +5,8 @@ use crate::i18n::{quantity, Msg};
 use crate::model::series::SeriesId as S;
 use crate::model::{Status, TARGETS};
 use leptos::prelude::*;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 
 #[component]
 pub fn Headline() -> impl IntoView {

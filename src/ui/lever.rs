@@ -7,6 +7,8 @@ use super::{FocusCtx, LangCtx};
 use crate::i18n::{group, Msg};
 use crate::model::levers::{spec, LeverId};
 use leptos::prelude::*;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 
 fn decimals(step: f64) -> usize {
     let mut d = 0;
@@ -135,11 +137,11 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                 <label for=input_id.clone()>{move || l.label(zh())}</label>
                 <button class="icon info" aria-expanded=move || info_open.get().to_string()
                     aria-controls=help_id.clone()
-                    title=move || Msg::Info.text(lang.get())
+                    title=t(lang, Msg::Info)
                     aria-label=move || format!("{}: {}", Msg::Info.text(lang.get()), l.label(zh()))
                     on:click=move |_| info_open.update(|o| *o = !*o)>"i"</button>
                 <button class="icon reset" disabled=move || value.get() == l.default
-                    title=move || Msg::Reset.text(lang.get())
+                    title=t(lang, Msg::Reset)
                     aria-label=move || format!("{}: {}", Msg::Reset.text(lang.get()), l.label(zh()))
                     on:click=move |_| edit.step(|s| s.reset(id))>"↺"</button>
             </div>
@@ -149,10 +151,10 @@ pub fn Lever(id: LeverId) -> impl IntoView {
             </p>
             <div class="popover" id=help_id.clone() hidden=move || !info_open.get()>
                 <p>{move || l.help(zh())}</p>
-                <p class="meta"><span>{move || Msg::GuidelineRef.text(lang.get())}</span>": "<cite lang="zh-CN">{l.guideline_ref}</cite></p>
-                <p class="meta"><span>{move || Msg::ReferenceValue.text(lang.get())}</span>": "
+                <p class="meta"><span>{t(lang, Msg::GuidelineRef)}</span>": "<cite lang="zh-CN">{l.guideline_ref}</cite></p>
+                <p class="meta"><span>{t(lang, Msg::ReferenceValue)}</span>": "
                     {move || format!("{} {} ({} {})", group(l.default, dec), l.unit(zh()), Msg::ReachedBy.text(lang.get()), l.target_year)}</p>
-                <p class="meta"><span>{move || Msg::Source.text(lang.get())}</span>": "{source_view(l.source)}</p>
+                <p class="meta"><span>{t(lang, Msg::Source)}</span>": "{source_view(l.source)}</p>
                 <p class="meta note">{move || l.default_note(zh())}</p>
             </div>
         </div>

@@ -7,6 +7,8 @@ use crate::i18n::Msg;
 use crate::model::levers::{LeverGroup, LEVERS};
 use crate::model::Scenario;
 use leptos::prelude::*;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 
 #[component]
 pub fn LeverPanel() -> impl IntoView {
@@ -23,11 +25,11 @@ pub fn LeverPanel() -> impl IntoView {
     view! {
         <aside class="levers" aria-labelledby="levers-title">
             <div class="levers-head">
-                <h2 id="levers-title">{move || Msg::Levers.text(lang.get())}</h2>
+                <h2 id="levers-title">{t(lang, Msg::Levers)}</h2>
                 <button class="reset-all" data-action="reset-all"
                     disabled=move || changed.get() == 0
                     on:click=move |_| edit.replace(Scenario::reference())>
-                    {move || Msg::ResetAll.text(lang.get())}
+                    {t(lang, Msg::ResetAll)}
                 </button>
             </div>
             {LeverGroup::ALL.into_iter().enumerate().map(|(i, g)| view! {

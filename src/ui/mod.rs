@@ -64,6 +64,16 @@ fn initial_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// A reactive UI sentence. One closure type serves every call site, which keeps the wasm small.
+pub fn t(lang: RwSignal<Lang>, m: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || m.text(lang.get())
+}
+
+/// A reactive choice between static Chinese and English texts (one closure type for all call sites).
+pub fn zh_en(lang: RwSignal<Lang>, zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || if lang.get().zh() { zh } else { en }
+}
+
 /// Moves keyboard focus to a lever's input and scrolls it into view.
 pub fn focus_lever(id: LeverId) {
     let sel = format!("[data-lever=\"{}\"]", id.key());
@@ -220,19 +230,19 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="top">
             <div class="brand">
-                <h1>{move || tr(Msg::AppTitle)}</h1>
-                <p class="subtitle">{move || tr(Msg::AppSubtitle)}</p>
+                <h1>{t(lang, Msg::AppTitle)}</h1>
+                <p class="subtitle">{t(lang, Msg::AppSubtitle)}</p>
             </div>
             <button class="lang-toggle" data-action="toggle-lang" lang=move || lang.get().other().code()
-                aria-label=move || tr(Msg::SwitchLanguageLabel)
+                aria-label=t(lang, Msg::SwitchLanguageLabel)
                 on:click=move |_| lang.update(|l| *l = l.other())>
-                {move || tr(Msg::SwitchLanguage)}
+                {t(lang, Msg::SwitchLanguage)}
             </button>
         </header>
         <notices::NoticeList/>
         <toolbar::Toolbar panel_open=panel_open/>
         <scenario_panel::ScenarioPanel open=panel_open/>
-        <nav class="views" aria-label=move || tr(Msg::Pages)>
+        <nav class="views" aria-label=t(lang, Msg::Pages)>
             {View::ALL.into_iter().map(|v| view! {
                 <a href=format!("?view={}", v.key()) data-view=v.key() aria-current=move || (view.get() == v).then_some("page")
                     on:click=move |ev| { ev.prevent_default(); view.set(v); if v != View::Guideline { section.set(None); } }>
@@ -249,13 +259,13 @@ pub fn App() -> impl IntoView {
             <lever_panel::LeverPanel/>
             <section class="results">
                 <button class="toggle-levers presenter-only" aria-pressed=move || levers_shown.get().to_string()
-                    on:click=move |_| levers_shown.update(|h| *h = !*h)>{move || tr(Msg::ToggleLevers)}</button>
+                    on:click=move |_| levers_shown.update(|h| *h = !*h)>{t(lang, Msg::ToggleLevers)}</button>
                 <div class="charts">
                     {crate::charts::ChartId::ALL.into_iter().map(|c| view! { <chart_canvas::ChartCanvas chart=c/> }).collect_view()}
                 </div>
                 <compare_view::CompareView/>
                 <scorecard::Scorecard/>
-                <p class="model-note">{move || tr(Msg::ModelNote)}</p>
+                <p class="model-note">{t(lang, Msg::ModelNote)}</p>
             </section>
         </main>
         </Show>

@@ -10,6 +10,8 @@ use crate::model::flows::{diagrams, Diagram};
 use crate::model::levers::{spec as lspec, LeverId};
 use crate::model::series::{FIRST_YEAR, LAST_YEAR};
 use leptos::prelude::*;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 
 #[component]
 fn FlowDiagram(d: Diagram) -> impl IntoView {
@@ -17,7 +19,7 @@ fn FlowDiagram(d: Diagram) -> impl IntoView {
     let zh = move || lang.get().zh();
     let l = layout(&d, 920.0, 300.0);
     let unit = move || crate::charts::display_unit(d.unit, zh());
-    let title = move || if zh() { d.title_zh } else { d.title_en };
+    let title = zh_en(lang, d.title_zh, d.title_en);
     let nodes = d.nodes.clone();
     let label_of = move |id: &str| {
         nodes
@@ -61,35 +63,34 @@ pub fn ModelPages() -> impl IntoView {
     let ProjectionCtx(p) = expect_context();
     let vc: ViewCtx = expect_context();
     let FocusCtx(focus) = expect_context();
-    let tr = move |m: Msg| m.text(lang.get());
     let zh = move || lang.get().zh();
     let year = RwSignal::new(2025u16);
     let flows = Memo::new(move |_| scenario.with(|s| p.with(|p| diagrams(s, p, year.get()))));
     view! {
         <article class="model-pages page" aria-labelledby="model-title">
-            <h2 id="model-title">{move || tr(Msg::ViewModel)}</h2>
-            <p class="page-intro">{move || tr(Msg::ModelIntro)}</p>
-            <nav class="toc" aria-label=move || tr(Msg::Pages)>
-                <ol>{CHAIN_PAGES.iter().map(|c| view! { <li><a href=format!("#chain-{}", c.id)>{move || if zh() { c.title_zh } else { c.title_en }}</a></li> }).collect_view()}
-                    <li><a href="#flows">{move || tr(Msg::FlowTitle)}</a></li>
-                    <li><a href="#glossary">{move || tr(Msg::Glossary)}</a></li></ol>
+            <h2 id="model-title">{t(lang, Msg::ViewModel)}</h2>
+            <p class="page-intro">{t(lang, Msg::ModelIntro)}</p>
+            <nav class="toc" aria-label=t(lang, Msg::Pages)>
+                <ol>{CHAIN_PAGES.iter().map(|c| view! { <li><a href=format!("#chain-{}", c.id)>{zh_en(lang, c.title_zh, c.title_en)}</a></li> }).collect_view()}
+                    <li><a href="#flows">{t(lang, Msg::FlowTitle)}</a></li>
+                    <li><a href="#glossary">{t(lang, Msg::Glossary)}</a></li></ol>
             </nav>
             {CHAIN_PAGES.iter().map(|c| view! {
                 <section class="chain" id=format!("chain-{}", c.id) data-chain=c.id>
-                    <h3>{move || if zh() { c.title_zh } else { c.title_en }}</h3>
-                    <p>{move || if zh() { c.intro_zh } else { c.intro_en }}</p>
-                    <h4>{move || tr(Msg::Equations)}</h4>
+                    <h3>{zh_en(lang, c.title_zh, c.title_en)}</h3>
+                    <p>{zh_en(lang, c.intro_zh, c.intro_en)}</p>
+                    <h4>{t(lang, Msg::Equations)}</h4>
                     <pre class="equations">{c.equations.join("\n")}</pre>
-                    <h4>{move || tr(Msg::Symbols)}</h4>
+                    <h4>{t(lang, Msg::Symbols)}</h4>
                     <dl class="symbols">{c.symbols.iter().map(|(sym, szh, sen)| view! { <dt><code>{*sym}</code></dt><dd>{move || if zh() { *szh } else { *sen }}</dd> }).collect_view()}</dl>
-                    <h4>{move || tr(Msg::Couplings)}</h4>
-                    <p>{move || if zh() { c.couplings_zh } else { c.couplings_en }}</p>
-                    <h4>{move || tr(Msg::Calibration)}</h4>
-                    <p>{move || if zh() { c.calibration_zh } else { c.calibration_en }}</p>
-                    <h4>{move || tr(Msg::Limits)}</h4>
-                    <p>{move || if zh() { c.limits_zh } else { c.limits_en }}</p>
+                    <h4>{t(lang, Msg::Couplings)}</h4>
+                    <p>{zh_en(lang, c.couplings_zh, c.couplings_en)}</p>
+                    <h4>{t(lang, Msg::Calibration)}</h4>
+                    <p>{zh_en(lang, c.calibration_zh, c.calibration_en)}</p>
+                    <h4>{t(lang, Msg::Limits)}</h4>
+                    <p>{zh_en(lang, c.limits_zh, c.limits_en)}</p>
                     <div class="moved-by">
-                        <span>{move || tr(Msg::Levers)}":"</span>
+                        <span>{t(lang, Msg::Levers)}":"</span>
                         {c.levers.iter().filter_map(|k| LeverId::from_key(k)).map(|id| view! {
                             <button class="chip" data-goto-lever=id.key() on:click=move |_| vc.go_lever(id, focus)>{move || lspec(id).label(zh())}</button>
                         }).collect_view()}
@@ -97,19 +98,19 @@ pub fn ModelPages() -> impl IntoView {
                 </section>
             }).collect_view()}
             <section id="flows" class="flows">
-                <h3>{move || tr(Msg::FlowTitle)}</h3>
-                <label>{move || tr(Msg::FlowYear)}" "
+                <h3>{t(lang, Msg::FlowTitle)}</h3>
+                <label>{t(lang, Msg::FlowYear)}" "
                     <select data-flow-year="" on:change=move |ev| { if let Ok(y) = event_target_value(&ev).parse::<u16>() { year.set(y) } }>
                         {(FIRST_YEAR..=LAST_YEAR).map(|y| view! { <option value=y selected=y == 2025>{y}</option> }).collect_view()}
                     </select></label>
-                <p class="muted">{move || tr(Msg::FlowBalanced)}</p>
+                <p class="muted">{t(lang, Msg::FlowBalanced)}</p>
                 {move || flows.get().into_iter().map(|d| view! { <FlowDiagram d=d/> }).collect_view()}
             </section>
             <section id="glossary" class="glossary">
-                <h3>{move || tr(Msg::Glossary)}</h3>
+                <h3>{t(lang, Msg::Glossary)}</h3>
                 <dl>{GLOSSARY.iter().map(|t| view! {
                     <dt data-term=t.en><span lang="zh-CN">{t.zh}</span>" · "{t.en}</dt>
-                    <dd>{move || if zh() { t.def_zh } else { t.def_en }}</dd>
+                    <dd>{zh_en(lang, t.def_zh, t.def_en)}</dd>
                 }).collect_view()}</dl>
             </section>
         </article>

@@ -4,6 +4,8 @@ use super::state::Notices;
 use super::LangCtx;
 use crate::i18n::Msg;
 use leptos::prelude::*;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 
 #[component]
 pub fn NoticeList() -> impl IntoView {
@@ -20,7 +22,7 @@ pub fn NoticeList() -> impl IntoView {
                             <li>{if lang.get().zh() { l.zh.clone() } else { l.en.clone() }}</li>
                         }).collect_view()}</ul> }
                     })}
-                    <button class="dismiss" on:click=move |_| notices.dismiss(n.id)>{move || Msg::Dismiss.text(lang.get())}</button>
+                    <button class="dismiss" on:click=move |_| notices.dismiss(n.id)>{t(lang, Msg::Dismiss)}</button>
                 </div>
             </For>
         </div>

@@ -9,6 +9,8 @@ use crate::model::levers::spec as lspec;
 use crate::model::targets::spec as tspec;
 use crate::model::Status;
 use leptos::prelude::*;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 
 fn matches(q: &str, texts: &[&str]) -> bool {
     q.is_empty() || texts.iter().any(|t| t.to_lowercase().contains(q))
@@ -35,7 +37,6 @@ pub fn Reader() -> impl IntoView {
     let FocusCtx(focus) = expect_context();
     let ProjectionCtx(p) = expect_context();
     let query = RwSignal::new(String::new());
-    let tr = move |m: Msg| m.text(lang.get());
     let q = Memo::new(move |_| query.get().trim().to_lowercase());
     let any = Memo::new(move |_| {
         CHAPTERS
@@ -50,11 +51,11 @@ pub fn Reader() -> impl IntoView {
                 <blockquote lang="zh-CN">"“"{m.quote_zh}"”"</blockquote>
                 <p>{move || m.summary(lang.get().zh())}</p>
                 {if m.levers.is_empty() && m.targets.is_empty() {
-                    view! { <p class="not-modelled" data-not-modelled="">{move || tr(Msg::NotModelled)}</p> }.into_any()
+                    view! { <p class="not-modelled" data-not-modelled="">{t(lang, Msg::NotModelled)}</p> }.into_any()
                 } else {
                     view! {
                         <div class="moved-by">
-                            {(!m.levers.is_empty()).then(|| view! { <span>{move || tr(Msg::InModelAs)}":"</span> })}
+                            {(!m.levers.is_empty()).then(|| view! { <span>{t(lang, Msg::InModelAs)}":"</span> })}
                             {m.levers.iter().map(|&id| view! {
                                 <button class="chip" data-goto-lever=id.key() on:click=move |_| vc.go_lever(id, focus)>
                                     {move || lspec(id).label(lang.get().zh())}</button>
@@ -76,15 +77,15 @@ pub fn Reader() -> impl IntoView {
 
     view! {
         <article class="reader page" aria-labelledby="reader-title">
-            <h2 id="reader-title">{move || tr(Msg::ViewGuideline)}</h2>
-            <p class="page-intro">{move || tr(Msg::ReaderIntro)}</p>
+            <h2 id="reader-title">{t(lang, Msg::ViewGuideline)}</h2>
+            <p class="page-intro">{t(lang, Msg::ReaderIntro)}</p>
             <div class="search-row">
-                <label for="reader-search">{move || tr(Msg::Search)}</label>
-                <input id="reader-search" type="search" data-reader-search="" placeholder=move || tr(Msg::SearchPlaceholder)
+                <label for="reader-search">{t(lang, Msg::Search)}</label>
+                <input id="reader-search" type="search" data-reader-search="" placeholder=t(lang, Msg::SearchPlaceholder)
                     prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
             </div>
-            <p class="muted" hidden=move || any.get()>{move || tr(Msg::NoResults)}</p>
-            <nav class="toc" aria-label=move || tr(Msg::Pages)>
+            <p class="muted" hidden=move || any.get()>{t(lang, Msg::NoResults)}</p>
+            <nav class="toc" aria-label=t(lang, Msg::Pages)>
                 <ol>{CHAPTERS.iter().map(|c| view! {
                     <li>{c.number_zh}" "{move || c.title(lang.get().zh())}
                         <ol>{c.sections.iter().map(|s| view! {
@@ -100,7 +101,7 @@ pub fn Reader() -> impl IntoView {
                     {c.sections.iter().map(|s| view! {
                         <section class="section" data-section=s.id id=format!("sec-{}", s.id) hidden=move || !section_matches(s, &q.get())>
                             <h4><span lang="zh-CN">{s.number_zh}</span>" "{move || s.title(lang.get().zh())}
-                                <button class="icon link" title=move || tr(Msg::CopySectionLink) aria-label=move || tr(Msg::CopySectionLink)
+                                <button class="icon link" title=t(lang, Msg::CopySectionLink) aria-label=t(lang, Msg::CopySectionLink)
                                     on:click=move |_| vc.go_section(s.id, None)>"#"</button></h4>
                             <p class="summary">{move || s.summary(lang.get().zh())}</p>
                             <ul class="measures">{s.measures.iter().map(measure_view).collect_view()}</ul>

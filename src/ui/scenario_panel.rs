@@ -11,6 +11,8 @@ use crate::library::{ImportError, StoreError};
 use crate::model::presets::PRESETS;
 use crate::model::Scenario;
 use leptos::prelude::*;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -105,18 +107,18 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
     };
 
     view! {
-        <section id="scenario-panel" class="scenario-panel" hidden=move || !open.get() aria-label=move || tr(Msg::Scenarios)>
+        <section id="scenario-panel" class="scenario-panel" hidden=move || !open.get() aria-label=t(lang, Msg::Scenarios)>
             <div class="panel-col">
-                <h2>{move || tr(Msg::Presets)}</h2>
+                <h2>{t(lang, Msg::Presets)}</h2>
                 <ul class="presets">
                     {PRESETS.iter().map(|p| view! {
                         <li data-preset=p.key>
                             <div class="preset-head">
                                 <strong>{move || p.label(lang.get().zh())}</strong>
-                                <button data-action="load-preset" on:click=move |_| edit.replace(p.scenario())>{move || tr(Msg::Load)}</button>
+                                <button data-action="load-preset" on:click=move |_| edit.replace(p.scenario())>{t(lang, Msg::Load)}</button>
                                 <button data-action="compare-preset" disabled=compare_full
                                     on:click=move |_| add_compare(Compared { label_zh: p.label_zh.into(), label_en: p.label_en.into(), scenario: p.scenario() })>
-                                    {move || tr(Msg::CompareAdd)}</button>
+                                    {t(lang, Msg::CompareAdd)}</button>
                             </div>
                             <p class="story">{move || p.story(lang.get().zh())}</p>
                         </li>
@@ -124,12 +126,12 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                 </ul>
             </div>
             <div class="panel-col">
-                <h2>{move || tr(Msg::Saved)}</h2>
+                <h2>{t(lang, Msg::Saved)}</h2>
                 <form class="save-form" on:submit=save>
-                    <label for="save-name">{move || tr(Msg::SaveAs)}</label>
-                    <input id="save-name" data-save-name="" maxlength="200" placeholder=move || tr(Msg::DefaultName)
+                    <label for="save-name">{t(lang, Msg::SaveAs)}</label>
+                    <input id="save-name" data-save-name="" maxlength="200" placeholder=t(lang, Msg::DefaultName)
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                    <button type="submit" data-action="save">{move || tr(Msg::Save)}</button>
+                    <button type="submit" data-action="save">{t(lang, Msg::Save)}</button>
                 </form>
                 {move || listing.with(|(ok, _)| ok.is_empty()).then(|| view! { <p class="muted">{tr(Msg::NoSaved)}</p> })}
                 <ul class="saved">
@@ -143,24 +145,24 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                         view! {
                             <li data-saved=id.clone()>
                                 <span class="saved-name">{e.name.clone()}</span>
-                                <button data-action="load-saved" on:click=move |_| edit.replace(s1.clone())>{move || tr(Msg::Load)}</button>
+                                <button data-action="load-saved" on:click=move |_| edit.replace(s1.clone())>{t(lang, Msg::Load)}</button>
                                 <button data-action="compare-saved" disabled=compare_full
-                                    on:click=move |_| add_compare(Compared { label_zh: nm.clone(), label_en: nm.clone(), scenario: s2.clone() })>{move || tr(Msg::CompareAdd)}</button>
+                                    on:click=move |_| add_compare(Compared { label_zh: nm.clone(), label_en: nm.clone(), scenario: s2.clone() })>{t(lang, Msg::CompareAdd)}</button>
                                 <button data-action="rename" on:click=move |_| {
                                     let new = web_sys::window().and_then(|w| w.prompt_with_message_and_default(tr(Msg::Rename), &nm2).ok().flatten());
                                     if let Some(n) = new.filter(|n| !n.trim().is_empty()) {
                                         if let Err(e) = lib.run(|l| l.rename(&id1, &n)) { store_err(e) }
                                         lib.changed();
                                     }
-                                }>{move || tr(Msg::Rename)}</button>
+                                }>{t(lang, Msg::Rename)}</button>
                                 <button data-action="duplicate" on:click=move |_| {
                                     if let Err(e) = lib.run(|l| l.duplicate(&id2, Msg::CopySuffix.text(lang.get_untracked()), now_ms())) { store_err(e) }
                                     lib.changed();
-                                }>{move || tr(Msg::Duplicate)}</button>
+                                }>{t(lang, Msg::Duplicate)}</button>
                                 <button data-action="delete" on:click=move |_| {
                                     if let Err(e) = lib.run(|l| l.delete(&id3)) { store_err(e) }
                                     lib.changed();
-                                }>{move || tr(Msg::Delete)}</button>
+                                }>{t(lang, Msg::Delete)}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -188,8 +190,8 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                             Ok(text) => download("vtre-library.json", "application/json", &text),
                             Err(e) => store_err(e),
                         }
-                    }>{move || tr(Msg::ExportLibrary)}</button>
-                    <label class="file-button">{move || tr(Msg::Import)}
+                    }>{t(lang, Msg::ExportLibrary)}</button>
+                    <label class="file-button">{t(lang, Msg::Import)}
                         <input type="file" accept=".json,application/json" data-action="import" on:change=import/>
                     </label>
                 </div>
@@ -204,7 +206,7 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                             })
                         }>
                         {move || format!("{}：{}", tr(Msg::CompareAdd), tr(Msg::CompareCurrent))}</button>
-                    <button data-action="compare-clear" disabled=move || compare.with(Vec::is_empty) on:click=move |_| compare.set(vec![])>{move || tr(Msg::CompareClear)}</button>
+                    <button data-action="compare-clear" disabled=move || compare.with(Vec::is_empty) on:click=move |_| compare.set(vec![])>{t(lang, Msg::CompareClear)}</button>
                     <p class="muted">{move || compare_full().then(|| tr(Msg::CompareFull))}</p>
                 </div>
             </div>

@@ -5,6 +5,8 @@ use super::state::{download, url_with, Edit, PresenterCtx};
 use super::{LangCtx, ProjectionCtx};
 use crate::i18n::Msg;
 use leptos::prelude::*;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 use wasm_bindgen::JsCast;
 
 /// The shareable URL of the current scenario (with the language).
@@ -66,27 +68,27 @@ pub fn Toolbar(panel_open: RwSignal<bool>) -> impl IntoView {
         download("vtre-scenario.json", "application/json", &json);
     };
     view! {
-        <nav class="toolbar" aria-label=move || tr(Msg::Scenarios)>
-            <button data-action="undo" disabled=move || edit.past.with(Vec::is_empty) title=move || tr(Msg::UndoHint)
-                on:click=move |_| edit.undo()>"↶ "{move || tr(Msg::Undo)}</button>
-            <button data-action="redo" disabled=move || edit.future.with(Vec::is_empty) title=move || tr(Msg::RedoHint)
-                on:click=move |_| edit.redo()>"↷ "{move || tr(Msg::Redo)}</button>
+        <nav class="toolbar" aria-label=t(lang, Msg::Scenarios)>
+            <button data-action="undo" disabled=move || edit.past.with(Vec::is_empty) title=t(lang, Msg::UndoHint)
+                on:click=move |_| edit.undo()>"↶ "{t(lang, Msg::Undo)}</button>
+            <button data-action="redo" disabled=move || edit.future.with(Vec::is_empty) title=t(lang, Msg::RedoHint)
+                on:click=move |_| edit.redo()>"↷ "{t(lang, Msg::Redo)}</button>
             <button data-action="scenarios" aria-expanded=move || panel_open.get().to_string() aria-controls="scenario-panel"
-                on:click=move |_| panel_open.update(|o| *o = !*o)>{move || tr(Msg::Scenarios)}</button>
+                on:click=move |_| panel_open.update(|o| *o = !*o)>{t(lang, Msg::Scenarios)}</button>
             <button data-action="share" aria-expanded=move || share_open.get().to_string() aria-controls="share-box"
-                on:click=move |_| { share_open.update(|o| *o = !*o); copied.set(None); }>{move || tr(Msg::ShareLink)}</button>
-            <button data-action="export-csv" on:click=export_csv>{move || tr(Msg::ExportCsv)}</button>
-            <button data-action="export-json" on:click=export_json>{move || tr(Msg::ExportJson)}</button>
-            <button data-action="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{move || tr(Msg::Print)}</button>
-            <button data-action="presenter" aria-pressed=move || presenter.get().to_string() title=move || tr(Msg::PresenterHint)
-                on:click=move |_| presenter.update(|p| *p = !*p)>{move || tr(Msg::Presenter)}</button>
+                on:click=move |_| { share_open.update(|o| *o = !*o); copied.set(None); }>{t(lang, Msg::ShareLink)}</button>
+            <button data-action="export-csv" on:click=export_csv>{t(lang, Msg::ExportCsv)}</button>
+            <button data-action="export-json" on:click=export_json>{t(lang, Msg::ExportJson)}</button>
+            <button data-action="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{t(lang, Msg::Print)}</button>
+            <button data-action="presenter" aria-pressed=move || presenter.get().to_string() title=t(lang, Msg::PresenterHint)
+                on:click=move |_| presenter.update(|p| *p = !*p)>{t(lang, Msg::Presenter)}</button>
         </nav>
         <div id="share-box" class="share-box" hidden=move || !share_open.get()>
-            <label for="share-url">{move || tr(Msg::ShareLink)}</label>
+            <label for="share-url">{t(lang, Msg::ShareLink)}</label>
             <div class="share-row">
                 <input id="share-url" data-share-url="" readonly prop:value=move || url.get()
                     on:focus=move |ev| { if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { t.select(); } }/>
-                <button data-action="copy-link" on:click=copy>{move || tr(Msg::CopyLink)}</button>
+                <button data-action="copy-link" on:click=copy>{t(lang, Msg::CopyLink)}</button>
             </div>
             <p class="field-note ok" role="status">{move || match copied.get() {
                 Some(true) => tr(Msg::Copied).to_string(),
