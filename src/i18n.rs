@@ -194,6 +194,7 @@ msgs! {
     FlowYear => ("年份", "Year"),
     FlowBalanced => ("每个中间环节投入 = 产出 + 损耗。", "Every intermediate step balances: inputs = outputs + losses."),
     Glossary => ("术语表", "Glossary"),
+    PageLoadFailed => ("页面内容无法加载，请检查网络后刷新。", "This page could not be loaded; check the connection and reload."),
 }
 
 /// Formats a number with thousands separators and `decimals` digits.

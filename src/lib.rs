@@ -9,5 +9,7 @@ pub mod i18n;
 pub mod library;
 pub mod model;
 pub mod output;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

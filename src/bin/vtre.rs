@@ -18,7 +18,8 @@ const USAGE: &str = "usage:
   vtre project [--preset NAME | --scenario FILE.json] [--format csv|json]
   vtre targets [--preset NAME | --scenario FILE.json]
   vtre levers  [--format csv|json]
-  vtre presets";
+  vtre presets
+  vtre pages --out DIR     (writes the app's pre-rendered reading pages)";
 
 struct Opts {
     preset: Option<String>,
@@ -79,8 +80,32 @@ fn scenario(o: &Opts) -> Result<Scenario, String> {
     }
 }
 
+/// `vtre pages --out DIR`: writes the pre-rendered reading pages (used by the web build).
+fn write_pages(rest: &[String]) -> Result<String, String> {
+    let dir = match rest {
+        [flag, dir] if flag == "--out" => std::path::PathBuf::from(dir),
+        _ => return Err("usage: vtre pages --out DIR".into()),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    #[cfg(not(target_arch = "wasm32"))]
+    let pages = vtre::pages::all_pages();
+    #[cfg(target_arch = "wasm32")]
+    let pages: Vec<(String, String)> = Vec::new();
+    for (name, html) in &pages {
+        std::fs::write(dir.join(name), html).map_err(|e| format!("cannot write {name}: {e}"))?;
+    }
+    Ok(format!(
+        "wrote {} pages to {}\n",
+        pages.len(),
+        dir.display()
+    ))
+}
+
 fn run(args: &[String]) -> Result<String, String> {
     let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    if cmd == "pages" {
+        return write_pages(rest);
+    }
     let o = parse(rest)?;
     match cmd.as_str() {
         "project" => {

@@ -4,6 +4,8 @@
 
 use super::state::{download, download_url, CompareCtx};
 use super::ComparedCtx;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 use super::{LangCtx, ProjectionCtx, ReferenceCtx};
 use crate::charts::{
     chart_data_compared, draw, to_svg, ChartData, ChartId, DrawOpts, Kind, PlotArea,
@@ -13,8 +15,6 @@ use crate::model::energy::Product;
 use crate::model::series::{FIRST_YEAR, N_YEARS};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-#[allow(unused_imports)]
-use super::{t, zh_en};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 

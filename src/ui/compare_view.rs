@@ -2,14 +2,14 @@
 //! scenario, the levers that differ, and the 2025/2030 headline figures.
 
 use super::state::{CompareCtx, Compared};
+#[allow(unused_imports)]
+use super::{t, zh_en};
 use super::{LangCtx, ProjectionCtx};
 use crate::i18n::{group, quantity, Lang, Msg};
 use crate::model::levers::LEVERS;
 use crate::model::series::SeriesId as S;
 use crate::model::{simulate, Projection, Status, TARGETS};
 use leptos::prelude::*;
-#[allow(unused_imports)]
-use super::{t, zh_en};
 
 fn status_cell(s: Status, lang: Lang) -> String {
     let (icon, m) = match s {

@@ -3,12 +3,12 @@
 
 use super::state::Edit;
 use super::LangCtx;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 use crate::i18n::{group, Msg};
 use crate::model::levers::spec;
 use crate::model::presets::PRESETS;
 use leptos::prelude::*;
-#[allow(unused_imports)]
-use super::{t, zh_en};
 
 #[component]
 pub fn Handout() -> impl IntoView {

@@ -1,12 +1,12 @@
 //! The headline strip: 2025 output value, 2030 CO2, peak year, targets met "n / N".
 
+#[allow(unused_imports)]
+use super::{t, zh_en};
 use super::{LangCtx, ProjectionCtx};
 use crate::i18n::{quantity, Msg};
 use crate::model::series::SeriesId as S;
 use crate::model::{Status, TARGETS};
 use leptos::prelude::*;
-#[allow(unused_imports)]
-use super::{t, zh_en};
 
 #[component]
 pub fn Headline() -> impl IntoView {

@@ -3,12 +3,12 @@
 use super::lever::Lever;
 use super::state::Edit;
 use super::LangCtx;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 use crate::i18n::Msg;
 use crate::model::levers::{LeverGroup, LEVERS};
 use crate::model::Scenario;
 use leptos::prelude::*;
-#[allow(unused_imports)]
-use super::{t, zh_en};
 
 #[component]
 pub fn LeverPanel() -> impl IntoView {

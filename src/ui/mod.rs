@@ -1,19 +1,17 @@
 //! The Leptos app (wasm only). One `RwSignal<Scenario>` at the root, one `Memo<Projection>` derived from
 //! it; every chart, card and headline reads the memo. Effects only at the edges (canvas, storage, title).
 
-mod assumptions;
 mod chart_canvas;
 mod compare_view;
 mod handout;
 mod headline;
 mod lever;
 mod lever_panel;
-mod model_pages;
 mod notices;
-mod reader;
 mod scenario_panel;
 mod scorecard;
 pub mod state;
+mod static_page;
 mod toolbar;
 
 use crate::i18n::{Lang, Msg};
@@ -70,7 +68,11 @@ pub fn t(lang: RwSignal<Lang>, m: Msg) -> impl Fn() -> &'static str + Copy + Sen
 }
 
 /// A reactive choice between static Chinese and English texts (one closure type for all call sites).
-pub fn zh_en(lang: RwSignal<Lang>, zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn zh_en(
+    lang: RwSignal<Lang>,
+    zh: &'static str,
+    en: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || if lang.get().zh() { zh } else { en }
 }
 
@@ -251,9 +253,9 @@ pub fn App() -> impl IntoView {
         </nav>
         <headline::Headline/>
         <handout::Handout/>
-        <Show when=move || view.get() == View::Guideline><reader::Reader/></Show>
-        <Show when=move || view.get() == View::Assumptions><assumptions::Assumptions/></Show>
-        <Show when=move || view.get() == View::Model><model_pages::ModelPages/></Show>
+        <Show when=move || view.get() == View::Guideline><static_page::StaticPage view=View::Guideline/></Show>
+        <Show when=move || view.get() == View::Assumptions><static_page::StaticPage view=View::Assumptions/></Show>
+        <Show when=move || view.get() == View::Model><static_page::StaticPage view=View::Model/></Show>
         <Show when=move || view.get() == View::Explorer>
         <main class="layout" class:levers-shown=move || levers_shown.get()>
             <lever_panel::LeverPanel/>

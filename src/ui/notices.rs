@@ -2,10 +2,10 @@
 
 use super::state::Notices;
 use super::LangCtx;
-use crate::i18n::Msg;
-use leptos::prelude::*;
 #[allow(unused_imports)]
 use super::{t, zh_en};
+use crate::i18n::Msg;
+use leptos::prelude::*;
 
 #[component]
 pub fn NoticeList() -> impl IntoView {

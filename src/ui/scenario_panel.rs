@@ -6,13 +6,13 @@ use super::state::{
     MAX_COMPARE,
 };
 use super::LangCtx;
+#[allow(unused_imports)]
+use super::{t, zh_en};
 use crate::i18n::Msg;
 use crate::library::{ImportError, StoreError};
 use crate::model::presets::PRESETS;
 use crate::model::Scenario;
 use leptos::prelude::*;
-#[allow(unused_imports)]
-use super::{t, zh_en};
 use wasm_bindgen::JsCast;
 
 #[component]

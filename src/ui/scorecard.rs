@@ -32,7 +32,6 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
     let LangCtx(lang) = expect_context();
     let FocusCtx(focus) = expect_context();
     let vc: super::state::ViewCtx = expect_context();
-    let measure = crate::model::guideline::measures_for_target(t.id).next();
     let result = Memo::new(move |_| p.with(|p| p.target(t.id).copied()));
     let status = move || result.get().map_or(Status::Unquantified, |r| r.status);
     let zh = move || lang.get().zh();
@@ -77,11 +76,9 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
             </dl>
             <p class="measure">{move || if zh() { t.measure_zh } else { t.measure_en }}</p>
             <blockquote lang="zh-CN">"“"{t.quote_zh}"”——"<cite>{t.guideline_ref}</cite></blockquote>
-            {measure.map(|m| view! {
-                <a class="reader-link" data-reader-link=m.id href=format!("?view=guideline&sec={}", t.section)
-                    on:click=move |ev| { ev.prevent_default(); vc.go_section(t.section, Some(m.id)); }>
-                    {move || Msg::ReadInGuideline.text(lang.get())}" →"</a>
-            })}
+            <a class="reader-link" data-reader-link=t.key href=format!("?view=guideline&sec={}", t.section)
+                on:click=move |ev| { ev.prevent_default(); vc.go_section(t.section, None); }>
+                {move || Msg::ReadInGuideline.text(lang.get())}" →"</a>
             <div class="moved-by">
                 <span>{move || Msg::MovedBy.text(lang.get())}":"</span>
                 {t.levers.iter().map(|&id| view! {

@@ -2,11 +2,11 @@
 //! and the scenarios panel toggle.
 
 use super::state::{download, url_with, Edit, PresenterCtx};
+#[allow(unused_imports)]
+use super::{t, zh_en};
 use super::{LangCtx, ProjectionCtx};
 use crate::i18n::Msg;
 use leptos::prelude::*;
-#[allow(unused_imports)]
-use super::{t, zh_en};
 use wasm_bindgen::JsCast;
 
 /// The shareable URL of the current scenario (with the language).

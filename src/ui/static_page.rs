@@ -1,0 +1,332 @@
+//! A pre-rendered reading page (`pages/<view>-<lang>.html`, see `src/pages.rs`), loaded when opened and
+//! wired with one delegated listener per event type: lever and target chips jump to the explorer, section
+//! links deep-link, the reader search and the assumptions filters/sort show and hide rows, parameter
+//! inputs override assumptions through `Edit`. One effect keeps the live parts current (target statuses,
+//! parameter values, flow diagrams).
+
+use super::state::{Edit, View, ViewCtx};
+use super::{FocusCtx, LangCtx, ProjectionCtx};
+use crate::i18n::{group, Msg};
+use crate::model::flows::diagrams;
+use crate::model::params::{ParamId, PARAMS};
+use crate::model::{LeverId, Status, TargetId};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+fn target_el(ev: &web_sys::Event) -> Option<Element> {
+    ev.target().and_then(|t| t.dyn_into::<Element>().ok())
+}
+
+fn closest(el: &Element, sel: &str) -> Option<Element> {
+    el.closest(sel).ok().flatten()
+}
+
+fn all(root: &Element, sel: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(sel) else {
+        return vec![];
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .collect()
+}
+
+fn set_hidden(el: &Element, hidden: bool) {
+    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+        h.set_hidden(hidden);
+    }
+}
+
+fn value_of(el: &Element) -> String {
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        return i.value();
+    }
+    if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        return s.value();
+    }
+    String::new()
+}
+
+/// Reader search: sections and measures whose text contains the query.
+fn filter_reader(root: &Element, q: &str) {
+    // Chinese has no case and the page text is pre-lowercased: ASCII folding is enough (and keeps the
+    // Unicode case tables out of the wasm).
+    let q = q.trim().to_ascii_lowercase();
+    let mut any = false;
+    for sec in all(root, "[data-section]") {
+        let sec_hit = sec
+            .get_attribute("data-search")
+            .is_some_and(|s| s.contains(&q));
+        let mut measure_hit = false;
+        for m in all(&sec, "[data-measure]") {
+            let hit = q.is_empty()
+                || m.get_attribute("data-search")
+                    .is_some_and(|s| s.contains(&q));
+            measure_hit |= hit;
+            set_hidden(&m, !hit && !sec_hit);
+        }
+        let show = q.is_empty() || sec_hit || measure_hit;
+        any |= show;
+        set_hidden(&sec, !show);
+    }
+    if let Some(n) = root.query_selector("[data-no-results]").ok().flatten() {
+        set_hidden(&n, any);
+    }
+}
+
+/// Assumptions filters.
+fn filter_params(root: &Element) {
+    let get = |sel: &str| {
+        root.query_selector(sel)
+            .ok()
+            .flatten()
+            .map(|e| value_of(&e))
+            .unwrap_or_default()
+    };
+    let chain = get("[data-filter=\"chain\"]");
+    let kind = get("[data-filter=\"kind\"]");
+    let text = get("[data-filter=\"text\"]").trim().to_ascii_lowercase();
+    for tr in all(root, "tr[data-param]") {
+        let attr = |a: &str| tr.get_attribute(a).unwrap_or_default();
+        let show = (chain.is_empty() || attr("data-chain") == chain)
+            && (kind.is_empty() || attr("data-kind") == kind)
+            && (text.is_empty() || attr("data-search").contains(&text));
+        set_hidden(&tr, !show);
+    }
+}
+
+/// Assumptions sort: by table order, key, chain or kind.
+fn sort_params(root: &Element, by: &str) {
+    let Some(tbody) = root.query_selector("table.params tbody").ok().flatten() else {
+        return;
+    };
+    let mut rows = all(&tbody, "tr[data-param]");
+    let key = |tr: &Element| -> (String, usize) {
+        let order = tr
+            .get_attribute("data-order")
+            .and_then(|o| o.parse().ok())
+            .unwrap_or(0);
+        let a = |n: &str| tr.get_attribute(n).unwrap_or_default();
+        match by {
+            "key" => (a("data-param"), order),
+            "chain" => (a("data-chain"), order),
+            "kind" => (a("data-kind"), order),
+            _ => (String::new(), order),
+        }
+    };
+    rows.sort_by_key(key);
+    for r in rows {
+        let _ = tbody.append_child(&r);
+    }
+    for b in all(root, "[data-sort]") {
+        let _ = b.set_attribute(
+            "aria-pressed",
+            if b.get_attribute("data-sort").as_deref() == Some(by) {
+                "true"
+            } else {
+                "false"
+            },
+        );
+    }
+}
+
+#[component]
+pub fn StaticPage(view: View) -> impl IntoView {
+    let LangCtx(lang) = expect_context();
+    let ProjectionCtx(p) = expect_context();
+    let edit: Edit = expect_context();
+    let vc: ViewCtx = expect_context();
+    let FocusCtx(focus) = expect_context();
+    let host = NodeRef::<Div>::new();
+    let loaded = RwSignal::new(0u32);
+    let failed = RwSignal::new(false);
+    let year = RwSignal::new(2025u16);
+
+    // Load the page for this view and language.
+    Effect::new(move |_| {
+        let code = if lang.get().zh() { "zh" } else { "en" };
+        let url = format!("pages/{}-{code}.html", view.key());
+        leptos::task::spawn_local(async move {
+            let text = async {
+                let resp = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(&url))
+                    .await
+                    .ok()?;
+                let resp: web_sys::Response = resp.dyn_into().ok()?;
+                if !resp.ok() {
+                    return None;
+                }
+                wasm_bindgen_futures::JsFuture::from(resp.text().ok()?)
+                    .await
+                    .ok()?
+                    .as_string()
+            }
+            .await;
+            match (text, host.get_untracked()) {
+                (Some(html), Some(el)) => {
+                    el.set_inner_html(&html);
+                    failed.set(false);
+                    loaded.update(|n| *n += 1);
+                }
+                _ => failed.set(true),
+            }
+        });
+    });
+
+    // Keep the live parts current.
+    Effect::new(move |_| {
+        loaded.track();
+        let Some(root) = host.get() else { return };
+        let root: &Element = &root;
+        p.with(|p| {
+            for chip in all(root, "[data-goto-target]") {
+                let status = chip
+                    .get_attribute("data-goto-target")
+                    .and_then(|k| TargetId::from_key(&k))
+                    .and_then(|t| p.target(t))
+                    .map_or(Status::Unquantified, |r| r.status);
+                let _ = chip.set_attribute("data-status", status.key());
+            }
+        });
+        edit.scenario.with(|s| {
+            let n = s.overrides().len();
+            if let Some(flag) = root.query_selector("[data-overrides]").ok().flatten() {
+                let _ = flag.set_attribute("data-overrides", &n.to_string());
+                set_hidden(&flag, n == 0);
+                if let Some(t) = root.query_selector("[data-overrides-text]").ok().flatten() {
+                    t.set_text_content(Some(
+                        &Msg::OverridesCount
+                            .text(lang.get_untracked())
+                            .replace("{n}", &n.to_string()),
+                    ));
+                }
+            }
+            for input in all(root, "[data-param-input]") {
+                let Some(id) = input
+                    .get_attribute("data-param-input")
+                    .and_then(|k| ParamId::from_key(&k))
+                else {
+                    continue;
+                };
+                let v = s.param(id);
+                let changed = s.overrides().contains_key(&id);
+                let dec: usize = input
+                    .get_attribute("data-decimals")
+                    .and_then(|d| d.parse().ok())
+                    .unwrap_or(2);
+                if let Some(i) = input.dyn_ref::<HtmlInputElement>() {
+                    i.set_value(&format!("{v:.dec$}"));
+                }
+                if let Some(tr) = closest(&input, "tr") {
+                    let _ = tr.class_list().toggle_with_force("changed", changed);
+                    if let Some(r) = tr.query_selector("[data-param-reset]").ok().flatten() {
+                        let _ = if changed {
+                            r.remove_attribute("disabled")
+                        } else {
+                            r.set_attribute("disabled", "")
+                        };
+                    }
+                    if let Some(m) = tr.query_selector("[data-param-changed]").ok().flatten() {
+                        set_hidden(&m, !changed);
+                    }
+                }
+            }
+        });
+        if let Some(box_) = root.query_selector("[data-flows]").ok().flatten() {
+            let zh = lang.get_untracked().zh();
+            let svg: String = edit.scenario.with(|s| {
+                p.with(|p| {
+                    diagrams(s, p, year.get())
+                        .iter()
+                        .map(|d| crate::charts::sankey::to_svg(d, zh))
+                        .collect()
+                })
+            });
+            box_.set_inner_html(&svg);
+        }
+        if view == View::Guideline {
+            if let Some(sec) = vc.section.get_untracked() {
+                super::state::reveal(&format!("[data-section=\"{sec}\"]"));
+            }
+        }
+    });
+
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = target_el(&ev) else { return };
+        if let Some(b) = closest(&el, "[data-goto-lever]") {
+            if let Some(id) = b
+                .get_attribute("data-goto-lever")
+                .and_then(|k| LeverId::from_key(&k))
+            {
+                vc.go_lever(id, focus);
+            }
+        } else if let Some(b) = closest(&el, "[data-goto-target]") {
+            if let Some(t) = b
+                .get_attribute("data-goto-target")
+                .and_then(|k| TargetId::from_key(&k))
+            {
+                vc.go_target(crate::model::targets::spec(t).key);
+            }
+        } else if let Some(a) = closest(&el, "[data-goto-section]") {
+            ev.prevent_default();
+            if let Some(sec) = a.get_attribute("data-goto-section") {
+                vc.go_section(&sec, None);
+            }
+        } else if let Some(b) = closest(&el, "[data-param-reset]") {
+            if let Some(id) = b
+                .get_attribute("data-param-reset")
+                .and_then(|k| ParamId::from_key(&k))
+            {
+                edit.step(|s| s.clear_param(id));
+            }
+        } else if closest(&el, "[data-reset-overrides]").is_some() {
+            edit.step(|s| {
+                for p in PARAMS {
+                    s.clear_param(p.id);
+                }
+            });
+        } else if let Some(b) = closest(&el, "[data-sort]") {
+            if let (Some(root), Some(by)) = (host.get_untracked(), b.get_attribute("data-sort")) {
+                sort_params(&root, &by);
+            }
+        }
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let (Some(el), Some(root)) = (target_el(&ev), host.get_untracked()) else {
+            return;
+        };
+        if el.has_attribute("data-reader-search") {
+            filter_reader(&root, &value_of(&el));
+        } else if el.get_attribute("data-filter").is_some() {
+            filter_params(&root);
+        }
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let (Some(el), Some(root)) = (target_el(&ev), host.get_untracked()) else {
+            return;
+        };
+        if let Some(id) = el
+            .get_attribute("data-param-input")
+            .and_then(|k| ParamId::from_key(&k))
+        {
+            if let Ok(v) = value_of(&el).trim().parse::<f64>() {
+                edit.step(|s| {
+                    s.set_param(id, v);
+                });
+            }
+        } else if el.has_attribute("data-flow-year") {
+            if let Ok(y) = value_of(&el).parse::<u16>() {
+                year.set(y);
+            }
+        } else if el.get_attribute("data-filter").is_some() {
+            filter_params(&root);
+        }
+    };
+    let _ = group;
+    view! {
+        <p class="notice warn" hidden=move || !failed.get()>{super::t(lang, Msg::PageLoadFailed)}</p>
+        <div class="static-page" data-page=view.key() node_ref=host on:click=on_click on:input=on_input on:change=on_change>
+            <p class="loading">{super::t(lang, Msg::Loading)}</p>
+        </div>
+    }
+}
