@@ -21,8 +21,9 @@ step "browser tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_WEBDRIVER_JSON="$root/tests/webdriver.json" \
   cargo test --offline --target wasm32-unknown-unknown --test browser
 
-step "release build (trunk)"
+step "release build (trunk) and the single-file edition"
 trunk build --release
+node scripts/single-file.mjs dist dist-single/vtre-explorer.html
 
 step "end-to-end tests (Chromium against the release build)"
 node --test --test-concurrency=1 tests/e2e/

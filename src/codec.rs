@@ -201,8 +201,83 @@ pub fn query_escape(s: &str) -> String {
     out
 }
 
+/// What a widget URL (`?embed=1&charts=…&levers=…&headline=0|1&targets=0|1`) asks to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidgetSpec {
+    pub charts: Vec<crate::charts::ChartId>,
+    pub levers: Vec<LeverId>,
+    pub headline: bool,
+    pub targets: bool,
+    /// Ids in the URL that do not exist (ignored, and reported).
+    pub unknown: Vec<String>,
+}
+
+/// Parses the widget's query parameters. Defaults: charts `output_value,co2`; levers
+/// `eaf_swap,energy_quota,re_quota`; headline and targets shown.
+pub fn parse_widget_spec(query: &str) -> WidgetSpec {
+    use crate::charts::ChartId;
+    let list = |name: &str| {
+        query_param(query, name).map(|v| {
+            v.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .take(40)
+                .collect::<Vec<_>>()
+        })
+    };
+    let mut unknown = Vec::new();
+    let mut charts = Vec::new();
+    match list("charts") {
+        Some(ids) => {
+            for id in ids {
+                match ChartId::from_key(&id) {
+                    Some(c) if !charts.contains(&c) => charts.push(c),
+                    Some(_) => {}
+                    None => unknown.push(id.chars().take(40).collect()),
+                }
+            }
+        }
+        None => charts = vec![ChartId::OutputValue, ChartId::Co2],
+    }
+    let mut levers = Vec::new();
+    match list("levers") {
+        Some(ids) => {
+            for id in ids {
+                match LeverId::from_key(&id) {
+                    Some(l) if !levers.contains(&l) => levers.push(l),
+                    Some(_) => {}
+                    None => unknown.push(id.chars().take(40).collect()),
+                }
+            }
+        }
+        None => levers = vec![LeverId::EafSwap, LeverId::EnergyQuota, LeverId::ReQuota],
+    }
+    let flag =
+        |name: &str, default: bool| query_param(query, name).map_or(default, |v| v.trim() != "0");
+    WidgetSpec {
+        charts,
+        levers,
+        headline: flag("headline", true),
+        targets: flag("targets", true),
+        unknown,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn widget_urls_choose_charts_and_levers_and_report_unknown_ids() {
+        use crate::charts::ChartId;
+        let w = parse_widget_spec("?embed=1&charts=co2,nope,co2&levers=eaf_swap,bogus&targets=0");
+        assert_eq!(w.charts, vec![ChartId::Co2]);
+        assert_eq!(w.levers, vec![LeverId::EafSwap]);
+        assert!(!w.targets && w.headline);
+        assert_eq!(w.unknown, vec!["nope".to_string(), "bogus".to_string()]);
+        let d = parse_widget_spec("?embed=1");
+        assert_eq!(d.charts.len(), 2);
+        assert_eq!(d.levers.len(), 3);
+    }
+
     use super::*;
     use crate::model::levers::LEVERS;
 

@@ -194,6 +194,17 @@ msgs! {
     FlowYear => ("年份", "Year"),
     FlowBalanced => ("每个中间环节投入 = 产出 + 损耗。", "Every intermediate step balances: inputs = outputs + losses."),
     Glossary => ("术语表", "Glossary"),
+    OpenFull => ("打开完整版", "Open the full explorer"),
+    WidgetUnknown => ("嵌入参数中有不存在的图表或杠杆：", "The embed parameters name charts or levers that do not exist:"),
+    Embed => ("嵌入", "Embed"),
+    EmbedIntro => ("生成用于门户网站的 iframe 代码：选择图表、杠杆和语言；当前情景会一并带入。", "Generate the iframe code for a portal page: choose charts, levers and language; the current scenario comes along."),
+    EmbedCharts => ("图表", "Charts"),
+    EmbedLevers => ("杠杆", "Levers"),
+    EmbedLang => ("语言", "Language"),
+    EmbedHeight => ("高度（像素）", "Height (px)"),
+    EmbedSnippet => ("嵌入代码", "Embed code"),
+    CopySnippet => ("复制代码", "Copy code"),
+    EmbedTitle => ("四川钒钛钢铁及稀土产业政策情景沙盘（嵌入）", "Sichuan V-Ti-Steel & Rare-Earth Policy Explorer (embedded)"),
     PageLoadFailed => ("页面内容无法加载，请检查网络后刷新。", "This page could not be loaded; check the connection and reload."),
 }
 

@@ -3,6 +3,8 @@
 
 mod chart_canvas;
 mod compare_view;
+mod embed;
+mod embed_dialog;
 mod handout;
 mod headline;
 mod lever;
@@ -52,8 +54,10 @@ fn initial_lang() -> Lang {
         .and_then(|v| Lang::from_code(&v));
     from_url
         .or_else(|| {
-            use gloo_storage::Storage;
-            gloo_storage::LocalStorage::raw()
+            // Never gloo's LocalStorage::raw(): it throws where storage is blocked (private mode,
+            // third-party iframes), which would stop every effect after it.
+            let store = web_sys::window().and_then(|w| w.local_storage().ok().flatten())?;
+            store
                 .get_item(LANG_KEY)
                 .ok()
                 .flatten()
@@ -92,7 +96,7 @@ pub fn focus_lever(id: LeverId) {
 }
 
 /// The scenario to open with: a shared link wins, then the autosaved working scenario, then the reference.
-fn initial_scenario(lib: LibraryCtx, notices: Notices) -> Scenario {
+fn initial_scenario(lib: LibraryCtx, notices: Notices, embedded: bool) -> Scenario {
     if let Some(text) = crate::codec::query_param(&state::query(), "s") {
         let (s, issues) = crate::codec::decode(&text);
         if !issues.is_empty() {
@@ -103,6 +107,9 @@ fn initial_scenario(lib: LibraryCtx, notices: Notices) -> Scenario {
             );
         }
         return s;
+    }
+    if embedded {
+        return Scenario::reference();
     }
     match lib.run(|l| l.load_working()) {
         Ok(Some((s, _))) => s,
@@ -125,8 +132,10 @@ fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
 #[component]
 pub fn App() -> impl IntoView {
     let notices = Notices(RwSignal::new(Vec::new()));
-    let lib = LibraryCtx::new(notices);
-    let scenario = RwSignal::new(initial_scenario(lib, notices));
+    let embedded = crate::codec::query_param(&state::query(), "embed").is_some_and(|v| v != "0");
+    // The widget never touches storage, so it has nothing to say about it.
+    let lib = LibraryCtx::new(notices, embedded);
+    let scenario = RwSignal::new(initial_scenario(lib, notices, embedded));
     let edit = Edit::new(scenario);
     let projection = Memo::new(move |_| scenario.with(simulate));
     let lang = RwSignal::new(initial_lang());
@@ -173,8 +182,9 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", l.code());
         }
         doc.set_title(Msg::AppTitle.text(l));
-        use gloo_storage::Storage;
-        let _ = gloo_storage::LocalStorage::raw().set_item(LANG_KEY, l.code());
+        if let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = store.set_item(LANG_KEY, l.code());
+        }
     });
     // Edges: the URL carries the scenario (share link) and the language; the working scenario autosaves.
     Effect::new(move |_| {
@@ -193,7 +203,9 @@ pub fn App() -> impl IntoView {
             let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
     });
-    Effect::new(move |_| scenario.with(|s| scenario_panel::autosave(lib, s)));
+    if !embedded {
+        Effect::new(move |_| scenario.with(|s| scenario_panel::autosave(lib, s)));
+    }
     // Edges: presenter mode on <body> and full screen.
     Effect::new(move |prev: Option<bool>| {
         let on = presenter.get();
@@ -228,6 +240,14 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    if embedded {
+        embed::start_messaging(edit, lang, notices);
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("embedded");
+        }
+        return view! { <embed::Widget spec=embed::parse_spec(&state::query())/> }.into_any();
+    }
+    let embed_open = RwSignal::new(false);
     let tr = move |m: Msg| m.text(lang.get());
     view! {
         <header class="top">
@@ -242,8 +262,9 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <notices::NoticeList/>
-        <toolbar::Toolbar panel_open=panel_open/>
+        <toolbar::Toolbar panel_open=panel_open embed_open=embed_open/>
         <scenario_panel::ScenarioPanel open=panel_open/>
+        <embed_dialog::EmbedDialog open=embed_open/>
         <nav class="views" aria-label=t(lang, Msg::Pages)>
             {View::ALL.into_iter().map(|v| view! {
                 <a href=format!("?view={}", v.key()) data-view=v.key() aria-current=move || (view.get() == v).then_some("page")
@@ -272,6 +293,7 @@ pub fn App() -> impl IntoView {
         </main>
         </Show>
     }
+    .into_any()
 }
 
 /// Mounts the app into `<body>` and removes the static loading indicator.

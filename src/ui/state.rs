@@ -270,7 +270,7 @@ pub struct LibraryCtx {
 
 impl LibraryCtx {
     /// Probes localStorage; falls back to memory (and says so) when it is disabled.
-    pub fn new(notices: Notices) -> Self {
+    pub fn new(notices: Notices, quiet: bool) -> Self {
         let probe = storage().and_then(|s| {
             s.set_item("vtre.probe", "1")
                 .map_err(|_| StoreError::Full)?;
@@ -278,7 +278,7 @@ impl LibraryCtx {
                 .map_err(|_| StoreError::Unavailable)
         });
         let in_memory = probe.is_err();
-        if in_memory {
+        if in_memory && !quiet {
             notices.push(Msg::StorageOff, vec![], true);
         }
         LibraryCtx {

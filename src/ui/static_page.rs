@@ -146,9 +146,19 @@ pub fn StaticPage(view: View) -> impl IntoView {
     // Load the page for this view and language.
     Effect::new(move |_| {
         let code = if lang.get().zh() { "zh" } else { "en" };
-        let url = format!("pages/{}-{code}.html", view.key());
+        let name = format!("{}-{code}", view.key());
+        let url = format!("pages/{name}.html");
+        // The single-file build carries the pages in `window.__vtrePages`; otherwise fetch them.
+        let inline = js_sys::Reflect::get(&window(), &"__vtrePages".into())
+            .ok()
+            .filter(|v| v.is_object())
+            .and_then(|pages| js_sys::Reflect::get(&pages, &name.as_str().into()).ok())
+            .and_then(|v| v.as_string());
         leptos::task::spawn_local(async move {
             let text = async {
+                if inline.is_some() {
+                    return inline;
+                }
                 let resp = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(&url))
                     .await
                     .ok()?;

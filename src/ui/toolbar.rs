@@ -32,7 +32,7 @@ fn qr_data_url(text: &str) -> Option<String> {
 }
 
 #[component]
-pub fn Toolbar(panel_open: RwSignal<bool>) -> impl IntoView {
+pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl IntoView {
     let edit: Edit = expect_context();
     let LangCtx(lang) = expect_context();
     let ProjectionCtx(p) = expect_context();
@@ -77,6 +77,8 @@ pub fn Toolbar(panel_open: RwSignal<bool>) -> impl IntoView {
                 on:click=move |_| panel_open.update(|o| *o = !*o)>{t(lang, Msg::Scenarios)}</button>
             <button data-action="share" aria-expanded=move || share_open.get().to_string() aria-controls="share-box"
                 on:click=move |_| { share_open.update(|o| *o = !*o); copied.set(None); }>{t(lang, Msg::ShareLink)}</button>
+            <button data-action="embed" aria-expanded=move || embed_open.get().to_string() aria-controls="embed-panel"
+                on:click=move |_| embed_open.update(|o| *o = !*o)>{move || tr(Msg::Embed)}</button>
             <button data-action="export-csv" on:click=export_csv>{t(lang, Msg::ExportCsv)}</button>
             <button data-action="export-json" on:click=export_json>{t(lang, Msg::ExportJson)}</button>
             <button data-action="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{t(lang, Msg::Print)}</button>

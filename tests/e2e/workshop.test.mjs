@@ -165,6 +165,25 @@ test('charts export as PNG and SVG; presenter mode and the print handout work', 
   await context.close();
 });
 
+test('with browser storage disabled the app still works, keeps saves in memory and says so', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  const { page } = await open('?lang=en', context);
+  await page.waitForFunction(() => document.querySelector('canvas[data-chart="co2"]').width > 300, null, { timeout: 5000 });
+  const notice = await page.textContent('[data-notice]');
+  assert.match(notice, /storage is unavailable/i);
+  await page.click('[data-action="scenarios"]');
+  await page.fill('[data-save-name]', 'in memory');
+  await page.click('[data-action="save"]');
+  await page.waitForSelector('[data-saved] >> text=in memory');
+  await page.focus('[data-lever="eaf_swap"]');
+  await page.keyboard.press('ArrowRight');
+  assert.match(page.url(), /eaf_swap:10/);
+  await context.close();
+});
+
 test('no console errors during the workshop run', () => {
   assert.deepEqual(consoleErrors, []);
 });

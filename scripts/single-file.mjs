@@ -1,0 +1,52 @@
+// Builds one self-contained HTML file from dist/: CSS inlined, the wasm-bindgen glue inlined as a module,
+// the wasm gzip-compressed and base64-encoded (decompressed in the browser with DecompressionStream), and
+// the reading pages gzip+base64 too. Usage: node scripts/single-file.mjs dist dist-single/vtre-explorer.html
+// The single file is for hosts that allow only one file; it needs an inline script, so it cannot run under
+// the strict CSP that the normal build passes.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const [dist, out] = process.argv.slice(2);
+const files = fs.readdirSync(dist);
+const pick = (re) => files.find((f) => re.test(f));
+const glueName = pick(/^explorer-.*\.js$/);
+const wasmName = pick(/_bg\.wasm$/);
+const cssName = pick(/\.css$/);
+if (!glueName || !wasmName || !cssName) throw new Error('dist/ is incomplete: run trunk build --release first');
+let html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+const glue = fs.readFileSync(path.join(dist, glueName), 'utf8');
+const css = fs.readFileSync(path.join(dist, cssName), 'utf8');
+const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).toString('base64');
+const wasm64 = gz(fs.readFileSync(path.join(dist, wasmName)));
+const pages = {};
+for (const f of fs.readdirSync(path.join(dist, 'pages'))) pages[f.replace(/\.html$/, '')] = fs.readFileSync(path.join(dist, 'pages', f), 'utf8');
+const pages64 = gz(Buffer.from(JSON.stringify(pages)));
+
+const boot = `
+${glue.replace(/<\/script/gi, '<\\/script')}
+const unzip = async (b64) => {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+};
+window.__vtrePages = JSON.parse(new TextDecoder().decode(await unzip(document.getElementById('vtre-pages').textContent)));
+await __wbg_init({ module_or_path: await unzip(document.getElementById('vtre-wasm').textContent) });
+`;
+// Drop the external loader, preloads and stylesheet; add everything inline.
+html = html
+  .replace(/<script type="module" src="[^"]*"><\/script>/, '')
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
+  .replace(/<link rel="stylesheet"[^>]*>/, `<style>${css}</style>`)
+  .replace(/<link rel="icon"[^>]*>/, '')
+  .replace('</body>', `<script type="application/octet-stream" id="vtre-wasm">${wasm64}</script>
+<script type="application/octet-stream" id="vtre-pages">${pages64}</script>
+<script type="module">${boot}</script>
+</body>`);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, html);
+const kb = (fs.statSync(out).size / 1024).toFixed(0);
+console.log(`wrote ${out}: ${kb} KB`);
+if (fs.statSync(out).size >= 1024 * 1024) {
+  console.error('single-file build is 1 MB or more');
+  process.exit(1);
+}
