@@ -8,7 +8,7 @@ use super::{LangCtx, ProjectionCtx};
 use crate::i18n::{group, quantity, Lang, Msg};
 use crate::model::levers::LEVERS;
 use crate::model::series::SeriesId as S;
-use crate::model::{simulate, Projection, Status, TARGETS};
+use crate::model::{Projection, Status, TARGETS};
 use leptos::prelude::*;
 
 fn status_cell(s: Status, lang: Lang) -> String {
@@ -28,13 +28,7 @@ pub fn CompareView() -> impl IntoView {
     let ProjectionCtx(current) = expect_context();
     let edit: super::state::Edit = expect_context();
     let tr = move |m: Msg| m.text(lang.get());
-    let projections = Memo::new(move |_| {
-        compare.with(|v| {
-            v.iter()
-                .map(|c| simulate(&c.scenario))
-                .collect::<Vec<Projection>>()
-        })
-    });
+    let super::ComparedCtx(projections) = expect_context();
 
     view! {
         <Show when=move || compare.with(|v| !v.is_empty())>

@@ -51,7 +51,7 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
     ]);
     let wlang = RwSignal::new(lang.get_untracked());
     let height = RwSignal::new(720u32);
-    let snippet = Memo::new(move |_| {
+    let snippet = move || {
         let url = edit
             .scenario
             .with(|s| widget_url(&charts.get(), &levers.get(), wlang.get(), s));
@@ -61,7 +61,7 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
             attr_escape(Msg::EmbedTitle.text(wlang.get())),
             height.get()
         )
-    });
+    };
     let toggle_chart = move |c: ChartId| {
         charts.update(|v| {
             if let Some(i) = v.iter().position(|x| *x == c) {
@@ -108,9 +108,9 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
                         on:change=move |ev| { if let Ok(h) = event_target_value(&ev).parse::<u32>() { height.set(h.clamp(300, 3000)) } }/></label>
             </div>
             <label for="embed-snippet">{super::t(lang, Msg::EmbedSnippet)}</label>
-            <textarea id="embed-snippet" data-embed-snippet="" readonly rows="4" prop:value=move || snippet.get()></textarea>
+            <textarea id="embed-snippet" data-embed-snippet="" readonly rows="4" prop:value=move || snippet()></textarea>
             <button data-action="copy-snippet" on:click=move |_| {
-                if let Some(w) = web_sys::window() { let _ = w.navigator().clipboard().write_text(&snippet.get_untracked()); }
+                if let Some(w) = web_sys::window() { let _ = w.navigator().clipboard().write_text(&untrack(snippet)); }
             }>{super::t(lang, Msg::CopySnippet)}</button>
         </section>
     }

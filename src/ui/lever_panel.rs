@@ -15,7 +15,7 @@ pub fn LeverPanel() -> impl IntoView {
     let LangCtx(lang) = expect_context();
     let edit: Edit = expect_context();
     let scenario = edit.scenario;
-    let changed = Memo::new(move |_| scenario.with(|s| s.changed_levers().count()));
+    let changed = move || scenario.with(|s| s.changed_levers().count());
     // On a phone only the first group starts open, so the charts are a short scroll away.
     let wide = window()
         .inner_width()
@@ -27,7 +27,7 @@ pub fn LeverPanel() -> impl IntoView {
             <div class="levers-head">
                 <h2 id="levers-title">{t(lang, Msg::Levers)}</h2>
                 <button class="reset-all" data-action="reset-all"
-                    disabled=move || changed.get() == 0
+                    disabled=move || changed() == 0
                     on:click=move |_| edit.replace(Scenario::reference())>
                     {t(lang, Msg::ResetAll)}
                 </button>

@@ -40,11 +40,13 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
     let share_open = RwSignal::new(false);
     let copied = RwSignal::new(None::<bool>);
     let tr = move |m: Msg| m.text(lang.get());
-    let url = Memo::new(move |_| edit.scenario.with(|s| share_url(s, lang.get())));
-    let qr = Memo::new(move |_| share_open.get().then(|| qr_data_url(&url.get())).flatten());
+    let url = move || edit.scenario.with(|s| share_url(s, lang.get()));
+    let qr = move || share_open.get().then(|| qr_data_url(&url())).flatten();
 
     let copy = move |_| {
-        let text = url.get_untracked();
+        let text = edit
+            .scenario
+            .with_untracked(|s| share_url(s, lang.get_untracked()));
         let clip = web_sys::window().map(|w| w.navigator().clipboard());
         match clip {
             Some(c) => {
@@ -88,7 +90,7 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
         <div id="share-box" class="share-box" hidden=move || !share_open.get()>
             <label for="share-url">{t(lang, Msg::ShareLink)}</label>
             <div class="share-row">
-                <input id="share-url" data-share-url="" readonly prop:value=move || url.get()
+                <input id="share-url" data-share-url="" readonly prop:value=move || url()
                     on:focus=move |ev| { if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { t.select(); } }/>
                 <button data-action="copy-link" on:click=copy>{t(lang, Msg::CopyLink)}</button>
             </div>
@@ -97,7 +99,7 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
                 Some(false) => tr(Msg::CopyFailed).to_string(),
                 None => String::new(),
             }}</p>
-            {move || qr.get().map(|src| view! { <img class="qr" data-qr="" src=src alt=tr(Msg::QrAlt) width="220" height="220"/> })}
+            {move || qr().map(|src| view! { <img class="qr" data-qr="" src=src alt=tr(Msg::QrAlt) width="220" height="220"/> })}
         </div>
     }
 }
