@@ -108,7 +108,7 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
                         on:change=move |ev| { if let Ok(h) = event_target_value(&ev).parse::<u32>() { height.set(h.clamp(300, 3000)) } }/></label>
             </div>
             <label for="embed-snippet">{super::t(lang, Msg::EmbedSnippet)}</label>
-            <textarea id="embed-snippet" data-embed-snippet="" readonly rows="4" prop:value=move || snippet()></textarea>
+            <textarea id="embed-snippet" data-embed-snippet="" readonly rows="4" prop:value=snippet></textarea>
             <button data-action="copy-snippet" on:click=move |_| {
                 if let Some(w) = web_sys::window() { let _ = w.navigator().clipboard().write_text(&untrack(snippet)); }
             }>{super::t(lang, Msg::CopySnippet)}</button>
