@@ -90,7 +90,7 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
         <div id="share-box" class="share-box" hidden=move || !share_open.get()>
             <label for="share-url">{t(lang, Msg::ShareLink)}</label>
             <div class="share-row">
-                <input id="share-url" data-share-url="" readonly prop:value=move || url()
+                <input id="share-url" data-share-url="" readonly prop:value=url
                     on:focus=move |ev| { if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { t.select(); } }/>
                 <button data-action="copy-link" on:click=copy>{t(lang, Msg::CopyLink)}</button>
             </div>
