@@ -189,7 +189,7 @@ pub fn model_html(lang: Lang) -> String {
     for c in CHAIN_PAGES {
         let _ = write!(
             o,
-            r#"<section class="chain" id="chain-{}" data-chain="{}"><h3>{}</h3><p>{}</p><h4>{}</h4><pre class="equations">{}</pre><h4>{}</h4><dl class="symbols">"#,
+            r#"<section class="chain" id="chain-{}" data-chain="{}"><h3>{}</h3><p>{}</p><h4>{}</h4><pre class="equations" tabindex="0">{}</pre><h4>{}</h4><dl class="symbols">"#,
             c.id,
             c.id,
             esc(pick(zh, c.title_zh, c.title_en)),
@@ -312,7 +312,7 @@ pub fn assumptions_html(lang: Lang) -> String {
     );
     let _ = write!(
         o,
-        r#"<div class="table-wrap"><table class="params"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        r#"<div class="table-wrap" tabindex="0"><table class="params"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
         esc(Msg::ColParam.text(lang)),
         esc(Msg::FilterChain.text(lang)),
         esc(Msg::ColValue.text(lang)),

@@ -59,3 +59,16 @@ proptest! {
         prop_assert_eq!(back, s);
     }
 }
+
+proptest! {
+    // The robustness run: 100,000 arbitrary inputs to both decoders, none may panic or hang.
+    #![proptest_config(ProptestConfig::with_cases(100_000))]
+
+    #[test]
+    fn a_hundred_thousand_arbitrary_links_and_json_texts_never_panic(text in "(?s).{0,120}") {
+        let (s, _) = decode(&text);
+        prop_assert!(LEVERS.iter().all(|l| l.contains(s.get(l.id))));
+        let (j, _) = Scenario::from_json(&text);
+        prop_assert!(LEVERS.iter().all(|l| l.contains(j.get(l.id))));
+    }
+}

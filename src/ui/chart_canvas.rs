@@ -209,7 +209,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 {move || if show_table.get() { tr(Msg::HideTable) } else { tr(Msg::ShowTable) }}
             </button>
             </div>
-            <div class="table-wrap" id=table_id.clone() hidden=move || !show_table.get()>
+            <div class="table-wrap" tabindex="0" id=table_id.clone() hidden=move || !show_table.get()>
                 {move || show_table.get().then(|| data.with(|d| view! {
                     <table data-table=chart.key()>
                         <caption>{format!("{} ({})", d.title, d.unit)}</caption>

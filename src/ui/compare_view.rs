@@ -47,7 +47,7 @@ pub fn CompareView() -> impl IntoView {
                         }
                     }).collect_view()}
                 </div>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="compare-table">
                         <thead><tr>
                             <th scope="col">{t(lang, Msg::Scorecard)}</th>
@@ -74,7 +74,7 @@ pub fn CompareView() -> impl IntoView {
                     </table>
                 </div>
                 <h3>{t(lang, Msg::DiffLevers)}</h3>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     {move || {
                         let l = lang.get();
                         let cur = edit.scenario.get();

@@ -256,7 +256,7 @@ pub fn App() -> impl IntoView {
                 <p class="subtitle">{t(lang, Msg::AppSubtitle)}</p>
             </div>
             <button class="lang-toggle" data-action="toggle-lang" lang=move || lang.get().other().code()
-                aria-label=t(lang, Msg::SwitchLanguageLabel)
+                title=t(lang, Msg::SwitchLanguageLabel)
                 on:click=move |_| lang.update(|l| *l = l.other())>
                 {t(lang, Msg::SwitchLanguage)}
             </button>

@@ -1,0 +1,134 @@
+// Robustness in the default test run: accessibility (axe-core, keyboard), every lever at its extremes in the
+// UI, and a soak of 10,000 lever moves with bounded memory and no console error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { serve, listen, LAUNCH } from './lib.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const AXE = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+let browser, server, base;
+const consoleErrors = [];
+
+before(async () => {
+  server = serve(path.join(root, 'dist'));
+  base = (await listen(server)) + '/';
+  browser = await chromium.launch({ ...LAUNCH, args: [...LAUNCH.args, '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+});
+after(async () => { await browser?.close(); server?.close(); });
+
+async function open(query, viewport = { width: 1440, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  await page.goto(base + query);
+  await page.waitForSelector('[data-headline="co2_2030"]');
+  return { context, page };
+}
+
+async function axe(page) {
+  await page.addScriptTag({ content: AXE });
+  const r = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('axe-core finds no serious or critical violations at desktop and phone sizes in both languages', async () => {
+  for (const lang of ['zh', 'en']) {
+    for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+      for (const view of ['', '&view=guideline', '&view=assumptions', '&view=model']) {
+        const { context, page } = await open(`?lang=${lang}${view}`, viewport);
+        if (view) await page.waitForSelector('[data-section], [data-param], [data-chain]');
+        const found = await axe(page);
+        assert.deepEqual(found, [], `${lang} ${name} ${view || 'explorer'}`);
+        await context.close();
+      }
+    }
+  }
+});
+
+test('every control is reachable by keyboard in a sensible order', async () => {
+  const { context, page } = await open('?lang=en');
+  const seen = [];
+  for (let i = 0; i < 260; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await page.evaluate(() => {
+      const e = document.activeElement;
+      return e ? (e.dataset.lever ? `lever:${e.dataset.lever}` : e.dataset.action ? `action:${e.dataset.action}` : e.dataset.series ? 'legend' : e.tagName.toLowerCase()) : 'none';
+    }));
+  }
+  const levers = await page.$$eval('[data-lever]', (els) => els.map((e) => `lever:${e.dataset.lever}`));
+  for (const l of levers) assert.ok(seen.includes(l), `${l} reachable by Tab`);
+  assert.ok(seen.indexOf('action:toggle-lang') >= 0 && seen.indexOf('action:toggle-lang') < seen.indexOf('action:scenarios'), 'header before toolbar');
+  assert.ok(seen.indexOf('lever:eaf_swap') < seen.indexOf('legend'), 'levers before the charts');
+  await context.close();
+});
+
+// The lever table, from the CLI (the same table the app uses).
+const LEVERS = execFileSync('cargo', ['run', '-q', '--offline', '--bin', 'vtre', '--', 'levers'], { cwd: root, encoding: 'utf8' })
+  .trim().split('\n').slice(1).map((l) => {
+    const [id, , , min, max, step] = l.split(',');
+    return { id, min: Number(min), max: Number(max), step: Number(step) };
+  });
+
+function numbersShown(page) {
+  return page.evaluate(() => {
+    document.querySelectorAll('button.table-toggle[aria-expanded="false"]').forEach((b) => b.click());
+    return [...document.querySelectorAll('[data-headline], .card dd, .table-wrap td')].map((e) => e.textContent);
+  });
+}
+
+test('every lever at its extremes, alone and in combinations, shows no NaN, infinity or negative nonsense', async () => {
+  const rnd = ((s) => () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648)(7);
+  const scenarios = [];
+  for (const l of LEVERS) { scenarios.push(`${l.id}:${l.min}`); scenarios.push(`${l.id}:${l.max}`); }
+  scenarios.push(LEVERS.map((l) => `${l.id}:${l.min}`).join(','));
+  scenarios.push(LEVERS.map((l) => `${l.id}:${l.max}`).join(','));
+  for (let i = 0; i < 12; i++) scenarios.push(LEVERS.map((l) => `${l.id}:${rnd() < 0.5 ? l.min : l.max}`).join(','));
+  const { context, page } = await open('?lang=en');
+  for (const s of scenarios) {
+    await page.goto(`${base}?lang=en&s=1,${s}`);
+    await page.waitForSelector('[data-headline="co2_2030"]');
+    const texts = await numbersShown(page);
+    for (const t of texts) {
+      assert.ok(!/NaN|Infinity|∞|undefined/.test(t), `${s}: ${t}`);
+    }
+    const headline = await page.$$eval('[data-headline]', (els) => els.map((e) => Number(e.dataset.value)));
+    for (const v of headline) assert.ok(Number.isFinite(v) && v >= 0, `${s}: headline ${v}`);
+  }
+  await context.close();
+});
+
+test('soak: 10,000 lever moves with no console error and bounded memory', async () => {
+  const { context, page } = await open('?lang=en');
+  const run = (n, seed) => page.evaluate(async ({ n, seed }) => {
+    const ids = ['eaf_swap', 'energy_quota', 're_quota', 'power_price', 'grid_factor', 'v_recovery'];
+    let s = seed;
+    for (let i = 0; i < n; i++) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      const el = document.querySelector(`[data-lever="${ids[i % ids.length]}"]`);
+      const min = Number(el.min), max = Number(el.max), step = Number(el.step);
+      el.value = String(min + Math.round(((s / 2147483648) * (max - min)) / step) * step);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      if (i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    if (window.gc) window.gc();
+    return { js: performance.memory.usedJSHeapSize, wasm: window.__wasm?.memory?.buffer?.byteLength ?? 0 };
+  }, { n, seed });
+  const m100 = await run(100, 1);
+  const m10k = await run(9900, 2);
+  const growth = (m10k.js + m10k.wasm - m100.js - m100.wasm) / 1024 / 1024;
+  fs.writeFileSync(path.join(root, 'artifacts', 'soak.json'), JSON.stringify({ m100, m10k, growthMB: growth }, null, 2));
+  assert.ok(growth < 5, `memory grew ${growth.toFixed(2)} MB between 100 and 10,000 moves`);
+  assert.deepEqual(consoleErrors, []);
+  await context.close();
+});
