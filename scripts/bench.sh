@@ -10,5 +10,6 @@ echo "== model: simulate() natively (criterion)"
 cargo bench --offline --bench simulate 2>&1 | grep -E '^simulate/|time:'
 echo "== release build"
 trunk build --release >/dev/null
+cargo build -q --offline --release --bin vtre
 echo "== interaction and size"
 node tests/e2e/bench.mjs

@@ -44,7 +44,8 @@ pub fn Lever(id: LeverId) -> impl IntoView {
     let LangCtx(lang) = expect_context();
     let FocusCtx(focus) = expect_context();
     let l = spec(id);
-    let value = move || scenario.with(|s| s.get(id));
+    // A memo: a scenario change re-renders only the levers whose value changed.
+    let value = Memo::new(move |_| scenario.with(|s| s.get(id)));
     let info_open = RwSignal::new(false);
     let field_note = RwSignal::new(None::<String>);
     let dec = decimals(l.step);
@@ -84,10 +85,10 @@ pub fn Lever(id: LeverId) -> impl IntoView {
         view! {
             <label class="switch">
                 <input type="checkbox" id=input_id.clone() data-lever=l.key aria-describedby=help_id.clone()
-                    prop:checked=move || { value() >= 0.5 }
+                    prop:checked=move || { value.get() >= 0.5 }
                     on:change=move |ev| { set(if event_target_checked(&ev) { 1.0 } else { 0.0 }) }
                 />
-                <span>{move || if value() >= 0.5 { Msg::On.text(lang.get()) } else { Msg::Off.text(lang.get()) }}</span>
+                <span>{move || if value.get() >= 0.5 { Msg::On.text(lang.get()) } else { Msg::Off.text(lang.get()) }}</span>
             </label>
         }
         .into_any()
@@ -97,8 +98,8 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                 <div class="track">
                     <input type="range" id=input_id.clone() data-lever=l.key
                         min=l.min max=l.max step=l.step aria-describedby=help_id.clone()
-                        aria-valuetext=move || format!("{} {}", group(value(), dec), l.unit(zh()))
-                        prop:value=move || value().to_string()
+                        aria-valuetext=move || format!("{} {}", group(value.get(), dec), l.unit(zh()))
+                        prop:value=move || value.get().to_string()
                         on:input=move |ev| {
                             if let Ok(v) = event_target_value(&ev).parse::<f64>() { drag(v) }
                         }
@@ -110,7 +111,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                 </div>
                 <input type="number" class="num" min=l.min max=l.max step=l.step
                     aria-label=move || format!("{} ({})", l.label(zh()), l.unit(zh()))
-                    prop:value=move || format!("{:.*}", dec, value())
+                    prop:value=move || format!("{:.*}", dec, value.get())
                     on:change=move |ev| {
                         let raw = event_target_value(&ev);
                         match raw.trim().parse::<f64>() {
@@ -131,7 +132,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
     };
 
     view! {
-        <div class="lever" class:changed=move || value() != l.default class:highlight=highlighted
+        <div class="lever" class:changed=move || value.get() != l.default class:highlight=highlighted
             data-lever-row=l.key>
             <div class="lever-head">
                 <label for=input_id.clone()>{move || l.label(zh())}</label>
@@ -140,7 +141,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                     title=t(lang, Msg::Info)
                     aria-label=move || format!("{}: {}", Msg::Info.text(lang.get()), l.label(zh()))
                     on:click=move |_| info_open.update(|o| *o = !*o)>"i"</button>
-                <button class="icon reset" disabled=move || value() == l.default
+                <button class="icon reset" disabled=move || value.get() == l.default
                     title=t(lang, Msg::Reset)
                     aria-label=move || format!("{}: {}", Msg::Reset.text(lang.get()), l.label(zh()))
                     on:click=move |_| edit.step(|s| s.reset(id))>"↺"</button>

@@ -187,25 +187,39 @@ pub fn App() -> impl IntoView {
         }
     });
     // Edges: the URL carries the scenario (share link) and the language; the working scenario autosaves.
+    // Both are debounced (250 ms after the last change) so a slider drag does not write history and storage
+    // on every input event.
+    let pending = StoredValue::new(0u32);
     Effect::new(move |_| {
         let l = lang.get();
         let v = view.get();
         let sec = section.get().filter(|_| v == View::Guideline);
-        let url = scenario.with(|s| {
-            state::url_with(&[
-                ("s", Some(crate::codec::encode(s))),
-                ("lang", Some(if l.zh() { "zh" } else { "en" }.into())),
-                ("view", (v != View::Explorer).then(|| v.key().to_string())),
-                ("sec", sec),
-            ])
-        });
-        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
+        scenario.track();
+        pending.update_value(|n| *n += 1);
+        let ticket = pending.get_value();
+        set_timeout(
+            move || {
+                if pending.get_value() != ticket {
+                    return;
+                }
+                let url = scenario.with_untracked(|s| {
+                    state::url_with(&[
+                        ("s", Some(crate::codec::encode(s))),
+                        ("lang", Some(if l.zh() { "zh" } else { "en" }.into())),
+                        ("view", (v != View::Explorer).then(|| v.key().to_string())),
+                        ("sec", sec),
+                    ])
+                });
+                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                }
+                if !embedded {
+                    scenario.with_untracked(|s| scenario_panel::autosave(lib, s));
+                }
+            },
+            std::time::Duration::from_millis(250),
+        );
     });
-    if !embedded {
-        Effect::new(move |_| scenario.with(|s| scenario_panel::autosave(lib, s)));
-    }
     // Edges: presenter mode on <body> and full screen.
     Effect::new(move |prev: Option<bool>| {
         let on = presenter.get();
@@ -325,4 +339,21 @@ fn install_panic_banner() {
             }
         }
     }));
+}
+
+/// Benchmark hook (used by `scripts/bench.sh`, harmless otherwise): runs the model `n` times on the
+/// reference scenario or with every lever at its maximum, and returns a checksum so nothing is optimised away.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn vtre_bench_simulate(n: u32, all_max: bool) -> f64 {
+    let mut s = Scenario::reference();
+    if all_max {
+        for l in crate::model::LEVERS {
+            s.set(l.id, l.max);
+        }
+    }
+    let mut sum = 0.0;
+    for _ in 0..n {
+        sum += simulate(&s).at(crate::model::SeriesId::Co2Total, 2030);
+    }
+    sum
 }

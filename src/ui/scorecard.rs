@@ -32,12 +32,13 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
     let LangCtx(lang) = expect_context();
     let FocusCtx(focus) = expect_context();
     let vc: super::state::ViewCtx = expect_context();
-    let result = move || p.with(|p| p.target(t.id).copied());
-    let status = move || result().map_or(Status::Unquantified, |r| r.status);
+    // A memo: the card re-renders only when its own result changes.
+    let result = Memo::new(move |_| p.with(|p| p.target(t.id).copied()));
+    let status = move || result.get().map_or(Status::Unquantified, |r| r.status);
     let zh = move || lang.get().zh();
     let fmt = move |v: f64| quantity(v, t.unit, lang.get());
     let margin = move || {
-        result().map(|r| match t.rule {
+        result.get().map(|r| match t.rule {
             Rule::PeakBy => {
                 if zh() {
                     format!("{:+}年", r.margin as i64)
@@ -54,7 +55,7 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
     };
     view! {
         <article class="card" data-target=t.key data-status=move || status().key()
-            data-value=move || result().map(|r| r.value.to_string()).unwrap_or_default()>
+            data-value=move || result.get().map(|r| r.value.to_string()).unwrap_or_default()>
             <header>
                 <span class="status-icon" aria-hidden="true">{move || icon(status())}</span>
                 <h3>{move || if zh() { t.label_zh } else { t.label_en }}</h3>
@@ -62,7 +63,7 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
             <p class="status-text">{move || status_text(status()).text(lang.get())}</p>
             <dl>
                 <dt>{move || Msg::Value.text(lang.get())}</dt>
-                <dd class="value">{move || result().map(|r| fmt(r.value)).unwrap_or_default()}
+                <dd class="value">{move || result.get().map(|r| fmt(r.value)).unwrap_or_default()}
                     <span class="year">{move || if zh() { format!("（{}年）", t.year) } else { format!(" ({})", t.year) }}</span></dd>
                 <dt>{move || Msg::Threshold.text(lang.get())}</dt>
                 <dd>{move || match t.rule {

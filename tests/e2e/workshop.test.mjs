@@ -47,7 +47,7 @@ test('a tampered share link opens the nearest valid scenario with a notice, and 
   await page.keyboard.press('ArrowRight');
   assert.equal(await leverValue(page, 're_quota'), '49000', 'still usable');
   // The address now carries the clean scenario.
-  assert.match(page.url(), /s=1,eaf_swap:1200/);
+  await page.waitForURL(/s=1,eaf_swap:1200/);
   await context.close();
 });
 
@@ -80,6 +80,7 @@ test('saved scenarios survive a reload, and a corrupted entry never hides the ot
     localStorage.setItem('vtre.scenario.bad', '{"schema": 1, "name": broken');
     localStorage.setItem('vtre.scenario.old', '{"eaf_swap": 300}');
   });
+  await page.waitForTimeout(400); // autosave is debounced
   await page.goto(base); // no ?s: the autosaved working scenario comes back
   await page.waitForSelector('[data-headline="co2_2030"]');
   assert.equal(await leverValue(page, 'v_recovery'), '70', 'working scenario autosaved');
@@ -180,7 +181,7 @@ test('with browser storage disabled the app still works, keeps saves in memory a
   await page.waitForSelector('[data-saved] >> text=in memory');
   await page.focus('[data-lever="eaf_swap"]');
   await page.keyboard.press('ArrowRight');
-  assert.match(page.url(), /eaf_swap:10/);
+  await page.waitForURL(/eaf_swap:10/);
   await context.close();
 });
 
