@@ -35,6 +35,11 @@ pub fn Handout() -> impl IntoView {
                     }).collect_view()}</ul> }.into_any()
                 }
             }}
+            {move || {
+                let n = edit.scenario.with(|s| s.overrides().len());
+                (n > 0).then(|| view! { <p class="overrides-flag" data-overrides=n.to_string()>{Msg::OverridesCount.text(lang.get()).replace("{n}", &n.to_string())}": "
+                    {edit.scenario.with(|s| s.overrides().iter().map(|(id, v)| format!("{} = {}", id.key(), v)).collect::<Vec<_>>().join("; "))}</p> })
+            }}
             <p class="share">{move || edit.scenario.with(|s| super::toolbar::share_url(s, lang.get()))}</p>
             <p class="muted">{move || format!("{}: {}", tr(Msg::Printed), js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect::<String>())}</p>
         </section>
