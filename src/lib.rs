@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod codec;
 pub mod i18n;
+pub mod json;
 pub mod library;
 pub mod model;
 pub mod output;

@@ -9,8 +9,8 @@
 //!   untouched, is listed as unreadable with the reason, and can be exported raw or deleted by the user;
 //! - unknown levers or out-of-range values load the nearest valid scenario and report what changed.
 
+use crate::json::{self, Json};
 use crate::model::scenario::{InputIssue, Scenario};
-use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 pub const SCHEMA: u64 = 1;
@@ -90,10 +90,11 @@ pub struct Quarantined {
 
 /// Reads one stored entry. `Err` = quarantine with the reason. Returns whether it was migrated.
 pub fn parse_entry(id: &str, raw: &str) -> Result<(Entry, bool), String> {
-    let v: Value = serde_json::from_str(raw).map_err(|e| format!("not JSON ({e})"))?;
-    let Some(obj) = v.as_object() else {
+    let v = json::parse(raw).map_err(|e| format!("not JSON ({e})"))?;
+    if !v.is_object() {
         return Err("not a JSON object".into());
-    };
+    }
+    let obj = &v;
     match obj.get("schema") {
         None => {
             // Schema 0: a bare lever map.
@@ -110,18 +111,22 @@ pub fn parse_entry(id: &str, raw: &str) -> Result<(Entry, bool), String> {
             ))
         }
         Some(s) => {
-            let schema = s.as_u64().ok_or("schema is not a number")?;
+            let schema = s
+                .as_f64()
+                .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n < 1e9)
+                .map(|n| n as u64)
+                .ok_or("schema is not a number")?;
             if schema > SCHEMA {
                 return Err(format!("made by a newer version (schema {schema})"));
             }
             let name = obj
                 .get("name")
-                .and_then(Value::as_str)
+                .and_then(Json::as_str)
                 .unwrap_or(id)
                 .chars()
                 .take(200)
                 .collect();
-            let saved_at = obj.get("saved_at").and_then(Value::as_f64).unwrap_or(0.0);
+            let saved_at = obj.get("saved_at").and_then(Json::as_f64).unwrap_or(0.0);
             let sv = obj.get("scenario").ok_or("no scenario in the entry")?;
             if !sv.is_object() {
                 return Err("the scenario is not an object".into());
@@ -142,8 +147,14 @@ pub fn parse_entry(id: &str, raw: &str) -> Result<(Entry, bool), String> {
 }
 
 fn entry_json(name: &str, saved_at: f64, s: &Scenario) -> String {
-    json!({ "schema": SCHEMA, "name": name, "saved_at": saved_at, "scenario": s.to_json_value() })
-        .to_string()
+    Json::Obj(vec![
+        ("schema".into(), Json::Num(SCHEMA as f64)),
+        ("name".into(), Json::Str(name.to_string())),
+        ("saved_at".into(), Json::Num(saved_at)),
+        ("scenario".into(), s.to_json_value()),
+    ])
+    .to_text()
+    .to_string()
 }
 
 /// The library over a store.
@@ -271,18 +282,31 @@ impl<S: KvStore> Library<S> {
     /// The whole library as JSON (readable entries; quarantined ones raw under "unreadable").
     pub fn export_all(&mut self) -> Result<String, StoreError> {
         let (ok, bad) = self.list()?;
-        let entries: Vec<Value> = ok
+        let entries: Vec<Json> = ok
             .iter()
-            .map(|e| json!({ "name": e.name, "saved_at": e.saved_at, "scenario": e.scenario.to_json_value() }))
+            .map(|e| {
+                Json::Obj(vec![
+                    ("name".into(), Json::Str(e.name.clone())),
+                    ("saved_at".into(), Json::Num(e.saved_at)),
+                    ("scenario".into(), e.scenario.to_json_value()),
+                ])
+            })
             .collect();
-        let unreadable: Vec<Value> = bad
+        let unreadable: Vec<Json> = bad
             .iter()
-            .map(|q| json!({ "key": q.key, "raw": q.raw }))
+            .map(|q| {
+                Json::Obj(vec![
+                    ("key".into(), Json::Str(q.key.clone())),
+                    ("raw".into(), Json::Str(q.raw.clone())),
+                ])
+            })
             .collect();
-        Ok(serde_json::to_string_pretty(
-            &json!({ "vtre_library": SCHEMA, "entries": entries, "unreadable": unreadable }),
-        )
-        .unwrap_or_default())
+        Ok(Json::Obj(vec![
+            ("vtre_library".into(), Json::Num(SCHEMA as f64)),
+            ("entries".into(), Json::Arr(entries)),
+            ("unreadable".into(), Json::Arr(unreadable)),
+        ])
+        .to_pretty())
     }
 
     /// Imports a library export, or a single scenario (lever map) saved under `single_name`.
@@ -293,13 +317,12 @@ impl<S: KvStore> Library<S> {
         single_name: &str,
         now: f64,
     ) -> Result<(usize, Vec<InputIssue>), ImportError> {
-        let v: Value =
-            serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        let v = json::parse(text).map_err(ImportError::NotJson)?;
         let mut issues = Vec::new();
-        if let Some(entries) = v.get("entries").and_then(Value::as_array) {
+        if let Some(entries) = v.get("entries").and_then(Json::as_array) {
             let mut n = 0;
             for (i, e) in entries.iter().enumerate() {
-                let name = e.get("name").and_then(Value::as_str).unwrap_or(single_name);
+                let name = e.get("name").and_then(Json::as_str).unwrap_or(single_name);
                 let Some(sv) = e.get("scenario") else {
                     continue;
                 };

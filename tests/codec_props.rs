@@ -54,7 +54,7 @@ proptest! {
 
     #[test]
     fn every_valid_scenario_round_trips_through_json(s in any_valid_scenario()) {
-        let (back, issues) = Scenario::from_json(&s.to_json_value().to_string());
+        let (back, issues) = Scenario::from_json(&s.to_json_value().to_text());
         prop_assert!(issues.is_empty(), "{:?}", issues);
         prop_assert_eq!(back, s);
     }

@@ -122,7 +122,10 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         "targets" => Ok(output::targets_csv(&simulate(&scenario(&o)?))),
         "levers" => Ok(if o.format == "json" {
-            format!("{}\n", Scenario::reference().to_full_json_value())
+            format!(
+                "{}\n",
+                Scenario::reference().to_full_json_value().to_pretty()
+            )
         } else {
             output::levers_csv()
         }),

@@ -14,7 +14,7 @@
 
 use super::levers::{spec, LeverId, LEVERS, N_LEVERS};
 use super::params::{spec as pspec, ParamId, PARAMS};
-use serde_json::{Map, Number, Value};
+use crate::json::{self, Json};
 use std::collections::BTreeMap;
 
 /// Lever values and parameter overrides. `Default` is the reference scenario.
@@ -155,57 +155,51 @@ impl Scenario {
         PARAMS.iter().map(|p| self.param(p.id)).collect()
     }
 
-    /// JSON of only what differs from the reference (compact, stable key order).
-    pub fn to_json_value(&self) -> Value {
-        let mut m = Map::new();
-        for (id, v) in self.changed_levers() {
-            m.insert(id.key().to_string(), num(v));
-        }
-        if !self.overrides.is_empty() {
-            let p: Map<String, Value> = self
-                .overrides
-                .iter()
-                .map(|(id, v)| (id.key().to_string(), num(*v)))
-                .collect();
-            m.insert("params".into(), Value::Object(p));
-        }
-        Value::Object(m)
+    /// JSON of only what differs from the reference (compact, lever-table order).
+    pub fn to_json_value(&self) -> Json {
+        let mut m: Vec<(String, Json)> = self
+            .changed_levers()
+            .map(|(id, v)| (id.key().to_string(), Json::Num(v)))
+            .collect();
+        self.push_params(&mut m);
+        Json::Obj(m)
     }
 
-    /// JSON of every lever (what `vtre levers --json` and full exports write).
-    pub fn to_full_json_value(&self) -> Value {
-        let mut m = Map::new();
-        for l in LEVERS {
-            m.insert(l.key.to_string(), num(self.levers[l.id as usize]));
-        }
+    /// JSON of every lever (what `vtre levers --format json` and full exports write).
+    pub fn to_full_json_value(&self) -> Json {
+        let mut m: Vec<(String, Json)> = LEVERS
+            .iter()
+            .map(|l| (l.key.to_string(), Json::Num(self.levers[l.id as usize])))
+            .collect();
+        self.push_params(&mut m);
+        Json::Obj(m)
+    }
+
+    fn push_params(&self, m: &mut Vec<(String, Json)>) {
         if !self.overrides.is_empty() {
-            let p: Map<String, Value> = self
+            let p = self
                 .overrides
                 .iter()
-                .map(|(id, v)| (id.key().to_string(), num(*v)))
+                .map(|(id, v)| (id.key().to_string(), Json::Num(*v)))
                 .collect();
-            m.insert("params".into(), Value::Object(p));
+            m.push(("params".into(), Json::Obj(p)));
         }
-        Value::Object(m)
     }
 
     /// Parses JSON text. Never panics; see the module docs.
     pub fn from_json(text: &str) -> (Scenario, Vec<InputIssue>) {
-        match serde_json::from_str::<Value>(text) {
+        match json::parse(text) {
             Ok(v) => Scenario::from_json_value(&v),
-            Err(e) => (
-                Scenario::reference(),
-                vec![InputIssue::NotAnObject(e.to_string())],
-            ),
+            Err(e) => (Scenario::reference(), vec![InputIssue::NotAnObject(e)]),
         }
     }
 
     /// Reads a parsed JSON value. Never panics.
-    pub fn from_json_value(v: &Value) -> (Scenario, Vec<InputIssue>) {
+    pub fn from_json_value(v: &Json) -> (Scenario, Vec<InputIssue>) {
         let mut s = Scenario::reference();
         let mut issues = Vec::new();
         let Some(obj) = v.as_object() else {
-            issues.push(InputIssue::NotAnObject(format!("found {}", type_name(v))));
+            issues.push(InputIssue::NotAnObject(format!("found {}", v.describe())));
             return (s, issues);
         };
         for (k, val) in obj {
@@ -213,19 +207,19 @@ impl Scenario {
                 let Some(po) = val.as_object() else {
                     issues.push(InputIssue::NotANumber {
                         id: "params".into(),
-                        found: type_name(val),
+                        found: val.describe(),
                     });
                     continue;
                 };
                 for (pk, pv) in po {
                     let Some(pid) = ParamId::from_key(pk) else {
-                        issues.push(InputIssue::UnknownParam(pk.clone()));
+                        issues.push(InputIssue::UnknownParam(pk.chars().take(40).collect()));
                         continue;
                     };
                     let Some(x) = pv.as_f64().filter(|x| x.is_finite()) else {
                         issues.push(InputIssue::NotANumber {
                             id: pk.clone(),
-                            found: type_name(pv),
+                            found: pv.describe(),
                         });
                         continue;
                     };
@@ -241,18 +235,18 @@ impl Scenario {
                 continue;
             }
             let Some(id) = LeverId::from_key(k) else {
-                issues.push(InputIssue::UnknownLever(k.clone()));
+                issues.push(InputIssue::UnknownLever(k.chars().take(40).collect()));
                 continue;
             };
             let x = match val {
-                Value::Number(n) => n.as_f64(),
-                Value::Bool(b) if spec(id).is_switch() => Some(if *b { 1.0 } else { 0.0 }),
+                Json::Num(n) => Some(*n),
+                Json::Bool(b) if spec(id).is_switch() => Some(if *b { 1.0 } else { 0.0 }),
                 _ => None,
             };
             let Some(x) = x.filter(|x| x.is_finite()) else {
                 issues.push(InputIssue::NotANumber {
                     id: k.clone(),
-                    found: type_name(val),
+                    found: val.describe(),
                 });
                 continue;
             };
@@ -280,28 +274,6 @@ impl Scenario {
         } else {
             None
         }
-    }
-}
-
-fn num(v: f64) -> Value {
-    // Whole numbers print without a decimal point; others keep full precision.
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        Value::Number(Number::from(v as i64))
-    } else {
-        Number::from_f64(v)
-            .map(Value::Number)
-            .unwrap_or(Value::Null)
-    }
-}
-
-fn type_name(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => format!("{b}"),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => format!("\"{}\"", s.chars().take(40).collect::<String>()),
-        Value::Array(_) => "an array".into(),
-        Value::Object(_) => "an object".into(),
     }
 }
 
@@ -342,7 +314,7 @@ mod tests {
         s.set(LeverId::EafSwap, 300.0);
         s.set(LeverId::RenewableExemption, 0.0);
         s.set_param(ParamId::PowerElasticity, -0.5);
-        let text = s.to_json_value().to_string();
+        let text = s.to_json_value().to_text();
         let (back, issues) = Scenario::from_json(&text);
         assert!(issues.is_empty(), "{issues:?}");
         assert_eq!(back, s);

@@ -66,7 +66,7 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
     let export_json = move |_| {
         let json = edit
             .scenario
-            .with_untracked(|s| s.to_json_value().to_string());
+            .with_untracked(|s| s.to_json_value().to_text());
         download("vtre-scenario.json", "application/json", &json);
     };
     view! {
