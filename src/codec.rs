@@ -212,6 +212,23 @@ pub struct WidgetSpec {
     pub unknown: Vec<String>,
 }
 
+/// Resolves a list of ids in order, without repeats; unknown ids go to `unknown`. `None` if no list was given.
+fn pick_ids<T: PartialEq>(
+    ids: Option<Vec<String>>,
+    find: impl Fn(&str) -> Option<T>,
+    unknown: &mut Vec<String>,
+) -> Option<Vec<T>> {
+    let mut out = Vec::new();
+    for id in ids? {
+        match find(&id) {
+            Some(x) if !out.contains(&x) => out.push(x),
+            Some(_) => {}
+            None => unknown.push(id.chars().take(40).collect()),
+        }
+    }
+    Some(out)
+}
+
 /// Parses the widget's query parameters. Defaults: charts `output_value,co2`; levers
 /// `eaf_swap,energy_quota,re_quota`; headline and targets shown.
 pub fn parse_widget_spec(query: &str) -> WidgetSpec {
@@ -226,32 +243,10 @@ pub fn parse_widget_spec(query: &str) -> WidgetSpec {
         })
     };
     let mut unknown = Vec::new();
-    let mut charts = Vec::new();
-    match list("charts") {
-        Some(ids) => {
-            for id in ids {
-                match ChartId::from_key(&id) {
-                    Some(c) if !charts.contains(&c) => charts.push(c),
-                    Some(_) => {}
-                    None => unknown.push(id.chars().take(40).collect()),
-                }
-            }
-        }
-        None => charts = vec![ChartId::OutputValue, ChartId::Co2],
-    }
-    let mut levers = Vec::new();
-    match list("levers") {
-        Some(ids) => {
-            for id in ids {
-                match LeverId::from_key(&id) {
-                    Some(l) if !levers.contains(&l) => levers.push(l),
-                    Some(_) => {}
-                    None => unknown.push(id.chars().take(40).collect()),
-                }
-            }
-        }
-        None => levers = vec![LeverId::EafSwap, LeverId::EnergyQuota, LeverId::ReQuota],
-    }
+    let charts = pick_ids(list("charts"), ChartId::from_key, &mut unknown)
+        .unwrap_or_else(|| vec![ChartId::OutputValue, ChartId::Co2]);
+    let levers = pick_ids(list("levers"), LeverId::from_key, &mut unknown)
+        .unwrap_or_else(|| vec![LeverId::EafSwap, LeverId::EnergyQuota, LeverId::ReQuota]);
     let flag =
         |name: &str, default: bool| query_param(query, name).map_or(default, |v| v.trim() != "0");
     WidgetSpec {

@@ -37,7 +37,7 @@ pub fn Handout() -> impl IntoView {
             }}
             {move || {
                 let n = edit.scenario.with(|s| s.overrides().len());
-                (n > 0).then(|| view! { <p class="overrides-flag" data-overrides=n.to_string()>{Msg::OverridesCount.text(lang.get()).replace("{n}", &n.to_string())}": "
+                (n > 0).then(|| view! { <p class="handout-overrides" data-handout-overrides=n.to_string()>{Msg::OverridesCount.text(lang.get()).replace("{n}", &n.to_string())}": "
                     {edit.scenario.with(|s| s.overrides().iter().map(|(id, v)| format!("{} = {}", id.key(), v)).collect::<Vec<_>>().join("; "))}</p> })
             }}
             <p class="share">{move || edit.scenario.with(|s| super::toolbar::share_url(s, lang.get()))}</p>

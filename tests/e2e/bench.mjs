@@ -13,7 +13,7 @@ import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve, listen, LAUNCH } from './lib.mjs';
+import { serve, listen, LAUNCH, moveLeversAndMeasure } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -144,21 +144,7 @@ const frames = await page.evaluate(() => window.__frames.slice(1));
 const intervals = frames.slice(1).map((t, i) => t - frames[i]).filter((d) => d < 1000);
 const dropped = intervals.filter((d) => d > 1.5 * (1000 / 60)).length;
 // Memory after 100 and 10,000 moves.
-const memAfter = (n, seed) => page.evaluate(async ({ n, seed }) => {
-  const ids = ['eaf_swap', 'energy_quota', 're_quota', 'power_price', 'grid_factor', 'v_recovery'];
-  let s = seed;
-  for (let i = 0; i < n; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const el = document.querySelector(`[data-lever="${ids[i % ids.length]}"]`);
-    const min = Number(el.min), max = Number(el.max), step = Number(el.step);
-    el.value = String(min + Math.round(((s / 2147483648) * (max - min)) / step) * step);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-    if (i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
-  }
-  await new Promise((r) => setTimeout(r, 50));
-  if (window.gc) window.gc();
-  return performance.memory.usedJSHeapSize + (window.__wasm?.memory?.buffer?.byteLength ?? 0);
-}, { n, seed });
+const memAfter = async (n, seed) => { const m = await moveLeversAndMeasure(page, n, seed); return m.js + m.wasm; };
 const m100 = await memAfter(100, 1);
 const m10k = await memAfter(9900, 2);
 

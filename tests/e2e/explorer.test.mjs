@@ -6,36 +6,24 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve, LAUNCH } from './lib.mjs';
+import { startApp, trackErrors, ARTIFACTS, DIST } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'dist');
-const artifacts = path.join(root, 'artifacts');
-fs.mkdirSync(artifacts, { recursive: true });
-
-let server, base, browser;
+const artifacts = ARTIFACTS;
+let base, browser, app;
 const consoleErrors = [];
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/index.html exists (run trunk build --release first)');
-  server = serve(dist);
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch(LAUNCH);
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html exists (run trunk build --release first)');
+  app = await startApp();
+  ({ base, browser } = app);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(async () => { await app?.close(); });
 
 async function open(viewport, query = '') {
   const context = await browser.newContext({ viewport, deviceScaleFactor: viewport.width < 500 ? 3 : 2 });
   const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${m.text()}`); });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  trackErrors(page, consoleErrors);
   await page.goto(base + query);
   await page.waitForSelector('[data-headline="co2_2030"]');
   await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length === 5);

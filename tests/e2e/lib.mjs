@@ -41,3 +41,47 @@ export const LAUNCH = {
     '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 
+
+// ---- shared by the test files ----
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const ARTIFACTS = path.join(ROOT, 'artifacts');
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Records console errors and uncaught page errors of `page` into `sink`. */
+export function trackErrors(page, sink) {
+  page.on('console', (m) => { if (m.type() === 'error') sink.push(m.text()); });
+  page.on('pageerror', (e) => sink.push(`pageerror: ${e.message}`));
+}
+
+/** Serves dist/ on 127.0.0.1 and launches Chromium; returns { base, browser, close }. */
+export async function startApp(launchArgs = []) {
+  const { chromium } = await import('playwright-core');
+  const server = serve(DIST);
+  const base = (await listen(server)) + '/';
+  const browser = await chromium.launch({ ...LAUNCH, args: [...LAUNCH.args, ...launchArgs] });
+  return { base, browser, close: async () => { await browser.close(); server.close(); } };
+}
+
+/**
+ * Moves six levers `n` times to pseudo-random values (deterministic from `seed`) inside the page, then returns
+ * JS heap + wasm memory in bytes (after a GC when --expose-gc is on). Needs window.__wasm (TrunkApplicationStarted).
+ */
+export function moveLeversAndMeasure(page, n, seed) {
+  return page.evaluate(async ({ n, seed }) => {
+    const ids = ['eaf_swap', 'energy_quota', 're_quota', 'power_price', 'grid_factor', 'v_recovery'];
+    let s = seed;
+    for (let i = 0; i < n; i++) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      const el = document.querySelector(`[data-lever="${ids[i % ids.length]}"]`);
+      const min = Number(el.min), max = Number(el.max), step = Number(el.step);
+      el.value = String(min + Math.round(((s / 2147483648) * (max - min)) / step) * step);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      if (i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    if (window.gc) window.gc();
+    return { js: performance.memory.usedJSHeapSize, wasm: window.__wasm?.memory?.buffer?.byteLength ?? 0 };
+  }, { n, seed });
+}

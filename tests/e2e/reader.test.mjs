@@ -3,30 +3,23 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve, LAUNCH } from './lib.mjs';
+import { startApp, trackErrors, ROOT, ARTIFACTS } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'dist');
-const artifacts = path.join(root, 'artifacts');
-fs.mkdirSync(artifacts, { recursive: true });
-let server, base, browser;
+const root = ROOT;
+const artifacts = ARTIFACTS;
+let base, browser, app;
 const consoleErrors = [];
 
 before(async () => {
-  server = serve(dist);
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch(LAUNCH);
+  app = await startApp();
+  ({ base, browser } = app);
 });
-after(async () => { await browser?.close(); server?.close(); });
+after(async () => { await app?.close(); });
 
 async function open(query = '', viewport = { width: 1440, height: 900 }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  trackErrors(page, consoleErrors);
   await page.goto(base + query);
   await page.waitForSelector('[data-headline="co2_2030"]');
   return { context, page };
@@ -88,7 +81,7 @@ test('the assumptions panel lists every parameter with kind and source, filters,
   await page.click('[data-view="assumptions"]');
   await page.fill('[data-param-input="bfbof_direct_co2_per_t"]', '2.1');
   await page.press('[data-param-input="bfbof_direct_co2_per_t"]', 'Enter');
-  await page.waitForSelector('.overrides-flag[data-overrides="1"]');
+  await page.waitForSelector('[data-page="assumptions"] .overrides-flag[data-overrides="1"]');
   await page.waitForURL(/@bfbof_direct_co2_per_t:2\.1/);
   const co2After = await page.$eval('[data-headline="co2_2030"]', (e) => Number(e.dataset.value));
   assert.ok(co2After > co2Before, `CO2 rose with the higher factor: ${co2Before} → ${co2After}`);

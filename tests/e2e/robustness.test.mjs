@@ -6,28 +6,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
-import { serve, listen, LAUNCH } from './lib.mjs';
+import { startApp, trackErrors, moveLeversAndMeasure, ROOT } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
+const root = ROOT;
 const AXE = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
-let browser, server, base;
+let browser, base, app;
 const consoleErrors = [];
 
 before(async () => {
-  server = serve(path.join(root, 'dist'));
-  base = (await listen(server)) + '/';
-  browser = await chromium.launch({ ...LAUNCH, args: [...LAUNCH.args, '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+  app = await startApp(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
+  ({ base, browser } = app);
 });
-after(async () => { await browser?.close(); server?.close(); });
+after(async () => { await app?.close(); });
 
 async function open(query, viewport = { width: 1440, height: 900 }) {
   const context = await browser.newContext({ viewport });
   await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
   const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  trackErrors(page, consoleErrors);
   await page.goto(base + query);
   await page.waitForSelector('[data-headline="co2_2030"]');
   return { context, page };
@@ -108,22 +105,7 @@ test('every lever at its extremes, alone and in combinations, shows no NaN, infi
 
 test('soak: 10,000 lever moves with no console error and bounded memory', async () => {
   const { context, page } = await open('?lang=en');
-  const run = (n, seed) => page.evaluate(async ({ n, seed }) => {
-    const ids = ['eaf_swap', 'energy_quota', 're_quota', 'power_price', 'grid_factor', 'v_recovery'];
-    let s = seed;
-    for (let i = 0; i < n; i++) {
-      s = (s * 1103515245 + 12345) % 2147483648;
-      const el = document.querySelector(`[data-lever="${ids[i % ids.length]}"]`);
-      const min = Number(el.min), max = Number(el.max), step = Number(el.step);
-      el.value = String(min + Math.round(((s / 2147483648) * (max - min)) / step) * step);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-      if (i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
-    }
-    await new Promise((r) => setTimeout(r, 50));
-    if (window.gc) window.gc();
-    return { js: performance.memory.usedJSHeapSize, wasm: window.__wasm?.memory?.buffer?.byteLength ?? 0 };
-  }, { n, seed });
+  const run = (n, seed) => moveLeversAndMeasure(page, n, seed);
   const m100 = await run(100, 1);
   const m10k = await run(9900, 2);
   const growth = (m10k.js + m10k.wasm - m100.js - m100.wasm) / 1024 / 1024;

@@ -4,30 +4,23 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve, LAUNCH } from './lib.mjs';
+import { startApp, trackErrors, ROOT, ARTIFACTS } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = path.join(root, 'dist');
-const artifacts = path.join(root, 'artifacts');
-fs.mkdirSync(artifacts, { recursive: true });
-let server, base, browser;
+const root = ROOT;
+const artifacts = ARTIFACTS;
+let base, browser, app;
 const consoleErrors = [];
 
 before(async () => {
-  server = serve(dist);
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch(LAUNCH);
+  app = await startApp();
+  ({ base, browser } = app);
 });
-after(async () => { await browser?.close(); server?.close(); });
+after(async () => { await app?.close(); });
 
 async function open(query = '', context) {
   context = context || await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  trackErrors(page, consoleErrors);
   await page.goto(base + query);
   await page.waitForSelector('[data-headline="co2_2030"]');
   return { context, page };
