@@ -33,6 +33,9 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     let hover = RwSignal::new(None::<usize>);
     let show_table = RwSignal::new(false);
     let size_tick = RwSignal::new(0u32);
+    // Charts off screen are not redrawn until they scroll into view (or the page is printed): most lever
+    // moves then redraw only what the user can see.
+    let visible = RwSignal::new(false);
     let area = StoredValue::new(PlotArea::default());
     let CompareCtx(compare) = expect_context();
     let ComparedCtx(compared) = expect_context();
@@ -60,7 +63,43 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
 
     // The one effect that draws.
     Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let on_view = wasm_bindgen::closure::Closure::<
+            dyn FnMut(js_sys::Array, web_sys::IntersectionObserver),
+        >::new(
+            move |entries: js_sys::Array, io: web_sys::IntersectionObserver| {
+                let seen = entries.iter().any(|e| {
+                    js_sys::Reflect::get(&e, &"isIntersecting".into())
+                        .ok()
+                        .and_then(|v| v.as_bool())
+                        .unwrap_or(false)
+                });
+                match visible.try_get_untracked() {
+                    // The chart was unmounted (another view opened): stop observing.
+                    None => io.disconnect(),
+                    Some(was) if was != seen => {
+                        visible.try_set(seen);
+                    }
+                    Some(_) => {}
+                }
+            },
+        );
+        match web_sys::IntersectionObserver::new(wasm_bindgen::JsCast::unchecked_ref(
+            on_view.as_ref(),
+        )) {
+            Ok(io) => io.observe(&el),
+            // No IntersectionObserver: treat every chart as visible.
+            Err(_) => visible.set(true),
+        }
+        on_view.forget();
+    });
+    let _print = window_event_listener(leptos::ev::beforeprint, move |_| visible.set(true));
+
+    Effect::new(move |_| {
         size_tick.track();
+        if !visible.get() {
+            return;
+        }
         let Some(el) = canvas.get() else { return };
         let dpr = window().device_pixel_ratio().max(1.0);
         let w = f64::from(el.client_width().max(200));

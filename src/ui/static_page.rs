@@ -172,13 +172,17 @@ pub fn StaticPage(view: View) -> impl IntoView {
                     .as_string()
             }
             .await;
-            match (text, host.get_untracked()) {
+            // The page may have been closed while it loaded: then every handle is gone and nothing is done.
+            match (text, host.try_get_untracked().flatten()) {
                 (Some(html), Some(el)) => {
                     el.set_inner_html(&html);
-                    failed.set(false);
-                    loaded.update(|n| *n += 1);
+                    failed.try_set(false);
+                    loaded.try_update(|n| *n += 1);
                 }
-                _ => failed.set(true),
+                (None, Some(_)) => {
+                    failed.try_set(true);
+                }
+                _ => {}
             }
         });
     });

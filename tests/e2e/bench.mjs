@@ -97,7 +97,7 @@ await ctx.addInitScript(() => {
 });
 const page = await ctx.newPage();
 await page.goto(appUrl);
-await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].filter((c) => c.width > 300).length === 5);
+await page.waitForFunction(() => document.querySelector('canvas[data-chart="output_value"]')?.width > 300);
 const firstChart = await page.evaluate(() => performance.now());
 const wasmRuns = await page.evaluate(() => {
   const r = {};

@@ -110,6 +110,10 @@ test('the language toggle switches every visible string to English and persists'
 test('desktop and phone layouts show everything without horizontal scrolling (screenshots saved)', async () => {
   for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
     const { context, page } = await open(viewport, '?lang=zh');
+    // Charts draw when they scroll into view: visit each so the full-page screenshot shows them all.
+    for (const c of await page.$$('canvas[data-chart]')) await c.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.width > 300));
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(200);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: no horizontal overflow (${overflow}px)`);

@@ -152,6 +152,8 @@ test('charts export as PNG and SVG; presenter mode and the print handout work', 
   assert.ok(!(await page.evaluate(() => document.documentElement.classList.contains('presenter'))));
   await page.focus('[data-lever="eaf_swap"]');
   await page.keyboard.press('End');
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.width > 300));
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   fs.writeFileSync(path.join(artifacts, 'handout.pdf'), pdf);
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
