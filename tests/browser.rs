@@ -59,6 +59,15 @@ fn pixels(chart: &str) -> String {
 async fn moving_a_lever_changes_the_numbers_and_redraws_the_canvas() {
     mount();
     tick(50).await;
+    // Charts draw once they are on screen: bring the CO2 chart into view first.
+    if let Some(c) = doc()
+        .query_selector("canvas[data-chart=\"co2\"]")
+        .ok()
+        .flatten()
+    {
+        c.scroll_into_view();
+    }
+    tick(150).await;
     let co2_before = text("[data-headline=\"co2_2030\"]");
     let value_before = text("[data-headline=\"output_value_2025\"]");
     let px_before = pixels("co2");
