@@ -38,6 +38,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     let visible = RwSignal::new(false);
     let area = StoredValue::new(PlotArea::default());
     let CompareCtx(compare) = expect_context();
+    let super::state::PresenterCtx(presenter) = expect_context();
     let ComparedCtx(compared) = expect_context();
     let data: Memo<ChartData> = Memo::new(move |_| {
         let l = lang.get();
@@ -111,8 +112,10 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         if el.height() != ph {
             el.set_height(ph);
         }
+        // Presenter mode: larger type and strokes, readable from the back of the room.
+        let k = if presenter.get() { 1.45 } else { 1.0 };
         let opts = DrawOpts {
-            scale: dpr,
+            scale: dpr * k,
             hidden: hidden.get(),
             hover: hover.get(),
         };
