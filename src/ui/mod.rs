@@ -262,6 +262,7 @@ pub fn App() -> impl IntoView {
         return view! { <embed::Widget spec=embed::parse_spec(&state::query())/> }.into_any();
     }
     let embed_open = RwSignal::new(false);
+    let current_view = Memo::new(move |_| view.get());
     let tr = move |m: Msg| m.text(lang.get());
     view! {
         <header class="top">
@@ -288,10 +289,9 @@ pub fn App() -> impl IntoView {
         </nav>
         <headline::Headline/>
         <handout::Handout/>
-        <Show when=move || view.get() == View::Guideline><static_page::StaticPage view=View::Guideline/></Show>
-        <Show when=move || view.get() == View::Assumptions><static_page::StaticPage view=View::Assumptions/></Show>
-        <Show when=move || view.get() == View::Model><static_page::StaticPage view=View::Model/></Show>
-        <Show when=move || view.get() == View::Explorer>
+        // One switch for the page shown (a memo, so re-selecting the current view rebuilds nothing).
+        {move || match current_view.get() {
+            View::Explorer => view! {
         <main class="layout" class:levers-shown=move || levers_shown.get()>
             <lever_panel::LeverPanel/>
             <section class="results">
@@ -305,7 +305,9 @@ pub fn App() -> impl IntoView {
                 <p class="model-note">{t(lang, Msg::ModelNote)}</p>
             </section>
         </main>
-        </Show>
+            }.into_any(),
+            other => view! { <static_page::StaticPage view=other/> }.into_any(),
+        }}
     }
     .into_any()
 }
