@@ -7,14 +7,10 @@
 //!
 //! Advanced users may override any parameter within its low–high range (`Scenario::overrides`).
 
-use serde::{Deserialize, Serialize};
-
 /// Whether a figure was published (FACT) or reasoned from facts (ESTIMATE, always with a range).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
-    #[serde(rename = "FACT")]
     Fact,
-    #[serde(rename = "ESTIMATE")]
     Estimate,
 }
 
@@ -28,8 +24,7 @@ impl Kind {
 }
 
 /// Which chain of the model a parameter or lever belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Chain {
     Steel,
     Vanadium,

@@ -3,9 +3,8 @@
 //! The component owns a `NodeRef` and the one effect that redraws.
 
 use super::state::{download, download_url, CompareCtx};
+use super::t;
 use super::ComparedCtx;
-#[allow(unused_imports)]
-use super::{t, zh_en};
 use super::{LangCtx, ProjectionCtx, ReferenceCtx};
 use crate::charts::{
     chart_data_compared, draw, to_svg, ChartData, ChartId, DrawOpts, Kind, PlotArea,

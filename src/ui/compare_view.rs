@@ -2,8 +2,7 @@
 //! scenario, the levers that differ, and the 2025/2030 headline figures.
 
 use super::state::{CompareCtx, Compared};
-#[allow(unused_imports)]
-use super::{t, zh_en};
+use super::t;
 use super::{LangCtx, ProjectionCtx};
 use crate::i18n::{group, quantity, Lang, Msg};
 use crate::model::levers::LEVERS;

@@ -2,9 +2,8 @@
 //! share link. Shown only in print (the print stylesheet prints it with the scorecard and the charts).
 
 use super::state::Edit;
+use super::t;
 use super::LangCtx;
-#[allow(unused_imports)]
-use super::{t, zh_en};
 use crate::i18n::{group, Msg};
 use crate::model::levers::spec;
 use crate::model::presets::PRESETS;

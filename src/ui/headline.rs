@@ -1,7 +1,5 @@
 //! The headline strip: 2025 output value, 2030 CO2, peak year, targets met "n / N".
 
-#[allow(unused_imports)]
-use super::{t, zh_en};
 use super::{LangCtx, ProjectionCtx};
 use crate::i18n::{quantity, Msg};
 use crate::model::series::SeriesId as S;

@@ -3,8 +3,7 @@
 //! Keyboard on the slider: arrows step, PageUp/PageDown step ×10, Home/End to min/max.
 
 use super::state::Edit;
-#[allow(unused_imports)]
-use super::{t, zh_en};
+use super::t;
 use super::{FocusCtx, LangCtx};
 use crate::i18n::{group, Msg};
 use crate::model::levers::{spec, LeverId};

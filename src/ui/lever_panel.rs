@@ -2,9 +2,8 @@
 
 use super::lever::Lever;
 use super::state::Edit;
+use super::t;
 use super::LangCtx;
-#[allow(unused_imports)]
-use super::{t, zh_en};
 use crate::i18n::Msg;
 use crate::model::levers::{LeverGroup, LEVERS};
 use crate::model::Scenario;

@@ -71,15 +71,6 @@ pub fn t(lang: RwSignal<Lang>, m: Msg) -> impl Fn() -> &'static str + Copy + Sen
     move || m.text(lang.get())
 }
 
-/// A reactive choice between static Chinese and English texts (one closure type for all call sites).
-pub fn zh_en(
-    lang: RwSignal<Lang>,
-    zh: &'static str,
-    en: &'static str,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    move || if lang.get().zh() { zh } else { en }
-}
-
 /// Moves keyboard focus to a lever's input and scrolls it into view.
 pub fn focus_lever(id: LeverId) {
     let sel = format!("[data-lever=\"{}\"]", id.key());

@@ -1,9 +1,8 @@
 //! Notices: what a link, an import or storage changed, in the user's language. Each can be dismissed.
 
 use super::state::Notices;
+use super::t;
 use super::LangCtx;
-#[allow(unused_imports)]
-use super::{t, zh_en};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 

@@ -5,9 +5,8 @@ use super::state::{
     download, input_issue_line, now_ms, CompareCtx, Compared, Edit, LibraryCtx, Notices,
     MAX_COMPARE,
 };
+use super::t;
 use super::LangCtx;
-#[allow(unused_imports)]
-use super::{t, zh_en};
 use crate::i18n::Msg;
 use crate::library::{ImportError, StoreError};
 use crate::model::presets::PRESETS;

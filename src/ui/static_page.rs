@@ -6,7 +6,7 @@
 
 use super::state::{Edit, View, ViewCtx};
 use super::{FocusCtx, LangCtx, ProjectionCtx};
-use crate::i18n::{group, Msg};
+use crate::i18n::Msg;
 use crate::model::flows::diagrams;
 use crate::model::params::{ParamId, PARAMS};
 use crate::model::{LeverId, Status, TargetId};
@@ -336,7 +336,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
             filter_params(&root);
         }
     };
-    let _ = group;
+
     view! {
         <p class="notice warn" hidden=move || !failed.get()>{super::t(lang, Msg::PageLoadFailed)}</p>
         <div class="static-page" data-page=view.key() node_ref=host on:click=on_click on:input=on_input on:change=on_change>

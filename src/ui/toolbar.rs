@@ -2,8 +2,7 @@
 //! and the scenarios panel toggle.
 
 use super::state::{download, url_with, Edit, PresenterCtx};
-#[allow(unused_imports)]
-use super::{t, zh_en};
+use super::t;
 use super::{LangCtx, ProjectionCtx};
 use crate::i18n::Msg;
 use leptos::prelude::*;
