@@ -2,29 +2,22 @@
 // Run by scripts/test.sh after `trunk build --release`: node --test tests/e2e/
 // Serves dist/ itself on 127.0.0.1, records console errors, saves screenshots to artifacts/ (gitignored).
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startApp, trackErrors, ARTIFACTS, DIST } from './lib.mjs';
+import { useApp, trackErrors, ARTIFACTS, DIST } from './lib.mjs';
 
 const artifacts = ARTIFACTS;
-let base, browser, app;
 const consoleErrors = [];
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html exists (run trunk build --release first)');
-  app = await startApp();
-  ({ base, browser } = app);
-});
-
-after(async () => { await app?.close(); });
+before(() => assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html exists (run trunk build --release first)'));
+const app = useApp();
 
 async function open(viewport, query = '') {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: viewport.width < 500 ? 3 : 2 });
+  const context = await app.browser.newContext({ viewport, deviceScaleFactor: viewport.width < 500 ? 3 : 2 });
   const page = await context.newPage();
   trackErrors(page, consoleErrors);
-  await page.goto(base + query);
+  await page.goto(app.base + query);
   await page.waitForSelector('[data-headline="co2_2030"]');
   await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length === 5);
   return { context, page };

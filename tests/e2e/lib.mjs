@@ -1,4 +1,5 @@
 // Shared by the end-to-end tests and the benchmarks: a static server for dist/ and Chromium's launch options.
+import { before, after } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -84,4 +85,12 @@ export function moveLeversAndMeasure(page, n, seed) {
     if (window.gc) window.gc();
     return { js: performance.memory.usedJSHeapSize, wasm: window.__wasm?.memory?.buffer?.byteLength ?? 0 };
   }, { n, seed });
+}
+
+/** Starts the app before the file's tests and stops it after; returns { base, browser } filled in by then. */
+export function useApp(launchArgs = []) {
+  const app = {};
+  before(async () => { Object.assign(app, await startApp(launchArgs)); });
+  after(async () => { await app.close?.(); });
+  return app;
 }

@@ -1,26 +1,20 @@
 // End-to-end tests of public reading: the guideline reader, the assumptions panel and the model pages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startApp, trackErrors, ROOT, ARTIFACTS } from './lib.mjs';
+import { useApp, trackErrors, ROOT, ARTIFACTS } from './lib.mjs';
 
 const root = ROOT;
 const artifacts = ARTIFACTS;
-let base, browser, app;
 const consoleErrors = [];
-
-before(async () => {
-  app = await startApp();
-  ({ base, browser } = app);
-});
-after(async () => { await app?.close(); });
+const app = useApp();
 
 async function open(query = '', viewport = { width: 1440, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+  const context = await app.browser.newContext({ viewport });
   const page = await context.newPage();
   trackErrors(page, consoleErrors);
-  await page.goto(base + query);
+  await page.goto(app.base + query);
   await page.waitForSelector('[data-headline="co2_2030"]');
   return { context, page };
 }

@@ -1,31 +1,25 @@
 // Robustness in the default test run: accessibility (axe-core, keyboard), every lever at its extremes in the
 // UI, and a soak of 10,000 lever moves with bounded memory and no console error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { startApp, trackErrors, moveLeversAndMeasure, ROOT } from './lib.mjs';
+import { useApp, trackErrors, moveLeversAndMeasure, ROOT } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = ROOT;
 const AXE = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
-let browser, base, app;
 const consoleErrors = [];
-
-before(async () => {
-  app = await startApp(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
-  ({ base, browser } = app);
-});
-after(async () => { await app?.close(); });
+const app = useApp(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 
 async function open(query, viewport = { width: 1440, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+  const context = await app.browser.newContext({ viewport });
   await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
   const page = await context.newPage();
   trackErrors(page, consoleErrors);
-  await page.goto(base + query);
+  await page.goto(app.base + query);
   await page.waitForSelector('[data-headline="co2_2030"]');
   return { context, page };
 }
@@ -91,7 +85,7 @@ test('every lever at its extremes, alone and in combinations, shows no NaN, infi
   for (let i = 0; i < 12; i++) scenarios.push(LEVERS.map((l) => `${l.id}:${rnd() < 0.5 ? l.min : l.max}`).join(','));
   const { context, page } = await open('?lang=en');
   for (const s of scenarios) {
-    await page.goto(`${base}?lang=en&s=1,${s}`);
+    await page.goto(`${app.base}?lang=en&s=1,${s}`);
     await page.waitForSelector('[data-headline="co2_2030"]');
     const texts = await numbersShown(page);
     for (const t of texts) {

@@ -1,27 +1,21 @@
 // End-to-end tests of the workshop features: share links, saved library, compare, undo, export, presenter.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startApp, trackErrors, ROOT, ARTIFACTS } from './lib.mjs';
+import { useApp, trackErrors, ROOT, ARTIFACTS } from './lib.mjs';
 
 const root = ROOT;
 const artifacts = ARTIFACTS;
-let base, browser, app;
 const consoleErrors = [];
-
-before(async () => {
-  app = await startApp();
-  ({ base, browser } = app);
-});
-after(async () => { await app?.close(); });
+const app = useApp();
 
 async function open(query = '', context) {
-  context = context || await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  context = context || await app.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   trackErrors(page, consoleErrors);
-  await page.goto(base + query);
+  await page.goto(app.base + query);
   await page.waitForSelector('[data-headline="co2_2030"]');
   return { context, page };
 }
@@ -74,7 +68,7 @@ test('saved scenarios survive a reload, and a corrupted entry never hides the ot
     localStorage.setItem('vtre.scenario.old', '{"eaf_swap": 300}');
   });
   await page.waitForTimeout(400); // autosave is debounced
-  await page.goto(base); // no ?s: the autosaved working scenario comes back
+  await page.goto(app.base); // no ?s: the autosaved working scenario comes back
   await page.waitForSelector('[data-headline="co2_2030"]');
   assert.equal(await leverValue(page, 'v_recovery'), '70', 'working scenario autosaved');
   await page.click('[data-action="scenarios"]');
@@ -162,7 +156,7 @@ test('charts export as PNG and SVG; presenter mode and the print handout work', 
 });
 
 test('with browser storage disabled the app still works, keeps saves in memory and says so', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
   });
