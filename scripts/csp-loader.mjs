@@ -6,7 +6,8 @@ import crypto from 'node:crypto';
 
 const file = process.argv[2];
 let html = fs.readFileSync(file, 'utf8');
-const re = /<script type="module">([\s\S]*?)<\/script>/;
+// Trunk's release build minifies the HTML (`type=module`, unquoted).
+const re = /<script type="?module"?>([\s\S]*?)<\/script>/;
 const m = html.match(re);
 if (m) {
   const code = m[1].trim() + '\n';
@@ -16,6 +17,10 @@ if (m) {
   html = html.replace(re, `<script type="module" src="./${name}"></script>`);
   fs.writeFileSync(file, html);
 }
+// Minification drops the empty content attribute of the origin allow-list; put it back so deployers find
+// (and can fill in) `<meta name="vtre-allowed-origins" content="">` as the README says.
+html = html.replace(/<meta (?:content="?"? )?name="?vtre-allowed-origins"?(?: content="?"?)?>/, '<meta name="vtre-allowed-origins" content="">');
+fs.writeFileSync(file, html);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\sstyle="/.test(html)) {
   console.error('csp-loader: index.html still has an inline script or style');
   process.exit(1);

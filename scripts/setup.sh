@@ -43,6 +43,14 @@ if [ "$("$root/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{
   npm install --prefix .tools --no-audit --no-fund --save-exact binaryen@132.0.0 >&2
 fi
 
+# 4b. terser (npm), which minifies the wasm-bindgen JS glue in release builds (scripts/minify-js.mjs).
+if [ "$(node -e "console.log(require('$root/.tools/node_modules/terser/package.json').version)" 2>/dev/null)" != "5.51.4" ]; then
+  say "installing terser 5.51.4 into .tools/"
+  mkdir -p .tools
+  (cd .tools && [ -f package.json ] || echo '{"private":true}' > package.json)
+  npm install --prefix .tools --no-audit --no-fund --save-exact terser@5.51.4 >&2
+fi
+
 # 5. Crates, so that Trunk's offline cargo build finds everything.
 say "fetching crates"
 cargo fetch --locked >&2

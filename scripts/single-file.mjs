@@ -23,6 +23,8 @@ const pages = {};
 for (const f of fs.readdirSync(path.join(dist, 'pages'))) pages[f.replace(/\.html$/, '')] = fs.readFileSync(path.join(dist, 'pages', f), 'utf8');
 const pages64 = gz(Buffer.from(JSON.stringify(pages)));
 
+// The glue's init function is its default export (its local name changes when the glue is minified).
+const initName = (glue.match(/(\w+) as default/) || [])[1] || '__wbg_init';
 const boot = `
 ${glue.replace(/<\/script/gi, '<\\/script')}
 const unzip = async (b64) => {
@@ -30,14 +32,14 @@ const unzip = async (b64) => {
   return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 };
 window.__vtrePages = JSON.parse(new TextDecoder().decode(await unzip(document.getElementById('vtre-pages').textContent)));
-await __wbg_init({ module_or_path: await unzip(document.getElementById('vtre-wasm').textContent) });
+await ${initName}({ module_or_path: await unzip(document.getElementById('vtre-wasm').textContent) });
 `;
 // Drop the external loader, preloads and stylesheet; add everything inline.
 html = html
   .replace(/<script type="module" src="[^"]*"><\/script>/, '')
-  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
-  .replace(/<link rel="stylesheet"[^>]*>/, `<style>${css}</style>`)
-  .replace(/<link rel="icon"[^>]*>/, '')
+  .replace(/<link[^>]* rel="?(modulepreload|preload)"?[^>]*>/g, '')
+  .replace(/<link[^>]* rel="?stylesheet"?[^>]*>/, () => `<style>${css}</style>`)
+  .replace(/<link[^>]* rel="?icon"?[^>]*>/, '')
   .replace('</body>', `<script type="application/octet-stream" id="vtre-wasm">${wasm64}</script>
 <script type="application/octet-stream" id="vtre-pages">${pages64}</script>
 <script type="module">${boot}</script>

@@ -124,7 +124,7 @@ pub fn decode(text: &str) -> (Scenario, Vec<LinkIssue>) {
         } else {
             seen.push(key.clone());
         }
-        let number = val.parse::<f64>().ok().filter(|x| x.is_finite());
+        let number = crate::num::parse_f64(val);
         if let Some(pk) = key.strip_prefix('@') {
             let Some(pid) = ParamId::from_key(pk) else {
                 issues.push(LinkIssue::Input(InputIssue::UnknownParam(

@@ -271,16 +271,12 @@ impl Parser<'_> {
                 }
                 let tok = std::str::from_utf8(&self.b[start..self.i])
                     .map_err(|_| "bad number".to_string())?;
-                tok.parse::<f64>()
-                    .ok()
-                    .filter(|n| n.is_finite())
-                    .map(Json::Num)
-                    .ok_or_else(|| {
-                        format!(
-                            "invalid number '{}'",
-                            tok.chars().take(20).collect::<String>()
-                        )
-                    })
+                crate::num::parse_f64(tok).map(Json::Num).ok_or_else(|| {
+                    format!(
+                        "invalid number '{}'",
+                        tok.chars().take(20).collect::<String>()
+                    )
+                })
             }
             Some(_) => Err(format!("unexpected character at byte {}", self.i)),
         }

@@ -9,8 +9,10 @@ pub mod i18n;
 pub mod json;
 pub mod library;
 pub mod model;
+pub mod num;
 pub mod output;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod pages;
+pub mod small_sort;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -194,7 +194,9 @@ impl<S: KvStore> Library<S> {
                 }),
             }
         }
-        ok.sort_by(|a, b| a.saved_at.total_cmp(&b.saved_at).then(a.name.cmp(&b.name)));
+        crate::small_sort::sort_by(&mut ok, |a, b| {
+            a.saved_at.total_cmp(&b.saved_at).then(a.name.cmp(&b.name))
+        });
         Ok((ok, bad))
     }
 

@@ -3,12 +3,14 @@
 //! them, and the same [`ChartData`] feeds the legend, the tooltip and the accessible table.
 
 pub mod sankey;
+pub mod surface;
 
 use crate::model::series::{SeriesId as S, FIRST_YEAR, LAST_YEAR, N_YEARS};
 use crate::model::Projection;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use surface::{dashed, Surface};
 
 /// The charts, in page order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -472,12 +474,12 @@ impl PlotArea {
 }
 
 /// Draws `data` on `root`.
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+pub fn draw(
+    root: &DrawingArea<Surface<'_>, Shift>,
     data: &ChartData,
     o: &DrawOpts,
 ) -> Result<PlotArea, String> {
-    let e = |x: DrawingAreaErrorKind<DB::ErrorType>| x.to_string();
+    let e = |x: DrawingAreaErrorKind<surface::SurfaceError>| x.to_string();
     let s = if o.scale > 0.0 { o.scale } else { 1.0 };
     let px = |v: f64| (v * s).round() as i32;
     root.fill(&WHITE).map_err(e)?;
@@ -515,7 +517,7 @@ pub fn draw<DB: DrawingBackend>(
         ymax = ymin + 1.0;
     }
     let pad = (ymax - ymin) * 0.08;
-    let font = ("sans-serif", px(12.0)).into_font().color(&INK);
+    let font = (FontFamily::SansSerif, px(12.0)).into_font().color(&INK);
     let mut chart = ChartBuilder::on(root)
         .margin(px(8.0))
         .x_label_area_size(px(26.0))
@@ -564,24 +566,16 @@ pub fn draw<DB: DrawingBackend>(
         match l.kind {
             Kind::Compare(i) => {
                 let (dash, gap) = COMPARE_DASHES[usize::from(i) % 4];
-                chart
-                    .draw_series(DashedLineSeries::new(
-                        pts,
-                        px(dash).max(1) as u32,
-                        px(gap).max(1) as u32,
-                        l.color.stroke_width(px(2.5) as u32),
-                    ))
-                    .map_err(e)?;
+                dashed(px(dash) as u32, px(gap) as u32, || {
+                    chart.draw_series(LineSeries::new(pts, l.color.stroke_width(px(2.5) as u32)))
+                })
+                .map_err(e)?;
             }
             Kind::Reference => {
-                chart
-                    .draw_series(DashedLineSeries::new(
-                        pts,
-                        px(9.0) as u32,
-                        px(5.0) as u32,
-                        l.color.stroke_width(px(2.0) as u32),
-                    ))
-                    .map_err(e)?;
+                dashed(px(9.0) as u32, px(5.0) as u32, || {
+                    chart.draw_series(LineSeries::new(pts, l.color.stroke_width(px(2.0) as u32)))
+                })
+                .map_err(e)?;
             }
             _ => {
                 chart
@@ -590,7 +584,7 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
     }
-    let small = ("sans-serif", px(11.0)).into_font().color(&INK);
+    let small = (FontFamily::SansSerif, px(11.0)).into_font().color(&INK);
     for m in &data.markers {
         match m {
             Marker::Target { year, value, label } => {
@@ -614,14 +608,13 @@ pub fn draw<DB: DrawingBackend>(
             Marker::Year { year, label } => {
                 let x = f64::from(*year);
                 let (y0, y1) = (chart.y_range().start, chart.y_range().end);
-                chart
-                    .draw_series(DashedLineSeries::new(
+                dashed(px(3.0) as u32, px(3.0) as u32, || {
+                    chart.draw_series(LineSeries::new(
                         vec![(x, y0), (x, y1)],
-                        px(3.0) as u32,
-                        px(3.0) as u32,
                         ALERT.stroke_width(px(1.0) as u32),
                     ))
-                    .map_err(e)?;
+                })
+                .map_err(e)?;
                 let style = small.clone().pos(Pos::new(HPos::Left, VPos::Top));
                 chart
                     .draw_series(std::iter::once(Text::new(
@@ -671,8 +664,7 @@ fn compact(v: f64) -> String {
 pub fn to_svg(data: &ChartData, width: u32, height: u32) -> Result<String, String> {
     let mut buf = String::new();
     {
-        let root =
-            plotters_svg::SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
+        let root = Surface::svg(&mut buf, (width, height)).into_drawing_area();
         draw(
             &root,
             data,

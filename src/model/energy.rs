@@ -245,7 +245,7 @@ pub fn curtail(
             (v, i)
         })
         .collect();
-    order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    crate::small_sort::sort_by(&mut order, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     for (_, i) in order {
         let q0 = out[i];
         out[i] = 0.0;

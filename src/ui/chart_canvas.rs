@@ -6,6 +6,7 @@ use super::state::{download, download_url, CompareCtx};
 use super::t;
 use super::ComparedCtx;
 use super::{LangCtx, ProjectionCtx, ReferenceCtx};
+use crate::charts::surface::Surface;
 use crate::charts::{
     chart_data_compared, draw, to_svg, ChartData, ChartId, DrawOpts, Kind, PlotArea,
 };
@@ -15,7 +16,6 @@ use crate::model::series::{FIRST_YEAR, N_YEARS};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 fn css_color(c: plotters::style::RGBColor) -> String {
     format!("rgb({},{},{})", c.0, c.1, c.2)
@@ -26,12 +26,16 @@ fn css_color(c: plotters::style::RGBColor) -> String {
 pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     let ProjectionCtx(p) = expect_context();
     let ReferenceCtx(r) = expect_context();
+    let reference = r.clone();
     let LangCtx(lang) = expect_context();
     let canvas = NodeRef::<Canvas>::new();
     let hidden = RwSignal::new(Vec::<&'static str>::new());
     let hover = RwSignal::new(None::<usize>);
     let show_table = RwSignal::new(false);
     let size_tick = RwSignal::new(0u32);
+    // The canvas' CSS size, from a ResizeObserver: reading clientWidth while drawing would force a style and
+    // layout pass on every lever move (the scorecard and headline text have just changed).
+    let css_size = RwSignal::new((0.0f64, 0.0f64));
     // Charts off screen are not redrawn until they scroll into view (or the page is printed): most lever
     // moves then redraw only what the user can see.
     let visible = RwSignal::new(false);
@@ -49,13 +53,21 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         })
     });
 
-    // The legend depends on labels and colours only, so value changes do not rebuild its buttons.
-    let legend = Memo::new(move |_| {
-        data.with(|d| {
-            d.lines
+    // Title, unit and legend depend on the language and the compared scenarios only, never on lever values:
+    // a lever move recomputes `data` for the charts on screen and leaves these (and charts off screen) alone.
+    let meta = Memo::new(move |_| {
+        let l = lang.get();
+        let labels: Vec<String> = compare.with(|c| c.iter().map(|x| x.label(l)).collect());
+        compared.with(|cp| {
+            let pairs: Vec<(String, &crate::model::Projection)> =
+                labels.into_iter().zip(cp.iter()).collect();
+            let d = chart_data_compared(chart, &reference, &reference, &pairs, l.zh());
+            let legend: Vec<_> = d
+                .lines
                 .iter()
                 .map(|l| (l.key, l.label.clone(), l.color, l.kind))
-                .collect::<Vec<_>>()
+                .collect();
+            (d.title, d.unit, legend)
         })
     });
 
@@ -92,6 +104,34 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
             Err(_) => visible.set(true),
         }
         on_view.forget();
+        let on_resize = wasm_bindgen::closure::Closure::<
+            dyn FnMut(js_sys::Array, web_sys::ResizeObserver),
+        >::new(
+            move |entries: js_sys::Array, ro: web_sys::ResizeObserver| {
+                for entry in entries.iter() {
+                    let Ok(entry) =
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::ResizeObserverEntry>(entry)
+                    else {
+                        continue;
+                    };
+                    let r = entry.content_rect();
+                    let size = (r.width(), r.height());
+                    match css_size.try_get_untracked() {
+                        None => ro.disconnect(),
+                        Some(was) if was != size => {
+                            css_size.try_set(size);
+                        }
+                        Some(_) => {}
+                    }
+                }
+            },
+        );
+        if let Ok(ro) =
+            web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(on_resize.as_ref()))
+        {
+            ro.observe(&el);
+        }
+        on_resize.forget();
     });
     let _print = window_event_listener(leptos::ev::beforeprint, move |_| visible.set(true));
 
@@ -102,8 +142,12 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         }
         let Some(el) = canvas.get() else { return };
         let dpr = window().device_pixel_ratio().max(1.0);
-        let w = f64::from(el.client_width().max(200));
-        let h = f64::from(el.client_height().max(160));
+        let (w, h) = match css_size.get() {
+            (w, h) if w > 0.0 && h > 0.0 => (w, h),
+            // Not observed yet (or no ResizeObserver): measure once.
+            _ => (f64::from(el.client_width()), f64::from(el.client_height())),
+        };
+        let (w, h) = (w.max(200.0), h.max(160.0));
         let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
         if el.width() != pw {
             el.set_width(pw);
@@ -118,10 +162,10 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
             hidden: hidden.get(),
             hover: hover.get(),
         };
-        let Some(backend) = CanvasBackend::with_canvas_object(el) else {
+        let Some(surface) = Surface::canvas(el) else {
             return;
         };
-        let root = backend.into_drawing_area();
+        let root = surface.into_drawing_area();
         let drawn = data.with(|d| draw(&root, d, &opts));
         match drawn {
             Ok(a) => area.set_value(a),
@@ -168,51 +212,67 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         })
     };
 
-    let curtail_note = move || {
+    // The energy chart's note on curtailment: first year, the year with the deepest cuts and the cut per
+    // product (whole percent). A memo, so the note's DOM is rebuilt only when what it says changes.
+    let curtailment = Memo::new(move |_| {
         (chart == ChartId::Energy).then(|| {
-            let zh = lang.get().zh();
             p.with(|p| {
-                let first = (0..N_YEARS).find(|&i| p.limits[i].energy_quota);
-                match first {
-                    None => view! { <p class="callout ok">{Msg::NotCurtailed.text(lang.get())}</p> }.into_any(),
-                    Some(i) => {
-                        let year = FIRST_YEAR + i as u16;
-                        // Report the year with the deepest cuts.
-                        let worst = (0..N_YEARS)
-                            .max_by(|&a, &b| p.curtailed[a].iter().sum::<f64>().total_cmp(&p.curtailed[b].iter().sum::<f64>()))
-                            .unwrap_or(i);
-                        let items = Product::ALL
+                let first = (0..N_YEARS).find(|&i| p.limits[i].energy_quota)?;
+                let worst = (0..N_YEARS)
+                    .max_by(|&a, &b| {
+                        p.curtailed[a]
                             .iter()
-                            .filter(|pr| p.curtailed[worst][**pr as usize] > 1e-6)
-                            .map(|pr| {
-                                let share = p.curtailed[worst][*pr as usize] * 100.0;
-                                view! { <li>{pr.label(zh)}" −"{group(share, 0)}"%"</li> }
-                            })
-                            .collect_view();
-                        let head = if zh {
-                            format!("自{year}年起{}（{}年）", Msg::CurtailedIn.text(lang.get()), FIRST_YEAR + worst as u16)
-                        } else {
-                            format!("From {year}: {} (in {})", Msg::CurtailedIn.text(lang.get()), FIRST_YEAR + worst as u16)
-                        };
-                        view! { <div class="callout alert" role="status" data-curtailed="true"><p>{head}</p><ul>{items}</ul></div> }.into_any()
-                    }
-                }
+                            .sum::<f64>()
+                            .total_cmp(&p.curtailed[b].iter().sum::<f64>())
+                    })
+                    .unwrap_or(first);
+                let cuts: Vec<(Product, i64)> = Product::ALL
+                    .iter()
+                    .filter(|pr| p.curtailed[worst][**pr as usize] > 1e-6)
+                    .map(|pr| {
+                        (
+                            *pr,
+                            (p.curtailed[worst][*pr as usize] * 100.0).round() as i64,
+                        )
+                    })
+                    .collect();
+                Some((FIRST_YEAR + first as u16, FIRST_YEAR + worst as u16, cuts))
             })
+        })
+    });
+    let curtail_note = move || {
+        curtailment.get().map(|c| {
+            let l = lang.get();
+            match c {
+                None => view! { <p class="callout ok">{Msg::NotCurtailed.text(l)}</p> }.into_any(),
+                Some((year, worst, cuts)) => {
+                    let items = cuts
+                        .into_iter()
+                        .map(|(pr, share)| view! { <li>{pr.label(l.zh())}" −"{share}"%"</li> })
+                        .collect_view();
+                    let head = if l.zh() {
+                        format!("自{year}年起{}（{worst}年）", Msg::CurtailedIn.text(l))
+                    } else {
+                        format!("From {year}: {} (in {worst})", Msg::CurtailedIn.text(l))
+                    };
+                    view! { <div class="callout alert" role="status" data-curtailed="true"><p>{head}</p><ul>{items}</ul></div> }.into_any()
+                }
+            }
         })
     };
 
     view! {
         <figure class="chart" data-chart-figure=chart.key() aria-labelledby=title_id.clone()>
-            <figcaption id=title_id.clone()>{move || data.with(|d| d.title.clone())}
-                <span class="unit">{move || data.with(|d| format!(" ({})", d.unit))}</span></figcaption>
+            <figcaption id=title_id.clone()>{move || meta.with(|m| m.0.clone())}
+                <span class="unit">{move || meta.with(|m| format!(" ({})", m.1))}</span></figcaption>
             <div class="canvas-wrap" on:pointerleave=move |_| hover.set(None)>
                 <canvas node_ref=canvas data-chart=chart.key() role="img"
-                    aria-label=move || data.with(|d| format!("{} ({})", d.title, d.unit))
+                    aria-label=move || meta.with(|m| format!("{} ({})", m.0, m.1))
                     on:pointermove=on_move on:pointerdown=on_move></canvas>
                 {tooltip}
             </div>
             <div class="legend" role="group" aria-label=t(lang, Msg::LegendHint)>
-                {move || legend.with(|items| items.iter().map(|(key, label, color, kind)| {
+                {move || meta.with(|m| m.2.iter().map(|(key, label, color, kind)| {
                     let key = *key;
                     let dashed = *kind == Kind::Reference;
                     view! {
@@ -227,13 +287,13 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
             </div>
             {curtail_note}
             <div class="chart-actions">
-            <button class="export" data-action="export-png" aria-label=move || format!("{} PNG", data.with(|d| d.title.clone()))
+            <button class="export" data-action="export-png" aria-label=move || format!("{} PNG", meta.with(|m| m.0.clone()))
                 on:click=move |_| {
                     if let Some(url) = canvas.get_untracked().and_then(|c| c.to_data_url().ok()) {
                         download_url(&format!("vtre-{}.png", chart.key()), &url);
                     }
                 }>{t(lang, Msg::PngExport)}</button>
-            <button class="export" data-action="export-svg" aria-label=move || format!("{} SVG", data.with(|d| d.title.clone()))
+            <button class="export" data-action="export-svg" aria-label=move || format!("{} SVG", meta.with(|m| m.0.clone()))
                 on:click=move |_| {
                     let hidden_now = hidden.get_untracked();
                     let svg = data.with_untracked(|d| {

@@ -1,5 +1,6 @@
 //! The printed workshop handout's header: scenario name, the levers that differ from the reference, and the
-//! share link. Shown only in print (the print stylesheet prints it with the scorecard and the charts).
+//! share link. Shown only in print (the print stylesheet prints it with the scorecard and the charts), so it
+//! is built when the browser is about to print (`beforeprint`) and not kept current on every lever move.
 
 use super::state::Edit;
 use super::t;
@@ -14,7 +15,11 @@ pub fn Handout() -> impl IntoView {
     let edit: Edit = expect_context();
     let LangCtx(lang) = expect_context();
     let tr = move |m: Msg| m.text(lang.get());
-    view! {
+    let printing = RwSignal::new(false);
+    let _before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+    let _after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+    move || {
+        printing.get().then(|| view! {
         <section class="print-only handout" aria-hidden="true">
             <h2>{t(lang, Msg::HandoutTitle)}": "{move || {
                 let s = edit.scenario.get();
@@ -42,5 +47,6 @@ pub fn Handout() -> impl IntoView {
             <p class="share">{move || edit.scenario.with(|s| super::toolbar::share_url(s, lang.get()))}</p>
             <p class="muted">{move || format!("{}: {}", tr(Msg::Printed), js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect::<String>())}</p>
         </section>
+    })
     }
 }

@@ -100,7 +100,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                         aria-valuetext=move || format!("{} {}", group(value.get(), dec), l.unit(zh()))
                         prop:value=move || value.get().to_string()
                         on:input=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse::<f64>() { drag(v) }
+                            if let Some(v) = crate::num::parse_f64(&event_target_value(&ev)) { drag(v) }
                         }
                         on:change=move |_| edit.end_drag()
                         on:keydown=on_key/>
@@ -113,8 +113,8 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                     prop:value=move || format!("{:.*}", dec, value.get())
                     on:change=move |ev| {
                         let raw = event_target_value(&ev);
-                        match raw.trim().parse::<f64>() {
-                            Ok(v) if v.is_finite() => {
+                        match crate::num::parse_f64(raw.trim()) {
+                            Some(v) => {
                                 let used = spec(id).snap(v);
                                 field_note.set(if (used - v).abs() > 1e-9 {
                                     Some(format!("{} {}", Msg::Clamped.text(lang.get_untracked()), group(used, dec)))

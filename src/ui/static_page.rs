@@ -115,7 +115,7 @@ fn sort_params(root: &Element, by: &str) {
             _ => (String::new(), order),
         }
     };
-    rows.sort_by_key(key);
+    crate::small_sort::sort_by(&mut rows, |a, b| key(a).cmp(&key(b)));
     for r in rows {
         let _ = tbody.append_child(&r);
     }
@@ -323,7 +323,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
             .get_attribute("data-param-input")
             .and_then(|k| ParamId::from_key(&k))
         {
-            if let Ok(v) = value_of(&el).trim().parse::<f64>() {
+            if let Some(v) = crate::num::parse_f64(value_of(&el).trim()) {
                 edit.step(|s| {
                     s.set_param(id, v);
                 });

@@ -148,6 +148,9 @@ test('charts export as PNG and SVG; presenter mode and the print handout work', 
   await page.keyboard.press('End');
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.width > 300));
+  // The handout is built for printing and lists the lever just changed, at its maximum.
+  const handout = await page.textContent('.handout');
+  assert.match(handout, /长流程转电炉（产能置换）: 1,200/);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   fs.writeFileSync(path.join(artifacts, 'handout.pdf'), pdf);
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { serve, listen, LAUNCH, DIST } from './lib.mjs';
+const server = serve(DIST); const url = (await listen(server)) + '/';
+const browser = await chromium.launch(LAUNCH);
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+await page.goto(url + (process.argv[2]||''));
+await page.waitForFunction(() => document.querySelector('canvas[data-chart="output_value"]')?.width > 300);
+await page.waitForTimeout(300);
+await page.screenshot({ path: '/tmp/shot.png' });
+await page.screenshot({ path: '/tmp/shot-full.png', fullPage: true });
+await browser.close(); server.close();

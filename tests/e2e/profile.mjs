@@ -1,0 +1,67 @@
+// CPU profile of lever moves (not a test): where the main-thread time of a lever move goes, by function.
+// Usage: node tests/e2e/profile.mjs [dist-dir] — for wasm function names, point it at a build whose wasm
+// kept its name section (see README, "Profiling").
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve, listen, LAUNCH, DIST } from './lib.mjs';
+
+const dir = path.resolve(process.argv[2] || DIST);
+const MOVES = Number(process.env.MOVES || 200);
+const server = serve(dir);
+const url = (await listen(server)) + '/';
+const browser = await chromium.launch(LAUNCH);
+const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2 });
+const page = await ctx.newPage();
+await page.goto(url);
+await page.waitForFunction(() => document.querySelector('canvas[data-chart="output_value"]')?.width > 300);
+const cdp = await ctx.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+await page.evaluate(async (moves) => {
+  const levers = ['eaf_swap', 'swap_vti_share', 'energy_quota', 're_quota', 'power_price', 'grid_factor', 'v_recovery', 'steel_price'];
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  let s = 42;
+  for (let i = 0; i < moves; i++) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const el = document.querySelector(`[data-lever="${levers[i % levers.length]}"]`);
+    const min = Number(el.min), max = Number(el.max), step = Number(el.step);
+    el.value = String(min + Math.round(((s / 2147483648) * (max - min)) / step) * step);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    await frame(); await frame();
+  }
+}, MOVES);
+const { profile } = await cdp.send('Profiler.stop');
+await browser.close();
+server.close();
+
+// Self time and inclusive time per function name.
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+const self = new Map();
+const incl = new Map();
+const dt = profile.timeDeltas;
+for (let i = 0; i < profile.samples.length; i++) {
+  const d = (dt[i + 1] ?? 0) / 1000;
+  let id = profile.samples[i];
+  const leaf = byId.get(id).callFrame.functionName || '(anon)';
+  if (leaf === '(idle)' || leaf === '(program)' || leaf === '(garbage collector)') {
+    self.set(leaf, (self.get(leaf) || 0) + d);
+    continue;
+  }
+  self.set(leaf, (self.get(leaf) || 0) + d);
+  const seen = new Set();
+  while (id !== undefined) {
+    const name = byId.get(id).callFrame.functionName || '(anon)';
+    if (!seen.has(name)) { incl.set(name, (incl.get(name) || 0) + d); seen.add(name); }
+    id = parent.get(id);
+  }
+}
+const busy = [...self.entries()].filter(([k]) => k !== '(idle)').reduce((a, [, v]) => a + v, 0);
+const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
+console.log(`busy ${busy.toFixed(0)} ms over ${MOVES} moves = ${(busy / MOVES).toFixed(2)} ms per move (incl. profiler overhead)`);
+console.log('\n-- self time per move (ms)');
+for (const [k, v] of top(self, 40)) console.log(`${(v / MOVES).toFixed(3).padStart(8)}  ${k.slice(0, 110)}`);
+console.log('\n-- inclusive time per move (ms)');
+for (const [k, v] of top(incl, 60)) console.log(`${(v / MOVES).toFixed(3).padStart(8)}  ${k.slice(0, 110)}`);
