@@ -205,6 +205,7 @@ msgs! {
     EmbedSnippet => ("嵌入代码", "Embed code"),
     CopySnippet => ("复制代码", "Copy code"),
     EmbedTitle => ("四川钒钛钢铁及稀土产业政策情景沙盘（嵌入）", "Sichuan V-Ti-Steel & Rare-Earth Policy Explorer (embedded)"),
+    NotesFailed => ("说明无法加载，请检查网络后重试。", "The explanation could not be loaded; check the connection and try again."),
     PageLoadFailed => ("页面内容无法加载，请检查网络后刷新。", "This page could not be loaded; check the connection and reload."),
 }
 

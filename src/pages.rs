@@ -385,6 +385,47 @@ pub fn assumptions_html(lang: Lang) -> String {
     o
 }
 
+/// How a lever's `source` reads: guideline references as citations, CSV keys as code, `;`-separated.
+fn source_html(source: &str) -> String {
+    source
+        .split(';')
+        .map(str::trim)
+        .map(|part| match part.strip_prefix("Guideline ") {
+            Some(sec) => format!(r#"<cite lang="zh-CN">{}</cite>"#, esc(sec)),
+            None => format!("<code>{}</code>", esc(part)),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The long texts the browser build leaves out (see `native_text!`): each lever's explanation, source and
+/// note on its reference value, and each preset's story, as `<div data-note="lever:<key>">` /
+/// `data-note="preset:<key>"` blocks. The app loads this page when the first of them is shown.
+pub fn notes_html(lang: Lang) -> String {
+    let zh = lang.zh();
+    let mut o = String::new();
+    for l in crate::model::LEVERS {
+        let _ = write!(
+            o,
+            r#"<div data-note="lever:{}"><p>{}</p><p class="meta"><span>{}</span>: {}</p><p class="meta note">{}</p></div>"#,
+            l.key,
+            esc(l.help(zh)),
+            esc(Msg::Source.text(lang)),
+            source_html(l.source),
+            esc(l.default_note(zh))
+        );
+    }
+    for p in crate::model::presets::PRESETS {
+        let _ = write!(
+            o,
+            r#"<div data-note="preset:{}"><p class="story">{}</p></div>"#,
+            p.key,
+            esc(p.story(zh))
+        );
+    }
+    o
+}
+
 /// Every page as (file name, html).
 pub fn all_pages() -> Vec<(String, String)> {
     let mut v = Vec::new();
@@ -392,6 +433,7 @@ pub fn all_pages() -> Vec<(String, String)> {
         v.push((format!("guideline-{code}.html"), guideline_html(lang)));
         v.push((format!("model-{code}.html"), model_html(lang)));
         v.push((format!("assumptions-{code}.html"), assumptions_html(lang)));
+        v.push((format!("notes-{code}.html"), notes_html(lang)));
     }
     v
 }
@@ -429,6 +471,36 @@ mod tests {
             assert_eq!(m.matches("data-chain=").count(), CHAIN_PAGES.len());
             assert_eq!(m.matches("data-term=").count(), GLOSSARY.len());
         }
+    }
+
+    #[test]
+    fn the_notes_page_explains_every_lever_and_tells_every_preset_story() {
+        for lang in [Lang::Zh, Lang::En] {
+            let n = notes_html(lang);
+            for l in crate::model::LEVERS {
+                let block = n
+                    .split(&format!(r#"data-note="lever:{}""#, l.key))
+                    .nth(1)
+                    .and_then(|rest| rest.split("</div>").next())
+                    .unwrap_or_default();
+                assert!(block.contains(&esc(l.help(lang.zh()))), "{} help", l.key);
+                assert!(
+                    block.contains(&esc(l.default_note(lang.zh()))),
+                    "{} note",
+                    l.key
+                );
+                assert!(
+                    block.contains("<code>") || block.contains("<cite"),
+                    "{} source",
+                    l.key
+                );
+            }
+            for p in crate::model::presets::PRESETS {
+                assert!(n.contains(&esc(p.story(lang.zh()))), "{} story", p.key);
+            }
+        }
+        assert!(notes_html(Lang::Zh).contains("全废钢电炉"));
+        assert!(notes_html(Lang::En).contains("electric arc furnaces"));
     }
 
     #[test]

@@ -81,6 +81,8 @@ pub struct LeverSpec {
     pub section: &'static str,
     pub label_zh: &'static str,
     pub label_en: &'static str,
+    /// What the lever does. This and the next three texts are empty in the browser build, which loads them
+    /// from the pre-rendered notes page when a lever's info opens (see `native_text!`).
     pub help_zh: &'static str,
     pub help_en: &'static str,
     /// CSV key(s) or guideline text behind the base value and the range.
@@ -140,6 +142,28 @@ impl LeverSpec {
     }
 }
 
+/// The long texts of a lever are native-only (see `native_text!`); every other field is kept as written.
+macro_rules! lever_field {
+    (help_zh, $v:expr) => {
+        super::native_text!($v)
+    };
+    (help_en, $v:expr) => {
+        super::native_text!($v)
+    };
+    (source, $v:expr) => {
+        super::native_text!($v)
+    };
+    (default_note_zh, $v:expr) => {
+        super::native_text!($v)
+    };
+    (default_note, $v:expr) => {
+        super::native_text!($v)
+    };
+    ($f:ident, $v:expr) => {
+        $v
+    };
+}
+
 macro_rules! levers {
     ($( $id:ident { $($field:ident : $val:expr),* $(,)? } )*) => {
         /// Typed lever ids; `LeverId::X as usize` indexes [`LEVERS`].
@@ -147,7 +171,7 @@ macro_rules! levers {
         pub enum LeverId { $($id),* }
 
         /// The lever table, in `LeverId` order.
-        pub const LEVERS: &[LeverSpec] = &[ $( LeverSpec { id: LeverId::$id, $($field: $val),* } ),* ];
+        pub const LEVERS: &[LeverSpec] = &[ $( LeverSpec { id: LeverId::$id, $($field: lever_field!($field, $val)),* } ),* ];
     };
 }
 

@@ -7,6 +7,20 @@
 //! Chains, each documented with its equations: [`steel`], [`vanadium`], [`titanium`], [`rare_earth`],
 //! [`energy`], [`emissions`], [`value`]; targets and their scoring in [`targets`].
 
+/// A long explanatory text (lever help, sources, notes; preset stories) that only native builds carry: the
+/// CLI, the tests and the pre-rendered pages (`crate::pages::notes_html`). The browser build gets `""` here
+/// and loads the text from `pages/notes-<lang>.html` when it is shown, which keeps it out of the wasm.
+macro_rules! native_text {
+    ($v:expr) => {
+        if cfg!(target_arch = "wasm32") {
+            ""
+        } else {
+            $v
+        }
+    };
+}
+pub(crate) use native_text;
+
 pub mod docs;
 pub mod emissions;
 pub mod energy;

@@ -19,22 +19,6 @@ fn decimals(step: f64) -> usize {
     d
 }
 
-/// A source list: CSV keys as code, guideline sections as Chinese citations.
-pub fn source_view(source: &'static str) -> impl IntoView {
-    source
-        .split(';')
-        .map(str::trim)
-        .enumerate()
-        .map(|(i, part)| {
-            let sep = if i > 0 { "; " } else { "" };
-            match part.strip_prefix("Guideline ") {
-                Some(sec) => view! { {sep}<cite lang="zh-CN">{sec}</cite> }.into_any(),
-                None => view! { {sep}<code>{part}</code> }.into_any(),
-            }
-        })
-        .collect_view()
-}
-
 /// Props: `id` — the lever shown.
 #[component]
 pub fn Lever(id: LeverId) -> impl IntoView {
@@ -46,6 +30,13 @@ pub fn Lever(id: LeverId) -> impl IntoView {
     // A memo: a scenario change re-renders only the levers whose value changed.
     let value = Memo::new(move |_| scenario.with(|s| s.get(id)));
     let info_open = RwSignal::new(false);
+    let notes: super::notes::NotesCtx = expect_context();
+    let note_key = format!("lever:{}", l.key);
+    Effect::new(move |_| {
+        if info_open.get() {
+            notes.want(lang.get());
+        }
+    });
     let field_note = RwSignal::new(None::<String>);
     let dec = decimals(l.step);
     // One undo step per discrete change; a slider drag is one gesture (see `Edit`).
@@ -150,12 +141,11 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                 {move || field_note.get().unwrap_or_default()}
             </p>
             <div class="popover" id=help_id.clone() hidden=move || !info_open.get()>
-                <p>{move || l.help(zh())}</p>
+                // Explanation, source and note on the reference value: loaded with the notes page.
+                <div class="note-text" inner_html=move || notes.html(lang.get(), &note_key)></div>
                 <p class="meta"><span>{t(lang, Msg::GuidelineRef)}</span>": "<cite lang="zh-CN">{l.guideline_ref}</cite></p>
                 <p class="meta"><span>{t(lang, Msg::ReferenceValue)}</span>": "
                     {move || format!("{} {} ({} {})", group(l.default, dec), l.unit(zh()), Msg::ReachedBy.text(lang.get()), l.target_year)}</p>
-                <p class="meta"><span>{t(lang, Msg::Source)}</span>": "{source_view(l.source)}</p>
-                <p class="meta note">{move || l.default_note(zh())}</p>
             </div>
         </div>
     }

@@ -21,8 +21,11 @@ pub fn LeverPanel() -> impl IntoView {
         .ok()
         .and_then(|w| w.as_f64())
         .is_none_or(|w| w > 820.0);
+    // Keyboard and screen-reader users get each lever's explanation (its aria-describedby) from the notes
+    // page: ask for it on the first focus inside the panel.
+    let notes: super::notes::NotesCtx = expect_context();
     view! {
-        <aside class="levers" aria-labelledby="levers-title">
+        <aside class="levers" aria-labelledby="levers-title" on:focusin=move |_| notes.want(lang.get_untracked())>
             <div class="levers-head">
                 <h2 id="levers-title">{t(lang, Msg::Levers)}</h2>
                 <button class="reset-all" data-action="reset-all"

@@ -9,6 +9,7 @@ mod handout;
 mod headline;
 mod lever;
 mod lever_panel;
+mod notes;
 mod notices;
 mod scenario_panel;
 mod scorecard;
@@ -164,6 +165,7 @@ pub fn App() -> impl IntoView {
     provide_context(CompareCtx(compare));
     provide_context(ComparedCtx(compared));
     provide_context(PresenterCtx(presenter));
+    provide_context(notes::NotesCtx::new());
 
     // Edges: the document language and title, and the persisted language choice.
     Effect::new(move |_| {

@@ -22,6 +22,13 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
     let notices: Notices = expect_context();
     let CompareCtx(compare) = expect_context();
     let tr = move |m: Msg| m.text(lang.get());
+    // The preset stories come with the notes page (`notes.rs`), asked for when the panel opens.
+    let notes: super::notes::NotesCtx = expect_context();
+    Effect::new(move |_| {
+        if open.get() {
+            notes.want(lang.get());
+        }
+    });
     let name = RwSignal::new(String::new());
     let listing = Memo::new(move |_| {
         lib.version.track();
@@ -119,7 +126,7 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                                     on:click=move |_| add_compare(Compared { label_zh: p.label_zh.into(), label_en: p.label_en.into(), scenario: p.scenario() })>
                                     {t(lang, Msg::CompareAdd)}</button>
                             </div>
-                            <p class="story">{move || p.story(lang.get().zh())}</p>
+                            <div inner_html=move || notes.html(lang.get(), &format!("preset:{}", p.key))></div>
                         </li>
                     }).collect_view()}
                 </ul>

@@ -131,6 +131,31 @@ fn sort_params(root: &Element, by: &str) {
     }
 }
 
+/// The text of pre-rendered page `name` (`pages/<name>.html`): from `window.__vtrePages` in the single-file
+/// build, fetched otherwise. `None` if it cannot be had.
+pub async fn load_page(name: &str) -> Option<String> {
+    let inline = js_sys::Reflect::get(&window(), &"__vtrePages".into())
+        .ok()
+        .filter(|v| v.is_object())
+        .and_then(|pages| js_sys::Reflect::get(&pages, &name.into()).ok())
+        .and_then(|v| v.as_string());
+    if inline.is_some() {
+        return inline;
+    }
+    let url = format!("pages/{name}.html");
+    let resp = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(&url))
+        .await
+        .ok()?;
+    let resp: web_sys::Response = resp.dyn_into().ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(resp.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
 #[component]
 pub fn StaticPage(view: View) -> impl IntoView {
     let LangCtx(lang) = expect_context();
@@ -147,31 +172,8 @@ pub fn StaticPage(view: View) -> impl IntoView {
     Effect::new(move |_| {
         let code = if lang.get().zh() { "zh" } else { "en" };
         let name = format!("{}-{code}", view.key());
-        let url = format!("pages/{name}.html");
-        // The single-file build carries the pages in `window.__vtrePages`; otherwise fetch them.
-        let inline = js_sys::Reflect::get(&window(), &"__vtrePages".into())
-            .ok()
-            .filter(|v| v.is_object())
-            .and_then(|pages| js_sys::Reflect::get(&pages, &name.as_str().into()).ok())
-            .and_then(|v| v.as_string());
         leptos::task::spawn_local(async move {
-            let text = async {
-                if inline.is_some() {
-                    return inline;
-                }
-                let resp = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(&url))
-                    .await
-                    .ok()?;
-                let resp: web_sys::Response = resp.dyn_into().ok()?;
-                if !resp.ok() {
-                    return None;
-                }
-                wasm_bindgen_futures::JsFuture::from(resp.text().ok()?)
-                    .await
-                    .ok()?
-                    .as_string()
-            }
-            .await;
+            let text = load_page(&name).await;
             // The page may have been closed while it loaded: then every handle is gone and nothing is done.
             match (text, host.try_get_untracked().flatten()) {
                 (Some(html), Some(el)) => {

@@ -61,6 +61,26 @@ test('keyboard: PageUp steps ×10, End and Home go to the ends, reset restores t
   await context.close();
 });
 
+test('a lever\'s info explains it, cites its source and guideline section, in both languages', async () => {
+  const { context, page } = await open({ width: 1440, height: 900 });
+  // The explanations are not in the wasm: the first info opened loads them (pages/notes-<lang>.html).
+  await page.click('[data-lever-row="eaf_swap"] button.info');
+  const pop = '#lever-help-eaf_swap';
+  await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('全废钢电炉'), pop);
+  const zh = await page.textContent(pop);
+  assert.match(zh, /第三章第五节/, 'guideline section');
+  assert.match(zh, /capacity_replacement_ratio_eaf_equal/, 'source');
+  assert.match(zh, /指南未给出数量/, 'note on the reference value');
+  await page.click('[data-action="toggle-lang"]');
+  await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('electric arc furnaces'), pop);
+  assert.match(await page.textContent(pop), /The guideline sets no amount/);
+  // The scenarios panel tells each preset's story from the same page.
+  await page.click('[data-action="toggle-lang"]');
+  await page.click('[data-action="scenarios"]');
+  await page.waitForFunction(() => document.querySelector('[data-preset="reference"]').textContent.includes('指南给出数字的措施'));
+  await context.close();
+});
+
 test('a tight energy quota calls out the curtailed products', async () => {
   const { context, page } = await open({ width: 1440, height: 900 });
   await page.focus('[data-lever="energy_quota"]');

@@ -1,0 +1,96 @@
+//! Lever explanations and preset stories, loaded on demand from the pre-rendered `pages/notes-<lang>.html`
+//! (`crate::pages::notes_html`) instead of being compiled into the wasm. The first lever info opened, the
+//! first keyboard focus in the lever panel or the scenarios panel opening asks for the page of the current
+//! language; until it arrives the block says it is loading, and if it cannot be loaded it says so.
+
+use super::static_page::load_page;
+use crate::i18n::{Lang, Msg};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+#[derive(Clone, Default)]
+enum Load {
+    #[default]
+    Idle,
+    Loading,
+    Ready(Arc<HashMap<String, String>>),
+    Failed,
+}
+
+/// The notes of both languages, each loaded at most once (again after a failure).
+#[derive(Clone, Copy)]
+pub struct NotesCtx {
+    zh: RwSignal<Load>,
+    en: RwSignal<Load>,
+}
+
+impl NotesCtx {
+    pub fn new() -> Self {
+        NotesCtx {
+            zh: RwSignal::new(Load::Idle),
+            en: RwSignal::new(Load::Idle),
+        }
+    }
+
+    fn slot(&self, lang: Lang) -> RwSignal<Load> {
+        if lang.zh() {
+            self.zh
+        } else {
+            self.en
+        }
+    }
+
+    /// Starts loading the notes of `lang` unless they are loaded or loading.
+    pub fn want(&self, lang: Lang) {
+        let slot = self.slot(lang);
+        if !matches!(slot.try_get_untracked(), Some(Load::Idle | Load::Failed)) {
+            return;
+        }
+        slot.set(Load::Loading);
+        let name = format!("notes-{}", if lang.zh() { "zh" } else { "en" });
+        leptos::task::spawn_local(async move {
+            let loaded = load_page(&name).await.and_then(|html| parse(&html));
+            slot.try_set(match loaded {
+                Some(map) => Load::Ready(Arc::new(map)),
+                None => Load::Failed,
+            });
+        });
+    }
+
+    /// The HTML of note `key` (`lever:<key>` or `preset:<key>`) in `lang`, or a loading / failure line.
+    /// Reactive: re-runs when the notes arrive.
+    pub fn html(&self, lang: Lang, key: &str) -> String {
+        self.slot(lang).with(|l| match l {
+            Load::Ready(map) => map.get(key).cloned().unwrap_or_default(),
+            Load::Failed => format!(
+                r#"<p class="field-note" role="status">{}</p>"#,
+                Msg::NotesFailed.text(lang)
+            ),
+            Load::Idle | Load::Loading => {
+                format!(r#"<p class="muted">{}</p>"#, Msg::Loading.text(lang))
+            }
+        })
+    }
+}
+
+/// The `data-note` blocks of the page, by key.
+fn parse(html: &str) -> Option<HashMap<String, String>> {
+    use wasm_bindgen::JsCast;
+    let holder = document().create_element("div").ok()?;
+    holder.set_inner_html(html);
+    let list = holder.query_selector_all("[data-note]").ok()?;
+    let mut map = HashMap::new();
+    for i in 0..list.length() {
+        let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if let Some(key) = el.get_attribute("data-note") {
+            map.insert(key, el.inner_html());
+        }
+    }
+    (!map.is_empty()).then_some(map)
+}
