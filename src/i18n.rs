@@ -42,12 +42,12 @@ macro_rules! msgs {
         /// Every UI sentence.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Msg { $($id),* }
+        /// The sentences in `Msg` order, Chinese then English (a table: one lookup instead of a large match).
+        const TEXTS: &[[&str; 2]] = &[$([$zh, $en]),*];
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$id),*];
             pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$id, Lang::Zh) => $zh, (Msg::$id, Lang::En) => $en,)*
-                }
+                TEXTS[self as usize][usize::from(!lang.zh())]
             }
         }
     };

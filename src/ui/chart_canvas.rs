@@ -76,6 +76,17 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     // The one effect that draws.
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
+        // On screen already at mount: draw now rather than a frame later, when the observers first report.
+        let r = el.get_bounding_client_rect();
+        let vh = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        if r.width() > 0.0 && r.height() > 0.0 && r.bottom() > 0.0 && r.top() < vh {
+            css_size.set((r.width(), r.height()));
+            visible.set(true);
+        }
         let on_view = wasm_bindgen::closure::Closure::<
             dyn FnMut(js_sys::Array, web_sys::IntersectionObserver),
         >::new(
