@@ -52,6 +52,10 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
     let wlang = RwSignal::new(lang.get_untracked());
     let height = RwSignal::new(720u32);
     let snippet = move || {
+        // Only while the dialog is open: a lever move does not rebuild a snippet nobody sees.
+        if !open.get() {
+            return String::new();
+        }
         let url = edit
             .scenario
             .with(|s| widget_url(&charts.get(), &levers.get(), wlang.get(), s));

@@ -39,7 +39,14 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
     let share_open = RwSignal::new(false);
     let copied = RwSignal::new(None::<bool>);
     let tr = move |m: Msg| m.text(lang.get());
-    let url = move || edit.scenario.with(|s| share_url(s, lang.get()));
+    // Only while the share box is open: a lever move does not rebuild a link nobody sees.
+    let url = move || {
+        if share_open.get() {
+            edit.scenario.with(|s| share_url(s, lang.get()))
+        } else {
+            String::new()
+        }
+    };
     let qr = move || share_open.get().then(|| qr_data_url(&url())).flatten();
 
     let copy = move |_| {

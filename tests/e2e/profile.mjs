@@ -58,9 +58,35 @@ for (let i = 0; i < profile.samples.length; i++) {
     id = parent.get(id);
   }
 }
+// Each sample charged to the innermost frame of this app (vtre::…), or to what the browser was doing.
+const ours = new Map();
+for (let i = 0; i < profile.samples.length; i++) {
+  const d = (dt[i + 1] ?? 0) / 1000;
+  let id = profile.samples[i];
+  let name = null;
+  const leaf = byId.get(id).callFrame.functionName || '(anon)';
+  while (id !== undefined) {
+    const f = byId.get(id).callFrame.functionName || '';
+    if (f.includes('vtre::')) { name = f.replace(/::h[0-9a-f]{16}$/, ''); break; }
+    id = parent.get(id);
+  }
+  if (name === null) name = leaf.startsWith('(') ? leaf : '(outside the app: ' + leaf.slice(0, 40) + ')';
+  ours.set(name, (ours.get(name) || 0) + d);
+}
 const busy = [...self.entries()].filter(([k]) => k !== '(idle)').reduce((a, [, v]) => a + v, 0);
 const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
 console.log(`busy ${busy.toFixed(0)} ms over ${MOVES} moves = ${(busy / MOVES).toFixed(2)} ms per move (incl. profiler overhead)`);
+console.log('\n-- time per move by innermost app function (ms)');
+for (const [k, v] of top(ours, 40)) console.log(`${(v / MOVES).toFixed(3).padStart(8)}  ${k.slice(0, 130)}`);
+const crates = new Map();
+for (const [k, v] of self.entries()) {
+  if (k.startsWith('(')) continue;
+  const m = k.match(/^<?&?(?:dyn )?([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/);
+  const c = m ? m[1] : (/^[a-z][A-Za-z]*$/.test(k) ? 'browser API: ' + k : 'JS glue/other');
+  crates.set(c, (crates.get(c) || 0) + v);
+}
+console.log('\n-- self time per move by crate or browser API (ms)');
+for (const [k, v] of top(crates, 30)) console.log(`${(v / MOVES).toFixed(3).padStart(8)}  ${k}`);
 console.log('\n-- self time per move (ms)');
 for (const [k, v] of top(self, 40)) console.log(`${(v / MOVES).toFixed(3).padStart(8)}  ${k.slice(0, 110)}`);
 console.log('\n-- inclusive time per move (ms)');
