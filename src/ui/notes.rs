@@ -6,7 +6,7 @@
 use super::static_page::load_page;
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[derive(Clone, Default)]
@@ -14,7 +14,7 @@ enum Load {
     #[default]
     Idle,
     Loading,
-    Ready(Arc<HashMap<String, String>>),
+    Ready(Arc<BTreeMap<String, String>>),
     Failed,
 }
 
@@ -75,12 +75,12 @@ impl NotesCtx {
 }
 
 /// The `data-note` blocks of the page, by key.
-fn parse(html: &str) -> Option<HashMap<String, String>> {
+fn parse(html: &str) -> Option<BTreeMap<String, String>> {
     use wasm_bindgen::JsCast;
     let holder = document().create_element("div").ok()?;
     holder.set_inner_html(html);
     let list = holder.query_selector_all("[data-note]").ok()?;
-    let mut map = HashMap::new();
+    let mut map = BTreeMap::new();
     for i in 0..list.length() {
         let Some(el) = list
             .item(i)
