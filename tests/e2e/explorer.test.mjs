@@ -81,6 +81,29 @@ test('a lever\'s info explains it, cites its source and guideline section, in bo
   await context.close();
 });
 
+test('if the explanations cannot be loaded, the info says so and a later try loads them', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  trackErrors(page, []); // the failed request itself logs a console error; nothing else may break
+  let block = true;
+  await page.route(/notes-zh\.html$/, (route) => (block ? route.abort() : route.continue()));
+  await page.goto(app.base);
+  await page.waitForSelector('[data-headline="co2_2030"]');
+  const info = '[data-lever-row="eaf_swap"] button.info';
+  const pop = '#lever-help-eaf_swap';
+  await page.click(info);
+  await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('说明无法加载'), pop);
+  // The rest of the app is unaffected.
+  await page.focus('[data-lever="eaf_swap"]');
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => document.querySelector('[data-lever="eaf_swap"]').value === '1200');
+  block = false;
+  await page.click(info); // close
+  await page.click(info); // open again: tries again
+  await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('全废钢电炉'), pop);
+  await context.close();
+});
+
 test('a tight energy quota calls out the curtailed products', async () => {
   const { context, page } = await open({ width: 1440, height: 900 });
   await page.focus('[data-lever="energy_quota"]');
