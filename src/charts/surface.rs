@@ -123,6 +123,17 @@ pub fn dash_segments(
 
 type Res = Result<(), DrawingErrorKind<SurfaceError>>;
 
+/// Calls the same backend method on whichever backend `surface` holds, as `b`, and casts its error.
+macro_rules! on_backend {
+    ($surface:expr, |$b:ident| $call:expr) => {
+        match $surface {
+            Surface::Svg($b) => $call.map_err(cast),
+            #[cfg(target_arch = "wasm32")]
+            Surface::Canvas { backend: $b, .. } => $call.map_err(cast),
+        }
+    };
+}
+
 impl DrawingBackend for Surface<'_> {
     type ErrorType = SurfaceError;
 
@@ -135,27 +146,15 @@ impl DrawingBackend for Surface<'_> {
     }
 
     fn ensure_prepared(&mut self) -> Res {
-        match self {
-            Surface::Svg(b) => b.ensure_prepared().map_err(cast),
-            #[cfg(target_arch = "wasm32")]
-            Surface::Canvas { backend, .. } => backend.ensure_prepared().map_err(cast),
-        }
+        on_backend!(self, |b| b.ensure_prepared())
     }
 
     fn present(&mut self) -> Res {
-        match self {
-            Surface::Svg(b) => b.present().map_err(cast),
-            #[cfg(target_arch = "wasm32")]
-            Surface::Canvas { backend, .. } => backend.present().map_err(cast),
-        }
+        on_backend!(self, |b| b.present())
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res {
-        match self {
-            Surface::Svg(b) => b.draw_pixel(point, color).map_err(cast),
-            #[cfg(target_arch = "wasm32")]
-            Surface::Canvas { backend, .. } => backend.draw_pixel(point, color).map_err(cast),
-        }
+        on_backend!(self, |b| b.draw_pixel(point, color))
     }
 
     fn draw_line<S: BackendStyle>(
@@ -167,11 +166,7 @@ impl DrawingBackend for Surface<'_> {
         if DASH.with(Cell::get).is_some() {
             return self.draw_path([from, to], style);
         }
-        match self {
-            Surface::Svg(b) => b.draw_line(from, to, style).map_err(cast),
-            #[cfg(target_arch = "wasm32")]
-            Surface::Canvas { backend, .. } => backend.draw_line(from, to, style).map_err(cast),
-        }
+        on_backend!(self, |b| b.draw_line(from, to, style))
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -181,15 +176,7 @@ impl DrawingBackend for Surface<'_> {
         style: &S,
         fill: bool,
     ) -> Res {
-        match self {
-            Surface::Svg(b) => b
-                .draw_rect(upper_left, bottom_right, style, fill)
-                .map_err(cast),
-            #[cfg(target_arch = "wasm32")]
-            Surface::Canvas { backend, .. } => backend
-                .draw_rect(upper_left, bottom_right, style, fill)
-                .map_err(cast),
-        }
+        on_backend!(self, |b| b.draw_rect(upper_left, bottom_right, style, fill))
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -231,13 +218,7 @@ impl DrawingBackend for Surface<'_> {
         style: &S,
         fill: bool,
     ) -> Res {
-        match self {
-            Surface::Svg(b) => b.draw_circle(center, radius, style, fill).map_err(cast),
-            #[cfg(target_arch = "wasm32")]
-            Surface::Canvas { backend, .. } => backend
-                .draw_circle(center, radius, style, fill)
-                .map_err(cast),
-        }
+        on_backend!(self, |b| b.draw_circle(center, radius, style, fill))
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -245,19 +226,11 @@ impl DrawingBackend for Surface<'_> {
         vert: I,
         style: &S,
     ) -> Res {
-        match self {
-            Surface::Svg(b) => b.fill_polygon(vert, style).map_err(cast),
-            #[cfg(target_arch = "wasm32")]
-            Surface::Canvas { backend, .. } => backend.fill_polygon(vert, style).map_err(cast),
-        }
+        on_backend!(self, |b| b.fill_polygon(vert, style))
     }
 
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Res {
-        match self {
-            Surface::Svg(b) => b.draw_text(text, style, pos).map_err(cast),
-            #[cfg(target_arch = "wasm32")]
-            Surface::Canvas { backend, .. } => backend.draw_text(text, style, pos).map_err(cast),
-        }
+        on_backend!(self, |b| b.draw_text(text, style, pos))
     }
 
     fn estimate_text_size<T: BackendTextStyle>(
@@ -265,21 +238,11 @@ impl DrawingBackend for Surface<'_> {
         text: &str,
         style: &T,
     ) -> Result<(u32, u32), DrawingErrorKind<SurfaceError>> {
-        match self {
-            Surface::Svg(b) => b.estimate_text_size(text, style).map_err(cast),
-            #[cfg(target_arch = "wasm32")]
-            Surface::Canvas { backend, .. } => {
-                backend.estimate_text_size(text, style).map_err(cast)
-            }
-        }
+        on_backend!(self, |b| b.estimate_text_size(text, style))
     }
 
     fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Res {
-        match self {
-            Surface::Svg(b) => b.blit_bitmap(pos, size, src).map_err(cast),
-            #[cfg(target_arch = "wasm32")]
-            Surface::Canvas { backend, .. } => backend.blit_bitmap(pos, size, src).map_err(cast),
-        }
+        on_backend!(self, |b| b.blit_bitmap(pos, size, src))
     }
 }
 
