@@ -22,6 +22,13 @@ impl Lang {
             Lang::En => "en",
         }
     }
+    /// The short code used in URLs (`lang=`) and page file names: `zh` or `en`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
     pub fn from_code(s: &str) -> Option<Lang> {
         match s.trim().to_ascii_lowercase().as_str() {
             "zh" | "zh-cn" | "zh-hans" | "cn" => Some(Lang::Zh),

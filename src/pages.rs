@@ -429,7 +429,8 @@ pub fn notes_html(lang: Lang) -> String {
 /// Every page as (file name, html).
 pub fn all_pages() -> Vec<(String, String)> {
     let mut v = Vec::new();
-    for (lang, code) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+    for lang in [Lang::Zh, Lang::En] {
+        let code = lang.key();
         v.push((format!("guideline-{code}.html"), guideline_html(lang)));
         v.push((format!("model-{code}.html"), model_html(lang)));
         v.push((format!("assumptions-{code}.html"), assumptions_html(lang)));

@@ -227,7 +227,7 @@ pub fn Widget(spec: WidgetSpec) -> impl IntoView {
                 ("headline", None),
                 ("targets", None),
                 ("s", Some(crate::codec::encode(s))),
-                ("lang", Some(if l.zh() { "zh" } else { "en" }.into())),
+                ("lang", Some(l.key().into())),
             ])
         })
     };

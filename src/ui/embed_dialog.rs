@@ -28,7 +28,7 @@ pub fn widget_url(
             "levers",
             Some(join(levers.iter().map(|l| l.key()).collect())),
         ),
-        ("lang", Some(if lang.zh() { "zh" } else { "en" }.into())),
+        ("lang", Some(lang.key().into())),
         ("s", Some(crate::codec::encode(s))),
     ])
 }

@@ -198,7 +198,7 @@ pub fn App() -> impl IntoView {
                 let url = scenario.with_untracked(|s| {
                     state::url_with(&[
                         ("s", Some(crate::codec::encode(s))),
-                        ("lang", Some(if l.zh() { "zh" } else { "en" }.into())),
+                        ("lang", Some(l.key().into())),
                         ("view", (v != View::Explorer).then(|| v.key().to_string())),
                         ("sec", sec),
                     ])

@@ -48,7 +48,7 @@ impl NotesCtx {
             return;
         }
         slot.set(Load::Loading);
-        let name = format!("notes-{}", if lang.zh() { "zh" } else { "en" });
+        let name = format!("notes-{}", lang.key());
         leptos::task::spawn_local(async move {
             let loaded = load_page(&name).await.and_then(|html| parse(&html));
             slot.try_set(match loaded {

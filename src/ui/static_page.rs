@@ -170,8 +170,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
 
     // Load the page for this view and language.
     Effect::new(move |_| {
-        let code = if lang.get().zh() { "zh" } else { "en" };
-        let name = format!("{}-{code}", view.key());
+        let name = format!("{}-{}", view.key(), lang.get().key());
         leptos::task::spawn_local(async move {
             let text = load_page(&name).await;
             // The page may have been closed while it loaded: then every handle is gone and nothing is done.

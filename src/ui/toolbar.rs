@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 pub fn share_url(s: &crate::model::Scenario, lang: crate::i18n::Lang) -> String {
     url_with(&[
         ("s", Some(crate::codec::encode(s))),
-        ("lang", Some(if lang.zh() { "zh" } else { "en" }.into())),
+        ("lang", Some(lang.key().into())),
     ])
 }
 
