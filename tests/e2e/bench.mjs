@@ -13,7 +13,7 @@ import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve, listen, LAUNCH, moveLeversAndMeasure } from './lib.mjs';
+import { serve, listen, LAUNCH, moveLeversAndMeasure, timedMoves } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -129,56 +129,14 @@ const wasmRuns = await page.evaluate(() => {
   }
   return r;
 });
-// The app's work per lever move, `moves` times on `pg`.
-const measureMoves = (pg, moves) => pg.evaluate(async (moves) => {
-  const levers = ['eaf_swap', 'swap_vti_share', 'energy_quota', 're_quota', 'power_price', 'grid_factor', 'v_recovery', 'steel_price'];
-  const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
-  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-  let s = 42; const out = [];
-  for (let i = 0; i < moves; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const el = document.querySelector(`[data-lever="${levers[i % levers.length]}"]`);
-    const min = Number(el.min), max = Number(el.max), step = Number(el.step);
-    // Start right after a frame was rendered, so the browser's next rendering step (style, layout, paint;
-    // measured separately below) does not fall inside the app's measurement.
-    await frame(); await nextTask();
-    window.__rafTime = 0;
-    const t = performance.now();
-    el.value = String(min + Math.round(((s / 2147483648) * (max - min)) / step) * step);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-    // The next task runs once the input handler and every effect it scheduled (model, DOM, charts) are done.
-    await nextTask();
-    const sync = performance.now() - t;
-    // Plus anything the move deferred to animation frames.
-    await frame(); await frame();
-    out.push(sync + window.__rafTime);
-  }
-  return out;
-}, moves);
-const moveSamples = await measureMoves(page, MOVES);
+const moveSamples = await timedMoves(page, { moves: MOVES });
 
 // All main-thread work per move, including the browser's own rendering (style, layout, paint, compositing,
 // canvas rasterisation), from a Chromium performance trace: the top-level tasks on the renderer's main thread
 // between one move and the next (the app's share is the figure above).
 const TRACED = Math.min(MOVES, 150);
 await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
-await page.evaluate(async (moves) => {
-  const levers = ['eaf_swap', 'swap_vti_share', 'energy_quota', 're_quota', 'power_price', 'grid_factor', 'v_recovery', 'steel_price'];
-  const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
-  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-  let s = 7;
-  for (let i = 0; i <= moves; i++) {
-    await frame(); await nextTask();
-    performance.mark(`vtre-move-${i}`);
-    if (i === moves) break;
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const el = document.querySelector(`[data-lever="${levers[i % levers.length]}"]`);
-    const min = Number(el.min), max = Number(el.max), step = Number(el.step);
-    el.value = String(min + Math.round(((s / 2147483648) * (max - min)) / step) * step);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-    await frame(); await frame();
-  }
-}, TRACED);
+await timedMoves(page, { moves: TRACED, seed: 7, mark: true });
 const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
 const marks = trace.filter((e) => /^vtre-move-\d+$/.test(e.name)).map((e) => e.ts).sort((a, b) => a - b);
 const mainThread = trace.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
@@ -216,7 +174,7 @@ await tall.addInitScript(instrument);
 const tallPage = await tall.newPage();
 await tallPage.goto(appUrl);
 await tallPage.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.width > 300));
-const allFive = stats(await measureMoves(tallPage, Math.min(MOVES, 200)));
+const allFive = stats(await timedMoves(tallPage, { moves: Math.min(MOVES, 200) }));
 await tall.close();
 
 // ---- ECharts ----

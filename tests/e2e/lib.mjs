@@ -87,6 +87,42 @@ export function moveLeversAndMeasure(page, n, seed) {
   }, { n, seed });
 }
 
+/**
+ * The benchmark's lever moves: `moves` moves of eight levers to pseudo-random values (deterministic from `seed`),
+ * each started right after a frame was rendered, so the browser's next rendering step (style, layout, paint) does
+ * not fall inside it. Each is timed from setting the value and dispatching `input` to the next task, by which the
+ * handler and every effect it scheduled (model, DOM, charts) have run, plus the time spent in animation-frame
+ * callbacks if the page adds it up in `window.__rafTime`. With `mark`, a performance mark `vtre-move-<i>` goes
+ * before each move and after the last (for traces). Returns each move's time in ms.
+ */
+export function timedMoves(page, { moves, seed = 42, mark = false }) {
+  return page.evaluate(async ({ moves, seed, mark }) => {
+    const levers = ['eaf_swap', 'swap_vti_share', 'energy_quota', 're_quota', 'power_price', 'grid_factor', 'v_recovery', 'steel_price'];
+    const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    let s = seed;
+    const out = [];
+    for (let i = 0; i <= moves; i++) {
+      await frame(); await nextTask();
+      if (mark) performance.mark(`vtre-move-${i}`);
+      if (i === moves) break;
+      s = (s * 1103515245 + 12345) % 2147483648;
+      const el = document.querySelector(`[data-lever="${levers[i % levers.length]}"]`);
+      const min = Number(el.min), max = Number(el.max), step = Number(el.step);
+      window.__rafTime = 0;
+      const t = performance.now();
+      el.value = String(min + Math.round(((s / 2147483648) * (max - min)) / step) * step);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await nextTask();
+      const sync = performance.now() - t;
+      // Plus anything the move deferred to animation frames.
+      await frame(); await frame();
+      out.push(sync + window.__rafTime);
+    }
+    return out;
+  }, { moves, seed, mark });
+}
+
 /** Starts the app before the file's tests and stops it after; returns { base, browser } filled in by then. */
 export function useApp(launchArgs = []) {
   const app = {};

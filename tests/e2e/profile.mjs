@@ -3,7 +3,7 @@
 // kept its name section (see README, "Profiling").
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve, listen, LAUNCH, DIST } from './lib.mjs';
+import { serve, listen, LAUNCH, DIST, timedMoves } from './lib.mjs';
 
 const dir = path.resolve(process.argv[2] || DIST);
 const MOVES = Number(process.env.MOVES || 200);
@@ -18,19 +18,7 @@ const cdp = await ctx.newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
-await page.evaluate(async (moves) => {
-  const levers = ['eaf_swap', 'swap_vti_share', 'energy_quota', 're_quota', 'power_price', 'grid_factor', 'v_recovery', 'steel_price'];
-  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-  let s = 42;
-  for (let i = 0; i < moves; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const el = document.querySelector(`[data-lever="${levers[i % levers.length]}"]`);
-    const min = Number(el.min), max = Number(el.max), step = Number(el.step);
-    el.value = String(min + Math.round(((s / 2147483648) * (max - min)) / step) * step);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-    await frame(); await frame();
-  }
-}, MOVES);
+await timedMoves(page, { moves: MOVES });
 const { profile } = await cdp.send('Profiler.stop');
 await browser.close();
 server.close();
