@@ -5,4 +5,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/setup.sh
 export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Trunk's watcher refuses to start if a path in Trunk.toml's [watch] ignore list does not exist yet, as
+# target/ and artifacts/ don't on a fresh clone.
+mkdir -p target artifacts
 exec trunk serve --release --address 127.0.0.1 --port "${PORT:-8080}"
