@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints (native and wasm32), the model/CLI tests, the browser tests in
-# headless Chromium, the release build, and the end-to-end tests against it. Installs missing tools first.
+# headless Chromium, the release build, the end-to-end tests against it, and a check that scripts/serve.sh
+# serves the app. Installs missing tools first.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -27,3 +28,28 @@ node scripts/single-file.mjs dist dist-single/vtre-explorer.html
 
 step "end-to-end tests (Chromium against the release build)"
 node --test --test-concurrency=1 tests/e2e/
+
+step "the serve command answers (scripts/serve.sh, as the README gives it, on a spare port)"
+mkdir -p artifacts
+# From an empty dist/: on a failed build Trunk goes on serving whatever dist/ already holds.
+rm -rf dist
+PORT=8093 bash scripts/serve.sh > artifacts/serve.log 2>&1 &
+serve_pid=$!
+ok() { node -e "fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "$1"; }
+served=0
+for _ in $(seq 1 120); do
+  if ok http://127.0.0.1:8093/ && ok http://127.0.0.1:8093/pages/notes-zh.html; then
+    served=1
+    break
+  fi
+  kill -0 "$serve_pid" 2>/dev/null || break
+  sleep 2
+done
+kill "$serve_pid" 2>/dev/null || true
+wait "$serve_pid" 2>/dev/null || true
+if [ "$served" != 1 ]; then
+  echo "scripts/serve.sh did not serve the app; its log:" >&2
+  tail -40 artifacts/serve.log >&2
+  exit 1
+fi
+echo "served index.html and the pages"
