@@ -15,7 +15,6 @@ if (m) {
   const name = `loader-${hash}.js`;
   fs.writeFileSync(path.join(path.dirname(file), name), code);
   html = html.replace(re, `<script type="module" src="./${name}"></script>`);
-  fs.writeFileSync(file, html);
 }
 // Minification drops the empty content attribute of the origin allow-list; put it back so deployers find
 // (and can fill in) `<meta name="vtre-allowed-origins" content="">` as the README says.

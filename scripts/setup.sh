@@ -34,22 +34,19 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_VERSIO
 fi
 sed -i "s/^wasm_bindgen = .*/wasm_bindgen = \"$WB_VERSION\"/" Trunk.toml
 
-# 4. wasm-opt from the npm package binaryen@132, kept in .tools/ and first on PATH.
-#    Debian's binaryen 108 silently produces a broken module: never use it.
-if [ "$("$root/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')" != "132" ]; then
-  say "installing wasm-opt (npm binaryen@132) into .tools/"
-  mkdir -p .tools
-  (cd .tools && [ -f package.json ] || echo '{"private":true}' > package.json)
-  npm install --prefix .tools --no-audit --no-fund --save-exact binaryen@132.0.0 >&2
-fi
-
-# 4b. terser (npm), which minifies the wasm-bindgen JS glue in release builds (scripts/minify-js.mjs).
-if [ "$(node -e "console.log(require('$root/.tools/node_modules/terser/package.json').version)" 2>/dev/null)" != "5.51.4" ]; then
-  say "installing terser 5.51.4 into .tools/"
-  mkdir -p .tools
-  (cd .tools && [ -f package.json ] || echo '{"private":true}' > package.json)
-  npm install --prefix .tools --no-audit --no-fund --save-exact terser@5.51.4 >&2
-fi
+# 4. Build tools from npm, kept in .tools/ (its bin/ first on PATH), each at an exact version:
+#    binaryen@132 for wasm-opt (Debian's binaryen 108 silently produces a broken module: never use it), and
+#    terser, which minifies the wasm-bindgen JS glue in release builds (scripts/minify-js.mjs).
+tools_npm() { # package version
+  if [ "$(node -e "console.log(require('$root/.tools/node_modules/$1/package.json').version)" 2>/dev/null)" != "$2" ]; then
+    say "installing $1@$2 into .tools/"
+    mkdir -p .tools
+    (cd .tools && [ -f package.json ] || echo '{"private":true}' > package.json)
+    npm install --prefix .tools --no-audit --no-fund --save-exact "$1@$2" >&2
+  fi
+}
+tools_npm binaryen 132.0.0
+tools_npm terser 5.51.4
 
 # 5. Crates, so that Trunk's offline cargo build finds everything.
 say "fetching crates"
