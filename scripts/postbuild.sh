@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Trunk post-build hook (Trunk.toml): runs in every `trunk build` / `trunk serve` build.
-#  1. writes the pre-rendered reading pages (src/pages.rs) into the build as pages/*.html;
+#  1. writes the pre-rendered reading pages (crates/site) into the build as pages/*.html;
 #  2. moves Trunk's inline module loader into a file, so the app runs under a CSP without 'unsafe-inline';
 #  3. in release builds, minifies the wasm-bindgen JS glue (terser, from .tools/) and updates its SRI hash.
 set -euo pipefail

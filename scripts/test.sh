@@ -12,15 +12,17 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "format and lints (native and wasm32)"
 cargo fmt --check
-cargo clippy --offline --all-targets -- -D warnings
-cargo clippy --offline --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --offline --workspace --all-targets -- -D warnings
+# The crates that go into the wasm (the CLI and the page generator are native only).
+cargo clippy --offline --all-targets --target wasm32-unknown-unknown \
+  -p vtre -p vtre-model -p vtre-codec -p vtre-charts -p vtre-i18n -- -D warnings
 
-step "model, CLI and chart tests (native)"
-cargo test --offline
+step "model, codec, chart, page and CLI tests (native, every workspace crate)"
+cargo test --offline --workspace
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_WEBDRIVER_JSON="$root/tests/webdriver.json" \
-  cargo test --offline --target wasm32-unknown-unknown --test browser
+  cargo test --offline --target wasm32-unknown-unknown -p vtre --test browser
 
 step "release build (trunk) and the single-file edition"
 trunk build --release

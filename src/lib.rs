@@ -1,18 +1,8 @@
-//! Sichuan V-Ti-Steel & Rare-Earth Policy Explorer (四川钒钛钢铁及稀土产业政策情景沙盘).
+//! Sichuan V-Ti-Steel & Rare-Earth Policy Explorer (四川钒钛钢铁及稀土产业政策情景沙盘): the web app.
 //!
-//! [`model`] is the pure simulation model (native and wasm); [`output`] turns a projection into the CLI's
-//! CSV/JSON; [`charts`] draws projections with plotters on any backend; `ui` (wasm only) is the Leptos app.
+//! Data flows one way: `vtre_model` (levers → Scenario → simulate → Projection) → `vtre_codec` (links, JSON,
+//! library), `vtre_charts` (specs and drawing), `vtre_i18n` (sentences, numbers) → `ui` (this crate, wasm
+//! only: Leptos components).
 
-pub mod charts;
-pub mod codec;
-pub mod i18n;
-pub mod json;
-pub mod library;
-pub mod model;
-pub mod num;
-pub mod output;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod pages;
-pub mod small_sort;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

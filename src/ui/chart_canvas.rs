@@ -6,16 +6,16 @@ use super::state::{download, download_url, CompareCtx};
 use super::t;
 use super::ComparedCtx;
 use super::{LangCtx, ProjectionCtx, ReferenceCtx};
-use crate::charts::surface::Surface;
-use crate::charts::{
-    chart_data_compared, draw, to_svg, ChartData, ChartId, DrawOpts, Kind, PlotArea,
-};
-use crate::i18n::{auto_decimals, group, Msg};
-use crate::model::energy::Product;
-use crate::model::series::{FIRST_YEAR, N_YEARS};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
+use vtre_charts::surface::Surface;
+use vtre_charts::{
+    chart_data_compared, draw, to_svg, ChartData, ChartId, DrawOpts, Kind, PlotArea,
+};
+use vtre_i18n::{auto_decimals, group, Msg};
+use vtre_model::energy::Product;
+use vtre_model::series::{FIRST_YEAR, N_YEARS};
 
 fn css_color(c: plotters::style::RGBColor) -> String {
     format!("rgb({},{},{})", c.0, c.1, c.2)
@@ -47,7 +47,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         let l = lang.get();
         let labels: Vec<String> = compare.with(|c| c.iter().map(|x| x.label(l)).collect());
         compared.with(|cp| {
-            let pairs: Vec<(String, &crate::model::Projection)> =
+            let pairs: Vec<(String, &vtre_model::Projection)> =
                 labels.into_iter().zip(cp.iter()).collect();
             p.with(|p| chart_data_compared(chart, p, &r, &pairs, l.zh()))
         })
@@ -59,7 +59,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         let l = lang.get();
         let labels: Vec<String> = compare.with(|c| c.iter().map(|x| x.label(l)).collect());
         compared.with(|cp| {
-            let pairs: Vec<(String, &crate::model::Projection)> =
+            let pairs: Vec<(String, &vtre_model::Projection)> =
                 labels.into_iter().zip(cp.iter()).collect();
             let d = chart_data_compared(chart, &reference, &reference, &pairs, l.zh());
             let legend: Vec<_> = d

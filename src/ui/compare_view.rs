@@ -4,11 +4,11 @@
 use super::state::{CompareCtx, Compared};
 use super::t;
 use super::{LangCtx, ProjectionCtx};
-use crate::i18n::{group, quantity, Lang, Msg};
-use crate::model::levers::LEVERS;
-use crate::model::series::SeriesId as S;
-use crate::model::{Projection, Status, TARGETS};
 use leptos::prelude::*;
+use vtre_i18n::{group, quantity, Lang, Msg};
+use vtre_model::levers::LEVERS;
+use vtre_model::series::SeriesId as S;
+use vtre_model::{Projection, Status, TARGETS};
 
 fn status_cell(s: Status, lang: Lang) -> String {
     let (icon, m) = match s {
@@ -35,7 +35,7 @@ pub fn CompareView() -> impl IntoView {
                 <h2 id="compare-title">{t(lang, Msg::CompareTitle)}</h2>
                 <div class="chips">
                     {move || compare.get().into_iter().enumerate().map(|(i, c)| {
-                        let color = crate::charts::COMPARE_COLORS[i];
+                        let color = vtre_charts::COMPARE_COLORS[i];
                         view! {
                             <span class="chip compare-chip" data-compared=i>
                                 <span class="swatch" style:background=format!("rgb({},{},{})", color.0, color.1, color.2)></span>

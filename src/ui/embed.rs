@@ -17,14 +17,13 @@
 
 use super::state::{link_issue_line, Edit, Notices};
 use super::{LangCtx, ScenarioCtx};
-use crate::i18n::{Lang, Msg};
-use crate::model::Scenario;
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
+use vtre_i18n::{Lang, Msg};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub use crate::codec::{parse_widget_spec as parse_spec, WidgetSpec};
+pub use vtre_codec::link::{parse_widget_spec as parse_spec, WidgetSpec};
 
 /// Origins allowed to drive the widget, from `<meta name="vtre-allowed-origins">`.
 fn allowed_origins() -> Vec<String> {
@@ -110,16 +109,18 @@ pub fn start_messaging(edit: Edit, lang: RwSignal<Lang>, notices: Notices) {
                         .ok()
                         .filter(|v| v.is_object());
                     let (s, issues) = if let Some(text) = s_text.filter(|t| t.len() <= 4096) {
-                        crate::codec::decode(&text)
+                        vtre_codec::link::decode(&text)
                     } else if let Some(o) = scenario_obj {
                         let json = js_sys::JSON::stringify(&o)
                             .ok()
                             .and_then(|j| j.as_string())
                             .unwrap_or_default();
-                        let (s, is) = Scenario::from_json(&json);
+                        let (s, is) = vtre_codec::scenario_json::from_json(&json);
                         (
                             s,
-                            is.into_iter().map(crate::codec::LinkIssue::Input).collect(),
+                            is.into_iter()
+                                .map(vtre_codec::link::LinkIssue::Input)
+                                .collect(),
                         )
                     } else {
                         return;
@@ -143,7 +144,7 @@ pub fn start_messaging(edit: Edit, lang: RwSignal<Lang>, notices: Notices) {
                     }
                 }
                 "vtre:get-state" => {
-                    let s = edit.scenario.with_untracked(crate::codec::encode);
+                    let s = edit.scenario.with_untracked(vtre_codec::link::encode);
                     post(
                         &obj(&[("type", "vtre:scenario".into()), ("s", s.into())]),
                         &allowed2,
@@ -166,7 +167,7 @@ pub fn start_messaging(edit: Edit, lang: RwSignal<Lang>, notices: Notices) {
         let l = lang.get();
         let (s, url) = edit
             .scenario
-            .with(|s| (crate::codec::encode(s), super::toolbar::share_url(s, l)));
+            .with(|s| (vtre_codec::link::encode(s), super::toolbar::share_url(s, l)));
         post(
             &obj(&[
                 ("type", "vtre:scenario".into()),
@@ -226,7 +227,7 @@ pub fn Widget(spec: WidgetSpec) -> impl IntoView {
                 ("levers", None),
                 ("headline", None),
                 ("targets", None),
-                ("s", Some(crate::codec::encode(s))),
+                ("s", Some(vtre_codec::link::encode(s))),
                 ("lang", Some(l.key().into())),
             ])
         })

@@ -3,17 +3,17 @@
 
 use super::state::{url_with, Edit};
 use super::LangCtx;
-use crate::charts::ChartId;
-use crate::i18n::{Lang, Msg};
-use crate::model::{LeverId, LEVERS};
 use leptos::prelude::*;
+use vtre_charts::ChartId;
+use vtre_i18n::{Lang, Msg};
+use vtre_model::{LeverId, LEVERS};
 
 /// The widget URL for these choices.
 pub fn widget_url(
     charts: &[ChartId],
     levers: &[LeverId],
     lang: Lang,
-    s: &crate::model::Scenario,
+    s: &vtre_model::Scenario,
 ) -> String {
     let join = |v: Vec<&str>| v.join(",");
     url_with(&[
@@ -29,7 +29,7 @@ pub fn widget_url(
             Some(join(levers.iter().map(|l| l.key()).collect())),
         ),
         ("lang", Some(lang.key().into())),
-        ("s", Some(crate::codec::encode(s))),
+        ("s", Some(vtre_codec::link::encode(s))),
     ])
 }
 

@@ -5,10 +5,10 @@
 use super::state::Edit;
 use super::t;
 use super::LangCtx;
-use crate::i18n::{group, Msg};
-use crate::model::levers::spec;
-use crate::model::presets::PRESETS;
 use leptos::prelude::*;
+use vtre_i18n::{group, Msg};
+use vtre_model::levers::spec;
+use vtre_model::presets::PRESETS;
 
 #[component]
 pub fn Handout() -> impl IntoView {

@@ -1,10 +1,10 @@
 //! The headline strip: 2025 output value, 2030 CO2, peak year, targets met "n / N".
 
 use super::{LangCtx, ProjectionCtx};
-use crate::i18n::{quantity, Msg};
-use crate::model::series::SeriesId as S;
-use crate::model::{Status, TARGETS};
 use leptos::prelude::*;
+use vtre_i18n::{quantity, Msg};
+use vtre_model::series::SeriesId as S;
+use vtre_model::{Status, TARGETS};
 
 /// The four headline figures: (hook id, label, unit for formatting).
 const ITEMS: [(&str, Msg, &str); 4] = [
@@ -14,7 +14,7 @@ const ITEMS: [(&str, Msg, &str); 4] = [
     ("targets_met", Msg::HeadlineTargets, ""),
 ];
 
-fn figure(p: &crate::model::Projection, i: usize) -> f64 {
+fn figure(p: &vtre_model::Projection, i: usize) -> f64 {
     match i {
         0 => p.at(S::OutputValueTotal, 2025),
         1 => p.at(S::Co2Total, 2030),
@@ -33,7 +33,7 @@ pub fn Headline() -> impl IntoView {
     let overrides = move || scenario.with(|s| s.overrides().len());
     let scored = TARGETS
         .iter()
-        .filter(|t| t.rule != crate::model::targets::Rule::Unquantified)
+        .filter(|t| t.rule != vtre_model::targets::Rule::Unquantified)
         .count();
     view! {
         <section class="headline" aria-label=move || if lang.get().zh() { "关键指标" } else { "Headline figures" }>

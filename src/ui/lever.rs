@@ -5,9 +5,9 @@
 use super::state::Edit;
 use super::t;
 use super::{FocusCtx, LangCtx};
-use crate::i18n::{group, Msg};
-use crate::model::levers::{spec, LeverId};
 use leptos::prelude::*;
+use vtre_i18n::{group, Msg};
+use vtre_model::levers::{spec, LeverId};
 
 fn decimals(step: f64) -> usize {
     let mut d = 0;
@@ -91,7 +91,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                         aria-valuetext=move || format!("{} {}", group(value.get(), dec), l.unit(zh()))
                         prop:value=move || value.get().to_string()
                         on:input=move |ev| {
-                            if let Some(v) = crate::num::parse_f64(&event_target_value(&ev)) { drag(v) }
+                            if let Some(v) = vtre_codec::num::parse_f64(&event_target_value(&ev)) { drag(v) }
                         }
                         on:change=move |_| edit.end_drag()
                         on:keydown=on_key/>
@@ -104,7 +104,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                     prop:value=move || format!("{:.*}", dec, value.get())
                     on:change=move |ev| {
                         let raw = event_target_value(&ev);
-                        match crate::num::parse_f64(raw.trim()) {
+                        match vtre_codec::num::parse_f64(raw.trim()) {
                             Some(v) => {
                                 let used = spec(id).snap(v);
                                 field_note.set(if (used - v).abs() > 1e-9 {

@@ -4,10 +4,10 @@ use super::lever::Lever;
 use super::state::Edit;
 use super::t;
 use super::LangCtx;
-use crate::i18n::Msg;
-use crate::model::levers::{LeverGroup, LEVERS};
-use crate::model::Scenario;
 use leptos::prelude::*;
+use vtre_i18n::Msg;
+use vtre_model::levers::{LeverGroup, LEVERS};
+use vtre_model::Scenario;
 
 #[component]
 pub fn LeverPanel() -> impl IntoView {

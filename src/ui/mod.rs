@@ -17,11 +17,11 @@ pub mod state;
 mod static_page;
 mod toolbar;
 
-use crate::i18n::{Lang, Msg};
-use crate::model::{simulate, LeverId, Projection, Scenario};
 use leptos::prelude::*;
 use state::{CompareCtx, Edit, LibraryCtx, Notices, PresenterCtx, View, ViewCtx};
 use std::sync::Arc;
+use vtre_i18n::{Lang, Msg};
+use vtre_model::{simulate, LeverId, Projection, Scenario};
 
 /// The scenario being explored (the one writable state of the app).
 #[derive(Clone, Copy)]
@@ -89,8 +89,8 @@ pub fn focus_lever(id: LeverId) {
 
 /// The scenario to open with: a shared link wins, then the autosaved working scenario, then the reference.
 fn initial_scenario(lib: LibraryCtx, notices: Notices, embedded: bool) -> Scenario {
-    if let Some(text) = crate::codec::query_param(&state::query(), "s") {
-        let (s, issues) = crate::codec::decode(&text);
+    if let Some(text) = vtre_codec::link::query_param(&state::query(), "s") {
+        let (s, issues) = vtre_codec::link::decode(&text);
         if !issues.is_empty() {
             notices.push(
                 Msg::LinkNotice,
@@ -124,7 +124,8 @@ fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
 #[component]
 pub fn App() -> impl IntoView {
     let notices = Notices(RwSignal::new(Vec::new()));
-    let embedded = crate::codec::query_param(&state::query(), "embed").is_some_and(|v| v != "0");
+    let embedded =
+        vtre_codec::link::query_param(&state::query(), "embed").is_some_and(|v| v != "0");
     // The widget never touches storage, so it has nothing to say about it.
     let lib = LibraryCtx::new(notices, embedded);
     let scenario = RwSignal::new(initial_scenario(lib, notices, embedded));
@@ -142,11 +143,11 @@ pub fn App() -> impl IntoView {
     let panel_open = RwSignal::new(false);
     let q = state::query();
     let view = RwSignal::new(
-        crate::codec::query_param(&q, "view")
+        vtre_codec::link::query_param(&q, "view")
             .and_then(|v| View::from_key(&v))
             .unwrap_or(View::Explorer),
     );
-    let section = RwSignal::new(crate::codec::query_param(&q, "sec"));
+    let section = RwSignal::new(vtre_codec::link::query_param(&q, "sec"));
     let vc = ViewCtx { view, section };
     provide_context(vc);
     if let Some(sec) = section.get_untracked() {
@@ -197,7 +198,7 @@ pub fn App() -> impl IntoView {
                 }
                 let url = scenario.with_untracked(|s| {
                     state::url_with(&[
-                        ("s", Some(crate::codec::encode(s))),
+                        ("s", Some(vtre_codec::link::encode(s))),
                         ("lang", Some(l.key().into())),
                         ("view", (v != View::Explorer).then(|| v.key().to_string())),
                         ("sec", sec),
@@ -291,7 +292,7 @@ pub fn App() -> impl IntoView {
                 <button class="toggle-levers presenter-only" aria-pressed=move || levers_shown.get().to_string()
                     on:click=move |_| levers_shown.update(|h| *h = !*h)>{t(lang, Msg::ToggleLevers)}</button>
                 <div class="charts">
-                    {crate::charts::ChartId::ALL.into_iter().map(|c| view! { <chart_canvas::ChartCanvas chart=c/> }).collect_view()}
+                    {vtre_charts::ChartId::ALL.into_iter().map(|c| view! { <chart_canvas::ChartCanvas chart=c/> }).collect_view()}
                 </div>
                 <compare_view::CompareView/>
                 <scorecard::Scorecard/>
@@ -342,13 +343,13 @@ fn install_panic_banner() {
 pub fn vtre_bench_simulate(n: u32, all_max: bool) -> f64 {
     let mut s = Scenario::reference();
     if all_max {
-        for l in crate::model::LEVERS {
+        for l in vtre_model::LEVERS {
             s.set(l.id, l.max);
         }
     }
     let mut sum = 0.0;
     for _ in 0..n {
-        sum += simulate(&s).at(crate::model::SeriesId::Co2Total, 2030);
+        sum += simulate(&s).at(vtre_model::SeriesId::Co2Total, 2030);
     }
     sum
 }

@@ -4,10 +4,10 @@
 //! language; until it arrives the block says it is loading, and if it cannot be loaded it says so.
 
 use super::static_page::load_page;
-use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use vtre_i18n::{Lang, Msg};
 
 #[derive(Clone, Default)]
 enum Load {

@@ -3,8 +3,8 @@
 use super::state::Notices;
 use super::t;
 use super::LangCtx;
-use crate::i18n::Msg;
 use leptos::prelude::*;
+use vtre_i18n::Msg;
 
 #[component]
 pub fn NoticeList() -> impl IntoView {

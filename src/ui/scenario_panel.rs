@@ -7,11 +7,11 @@ use super::state::{
 };
 use super::t;
 use super::LangCtx;
-use crate::i18n::Msg;
-use crate::library::{ImportError, StoreError};
-use crate::model::presets::PRESETS;
-use crate::model::Scenario;
 use leptos::prelude::*;
+use vtre_codec::library::{ImportError, StoreError};
+use vtre_i18n::Msg;
+use vtre_model::presets::PRESETS;
+use vtre_model::Scenario;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -206,8 +206,8 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                         on:click=move |_| {
                             let n = compare.with_untracked(Vec::len) + 1;
                             add_compare(Compared {
-                                label_zh: format!("{} #{n}", Msg::CompareCurrent.text(crate::i18n::Lang::Zh)),
-                                label_en: format!("{} #{n}", Msg::CompareCurrent.text(crate::i18n::Lang::En)),
+                                label_zh: format!("{} #{n}", Msg::CompareCurrent.text(vtre_i18n::Lang::Zh)),
+                                label_en: format!("{} #{n}", Msg::CompareCurrent.text(vtre_i18n::Lang::En)),
                                 scenario: edit.scenario.get_untracked(),
                             })
                         }>

@@ -2,11 +2,11 @@
 //! margin, and the levers that move it (click to focus the lever).
 
 use super::{focus_lever, FocusCtx, LangCtx, ProjectionCtx};
-use crate::i18n::{quantity, Msg};
-use crate::model::levers::spec as lspec;
-use crate::model::targets::{Rule, TargetSpec};
-use crate::model::{Status, TARGETS};
 use leptos::prelude::*;
+use vtre_i18n::{quantity, Msg};
+use vtre_model::levers::spec as lspec;
+use vtre_model::targets::{Rule, TargetSpec};
+use vtre_model::{Status, TARGETS};
 
 fn icon(s: Status) -> &'static str {
     match s {

@@ -1,12 +1,12 @@
 //! App state beyond the scenario signal: undoable edits, notices, the saved library over localStorage (with
 //! an in-memory fallback), compared scenarios, and small browser helpers (download, URL).
 
-use crate::codec::LinkIssue;
-use crate::i18n::{Lang, Msg};
-use crate::library::{KvStore, Library, MemoryStore, StoreError};
-use crate::model::scenario::InputIssue;
-use crate::model::Scenario;
 use leptos::prelude::*;
+use vtre_codec::library::{KvStore, Library, MemoryStore, StoreError};
+use vtre_codec::link::LinkIssue;
+use vtre_i18n::{Lang, Msg};
+use vtre_model::scenario::InputIssue;
+use vtre_model::Scenario;
 use wasm_bindgen::JsCast;
 
 const HISTORY_LIMIT: usize = 200;
@@ -140,8 +140,8 @@ fn line(zh: String, en: String) -> NoticeLine {
 /// A plain-language line for each input problem.
 pub fn input_issue_line(i: &InputIssue) -> NoticeLine {
     let lever = |id: &str| {
-        crate::model::LeverId::from_key(id).map_or((id.to_string(), id.to_string()), |l| {
-            let s = crate::model::levers::spec(l);
+        vtre_model::LeverId::from_key(id).map_or((id.to_string(), id.to_string()), |l| {
+            let s = vtre_model::levers::spec(l);
             (s.label_zh.to_string(), s.label_en.to_string())
         })
     };
@@ -403,7 +403,7 @@ pub fn url_with(params: &[(&str, Option<String>)]) -> String {
         .collect();
     for (k, v) in params {
         if let Some(v) = v {
-            kept.push((k.to_string(), crate::codec::query_escape(v)));
+            kept.push((k.to_string(), vtre_codec::link::query_escape(v)));
         }
     }
     let q: Vec<String> = kept.iter().map(|(k, v)| format!("{k}={v}")).collect();
@@ -479,11 +479,7 @@ pub fn reveal(selector: &str) {
 
 impl ViewCtx {
     /// Opens the explorer and focuses a lever.
-    pub fn go_lever(
-        &self,
-        id: crate::model::LeverId,
-        focus: RwSignal<Option<crate::model::LeverId>>,
-    ) {
+    pub fn go_lever(&self, id: vtre_model::LeverId, focus: RwSignal<Option<vtre_model::LeverId>>) {
         self.view.set(View::Explorer);
         focus.set(Some(id));
         after_render(move || super::focus_lever(id));

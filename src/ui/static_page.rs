@@ -6,12 +6,12 @@
 
 use super::state::{Edit, View, ViewCtx};
 use super::{FocusCtx, LangCtx, ProjectionCtx};
-use crate::i18n::Msg;
-use crate::model::flows::diagrams;
-use crate::model::params::{ParamId, PARAMS};
-use crate::model::{LeverId, Status, TargetId};
 use leptos::html::Div;
 use leptos::prelude::*;
+use vtre_i18n::Msg;
+use vtre_model::flows::diagrams;
+use vtre_model::params::{ParamId, PARAMS};
+use vtre_model::{LeverId, Status, TargetId};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -115,7 +115,7 @@ fn sort_params(root: &Element, by: &str) {
             _ => (String::new(), order),
         }
     };
-    crate::small_sort::sort_by(&mut rows, |a, b| key(a).cmp(&key(b)));
+    vtre_model::small_sort::sort_by(&mut rows, |a, b| key(a).cmp(&key(b)));
     for r in rows {
         let _ = tbody.append_child(&r);
     }
@@ -253,7 +253,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 p.with(|p| {
                     diagrams(s, p, year.get())
                         .iter()
-                        .map(|d| crate::charts::sankey::to_svg(d, zh))
+                        .map(|d| vtre_charts::sankey::to_svg(d, zh))
                         .collect()
                 })
             });
@@ -280,7 +280,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 .get_attribute("data-goto-target")
                 .and_then(|k| TargetId::from_key(&k))
             {
-                vc.go_target(crate::model::targets::spec(t).key);
+                vc.go_target(vtre_model::targets::spec(t).key);
             }
         } else if let Some(a) = closest(&el, "[data-goto-section]") {
             ev.prevent_default();
@@ -324,7 +324,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
             .get_attribute("data-param-input")
             .and_then(|k| ParamId::from_key(&k))
         {
-            if let Some(v) = crate::num::parse_f64(value_of(&el).trim()) {
+            if let Some(v) = vtre_codec::num::parse_f64(value_of(&el).trim()) {
                 edit.step(|s| {
                     s.set_param(id, v);
                 });

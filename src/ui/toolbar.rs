@@ -4,14 +4,14 @@
 use super::state::{download, url_with, Edit, PresenterCtx};
 use super::t;
 use super::{LangCtx, ProjectionCtx};
-use crate::i18n::Msg;
 use leptos::prelude::*;
+use vtre_i18n::Msg;
 use wasm_bindgen::JsCast;
 
 /// The shareable URL of the current scenario (with the language).
-pub fn share_url(s: &crate::model::Scenario, lang: crate::i18n::Lang) -> String {
+pub fn share_url(s: &vtre_model::Scenario, lang: vtre_i18n::Lang) -> String {
     url_with(&[
-        ("s", Some(crate::codec::encode(s))),
+        ("s", Some(vtre_codec::link::encode(s))),
         ("lang", Some(lang.key().into())),
     ])
 }
@@ -26,7 +26,7 @@ fn qr_data_url(text: &str) -> Option<String> {
         .build();
     Some(format!(
         "data:image/svg+xml;utf8,{}",
-        crate::codec::query_escape(&svg)
+        vtre_codec::link::query_escape(&svg)
     ))
 }
 
@@ -66,13 +66,13 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
         }
     };
     let export_csv = move |_| {
-        let csv = p.with_untracked(crate::output::projection_csv);
+        let csv = p.with_untracked(vtre_codec::output::projection_csv);
         download("vtre-projection.csv", "text/csv;charset=utf-8", &csv);
     };
     let export_json = move |_| {
         let json = edit
             .scenario
-            .with_untracked(|s| s.to_json_value().to_text());
+            .with_untracked(|s| vtre_codec::scenario_json::to_json_value(s).to_text());
         download("vtre-scenario.json", "application/json", &json);
     };
     view! {

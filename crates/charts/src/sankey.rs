@@ -1,0 +1,228 @@
+//! Layout of a Sankey-style material-flow diagram: nodes in columns, each as tall as its larger side
+//! (in or out), links as bands whose width is the flow. Pure geometry; the app renders it as SVG.
+
+use vtre_model::flows::Diagram;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeBox {
+    pub id: &'static str,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    pub value: f64,
+    pub muted: bool,
+    pub column: u8,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkBand {
+    pub from: &'static str,
+    pub to: &'static str,
+    pub value: f64,
+    /// SVG path of the band.
+    pub d: String,
+    pub muted: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub nodes: Vec<NodeBox>,
+    pub links: Vec<LinkBand>,
+}
+
+const NODE_W: f64 = 12.0;
+const GAP: f64 = 14.0;
+const MIN_H: f64 = 2.0;
+
+/// Lays out `d` in a `width` × `height` box (labels go to the right of each node, so leave room).
+pub fn layout(d: &Diagram, width: f64, height: f64) -> Layout {
+    let cols = d
+        .nodes
+        .iter()
+        .map(|n| n.column)
+        .max()
+        .map_or(1, |c| usize::from(c) + 1);
+    let value = |id: &str| d.inflow(id).max(d.outflow(id));
+    // Scale so the fullest column fits.
+    let mut scale = f64::INFINITY;
+    for c in 0..cols {
+        let members: Vec<_> = d
+            .nodes
+            .iter()
+            .filter(|n| usize::from(n.column) == c)
+            .collect();
+        let total: f64 = members.iter().map(|n| value(n.id)).sum();
+        let room =
+            height - GAP * (members.len().saturating_sub(1)) as f64 - MIN_H * members.len() as f64;
+        if total > 0.0 {
+            scale = scale.min(room.max(10.0) / total);
+        }
+    }
+    if !scale.is_finite() {
+        scale = 1.0;
+    }
+    let col_x = |c: usize| {
+        if cols <= 1 {
+            0.0
+        } else {
+            c as f64 * (width - 240.0 - NODE_W) / (cols - 1) as f64
+        }
+    };
+    let mut nodes = Vec::new();
+    for c in 0..cols {
+        let mut y = 0.0;
+        for n in d.nodes.iter().filter(|n| usize::from(n.column) == c) {
+            let h = (value(n.id) * scale).max(MIN_H);
+            nodes.push(NodeBox {
+                id: n.id,
+                x: col_x(c),
+                y,
+                w: NODE_W,
+                h,
+                value: value(n.id),
+                muted: n.muted,
+                column: n.column,
+            });
+            y += h + GAP;
+        }
+    }
+    let find = |id: &str| nodes.iter().find(|n| n.id == id).cloned();
+    let mut out_off: Vec<f64> = vec![0.0; nodes.len()];
+    let mut in_off: Vec<f64> = vec![0.0; nodes.len()];
+    let idx = |id: &str| nodes.iter().position(|n| n.id == id);
+    let mut links = Vec::new();
+    for f in &d.flows {
+        let (Some(a), Some(b), Some(ia), Some(ib)) =
+            (find(f.from), find(f.to), idx(f.from), idx(f.to))
+        else {
+            continue;
+        };
+        let t = f.value * scale;
+        if t <= 0.0 {
+            continue;
+        }
+        let y0 = a.y + out_off[ia];
+        let y1 = b.y + in_off[ib];
+        out_off[ia] += t;
+        in_off[ib] += t;
+        let x0 = a.x + a.w;
+        let x1 = b.x;
+        let xm = (x0 + x1) / 2.0;
+        let dpath = format!(
+            "M{x0:.1},{y0:.1} C{xm:.1},{y0:.1} {xm:.1},{y1:.1} {x1:.1},{y1:.1} L{x1:.1},{:.1} C{xm:.1},{:.1} {xm:.1},{:.1} {x0:.1},{:.1} Z",
+            y1 + t,
+            y1 + t,
+            y0 + t,
+            y0 + t
+        );
+        links.push(LinkBand {
+            from: f.from,
+            to: f.to,
+            value: f.value,
+            d: dpath,
+            muted: a.muted || b.muted,
+        });
+    }
+    let used_h = nodes.iter().map(|n| n.y + n.h).fold(0.0, f64::max);
+    Layout {
+        width,
+        height: used_h.max(10.0),
+        nodes,
+        links,
+    }
+}
+
+/// The diagram as an SVG string (labels in the chosen language, values in its units).
+pub fn to_svg(d: &Diagram, zh: bool) -> String {
+    use std::fmt::Write;
+    let l = layout(d, 920.0, 300.0);
+    let (unit, f) = super::display_unit(d.unit, zh);
+    let label = |id: &str| {
+        d.nodes
+            .iter()
+            .find(|n| n.id == id)
+            .map_or("", |n| if zh { n.label_zh } else { n.label_en })
+    };
+    let num = |v: f64| vtre_i18n::group(v * f, vtre_i18n::auto_decimals(v * f));
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let title = if zh { d.title_zh } else { d.title_en };
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        r#"<figure class="flow" data-flow="{}"><figcaption>{} ({})</figcaption><svg viewBox="-2 -2 {:.0} {:.0}" role="img" aria-label="{}" class="sankey">"#,
+        d.id,
+        esc(title),
+        unit,
+        l.width + 4.0,
+        l.height + 4.0,
+        esc(title)
+    );
+    for b in &l.links {
+        let _ = write!(
+            o,
+            r#"<path d="{}" class="band{}"><title>{} → {}: {} {}</title></path>"#,
+            b.d,
+            if b.muted { " muted" } else { "" },
+            esc(label(b.from)),
+            esc(label(b.to)),
+            num(b.value),
+            unit
+        );
+    }
+    for n in &l.nodes {
+        let _ = write!(
+            o,
+            r#"<g class="node{}" data-node="{}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"></rect><text x="{:.1}" y="{:.1}">{} {}</text></g>"#,
+            if n.muted { " muted" } else { "" },
+            n.id,
+            n.x,
+            n.y,
+            n.w,
+            n.h,
+            n.x + n.w + 4.0,
+            n.y + n.h / 2.0 + 4.0,
+            esc(label(n.id)),
+            num(n.value)
+        );
+    }
+    o.push_str("</svg></figure>");
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vtre_model::flows::diagrams;
+    use vtre_model::{simulate, Scenario};
+
+    #[test]
+    fn every_flow_gets_a_band_and_bands_fit_their_nodes() {
+        let s = Scenario::reference();
+        let p = simulate(&s);
+        for d in diagrams(&s, &p, 2025) {
+            let l = layout(&d, 900.0, 360.0);
+            assert_eq!(l.nodes.len(), d.nodes.len());
+            assert_eq!(
+                l.links.len(),
+                d.flows.iter().filter(|f| f.value > 0.0).count(),
+                "{}",
+                d.id
+            );
+            assert!(
+                l.height <= 360.0 + 1e-6 + 20.0 * d.nodes.len() as f64 * MIN_H,
+                "{}",
+                d.id
+            );
+            for n in &l.nodes {
+                assert!(n.x >= 0.0 && n.x + n.w <= 900.0);
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! `vtre`: the model on the command line, for analysts.
+//!
+//! ```text
+//! vtre project [--preset NAME | --scenario FILE.json] [--format csv|json]
+//! vtre targets [--preset NAME | --scenario FILE.json]
+//! vtre levers  [--format csv|json]
+//! vtre presets
+//! ```
+//!
+//! A scenario file is JSON of lever id → value (see `vtre levers`). Unknown ids, wrong types and out-of-range
+//! values are reported on stderr and the exit code is 2: the CLI never clamps silently.
+
+use std::process::ExitCode;
+use vtre_codec::output;
+use vtre_codec::scenario_json;
+use vtre_model::{presets, simulate, Scenario};
+
+mod json_out;
+
+const USAGE: &str = "usage:
+  vtre project [--preset NAME | --scenario FILE.json] [--format csv|json]
+  vtre targets [--preset NAME | --scenario FILE.json]
+  vtre levers  [--format csv|json]
+  vtre presets
+  vtre pages --out DIR     (writes the app's pre-rendered reading pages)";
+
+struct Opts {
+    preset: Option<String>,
+    scenario: Option<String>,
+    format: String,
+}
+
+fn parse(args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts {
+        preset: None,
+        scenario: None,
+        format: "csv".into(),
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut val = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match a.as_str() {
+            "--preset" => o.preset = Some(val("--preset")?),
+            "--scenario" => o.scenario = Some(val("--scenario")?),
+            "--format" => o.format = val("--format")?,
+            other => return Err(format!("unknown argument '{other}'")),
+        }
+    }
+    if o.preset.is_some() && o.scenario.is_some() {
+        return Err("give --preset or --scenario, not both".into());
+    }
+    if o.format != "csv" && o.format != "json" {
+        return Err(format!("--format must be csv or json, not '{}'", o.format));
+    }
+    Ok(o)
+}
+
+fn scenario(o: &Opts) -> Result<Scenario, String> {
+    if let Some(name) = &o.preset {
+        return presets::preset(name).ok_or_else(|| {
+            let names: Vec<&str> = presets::PRESETS.iter().map(|p| p.key).collect();
+            format!("unknown preset '{name}' (known: {})", names.join(", "))
+        });
+    }
+    let Some(path) = &o.scenario else {
+        return Ok(Scenario::reference());
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let (s, issues) = scenario_json::from_json(&text);
+    if issues.is_empty() {
+        Ok(s)
+    } else {
+        let lines: Vec<String> = issues.iter().map(|i| format!("  {path}: {i}")).collect();
+        Err(format!(
+            "the scenario has {} problem(s):\n{}",
+            issues.len(),
+            lines.join("\n")
+        ))
+    }
+}
+
+/// `vtre pages --out DIR`: writes the pre-rendered reading pages (used by the web build).
+fn write_pages(rest: &[String]) -> Result<String, String> {
+    let dir = match rest {
+        [flag, dir] if flag == "--out" => std::path::PathBuf::from(dir),
+        _ => return Err("usage: vtre pages --out DIR".into()),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let pages = vtre_site::all_pages();
+    for (name, html) in &pages {
+        std::fs::write(dir.join(name), html).map_err(|e| format!("cannot write {name}: {e}"))?;
+    }
+    Ok(format!(
+        "wrote {} pages to {}\n",
+        pages.len(),
+        dir.display()
+    ))
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    if cmd == "pages" {
+        return write_pages(rest);
+    }
+    let o = parse(rest)?;
+    match cmd.as_str() {
+        "project" => {
+            let p = simulate(&scenario(&o)?);
+            Ok(if o.format == "json" {
+                format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&json_out::projection_json(&p))
+                        .map_err(|e| e.to_string())?
+                )
+            } else {
+                output::projection_csv(&p)
+            })
+        }
+        "targets" => Ok(output::targets_csv(&simulate(&scenario(&o)?))),
+        "levers" => Ok(if o.format == "json" {
+            format!(
+                "{}\n",
+                scenario_json::to_full_json_value(&Scenario::reference()).to_pretty()
+            )
+        } else {
+            output::levers_csv()
+        }),
+        "presets" => Ok(presets::PRESETS
+            .iter()
+            .map(|p| format!("{}\t{}\n", p.key, p.label_en))
+            .collect()),
+        "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
+        other => Err(format!("unknown command '{other}'\n{USAGE}")),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("vtre: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

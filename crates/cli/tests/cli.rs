@@ -1,0 +1,126 @@
+//! The `vtre` command line, run as a user would.
+#![cfg(not(target_arch = "wasm32"))] // native only: runs the CLI, proptest and insta
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may fail loudly
+
+use std::process::Command;
+
+fn vtre(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vtre"))
+        .args(args)
+        .output()
+        .expect("run vtre");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn project_prints_the_long_csv_with_every_required_series() {
+    let (code, out, _) = vtre(&["project"]);
+    assert_eq!(code, 0);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("year,series,value,unit"));
+    for (series, unit) in [
+        ("crude_steel_total", "万吨"),
+        ("crude_steel_bof", "万吨"),
+        ("crude_steel_eaf", "万吨"),
+        ("pig_iron", "万吨"),
+        ("v2o5_output", "t"),
+        ("ti_concentrate_output", "万吨"),
+        ("tio2_output", "万吨"),
+        ("ti_sponge_output", "t"),
+        ("reo_mined", "t"),
+        ("output_value_total", "亿元"),
+        ("output_value_steel", "亿元"),
+        ("output_value_vanadium", "亿元"),
+        ("output_value_titanium", "亿元"),
+        ("output_value_rare_earth", "亿元"),
+        ("energy_total", "万tce"),
+        ("co2_total", "Mt"),
+        ("co2_direct", "Mt"),
+        ("co2_indirect", "Mt"),
+        ("iron_concentrate_gap", "万吨"),
+        ("v_recovery", "fraction"),
+        ("ti_recovery", "fraction"),
+        ("fe_recovery", "fraction"),
+    ] {
+        for year in 2020..=2035 {
+            let prefix = format!("{year},{series},");
+            let line = out
+                .lines()
+                .find(|l| l.starts_with(&prefix))
+                .unwrap_or_else(|| panic!("no row {prefix}"));
+            assert!(line.ends_with(&format!(",{unit}")), "{line}");
+            let value: f64 = line
+                .split(',')
+                .nth(2)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(f64::NAN);
+            assert!(value.is_finite(), "{line}");
+        }
+    }
+}
+
+#[test]
+fn project_json_and_presets_work() {
+    let (code, out, _) = vtre(&["project", "--preset", "no_new_policy", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["years"].as_array().map(|a| a.len()), Some(16));
+    assert!(v["series"]["co2_total"]["values"].is_array());
+    let (code, _, err) = vtre(&["project", "--preset", "nope"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown preset"));
+}
+
+#[test]
+fn targets_prints_one_row_per_target() {
+    let (code, out, _) = vtre(&["targets"]);
+    assert_eq!(code, 0);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("target_id,year,value,threshold,status,margin")
+    );
+    assert_eq!(lines.count(), vtre_model::TARGETS.len());
+    assert!(out.contains("industry_scale,2025,"));
+}
+
+#[test]
+fn levers_lists_every_lever_with_range_default_and_reference() {
+    let (code, out, _) = vtre(&["levers"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), vtre_model::LEVERS.len() + 1);
+    assert!(out
+        .lines()
+        .any(|l| l.starts_with("eaf_swap,steel,") && l.contains("第三章第五节")));
+}
+
+#[test]
+fn a_scenario_file_is_read_and_a_bad_one_is_refused_loudly() {
+    let dir = std::env::temp_dir().join(format!("vtre-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let good = dir.join("good.json");
+    std::fs::write(&good, r#"{"eaf_swap": 300, "swap_vti_share": 1}"#).expect("write");
+    let (code, out, _) = vtre(&["project", "--scenario", good.to_str().unwrap_or_default()]);
+    assert_eq!(code, 0);
+    let (_, reference, _) = vtre(&["project"]);
+    assert_ne!(out, reference, "the scenario changes the projection");
+
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"eaf_swap": 99999, "made_up": 1}"#).expect("write");
+    let (code, out, err) = vtre(&["project", "--scenario", bad.to_str().unwrap_or_default()]);
+    assert_eq!(code, 2, "never a silent clamp");
+    assert!(out.is_empty());
+    assert!(
+        err.contains("eaf_swap") && err.contains("out of range") && err.contains("made_up"),
+        "{err}"
+    );
+
+    let (code, _, err) = vtre(&["project", "--scenario", "/no/such/file.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,335 @@
+//! Share links: a scenario as the compact, versioned, human-tolerant text of the URL parameter `s`.
+//!
+//! Format, version 1: `1` then, for each lever that differs from the reference, `,key:value`, and for each
+//! overridden parameter `,@csv_key:value`. Values print in Rust's shortest round-trip form, so every valid
+//! scenario decodes to exactly itself. Example: `1,eaf_swap:300,swap_vti_share:1,@power_price_elasticity:-0.5`.
+//!
+//! Decoding is tolerant (spaces, `=` for `:`, `;` for `,`, upper-case keys, percent-encoding, a missing
+//! version) and never panics: it returns the nearest valid scenario with the list of what it ignored or
+//! changed, so the app can say so in the user's language. A link from a newer format version is read as far
+//! as it can be, with a notice.
+
+use vtre_model::levers::{spec, LeverId};
+use vtre_model::params::ParamId;
+use vtre_model::scenario::{InputIssue, Scenario};
+
+/// The current format version.
+pub const VERSION: u32 = 1;
+
+/// Something a share link contained that the app could not take as given.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkIssue {
+    /// A lever or parameter problem (unknown id, not a number, clamped, snapped).
+    Input(InputIssue),
+    /// A piece that is not `key:value`.
+    Malformed(String),
+    /// A link from a newer format version.
+    NewerVersion(u32),
+    /// The same lever twice; the last one wins.
+    Duplicate(String),
+}
+
+/// Encodes only what differs from the reference.
+pub fn encode(s: &Scenario) -> String {
+    let mut out = VERSION.to_string();
+    for (id, v) in s.changed_levers() {
+        out.push(',');
+        out.push_str(id.key());
+        out.push(':');
+        out.push_str(&fmt(v));
+    }
+    for (id, v) in s.overrides() {
+        out.push_str(",@");
+        out.push_str(id.key());
+        out.push(':');
+        out.push_str(&fmt(*v));
+    }
+    out
+}
+
+fn fmt(v: f64) -> String {
+    if v == 0.0 {
+        "0".into()
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Percent-decodes (`%2C` → `,`, `+` → space); invalid escapes are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' if i + 2 < b.len() => {
+                let hex = std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(x) => {
+                        out.push(x);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Decodes share-link text. Never panics; see the module docs.
+pub fn decode(text: &str) -> (Scenario, Vec<LinkIssue>) {
+    let mut s = Scenario::reference();
+    let mut issues = Vec::new();
+    let text = percent_decode(text);
+    // Bound the work on hostile input: no valid link is anywhere near this long.
+    let text: String = text.chars().take(4096).collect();
+    let mut seen: Vec<String> = Vec::new();
+    for (i, raw) in text.split([',', ';', '~']).enumerate() {
+        let piece = raw.trim();
+        if piece.is_empty() {
+            continue;
+        }
+        if i == 0 {
+            let v = piece.trim_start_matches(['v', 'V']);
+            if let Ok(n) = v.parse::<u32>() {
+                if n > VERSION {
+                    issues.push(LinkIssue::NewerVersion(n));
+                }
+                continue;
+            }
+            // No version: read the rest as version 1.
+        }
+        let Some((k, v)) = piece.split_once([':', '=']) else {
+            issues.push(LinkIssue::Malformed(piece.chars().take(40).collect()));
+            continue;
+        };
+        let key = k.trim().to_ascii_lowercase();
+        let val = v.trim();
+        if seen.contains(&key) {
+            issues.push(LinkIssue::Duplicate(key.clone()));
+        } else {
+            seen.push(key.clone());
+        }
+        let number = crate::num::parse_f64(val);
+        if let Some(pk) = key.strip_prefix('@') {
+            let Some(pid) = ParamId::from_key(pk) else {
+                issues.push(LinkIssue::Input(InputIssue::UnknownParam(
+                    pk.chars().take(40).collect(),
+                )));
+                continue;
+            };
+            let Some(x) = number else {
+                issues.push(LinkIssue::Input(InputIssue::NotANumber {
+                    id: pk.into(),
+                    found: val.chars().take(20).collect(),
+                }));
+                continue;
+            };
+            let used = s.set_param(pid, x);
+            if used != x {
+                issues.push(LinkIssue::Input(InputIssue::Clamped {
+                    id: pk.into(),
+                    given: x,
+                    used,
+                }));
+            }
+            continue;
+        }
+        let Some(id) = LeverId::from_key(&key) else {
+            issues.push(LinkIssue::Input(InputIssue::UnknownLever(
+                key.chars().take(40).collect(),
+            )));
+            continue;
+        };
+        let x = match (number, val.to_ascii_lowercase().as_str()) {
+            (Some(x), _) => x,
+            (None, "true" | "on" | "yes") if spec(id).is_switch() => 1.0,
+            (None, "false" | "off" | "no") if spec(id).is_switch() => 0.0,
+            _ => {
+                issues.push(LinkIssue::Input(InputIssue::NotANumber {
+                    id: key.clone(),
+                    found: val.chars().take(20).collect(),
+                }));
+                continue;
+            }
+        };
+        if let Some(issue) = s.set_checked(id, x) {
+            issues.push(LinkIssue::Input(issue));
+        }
+    }
+    (s, issues)
+}
+
+/// Reads one query parameter from a URL query string (`?a=1&s=...`), percent-decoded.
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    query.trim_start_matches('?').split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+        (k == name).then(|| percent_decode(v))
+    })
+}
+
+/// Percent-encodes what a query value must not contain raw.
+pub fn query_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '_' | '.' | ',' | ':' | '@' | '~' => {
+                out.push(c)
+            }
+            c => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What a widget URL (`?embed=1&charts=…&levers=…&headline=0|1&targets=0|1`) asks to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidgetSpec {
+    pub charts: Vec<vtre_charts::ChartId>,
+    pub levers: Vec<LeverId>,
+    pub headline: bool,
+    pub targets: bool,
+    /// Ids in the URL that do not exist (ignored, and reported).
+    pub unknown: Vec<String>,
+}
+
+/// Resolves a list of ids in order, without repeats; unknown ids go to `unknown`. `None` if no list was given.
+fn pick_ids<T: PartialEq>(
+    ids: Option<Vec<String>>,
+    find: impl Fn(&str) -> Option<T>,
+    unknown: &mut Vec<String>,
+) -> Option<Vec<T>> {
+    let mut out = Vec::new();
+    for id in ids? {
+        match find(&id) {
+            Some(x) if !out.contains(&x) => out.push(x),
+            Some(_) => {}
+            None => unknown.push(id.chars().take(40).collect()),
+        }
+    }
+    Some(out)
+}
+
+/// Parses the widget's query parameters. Defaults: charts `output_value,co2`; levers
+/// `eaf_swap,energy_quota,re_quota`; headline and targets shown.
+pub fn parse_widget_spec(query: &str) -> WidgetSpec {
+    use vtre_charts::ChartId;
+    let list = |name: &str| {
+        query_param(query, name).map(|v| {
+            v.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .take(40)
+                .collect::<Vec<_>>()
+        })
+    };
+    let mut unknown = Vec::new();
+    let charts = pick_ids(list("charts"), ChartId::from_key, &mut unknown)
+        .unwrap_or_else(|| vec![ChartId::OutputValue, ChartId::Co2]);
+    let levers = pick_ids(list("levers"), LeverId::from_key, &mut unknown)
+        .unwrap_or_else(|| vec![LeverId::EafSwap, LeverId::EnergyQuota, LeverId::ReQuota]);
+    let flag =
+        |name: &str, default: bool| query_param(query, name).map_or(default, |v| v.trim() != "0");
+    WidgetSpec {
+        charts,
+        levers,
+        headline: flag("headline", true),
+        targets: flag("targets", true),
+        unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn widget_urls_choose_charts_and_levers_and_report_unknown_ids() {
+        use vtre_charts::ChartId;
+        let w = parse_widget_spec("?embed=1&charts=co2,nope,co2&levers=eaf_swap,bogus&targets=0");
+        assert_eq!(w.charts, vec![ChartId::Co2]);
+        assert_eq!(w.levers, vec![LeverId::EafSwap]);
+        assert!(!w.targets && w.headline);
+        assert_eq!(w.unknown, vec!["nope".to_string(), "bogus".to_string()]);
+        let d = parse_widget_spec("?embed=1");
+        assert_eq!(d.charts.len(), 2);
+        assert_eq!(d.levers.len(), 3);
+    }
+
+    use super::*;
+    use vtre_model::levers::LEVERS;
+
+    #[test]
+    fn the_reference_encodes_as_just_the_version() {
+        assert_eq!(encode(&Scenario::reference()), "1");
+        assert_eq!(decode("1"), (Scenario::reference(), vec![]));
+        assert_eq!(decode(""), (Scenario::reference(), vec![]));
+    }
+
+    #[test]
+    fn a_scenario_round_trips_exactly() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 300.0);
+        s.set(LeverId::GridFactor, 0.0805);
+        s.set(LeverId::RenewableExemption, 0.0);
+        s.set_param(ParamId::PowerElasticity, -0.45);
+        let text = encode(&s);
+        assert_eq!(
+            text,
+            "1,eaf_swap:300,renewable_exemption:0,grid_factor:0.0805,@power_price_elasticity:-0.45"
+        );
+        assert_eq!(decode(&text), (s, vec![]));
+    }
+
+    #[test]
+    fn people_can_type_links_loosely() {
+        let (s, issues) = decode("v1; EAF_SWAP = 300 ;renewable_exemption=off");
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(s.get(LeverId::EafSwap), 300.0);
+        assert_eq!(s.get(LeverId::RenewableExemption), 0.0);
+        let (s, _) = decode("1%2Ceaf_swap%3A300");
+        assert_eq!(s.get(LeverId::EafSwap), 300.0);
+    }
+
+    #[test]
+    fn tampered_links_open_the_nearest_valid_scenario_and_say_what_changed() {
+        let (s, issues) =
+            decode("9,eaf_swap:99999,bogus:1,v_recovery:abc,re_quota:47500,junk,eaf_swap:10");
+        assert_eq!(s.get(LeverId::EafSwap), 10.0);
+        assert_eq!(s.get(LeverId::VRecovery), spec(LeverId::VRecovery).default);
+        assert_eq!(s.get(LeverId::ReQuota), 48000.0);
+        assert!(issues.contains(&LinkIssue::NewerVersion(9)));
+        assert!(issues.contains(&LinkIssue::Malformed("junk".into())));
+        assert!(issues.contains(&LinkIssue::Duplicate("eaf_swap".into())));
+        assert_eq!(issues.len(), 7, "{issues:?}");
+    }
+
+    #[test]
+    fn query_parameters_are_read_and_escaped() {
+        assert_eq!(
+            query_param("?lang=en&s=1,eaf_swap:300", "s").as_deref(),
+            Some("1,eaf_swap:300")
+        );
+        assert_eq!(query_param("?lang=en", "s"), None);
+        assert_eq!(query_escape("1,a:b c&d"), "1,a:b%20c%26d");
+        assert_eq!(percent_decode("%zz%"), "%zz%");
+        let _ = LEVERS;
+    }
+}

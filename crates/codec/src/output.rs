@@ -1,0 +1,90 @@
+//! Projection output as text: the CLI's CSV and JSON, also used by the app's CSV export so both agree.
+//!
+//! - Projection CSV: long format, header `year,series,value,unit`, one row per year and series.
+//! - Targets CSV: `target_id,year,value,threshold,status,margin`.
+//! - Levers CSV: id, group, unit, range, step, default, 2020 level, target year, guideline reference, source.
+
+use vtre_model::levers::LEVERS;
+use vtre_model::series::{years, SERIES};
+use vtre_model::targets::spec as tspec;
+use vtre_model::Projection;
+
+/// Formats a number compactly and deterministically (at most 6 decimals, trailing zeros dropped).
+pub fn fmt_num(v: f64) -> String {
+    if !v.is_finite() {
+        return "NaN".into();
+    }
+    let s = format!("{v:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.into()
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The projection as long CSV.
+pub fn projection_csv(p: &Projection) -> String {
+    let mut out = String::from("year,series,value,unit\n");
+    for (i, y) in years().enumerate() {
+        for s in SERIES {
+            out.push_str(&format!(
+                "{y},{},{},{}\n",
+                s.key,
+                fmt_num(p.series[s.id as usize][i]),
+                csv_field(s.unit)
+            ));
+        }
+    }
+    out
+}
+
+/// One row per target.
+pub fn targets_csv(p: &Projection) -> String {
+    let mut out = String::from("target_id,year,value,threshold,status,margin\n");
+    for t in &p.targets {
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            tspec(t.id).key,
+            t.year,
+            fmt_num(t.value),
+            t.threshold.map(fmt_num).unwrap_or_default(),
+            t.status.key(),
+            fmt_num(t.margin)
+        ));
+    }
+    out
+}
+
+/// Every lever with its range, default and guideline reference.
+pub fn levers_csv() -> String {
+    let mut out = String::from(
+        "id,group,unit,min,max,step,default,base_2020,target_year,guideline_ref,label_en,source\n",
+    );
+    for l in LEVERS {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            l.key,
+            l.group.id(),
+            csv_field(l.unit_en),
+            fmt_num(l.min),
+            fmt_num(l.max),
+            fmt_num(l.step),
+            fmt_num(l.default),
+            fmt_num(l.base),
+            l.target_year,
+            l.guideline_ref,
+            csv_field(l.label_en),
+            csv_field(l.source)
+        ));
+    }
+    out
+}

@@ -1,0 +1,156 @@
+//! A scenario as JSON: what the CLI reads, the app imports and exports, and the library stores.
+//!
+//! An object of lever id → number, with an optional `"params"` object of parameter id (CSV key) → number.
+//! Omitted levers keep their reference value.
+//!
+//! ```json
+//! { "eaf_swap": 300, "swap_vti_share": 1, "params": { "power_price_elasticity": -0.5 } }
+//! ```
+//!
+//! [`from_json`] never panics and never silently changes input: it returns the nearest valid scenario
+//! together with a list of [`InputIssue`]s (unknown ids, wrong types, out-of-range values that were clamped,
+//! values snapped to the lever's step). The CLI refuses a scenario with issues; the app applies the nearest
+//! valid scenario and tells the user what it changed.
+
+use crate::json::{self, Json};
+use vtre_model::levers::{spec, LeverId, LEVERS};
+use vtre_model::params::ParamId;
+use vtre_model::{InputIssue, Scenario};
+
+/// JSON of only what differs from the reference (compact, lever-table order).
+pub fn to_json_value(s: &Scenario) -> Json {
+    let mut m: Vec<(String, Json)> = s
+        .changed_levers()
+        .map(|(id, v)| (id.key().to_string(), Json::Num(v)))
+        .collect();
+    push_params(s, &mut m);
+    Json::Obj(m)
+}
+
+/// JSON of every lever (what `vtre levers --format json` and full exports write).
+pub fn to_full_json_value(s: &Scenario) -> Json {
+    let mut m: Vec<(String, Json)> = LEVERS
+        .iter()
+        .map(|l| (l.key.to_string(), Json::Num(s.get(l.id))))
+        .collect();
+    push_params(s, &mut m);
+    Json::Obj(m)
+}
+
+fn push_params(s: &Scenario, m: &mut Vec<(String, Json)>) {
+    if !s.overrides().is_empty() {
+        let p = s
+            .overrides()
+            .iter()
+            .map(|(id, v)| (id.key().to_string(), Json::Num(*v)))
+            .collect();
+        m.push(("params".into(), Json::Obj(p)));
+    }
+}
+
+/// Parses JSON text. Never panics; see the module docs.
+pub fn from_json(text: &str) -> (Scenario, Vec<InputIssue>) {
+    match json::parse(text) {
+        Ok(v) => from_json_value(&v),
+        Err(e) => (Scenario::reference(), vec![InputIssue::NotAnObject(e)]),
+    }
+}
+
+/// Reads a parsed JSON value. Never panics.
+pub fn from_json_value(v: &Json) -> (Scenario, Vec<InputIssue>) {
+    let mut s = Scenario::reference();
+    let mut issues = Vec::new();
+    let Some(obj) = v.as_object() else {
+        issues.push(InputIssue::NotAnObject(format!("found {}", v.describe())));
+        return (s, issues);
+    };
+    for (k, val) in obj {
+        if k == "params" {
+            let Some(po) = val.as_object() else {
+                issues.push(InputIssue::NotANumber {
+                    id: "params".into(),
+                    found: val.describe(),
+                });
+                continue;
+            };
+            for (pk, pv) in po {
+                let Some(pid) = ParamId::from_key(pk) else {
+                    issues.push(InputIssue::UnknownParam(pk.chars().take(40).collect()));
+                    continue;
+                };
+                let Some(x) = pv.as_f64().filter(|x| x.is_finite()) else {
+                    issues.push(InputIssue::NotANumber {
+                        id: pk.clone(),
+                        found: pv.describe(),
+                    });
+                    continue;
+                };
+                issues.extend(s.set_param_checked(pid, x));
+            }
+            continue;
+        }
+        let Some(id) = LeverId::from_key(k) else {
+            issues.push(InputIssue::UnknownLever(k.chars().take(40).collect()));
+            continue;
+        };
+        let x = match val {
+            Json::Num(n) => Some(*n),
+            Json::Bool(b) if spec(id).is_switch() => Some(if *b { 1.0 } else { 0.0 }),
+            _ => None,
+        };
+        let Some(x) = x.filter(|x| x.is_finite()) else {
+            issues.push(InputIssue::NotANumber {
+                id: k.clone(),
+                found: val.describe(),
+            });
+            continue;
+        };
+        issues.extend(s.set_checked(id, x));
+    }
+    (s, issues)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vtre_model::params::ParamId;
+
+    #[test]
+    fn an_empty_object_is_the_reference_scenario() {
+        let (s, issues) = from_json("{}");
+        assert!(issues.is_empty());
+        assert_eq!(s, Scenario::reference());
+    }
+
+    #[test]
+    fn unknown_ids_wrong_types_and_out_of_range_values_are_all_reported() {
+        let (s, issues) = from_json(
+            r#"{"eaf_swap": 99999, "nope": 1, "v_recovery": "high", "re_quota": 50500, "params": {"zzz": 1}}"#,
+        );
+        assert_eq!(s.get(LeverId::EafSwap), 1200.0);
+        assert_eq!(s.get(LeverId::VRecovery), spec(LeverId::VRecovery).default);
+        assert_eq!(s.get(LeverId::ReQuota), 51000.0);
+        assert_eq!(issues.len(), 5, "{issues:?}");
+    }
+
+    #[test]
+    fn garbage_text_gives_the_reference_and_an_issue() {
+        for t in ["", "[1,2]", "null", "{", "\"x\"", "{\"eaf_swap\": null}"] {
+            let (s, issues) = from_json(t);
+            assert_eq!(s, Scenario::reference(), "{t}");
+            assert!(!issues.is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn compact_json_round_trips() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 300.0);
+        s.set(LeverId::RenewableExemption, 0.0);
+        s.set_param(ParamId::PowerElasticity, -0.5);
+        let text = to_json_value(&s).to_text();
+        let (back, issues) = from_json(&text);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(back, s);
+    }
+}

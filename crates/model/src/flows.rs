@@ -1,0 +1,359 @@
+//! Material flows of one year, for the Sankey-style diagrams: ore → concentrates → hot metal and slag →
+//! steel, V2O5, TiO2, sponge; rare-earth ore → oxides → metal. Every intermediate node balances: what goes in
+//! equals what comes out, with losses (tailings, slag and gas, process losses) as explicit flows.
+
+use super::params::ParamId as P;
+use super::scenario::Scenario;
+use super::series::SeriesId as S;
+use super::simulate::Projection;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub id: &'static str,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    /// Column from left (0 = raw inputs).
+    pub column: u8,
+    /// Losses and materials leaving the province are drawn muted.
+    pub muted: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flow {
+    pub from: &'static str,
+    pub to: &'static str,
+    pub value: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagram {
+    pub id: &'static str,
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+    /// The model unit of every flow ("万吨" or "t").
+    pub unit: &'static str,
+    pub nodes: Vec<Node>,
+    pub flows: Vec<Flow>,
+}
+
+impl Diagram {
+    pub fn inflow(&self, id: &str) -> f64 {
+        self.flows
+            .iter()
+            .filter(|f| f.to == id)
+            .map(|f| f.value)
+            .sum()
+    }
+    pub fn outflow(&self, id: &str) -> f64 {
+        self.flows
+            .iter()
+            .filter(|f| f.from == id)
+            .map(|f| f.value)
+            .sum()
+    }
+    /// The largest |in − out| over nodes that have both inflows and outflows.
+    pub fn imbalance(&self) -> f64 {
+        self.nodes
+            .iter()
+            .filter(|n| {
+                self.flows.iter().any(|f| f.to == n.id) && self.flows.iter().any(|f| f.from == n.id)
+            })
+            .map(|n| (self.inflow(n.id) - self.outflow(n.id)).abs())
+            .fold(0.0, f64::max)
+    }
+}
+
+const fn node(
+    id: &'static str,
+    label_zh: &'static str,
+    label_en: &'static str,
+    column: u8,
+    muted: bool,
+) -> Node {
+    Node {
+        id,
+        label_zh,
+        label_en,
+        column,
+        muted,
+    }
+}
+
+fn flow(from: &'static str, to: &'static str, value: f64) -> Flow {
+    Flow {
+        from,
+        to,
+        value: value.max(0.0),
+    }
+}
+
+/// The three flow diagrams (iron and steel, titanium, rare earths) of `year`.
+pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
+    let at = |id: S| p.at(id, year);
+    // ---- iron, steel, vanadium (万吨) ----
+    let ore = at(S::OreMined);
+    let c_local = at(S::IronConcentrateSupply);
+    let t_conc = at(S::TiConcentrateOutput);
+    let demand = at(S::IronConcentrateDemand);
+    let local_used = c_local.min(demand);
+    let outside = demand - local_used;
+    let hm = at(S::PigIron);
+    let v2o5 = at(S::V2o5Output) / 1e4;
+    let bof = at(S::CrudeSteelBof);
+    let eaf = at(S::CrudeSteelEaf);
+    let scrap = at(S::ScrapSupply);
+    let scrap_bof = bof * s.param(P::ScrapPerBof);
+    let scrap_eaf = eaf * s.param(P::ScrapPerEaf);
+    let steel = Diagram {
+        id: "iron_steel",
+        title_zh: "铁与钢：原矿 → 铁精矿 → 铁水 → 粗钢（含钒）",
+        title_en: "Iron and steel: ore → concentrate → hot metal → crude steel (with vanadium)",
+        unit: "万吨",
+        nodes: vec![
+            node("ore", "钒钛磁铁矿原矿", "V-Ti magnetite ore", 0, false),
+            node("outside", "省外铁矿", "Ore from outside", 0, false),
+            node("scrap", "废钢", "Scrap", 0, false),
+            node("iron_conc", "铁精矿", "Iron concentrate", 1, false),
+            node(
+                "ti_conc",
+                "钛精矿（见钛图）",
+                "Ti concentrate (see titanium)",
+                1,
+                false,
+            ),
+            node("tailings", "尾矿", "Tailings", 1, true),
+            node("bf", "高炉", "Blast furnaces", 2, false),
+            node(
+                "conc_sold",
+                "铁精矿外销",
+                "Concentrate sold out of province",
+                2,
+                true,
+            ),
+            node("scrap_unused", "未用废钢", "Scrap not used", 2, true),
+            node("bof", "转炉", "Converters (BOF)", 3, false),
+            node("eaf", "电炉", "Electric arc furnaces", 3, false),
+            node("bf_loss", "炉渣与煤气等", "Slag, gas and losses", 3, true),
+            node("v2o5", "五氧化二钒", "V2O5", 3, false),
+            node("steel_bof", "长流程粗钢", "BF-BOF crude steel", 4, false),
+            node("steel_eaf", "电炉粗钢", "EAF crude steel", 4, false),
+        ],
+        flows: vec![
+            flow("ore", "iron_conc", c_local),
+            flow("ore", "ti_conc", t_conc),
+            flow("ore", "tailings", ore - c_local - t_conc),
+            flow("iron_conc", "bf", local_used),
+            flow("iron_conc", "conc_sold", c_local - local_used),
+            flow("outside", "bf", outside),
+            flow("bf", "bof", hm),
+            flow("bf", "v2o5", v2o5),
+            flow("bf", "bf_loss", demand - hm - v2o5),
+            flow("scrap", "bof", scrap_bof),
+            flow("scrap", "eaf", scrap_eaf),
+            flow("scrap", "scrap_unused", scrap - scrap_bof - scrap_eaf),
+            flow("bof", "steel_bof", bof),
+            flow("bof", "bf_loss", hm + scrap_bof - bof),
+            flow("eaf", "steel_eaf", eaf),
+            flow("eaf", "bf_loss", scrap_eaf - eaf),
+        ],
+    };
+    // ---- titanium (万吨) ----
+    let bf_ti = at(S::Tio2FromBfSlag);
+    let chloride = at(S::Tio2Chloride) - bf_ti;
+    let sulfate = at(S::Tio2Sulfate);
+    let sponge = at(S::TiSpongeOutput) / 1e4;
+    let materials = at(S::TiMaterialsOutput) / 1e4;
+    let slag_cl = chloride * s.param(P::SlagPerChloride);
+    let slag_sp = sponge * s.param(P::SlagPerSponge);
+    let slag = at(S::TiSlagOutput);
+    let conc_sulf = sulfate * s.param(P::ConcPerSulfate);
+    let conc_slag = slag * s.param(P::ConcPerSlag);
+    let ti = Diagram {
+        id: "titanium",
+        title_zh: "钛：钛精矿 → 钛白粉、钛渣 → 海绵钛 → 钛材",
+        title_en: "Titanium: concentrate → TiO2, slag → sponge → titanium materials",
+        unit: "万吨",
+        nodes: vec![
+            node("ti_conc", "钛精矿", "Ti concentrate", 0, false),
+            node(
+                "bf_slag",
+                "高炉渣（TiO2当量）",
+                "Blast-furnace slag (TiO2 eq.)",
+                0,
+                false,
+            ),
+            node("sulfate_plant", "硫酸法", "Sulfate process", 1, false),
+            node("slag_furnace", "电炉冶炼钛渣", "Slag furnaces", 1, false),
+            node(
+                "conc_sold",
+                "钛精矿外销",
+                "Concentrate sold out of province",
+                1,
+                true,
+            ),
+            node("slag", "钛渣", "Titanium slag", 2, false),
+            node("chloride_plant", "氯化法", "Chloride process", 3, false),
+            node(
+                "sponge_plant",
+                "海绵钛（镁还原）",
+                "Sponge (Kroll)",
+                3,
+                false,
+            ),
+            node(
+                "slag_sold",
+                "钛渣外销",
+                "Slag sold out of province",
+                3,
+                true,
+            ),
+            node(
+                "ti_loss",
+                "工艺损耗与副产",
+                "Process losses and by-products",
+                4,
+                true,
+            ),
+            node("tio2", "钛白粉", "TiO2 pigment", 4, false),
+            node("sponge", "海绵钛", "Titanium sponge", 4, false),
+            node(
+                "materials",
+                "省内钛材",
+                "Ti materials made in Sichuan",
+                5,
+                false,
+            ),
+            node("sponge_sold", "海绵钛外销", "Sponge sold", 5, true),
+        ],
+        flows: vec![
+            flow("ti_conc", "sulfate_plant", conc_sulf),
+            flow("ti_conc", "slag_furnace", conc_slag),
+            flow(
+                "ti_conc",
+                "conc_sold",
+                at(S::TiConcentrateOutput) - conc_sulf - conc_slag,
+            ),
+            flow("sulfate_plant", "tio2", sulfate),
+            flow("sulfate_plant", "ti_loss", conc_sulf - sulfate),
+            flow("slag_furnace", "slag", slag),
+            flow("slag_furnace", "ti_loss", conc_slag - slag),
+            flow("slag", "chloride_plant", slag_cl),
+            flow("slag", "sponge_plant", slag_sp),
+            flow("slag", "slag_sold", slag - slag_cl - slag_sp),
+            flow("chloride_plant", "tio2", chloride),
+            flow("chloride_plant", "ti_loss", slag_cl - chloride),
+            flow("bf_slag", "tio2", bf_ti),
+            flow("sponge_plant", "sponge", sponge),
+            flow("sponge_plant", "ti_loss", slag_sp - sponge),
+            flow("sponge", "materials", materials),
+            flow("sponge", "sponge_sold", sponge - materials),
+        ],
+    };
+    // ---- rare earths (t REO) ----
+    let mined = at(S::ReoMined);
+    let imported = at(S::ReoImported);
+    let sep = at(S::ReoSeparated);
+    let ndpr = sep * s.param(P::NdprShare);
+    let metal_oxide = at(S::ReMetalOutput) / s.param(P::MetalPerOxide);
+    let re = Diagram {
+        id: "rare_earth",
+        title_zh: "稀土：矿（REO）→ 冶炼分离 → 氧化物 → 金属与磁材",
+        title_en: "Rare earths: ore (REO) → separation → oxides → metal and magnets",
+        unit: "t",
+        nodes: vec![
+            node("mined", "省内开采", "Mined in Sichuan", 0, false),
+            node("imported", "进口矿", "Imported ore", 0, false),
+            node("concentrate", "稀土精矿", "RE concentrate", 1, false),
+            node("separation", "冶炼分离", "Separation", 2, false),
+            node(
+                "conc_sold",
+                "精矿外销",
+                "Concentrate sold out of province",
+                2,
+                true,
+            ),
+            node("ndpr", "氧化镨钕", "NdPr oxide", 3, false),
+            node(
+                "other_oxides",
+                "镧铈等氧化物",
+                "La, Ce and other oxides",
+                3,
+                false,
+            ),
+            node(
+                "metal",
+                "金属与永磁（氧化物当量）",
+                "Metal and magnets (oxide eq.)",
+                4,
+                false,
+            ),
+            node("ndpr_sold", "氧化镨钕外销", "NdPr oxide sold", 4, true),
+        ],
+        flows: vec![
+            flow("mined", "concentrate", mined),
+            flow("imported", "concentrate", imported),
+            flow("concentrate", "separation", sep),
+            flow("concentrate", "conc_sold", mined + imported - sep),
+            flow("separation", "ndpr", ndpr),
+            flow("separation", "other_oxides", sep - ndpr),
+            flow("ndpr", "metal", metal_oxide),
+            flow("ndpr", "ndpr_sold", ndpr - metal_oxide),
+        ],
+    };
+    vec![steel, ti, re]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::levers::LEVERS;
+    use crate::simulate;
+
+    fn check(s: &Scenario, what: &str) {
+        let p = simulate(s);
+        for year in [2020, 2025, 2030, 2035] {
+            for d in diagrams(s, &p, year) {
+                let scale = d.flows.iter().map(|f| f.value).fold(1.0, f64::max);
+                assert!(
+                    d.imbalance() <= 1e-9 * scale,
+                    "{what} {year} {}: imbalance {}",
+                    d.id,
+                    d.imbalance()
+                );
+                for f in &d.flows {
+                    assert!(
+                        f.value.is_finite() && f.value >= 0.0,
+                        "{what} {year} {} {}→{}",
+                        d.id,
+                        f.from,
+                        f.to
+                    );
+                    assert!(
+                        d.nodes.iter().any(|n| n.id == f.from)
+                            && d.nodes.iter().any(|n| n.id == f.to)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn flows_balance_for_the_reference_and_extreme_scenarios() {
+        check(&Scenario::reference(), "reference");
+        let mut lo = Scenario::reference();
+        let mut hi = Scenario::reference();
+        for l in LEVERS {
+            lo.set(l.id, l.min);
+            hi.set(l.id, l.max);
+        }
+        check(&lo, "all-min");
+        check(&hi, "all-max");
+        for l in LEVERS {
+            for v in [l.min, l.max] {
+                let mut s = Scenario::reference();
+                s.set(l.id, v);
+                check(&s, l.key);
+            }
+        }
+    }
+}

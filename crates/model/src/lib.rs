@@ -1,0 +1,48 @@
+//! The simulation model of Sichuan's vanadium-titanium-steel and rare-earth chain. Pure Rust: no web types,
+//! no I/O, deterministic. One entry point, [`simulate`]. This crate depends on no other crate at all, so the
+//! compiler (not care) keeps it pure: the app, the CLI and the page generator depend on it, never the reverse.
+//!
+//! Data flows one way: levers ([`levers`]) → [`Scenario`] → [`simulate`] → [`Projection`] (series, targets).
+//! Every number comes from the guideline or the baseline CSV embedded in [`params`].
+//!
+//! Chains, each documented with its equations: [`steel`], [`vanadium`], [`titanium`], [`rare_earth`],
+//! [`energy`], [`emissions`], [`value`]; targets and their scoring in [`targets`].
+
+/// A long explanatory text (lever help, sources, notes; preset stories) that only native builds carry: the
+/// CLI, the tests and the pre-rendered pages (`vtre_site::notes_html`). The browser build gets `""` here
+/// and loads the text from `pages/notes-<lang>.html` when it is shown, which keeps it out of the wasm.
+macro_rules! native_text {
+    ($v:expr) => {
+        if cfg!(target_arch = "wasm32") {
+            ""
+        } else {
+            $v
+        }
+    };
+}
+pub(crate) use native_text;
+
+pub mod emissions;
+pub mod energy;
+pub mod flows;
+pub mod levers;
+pub mod params;
+pub mod presets;
+pub mod rare_earth;
+pub mod scenario;
+pub mod series;
+pub mod simulate;
+pub mod small_sort;
+pub mod steel;
+pub mod targets;
+pub mod text;
+pub mod titanium;
+pub mod value;
+pub mod vanadium;
+
+pub use levers::{LeverId, LEVERS};
+pub use scenario::{InputIssue, Scenario};
+pub use series::{SeriesId, SERIES};
+pub use simulate::{simulate, Projection};
+pub use targets::{Status, TargetId, TARGETS};
+pub use text::{Lang, Text};

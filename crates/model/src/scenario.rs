@@ -1,0 +1,200 @@
+//! A scenario: one value per lever, plus optional overrides of baseline parameters.
+//!
+//! The model takes no text: reading a scenario from JSON or a share link is the codec's job
+//! (`vtre_codec::scenario_json`, `vtre_codec::link`), which uses [`Scenario::set_checked`] and
+//! [`Scenario::set_param_checked`] so that every value that was not taken as given is reported as an
+//! [`InputIssue`].
+
+use crate::levers::{spec, LeverId, LEVERS, N_LEVERS};
+use crate::params::{spec as pspec, ParamId, PARAMS};
+use std::collections::BTreeMap;
+
+/// Lever values and parameter overrides. `Default` is the reference scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    levers: [f64; N_LEVERS],
+    overrides: BTreeMap<ParamId, f64>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario::reference()
+    }
+}
+
+/// Something in the input that was not taken as given.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InputIssue {
+    /// The input was not a JSON object (or not JSON at all).
+    NotAnObject(String),
+    UnknownLever(String),
+    UnknownParam(String),
+    /// A value that is not a finite number.
+    NotANumber {
+        id: String,
+        found: String,
+    },
+    /// A value outside the range, replaced by the nearest bound.
+    Clamped {
+        id: String,
+        given: f64,
+        used: f64,
+    },
+    /// A value between steps, snapped to the nearest step.
+    Snapped {
+        id: String,
+        given: f64,
+        used: f64,
+    },
+}
+
+impl std::fmt::Display for InputIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputIssue::NotAnObject(e) => write!(f, "not a JSON object of id → number: {e}"),
+            InputIssue::UnknownLever(id) => write!(f, "unknown lever id '{id}' (ignored)"),
+            InputIssue::UnknownParam(id) => write!(f, "unknown parameter id '{id}' (ignored)"),
+            InputIssue::NotANumber { id, found } => {
+                write!(f, "'{id}': {found} is not a number (ignored)")
+            }
+            InputIssue::Clamped { id, given, used } => {
+                write!(f, "'{id}': {given} is out of range, clamped to {used}")
+            }
+            InputIssue::Snapped { id, given, used } => {
+                write!(f, "'{id}': {given} is between steps, snapped to {used}")
+            }
+        }
+    }
+}
+
+impl Scenario {
+    /// The reference scenario: every lever at its default, no parameter overridden.
+    pub fn reference() -> Self {
+        let mut levers = [0.0; N_LEVERS];
+        for l in LEVERS {
+            levers[l.id as usize] = l.default;
+        }
+        Scenario {
+            levers,
+            overrides: BTreeMap::new(),
+        }
+    }
+
+    /// The 2020 settings held: every lever at its 2020 level.
+    pub fn held_2020() -> Self {
+        let mut s = Scenario::reference();
+        for l in LEVERS {
+            s.levers[l.id as usize] = l.base;
+        }
+        s
+    }
+
+    pub fn get(&self, id: LeverId) -> f64 {
+        self.levers[id as usize]
+    }
+
+    /// Sets a lever, clamped to its range and snapped to its step. Returns the value used.
+    pub fn set(&mut self, id: LeverId, v: f64) -> f64 {
+        let used = spec(id).snap(v);
+        self.levers[id as usize] = used;
+        used
+    }
+
+    /// Resets one lever to its reference value.
+    pub fn reset(&mut self, id: LeverId) {
+        self.levers[id as usize] = spec(id).default;
+    }
+
+    /// The value of a parameter, overridden or not.
+    pub fn param(&self, id: ParamId) -> f64 {
+        self.overrides.get(&id).copied().unwrap_or(pspec(id).value)
+    }
+
+    /// Overrides a parameter, clamped to its low–high range. Returns the value used.
+    pub fn set_param(&mut self, id: ParamId, v: f64) -> f64 {
+        let p = pspec(id);
+        let used = if v.is_finite() {
+            v.clamp(p.low.min(p.high), p.high.max(p.low))
+        } else {
+            p.value
+        };
+        if used == p.value {
+            self.overrides.remove(&id);
+        } else {
+            self.overrides.insert(id, used);
+        }
+        used
+    }
+
+    pub fn clear_param(&mut self, id: ParamId) {
+        self.overrides.remove(&id);
+    }
+
+    pub fn overrides(&self) -> &BTreeMap<ParamId, f64> {
+        &self.overrides
+    }
+
+    /// Levers whose value differs from the reference.
+    pub fn changed_levers(&self) -> impl Iterator<Item = (LeverId, f64)> + '_ {
+        LEVERS
+            .iter()
+            .filter(|l| self.levers[l.id as usize] != l.default)
+            .map(|l| (l.id, self.levers[l.id as usize]))
+    }
+
+    /// All parameter values, resolved (overrides applied), indexed by `ParamId as usize`.
+    pub fn resolved_params(&self) -> Vec<f64> {
+        PARAMS.iter().map(|p| self.param(p.id)).collect()
+    }
+
+    /// Sets a parameter from outside input (a link, a file) and reports what was changed on the way in.
+    pub fn set_param_checked(&mut self, id: ParamId, x: f64) -> Option<InputIssue> {
+        let used = self.set_param(id, x);
+        (used != x).then(|| InputIssue::Clamped {
+            id: id.key().into(),
+            given: x,
+            used,
+        })
+    }
+
+    /// Sets a lever and reports what was changed on the way in (clamped or snapped).
+    pub fn set_checked(&mut self, id: LeverId, x: f64) -> Option<InputIssue> {
+        let l = spec(id);
+        let used = self.set(id, x);
+        if !l.contains(x) {
+            Some(InputIssue::Clamped {
+                id: l.key.into(),
+                given: x,
+                used,
+            })
+        } else if (used - x).abs() > 1e-9 * x.abs().max(1.0) {
+            Some(InputIssue::Snapped {
+                id: l.key.into(),
+                given: x,
+                used,
+            })
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameter_overrides_are_held_inside_their_range() {
+        let mut s = Scenario::reference();
+        assert_eq!(s.set_param(ParamId::PowerElasticity, -5.0), -0.6);
+        assert!(s.overrides().contains_key(&ParamId::PowerElasticity));
+        s.set_param(
+            ParamId::PowerElasticity,
+            pspec(ParamId::PowerElasticity).value,
+        );
+        assert!(
+            s.overrides().is_empty(),
+            "setting the baseline value removes the override"
+        );
+    }
+}

@@ -1,0 +1,441 @@
+//! The guideline's quantified targets (第二章第三节 发展目标), as data, and how a projection scores them.
+//!
+//! Scoring, for a target "value ≥ threshold" (or "≤", mirrored) with a band `b`:
+//! - **met**: the margin `value − threshold` is at least `b` — met with room to spare;
+//! - **at risk**: `0 ≤ margin < b` — met, but only just: a small change in assumptions loses it;
+//! - **missed**: margin `< 0`.
+//!
+//! The carbon peak is met when emissions peak in or before 2030 and fall at least `b` (2 %) from the peak by
+//! 2035; at risk when they peak by 2030 but plateau; missed when the peak is after 2030. The overseas
+//! rare-earth processing base has no number in the guideline: it is shown with its quantity and marked
+//! unquantified, never scored.
+
+use super::levers::LeverId;
+use super::series::{year_index, SeriesId as S, FIRST_YEAR, N_YEARS};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Met,
+    AtRisk,
+    Missed,
+    Unquantified,
+}
+
+impl Status {
+    /// The `data-status` value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::AtRisk => "at-risk",
+            Status::Missed => "missed",
+            Status::Unquantified => "unquantified",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    AtLeast,
+    AtMost,
+    PeakBy,
+    Unquantified,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TargetSpec {
+    pub id: TargetId,
+    pub key: &'static str,
+    pub year: u16,
+    pub rule: Rule,
+    pub threshold: f64,
+    pub band: f64,
+    pub unit: &'static str,
+    pub guideline_ref: &'static str,
+    pub section: &'static str,
+    /// The guideline's exact words.
+    pub quote_zh: &'static str,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    /// How the model measures it.
+    pub measure_zh: &'static str,
+    pub measure_en: &'static str,
+    /// CSV key of the threshold (or the guideline).
+    pub source: &'static str,
+    /// Levers that move it most.
+    pub levers: &'static [LeverId],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TargetId {
+    IndustryScale,
+    VRecovery,
+    TiRecovery,
+    FeRecovery,
+    VtiClusters,
+    ReExpansion,
+    OverseasReBase,
+    CarbonPeak,
+    EnergyIntensity,
+}
+
+const REF: &str = "第二章第三节";
+const SEC: &str = "ch2-s3";
+
+pub const TARGETS: &[TargetSpec] = &[
+    TargetSpec {
+        id: TargetId::IndustryScale,
+        key: "industry_scale",
+        year: 2025,
+        rule: Rule::AtLeast,
+        threshold: 6000.0,
+        band: 300.0,
+        unit: "亿元",
+        guideline_ref: REF,
+        section: SEC,
+        quote_zh: "钒钛钢铁及稀土产业规模达到 6000 亿元以上",
+        label_zh: "产业规模≥6000亿元",
+        label_en: "Industry scale ≥ 600 billion yuan",
+        measure_zh: "2025年钢铁、钒、钛、稀土总产值（当年价）",
+        measure_en: "2025 gross output value of steel, vanadium, titanium and rare earths (current prices)",
+        source: "target_2025_industry_scale",
+        levers: &[LeverId::SteelPremium, LeverId::CapacityImport, LeverId::SteelPrice, LeverId::TiDeepProcessing, LeverId::ReDeep, LeverId::VrfbDeploy],
+    },
+    TargetSpec {
+        id: TargetId::VRecovery,
+        key: "v_recovery",
+        year: 2025,
+        rule: Rule::AtLeast,
+        threshold: 0.55,
+        band: 0.02,
+        unit: "fraction",
+        guideline_ref: REF,
+        section: SEC,
+        quote_zh: "钒、钛战略资源选矿回收率分别提高到 55%和 35%以上",
+        label_zh: "钒回收率≥55%",
+        label_en: "Vanadium recovery ≥ 55%",
+        measure_zh: "2025年钒选矿回收率",
+        measure_en: "Vanadium dressing recovery in 2025",
+        source: "v_recovery_target_2025",
+        levers: &[LeverId::VRecovery],
+    },
+    TargetSpec {
+        id: TargetId::TiRecovery,
+        key: "ti_recovery",
+        year: 2025,
+        rule: Rule::AtLeast,
+        threshold: 0.35,
+        band: 0.02,
+        unit: "fraction",
+        guideline_ref: REF,
+        section: SEC,
+        quote_zh: "钒、钛战略资源选矿回收率分别提高到 55%和 35%以上",
+        label_zh: "钛回收率≥35%",
+        label_en: "Titanium recovery ≥ 35%",
+        measure_zh: "2025年钛选矿回收率加高炉渣提钛贡献",
+        measure_en: "Titanium dressing recovery in 2025 plus titanium recovered from blast-furnace slag",
+        source: "ti_recovery_target_2025",
+        levers: &[LeverId::TiRecovery, LeverId::BfSlagTi],
+    },
+    TargetSpec {
+        id: TargetId::FeRecovery,
+        key: "fe_recovery",
+        year: 2025,
+        rule: Rule::AtLeast,
+        threshold: 0.75,
+        band: 0.02,
+        unit: "fraction",
+        guideline_ref: REF,
+        section: SEC,
+        quote_zh: "铁资源综合回收率达到 75%",
+        label_zh: "铁综合回收率≥75%",
+        label_en: "Iron comprehensive recovery ≥ 75%",
+        measure_zh: "2025年铁资源综合回收率",
+        measure_en: "Iron comprehensive recovery in 2025",
+        source: "fe_recovery_target_2025",
+        levers: &[LeverId::FeRecovery],
+    },
+    TargetSpec {
+        id: TargetId::VtiClusters,
+        key: "vti_clusters",
+        year: 2025,
+        rule: Rule::AtLeast,
+        threshold: 2.0,
+        band: 1.0,
+        unit: "clusters",
+        guideline_ref: REF,
+        section: SEC,
+        quote_zh: "培育 2~3 个超百亿产值的钒和钛产业集群",
+        label_zh: "2~3个超百亿钒钛集群",
+        label_en: "2–3 vanadium and titanium clusters over 10 billion yuan",
+        measure_zh: "2025年产值超过100亿元的钒、钛化工、钛金属产业链个数",
+        measure_en: "Number of chains (vanadium, titanium chemicals, titanium metal) above 10 billion yuan in 2025",
+        source: "guideline_target_vti_cluster_count",
+        levers: &[LeverId::VrfbDeploy, LeverId::VRecovery, LeverId::SpongeCapacity, LeverId::TiDeepProcessing, LeverId::V2o5Price],
+    },
+    TargetSpec {
+        id: TargetId::ReExpansion,
+        key: "re_expansion",
+        year: 2025,
+        rule: Rule::AtLeast,
+        threshold: 0.0,
+        band: 0.05,
+        unit: "fraction",
+        guideline_ref: REF,
+        section: SEC,
+        quote_zh: "适度扩大稀土采矿及冶炼分离规模",
+        label_zh: "适度扩大稀土采矿及冶炼分离",
+        label_en: "Moderately expand rare-earth mining and separation",
+        measure_zh: "2025年开采量和分离量相对2020年增长率中较小者（无数字目标，以增长>0计）",
+        measure_en: "The smaller of the 2025 growth of mining and of separation over 2020 (no number given; growth above 0 counts)",
+        source: "Guideline 第二章第三节",
+        levers: &[LeverId::ReQuota, LeverId::ReSeparation, LeverId::ReImported],
+    },
+    TargetSpec {
+        id: TargetId::OverseasReBase,
+        key: "overseas_re_base",
+        year: 2025,
+        rule: Rule::Unquantified,
+        threshold: 0.0,
+        band: 0.0,
+        unit: "t REO",
+        guideline_ref: REF,
+        section: SEC,
+        quote_zh: "建成全国最大的海外稀土资源加工基地",
+        label_zh: "全国最大的海外稀土资源加工基地",
+        label_en: "The country's largest overseas rare-earth processing base",
+        measure_zh: "2025年进口稀土矿加工量；指南未给出数字，不评分",
+        measure_en: "Imported rare-earth ore processed in 2025; the guideline gives no number, so it is not scored",
+        source: "Guideline 第二章第三节",
+        levers: &[LeverId::ReImported, LeverId::ReSeparation],
+    },
+    TargetSpec {
+        id: TargetId::CarbonPeak,
+        key: "carbon_peak",
+        year: 2030,
+        rule: Rule::PeakBy,
+        threshold: 2030.0,
+        band: 0.02,
+        unit: "year",
+        guideline_ref: REF,
+        section: SEC,
+        quote_zh: "有效降低能源消耗、减少污染物排放，实现“双碳”目标",
+        label_zh: "2030年前碳达峰",
+        label_en: "CO2 peaks by 2030",
+        measure_zh: "产业CO2（直接+间接）峰值年份；2035年须比峰值低2%以上",
+        measure_en: "Peak year of the sector's CO2 (direct + indirect); by 2035 it must be at least 2% below the peak",
+        source: "Guideline 第二章第三节; 第三章第五节（一）",
+        levers: &[LeverId::EafSwap, LeverId::GridFactor, LeverId::ScrapGrowth, LeverId::CapacityImport, LeverId::ImportEafShare],
+    },
+    TargetSpec {
+        id: TargetId::EnergyIntensity,
+        key: "energy_intensity",
+        year: 2025,
+        rule: Rule::AtMost,
+        threshold: -0.14,
+        band: 0.02,
+        unit: "fraction",
+        guideline_ref: REF,
+        section: SEC,
+        quote_zh: "有效降低能源消耗",
+        label_zh: "单位产值能耗下降",
+        label_en: "Lower energy use per unit of output",
+        measure_zh: "2025年比2020年单位产值能耗变化（2020年价），以“十四五”下降14%为阈值",
+        measure_en: "Change in energy per unit of output 2020→2025 (2020 prices), scored against the 14th Five-Year Plan's −14%",
+        source: "sichuan_energy_intensity_target_14fyp",
+        levers: &[LeverId::EafSwap, LeverId::SteelPremium, LeverId::TiDeepProcessing, LeverId::ReDeep, LeverId::ElecConvention],
+    },
+];
+
+pub fn spec(id: TargetId) -> &'static TargetSpec {
+    &TARGETS[id as usize]
+}
+
+impl TargetId {
+    pub fn key(self) -> &'static str {
+        spec(self).key
+    }
+    pub fn from_key(k: &str) -> Option<TargetId> {
+        TARGETS.iter().find(|t| t.key == k).map(|t| t.id)
+    }
+}
+
+/// A target as scored by one projection.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TargetResult {
+    pub id: TargetId,
+    pub year: u16,
+    pub value: f64,
+    /// `None` for unquantified targets.
+    pub threshold: Option<f64>,
+    pub status: Status,
+    /// How far past the threshold, in the target's unit (positive = on the right side). For the carbon peak:
+    /// years before 2030.
+    pub margin: f64,
+}
+
+fn score(margin: f64, band: f64) -> Status {
+    if margin < 0.0 {
+        Status::Missed
+    } else if margin < band {
+        Status::AtRisk
+    } else {
+        Status::Met
+    }
+}
+
+/// Scores every target from a projection's series.
+pub fn evaluate(series: &[[f64; N_YEARS]]) -> Vec<TargetResult> {
+    let at = |s: S, y: u16| year_index(y).map_or(f64::NAN, |i| series[s as usize][i]);
+    TARGETS
+        .iter()
+        .map(|t| {
+            let (value, threshold, status, margin) = match t.id {
+                TargetId::IndustryScale => {
+                    let v = at(S::OutputValueTotal, t.year);
+                    (
+                        v,
+                        Some(t.threshold),
+                        score(v - t.threshold, t.band),
+                        v - t.threshold,
+                    )
+                }
+                TargetId::VRecovery | TargetId::TiRecovery | TargetId::FeRecovery => {
+                    let s = match t.id {
+                        TargetId::VRecovery => S::VRecovery,
+                        TargetId::TiRecovery => S::TiRecovery,
+                        _ => S::FeRecovery,
+                    };
+                    // Round to 0.1 percentage point so a lever set exactly at the target scores as reaching it.
+                    let v = (at(s, t.year) * 1000.0).round() / 1000.0;
+                    (
+                        v,
+                        Some(t.threshold),
+                        score(v - t.threshold, t.band),
+                        v - t.threshold,
+                    )
+                }
+                TargetId::VtiClusters => {
+                    let chains = [
+                        S::OutputValueVanadium,
+                        S::OutputValueTiChemicals,
+                        S::OutputValueTiMetal,
+                    ];
+                    let n = chains.iter().filter(|&&s| at(s, t.year) > 100.0).count() as f64;
+                    (
+                        n,
+                        Some(t.threshold),
+                        score(n - t.threshold, t.band),
+                        n - t.threshold,
+                    )
+                }
+                TargetId::ReExpansion => {
+                    let g = |s: S| at(s, t.year) / at(s, FIRST_YEAR) - 1.0;
+                    let v = g(S::ReoMined).min(g(S::ReoSeparated));
+                    (v, Some(t.threshold), score(v, t.band), v)
+                }
+                TargetId::OverseasReBase => {
+                    (at(S::ReoImported, t.year), None, Status::Unquantified, 0.0)
+                }
+                TargetId::CarbonPeak => {
+                    let co2 = &series[S::Co2Total as usize];
+                    let (mut pi, mut pv) = (0, f64::MIN);
+                    for (i, &v) in co2.iter().enumerate() {
+                        // Strictly greater: a plateau peaks at its first year.
+                        if v > pv + 1e-9 {
+                            pi = i;
+                            pv = v;
+                        }
+                    }
+                    let peak_year = FIRST_YEAR + pi as u16;
+                    let last = co2[N_YEARS - 1];
+                    let margin = t.threshold - f64::from(peak_year);
+                    let status = if margin < 0.0 {
+                        Status::Missed
+                    } else if last > pv * (1.0 - t.band) {
+                        Status::AtRisk
+                    } else {
+                        Status::Met
+                    };
+                    (f64::from(peak_year), Some(t.threshold), status, margin)
+                }
+                TargetId::EnergyIntensity => {
+                    let v =
+                        at(S::EnergyIntensity, t.year) / at(S::EnergyIntensity, FIRST_YEAR) - 1.0;
+                    (
+                        v,
+                        Some(t.threshold),
+                        score(t.threshold - v, t.band),
+                        t.threshold - v,
+                    )
+                }
+            };
+            TargetResult {
+                id: t.id,
+                year: t.year,
+                value,
+                threshold,
+                status,
+                margin,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::params::baseline_row;
+
+    #[test]
+    fn every_target_cites_the_guideline_and_a_source_in_both_languages() {
+        for (i, t) in TARGETS.iter().enumerate() {
+            assert_eq!(t.id as usize, i);
+            assert!(t.guideline_ref.starts_with('第'));
+            assert!(!t.quote_zh.is_empty() && !t.label_en.is_empty() && !t.measure_en.is_empty());
+            assert!(
+                !t.levers.is_empty(),
+                "{} names the levers that move it",
+                t.key
+            );
+            if !t.source.starts_with("Guideline") {
+                assert!(baseline_row(t.source).is_some(), "{} source row", t.key);
+            }
+        }
+    }
+
+    #[test]
+    fn numeric_thresholds_equal_the_csv() {
+        for (id, key, scale) in [
+            (TargetId::IndustryScale, "target_2025_industry_scale", 1.0),
+            (TargetId::VRecovery, "v_recovery_target_2025", 1.0),
+            (TargetId::TiRecovery, "ti_recovery_target_2025", 1.0),
+            (TargetId::FeRecovery, "fe_recovery_target_2025", 1.0),
+            (
+                TargetId::VtiClusters,
+                "guideline_target_vti_cluster_count",
+                1.0,
+            ),
+            (
+                TargetId::EnergyIntensity,
+                "sichuan_energy_intensity_target_14fyp",
+                -1.0,
+            ),
+        ] {
+            let row = baseline_row(key).unwrap_or_else(|| panic!("{key}"));
+            let v: f64 = row.value.parse().unwrap_or(f64::NAN);
+            assert_eq!(spec(id).threshold, v * scale, "{key}");
+        }
+    }
+
+    #[test]
+    fn the_quoted_words_are_in_the_guideline() {
+        let text = include_str!("../../../content/guideline-zh.txt");
+        for t in TARGETS {
+            assert!(
+                text.contains(t.quote_zh),
+                "{} quote not found verbatim",
+                t.key
+            );
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! The two languages and the one bilingual text type. Every label that exists in Chinese and English is a
+//! [`Text`], read with [`Text::get`]; nothing else in the code picks between two strings by language.
+
+/// The display language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn zh(self) -> bool {
+        self == Lang::Zh
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+    /// The short code used in URLs (`lang=`) and page file names: `zh` or `en`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+    pub fn from_code(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "zh-hans" | "cn" => Some(Lang::Zh),
+            "en" | "en-us" | "en-gb" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+/// A label in Chinese and English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn new(zh: &'static str, en: &'static str) -> Self {
+        Text { zh, en }
+    }
+    /// The text in `lang`.
+    pub const fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}

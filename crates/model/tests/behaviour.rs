@@ -1,0 +1,441 @@
+//! Behaviour of the model: invariants over the whole lever space and the directions the physics demands.
+#![cfg(not(target_arch = "wasm32"))] // native only: runs the CLI, proptest and insta
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may fail loudly
+
+use proptest::prelude::*;
+use vtre_model::energy::Product;
+use vtre_model::levers::{spec, LeverId as L, LEVERS};
+use vtre_model::params::ParamId;
+use vtre_model::series::{years, SeriesId as S, SERIES};
+use vtre_model::{simulate, Projection, Scenario, Status, TargetId};
+
+fn with(pairs: &[(L, f64)]) -> Scenario {
+    let mut s = Scenario::reference();
+    for &(id, v) in pairs {
+        s.set(id, v);
+    }
+    s
+}
+
+/// Series that may legitimately be negative (net changes, gaps, changes).
+fn may_be_negative(id: S) -> bool {
+    matches!(id, S::NationalNetCapacityChange | S::IronConcentrateGap)
+}
+
+fn check_invariants(p: &Projection, what: &str) {
+    for s in SERIES {
+        for (i, v) in p.series[s.id as usize].iter().enumerate() {
+            assert!(
+                v.is_finite(),
+                "{what}: {} is not finite in {}",
+                s.key,
+                2020 + i
+            );
+            if !may_be_negative(s.id) {
+                assert!(
+                    *v >= -1e-9,
+                    "{what}: {} is negative ({v}) in {}",
+                    s.key,
+                    2020 + i
+                );
+            }
+        }
+    }
+    let k = p.calibration;
+    for y in years() {
+        let sum = |ids: &[S]| ids.iter().map(|&id| p.at(id, y)).sum::<f64>();
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0);
+        assert!(
+            close(
+                p.at(S::CrudeSteelTotal, y),
+                sum(&[S::CrudeSteelBof, S::CrudeSteelEaf])
+            ),
+            "{what} {y} steel"
+        );
+        assert!(
+            close(
+                p.at(S::CrudeSteelBof, y),
+                sum(&[S::CrudeSteelBofVti, S::CrudeSteelBofOther])
+            ),
+            "{what} {y} bof"
+        );
+        assert!(
+            close(
+                p.at(S::OutputValueTotal, y),
+                sum(&[
+                    S::OutputValueSteel,
+                    S::OutputValueVanadium,
+                    S::OutputValueTitanium,
+                    S::OutputValueRareEarth
+                ])
+            ),
+            "{what} {y} value"
+        );
+        assert!(
+            close(
+                p.at(S::OutputValueTitanium, y),
+                sum(&[S::OutputValueTiChemicals, S::OutputValueTiMetal])
+            ),
+            "{what} {y} ti"
+        );
+        assert!(
+            close(p.at(S::Co2Total, y), sum(&[S::Co2Direct, S::Co2Indirect])),
+            "{what} {y} co2 split"
+        );
+        assert!(
+            close(
+                p.at(S::Co2Total, y),
+                sum(&[S::Co2Steel, S::Co2Vanadium, S::Co2Titanium, S::Co2RareEarth])
+            ),
+            "{what} {y} co2 sectors"
+        );
+        assert!(
+            close(
+                p.at(S::Tio2Output, y),
+                sum(&[S::Tio2Sulfate, S::Tio2Chloride])
+            ),
+            "{what} {y} tio2"
+        );
+        // Mass balance: vanadium in products never exceeds the vanadium in V-bearing hot metal.
+        let hm_vti = p.at(S::CrudeSteelBofVti, y) * 0.9 * 1e4;
+        let v_in_hm = hm_vti * k.v2o5_per_hm * p.at(S::VRecovery, y) / 0.47;
+        assert!(
+            p.at(S::V2o5Output, y) <= v_in_hm * (1.0 + 1e-9),
+            "{what} {y} V mass balance"
+        );
+        // Rare earths: separated ≤ mined + imported.
+        assert!(
+            p.at(S::ReoSeparated, y) <= p.at(S::ReoMined, y) + p.at(S::ReoImported, y) + 1e-6,
+            "{what} {y} REO"
+        );
+        // Energy counted never exceeds the quota by more than rounding.
+        assert!(
+            p.at(S::EnergyCounted, y) <= p.at(S::EnergyQuota, y) + 1e-6,
+            "{what} {y} quota"
+        );
+        assert!(
+            p.at(S::EnergyCounted, y) <= p.at(S::EnergyTotal, y) + 1e-9,
+            "{what} {y} counted ≤ total"
+        );
+        // Steel never exceeds capacity.
+        assert!(
+            p.at(S::CrudeSteelBof, y) <= p.at(S::CapacityBof, y) + 1e-9,
+            "{what} {y} bof cap"
+        );
+        assert!(
+            p.at(S::CrudeSteelEaf, y) <= p.at(S::CapacityEaf, y) + 1e-9,
+            "{what} {y} eaf cap"
+        );
+        assert!(
+            p.at(S::ScrapUsed, y) <= p.at(S::ScrapSupply, y) + 1e-6,
+            "{what} {y} scrap"
+        );
+    }
+    assert_eq!(p.targets.len(), vim_targets());
+}
+
+fn vim_targets() -> usize {
+    vtre_model::TARGETS.len()
+}
+
+#[test]
+fn the_reference_reproduces_the_2020_base_year_within_two_percent() {
+    let p = simulate(&Scenario::reference());
+    for (id, expected) in [
+        (S::CrudeSteelTotal, 2790.0),
+        (S::V2o5Output, 61000.0),
+        (S::Tio2Output, 80.0),
+        (S::TiSpongeOutput, 20000.0),
+        (S::ReoMined, 35000.0),
+        (S::EnergyTotal, 1300.0),
+        (S::OutputValueTotal, 2900.0),
+    ] {
+        let got = p.at(id, 2020);
+        assert!(
+            (got / expected - 1.0).abs() <= 0.02,
+            "{}: {got} vs {expected}",
+            id.key()
+        );
+    }
+}
+
+#[test]
+fn every_lever_at_min_default_and_max_keeps_the_invariants() {
+    for l in LEVERS {
+        for v in [l.min, l.default, l.max] {
+            let p = simulate(&with(&[(l.id, v)]));
+            check_invariants(&p, &format!("{}={v}", l.key));
+        }
+    }
+}
+
+#[test]
+fn all_levers_at_their_extremes_together_keep_the_invariants() {
+    let mut lo = Scenario::reference();
+    let mut hi = Scenario::reference();
+    for l in LEVERS {
+        lo.set(l.id, l.min);
+        hi.set(l.id, l.max);
+    }
+    check_invariants(&simulate(&lo), "all-min");
+    check_invariants(&simulate(&hi), "all-max");
+}
+
+fn any_scenario() -> impl Strategy<Value = Scenario> {
+    proptest::collection::vec(0.0f64..=1.0, LEVERS.len()).prop_map(|fr| {
+        let mut s = Scenario::reference();
+        for (l, f) in LEVERS.iter().zip(fr) {
+            s.set(l.id, l.min + f * (l.max - l.min));
+        }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn random_lever_combinations_keep_the_invariants(s in any_scenario()) {
+        check_invariants(&simulate(&s), "random");
+    }
+
+    #[test]
+    fn the_model_is_deterministic(s in any_scenario()) {
+        prop_assert_eq!(simulate(&s), simulate(&s));
+    }
+}
+
+#[test]
+fn swapping_v_ti_blast_furnaces_to_eaf_lowers_2030_co2_and_lowers_vanadium() {
+    let base = simulate(&with(&[(L::SwapVtiShare, 1.0)]));
+    let swap = simulate(&with(&[(L::EafSwap, 400.0), (L::SwapVtiShare, 1.0)]));
+    assert!(swap.at(S::Co2Total, 2030) < base.at(S::Co2Total, 2030));
+    assert!(swap.at(S::V2o5Output, 2030) < base.at(S::V2o5Output, 2030));
+}
+
+#[test]
+fn swapping_ordinary_ore_furnaces_lowers_co2_and_leaves_vanadium_alone() {
+    let base = simulate(&Scenario::reference());
+    let swap = simulate(&with(&[(L::EafSwap, 200.0), (L::SwapVtiShare, 0.0)]));
+    assert!(swap.at(S::Co2Total, 2030) < base.at(S::Co2Total, 2030));
+    assert!((swap.at(S::V2o5Output, 2030) - base.at(S::V2o5Output, 2030)).abs() < 1e-6);
+}
+
+#[test]
+fn one_step_of_the_eaf_swap_lowers_2030_co2() {
+    let step = spec(L::EafSwap).step;
+    let base = simulate(&Scenario::reference());
+    let moved = simulate(&with(&[(L::EafSwap, spec(L::EafSwap).default + step)]));
+    assert!(moved.at(S::Co2Total, 2030) < base.at(S::Co2Total, 2030));
+}
+
+#[test]
+fn a_tighter_energy_quota_never_raises_output() {
+    let l = spec(L::EnergyQuota);
+    let mut prev: Option<Projection> = None;
+    let mut q = l.max;
+    while q >= l.min {
+        let p = simulate(&with(&[(L::EnergyQuota, q)]));
+        if let Some(prev) = &prev {
+            for y in years() {
+                for id in [
+                    S::OutputValueTotal,
+                    S::CrudeSteelTotal,
+                    S::Tio2Output,
+                    S::ReoSeparated,
+                    S::V2o5Output,
+                ] {
+                    assert!(
+                        p.at(id, y) <= prev.at(id, y) + 1e-6,
+                        "quota {q}: {} rose in {y}",
+                        id.key()
+                    );
+                }
+            }
+        }
+        prev = Some(p);
+        q -= 50.0;
+    }
+}
+
+#[test]
+fn a_binding_quota_curtails_the_lowest_value_per_tce_first_and_says_so() {
+    let p = simulate(&with(&[(L::EnergyQuota, 1100.0)]));
+    assert!(p.limits[10].energy_quota, "binds in 2030");
+    let cut = p.curtailed_in(2030);
+    assert!(!cut.is_empty());
+    assert!(p.at(S::CurtailedValue, 2030) > 0.0);
+    // Ordinary-ore BF-BOF steel earns the least per tce: it goes first, before V-Ti steel with its vanadium.
+    assert!(cut.iter().any(|(pr, _)| *pr == Product::BofOther));
+    assert!(p.at(S::EnergyCounted, 2030) <= 1100.0 + 1e-6);
+}
+
+#[test]
+fn a_higher_rare_earth_quota_never_lowers_rare_earth_output() {
+    let l = spec(L::ReQuota);
+    let mut prev = f64::MIN;
+    let mut q = l.min;
+    while q <= l.max {
+        let p = simulate(&with(&[(L::ReQuota, q)]));
+        let out = p.at(S::ReoSeparated, 2030) + p.at(S::ReoMined, 2030);
+        assert!(out >= prev - 1e-9, "quota {q}");
+        prev = out;
+        q += 5000.0;
+    }
+}
+
+#[test]
+fn a_higher_power_price_never_raises_sponge_output() {
+    let mut prev = f64::MAX;
+    for price in [0.25, 0.35, 0.45, 0.55, 0.65, 0.8] {
+        let p = simulate(&with(&[(L::PowerPrice, price)]));
+        let sponge = p.at(S::TiSpongeOutput, 2030);
+        assert!(sponge <= prev + 1e-9, "price {price}");
+        prev = sponge;
+    }
+    let cheap = simulate(&with(&[(L::PowerPrice, 0.3)]));
+    let dear = simulate(&with(&[(L::PowerPrice, 0.7)]));
+    assert!(dear.at(S::TiSpongeOutput, 2030) < cheap.at(S::TiSpongeOutput, 2030));
+}
+
+#[test]
+fn the_preferential_price_lowers_the_effective_price_and_the_bill_per_kwh() {
+    let base = simulate(&Scenario::reference());
+    let pref = simulate(&with(&[(L::PrefCoverage, 100.0), (L::PrefPrice, 0.3)]));
+    assert!(pref.at(S::PowerPriceEffective, 2030) < base.at(S::PowerPriceEffective, 2030));
+    assert!(pref.at(S::TiSpongeOutput, 2030) >= base.at(S::TiSpongeOutput, 2030));
+}
+
+#[test]
+fn the_renewable_exemption_never_lowers_output() {
+    for quota in [900.0, 1100.0, 1300.0, 1700.0] {
+        let off = simulate(&with(&[
+            (L::EnergyQuota, quota),
+            (L::RenewableExemption, 0.0),
+            (L::SpongeCapacity, 150000.0),
+        ]));
+        let on = simulate(&with(&[
+            (L::EnergyQuota, quota),
+            (L::RenewableExemption, 1.0),
+            (L::SpongeCapacity, 150000.0),
+        ]));
+        for y in years() {
+            assert!(
+                on.at(S::OutputValueTotal, y) >= off.at(S::OutputValueTotal, y) - 1e-6,
+                "quota {quota} year {y}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_coal_equivalent_convention_counts_more_energy_without_changing_production_when_the_quota_is_loose(
+) {
+    let eq = simulate(&with(&[(L::EnergyQuota, 2500.0)]));
+    let coal = simulate(&with(&[(L::EnergyQuota, 2500.0), (L::ElecConvention, 1.0)]));
+    assert!(coal.at(S::EnergyTotal, 2030) > eq.at(S::EnergyTotal, 2030));
+    assert_eq!(
+        coal.at(S::CrudeSteelTotal, 2030),
+        eq.at(S::CrudeSteelTotal, 2030)
+    );
+    assert_eq!(
+        coal.at(S::ElectricityTotal, 2030),
+        eq.at(S::ElectricityTotal, 2030)
+    );
+}
+
+#[test]
+fn importing_capacity_retires_more_elsewhere_so_the_nation_loses_capacity() {
+    let p = simulate(&with(&[
+        (L::CapacityImport, 400.0),
+        (L::ReplacementRatio, 1.25),
+    ]));
+    assert!((p.at(S::CapacityRetiredElsewhere, 2025) - 500.0).abs() < 1e-9);
+    assert!((p.at(S::NationalNetCapacityChange, 2025) + 100.0).abs() < 1e-9);
+    assert!(p.at(S::CapacityEaf, 2025) > simulate(&Scenario::reference()).at(S::CapacityEaf, 2025));
+}
+
+#[test]
+fn a_cleaner_grid_lowers_only_indirect_emissions() {
+    let base = simulate(&Scenario::reference());
+    let clean = simulate(&with(&[(L::GridFactor, 0.05)]));
+    assert!(clean.at(S::Co2Indirect, 2030) < base.at(S::Co2Indirect, 2030));
+    assert_eq!(clean.at(S::Co2Direct, 2030), base.at(S::Co2Direct, 2030));
+}
+
+#[test]
+fn a_new_mine_and_better_iron_recovery_narrow_the_iron_concentrate_gap() {
+    let base = simulate(&Scenario::reference());
+    let mine = simulate(&with(&[(L::NewMine, 1500.0)]));
+    let rec = simulate(&with(&[(L::FeRecovery, 80.0)]));
+    assert!(mine.at(S::IronConcentrateSupply, 2030) > base.at(S::IronConcentrateSupply, 2030));
+    assert!(rec.at(S::IronConcentrateSupply, 2025) > base.at(S::IronConcentrateSupply, 2025));
+    assert!(
+        mine.at(S::TiConcentrateOutput, 2030) > base.at(S::TiConcentrateOutput, 2030),
+        "new ore brings titanium too"
+    );
+}
+
+#[test]
+fn scrap_limits_eaf_steel_when_supply_stops_growing() {
+    let p = simulate(&with(&[(L::EafSwap, 1200.0), (L::ScrapGrowth, 0.0)]));
+    assert!(
+        p.limits[10].scrap,
+        "an all-out swap without scrap growth runs short of scrap"
+    );
+    assert!(p.at(S::ScrapUsed, 2030) <= p.at(S::ScrapSupply, 2030) + 1e-6);
+}
+
+#[test]
+fn bf_slag_titanium_raises_tio2_and_the_titanium_recovery_score() {
+    let base = simulate(&Scenario::reference());
+    let slag = simulate(&with(&[(L::BfSlagTi, 40.0)]));
+    assert!(slag.at(S::Tio2Output, 2025) > base.at(S::Tio2Output, 2025));
+    assert!(slag.at(S::TiRecovery, 2025) > base.at(S::TiRecovery, 2025));
+}
+
+#[test]
+fn recovery_targets_score_missed_below_at_risk_at_and_met_above_the_threshold() {
+    let status = |v: f64| {
+        simulate(&with(&[(L::VRecovery, v)]))
+            .target(TargetId::VRecovery)
+            .map(|t| t.status)
+    };
+    assert_eq!(status(50.0), Some(Status::Missed));
+    assert_eq!(status(55.0), Some(Status::AtRisk));
+    assert_eq!(status(60.0), Some(Status::Met));
+}
+
+#[test]
+fn the_overseas_base_is_shown_but_never_scored() {
+    let p = simulate(&Scenario::reference());
+    let t = p.target(TargetId::OverseasReBase).copied();
+    assert_eq!(t.map(|t| t.status), Some(Status::Unquantified));
+    assert_eq!(t.and_then(|t| t.threshold), None);
+    assert_eq!(t.map(|t| t.value), Some(p.at(S::ReoImported, 2025)));
+}
+
+#[test]
+fn holding_2020_settings_misses_the_recovery_targets() {
+    let p = simulate(&Scenario::held_2020());
+    for id in [
+        TargetId::VRecovery,
+        TargetId::TiRecovery,
+        TargetId::FeRecovery,
+    ] {
+        assert_eq!(
+            p.target(id).map(|t| t.status),
+            Some(Status::Missed),
+            "{id:?}"
+        );
+    }
+}
+
+#[test]
+fn overriding_an_assumption_changes_the_projection() {
+    let mut s = Scenario::reference();
+    s.set_param(ParamId::PowerElasticity, -0.6);
+    s.set(L::PowerPrice, 0.7);
+    let mut t = Scenario::reference();
+    t.set(L::PowerPrice, 0.7);
+    assert!(simulate(&s).at(S::TiSpongeOutput, 2030) < simulate(&t).at(S::TiSpongeOutput, 2030));
+}
