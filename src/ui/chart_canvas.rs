@@ -11,9 +11,9 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use vtre_charts::surface::Surface;
 use vtre_charts::{
-    chart_data_compared, draw, to_svg, ChartData, ChartId, DrawOpts, Kind, PlotArea,
+    chart_data_compared, draw, legend, to_svg, unit, ChartData, ChartId, DrawOpts, Kind, PlotArea,
 };
-use vtre_i18n::{auto_decimals, group, Msg};
+use vtre_i18n::{decimals, group, Msg, Precision};
 use vtre_model::energy::Product;
 use vtre_model::series::{FIRST_YEAR, N_YEARS};
 
@@ -26,7 +26,6 @@ fn css_color(c: plotters::style::RGBColor) -> String {
 pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     let ProjectionCtx(p) = expect_context();
     let ReferenceCtx(r) = expect_context();
-    let reference = r.clone();
     let LangCtx(lang) = expect_context();
     let canvas = NodeRef::<Canvas>::new();
     let hidden = RwSignal::new(Vec::<&'static str>::new());
@@ -49,7 +48,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         compared.with(|cp| {
             let pairs: Vec<(String, &vtre_model::Projection)> =
                 labels.into_iter().zip(cp.iter()).collect();
-            p.with(|p| chart_data_compared(chart, p, &r, &pairs, l.zh()))
+            p.with(|p| chart_data_compared(chart, p, &r, &pairs, l))
         })
     });
 
@@ -58,17 +57,11 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     let meta = Memo::new(move |_| {
         let l = lang.get();
         let labels: Vec<String> = compare.with(|c| c.iter().map(|x| x.label(l)).collect());
-        compared.with(|cp| {
-            let pairs: Vec<(String, &vtre_model::Projection)> =
-                labels.into_iter().zip(cp.iter()).collect();
-            let d = chart_data_compared(chart, &reference, &reference, &pairs, l.zh());
-            let legend: Vec<_> = d
-                .lines
-                .iter()
-                .map(|l| (l.key, l.label.clone(), l.color, l.kind))
-                .collect();
-            (d.title, d.unit, legend)
-        })
+        (
+            chart.title(l).to_string(),
+            unit(chart, l),
+            legend(chart, &labels, l),
+        )
     });
 
     let _resize = window_event_listener(leptos::ev::resize, move |_| size_tick.update(|t| *t += 1));
@@ -207,7 +200,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                         let v = l.values[i];
                         view! {
                             <li><span class="swatch" style:background=css_color(l.color)></span>
-                                {l.label.clone()}": "<b>{group(v, auto_decimals(v))}</b></li>
+                                {l.label.clone()}": "<b>{group(v, decimals(v, Precision::Value))}</b></li>
                         }
                     })
                     .collect_view();
@@ -259,7 +252,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 Some((year, worst, cuts)) => {
                     let items = cuts
                         .into_iter()
-                        .map(|(pr, share)| view! { <li>{pr.label(l.zh())}" −"{share}"%"</li> })
+                        .map(|(pr, share)| view! { <li>{pr.label().get(l)}" −"{share}"%"</li> })
                         .collect_view();
                     let head = if l.zh() {
                         format!("自{year}年起{}（{worst}年）", Msg::CurtailedIn.text(l))
@@ -283,15 +276,15 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 {tooltip}
             </div>
             <div class="legend" role="group" aria-label=t(lang, Msg::LegendHint)>
-                {move || meta.with(|m| m.2.iter().map(|(key, label, color, kind)| {
-                    let key = *key;
-                    let dashed = *kind == Kind::Reference;
+                {move || meta.with(|m| m.2.iter().map(|e| {
+                    let key = e.key;
+                    let dashed = e.kind == Kind::Reference;
                     view! {
                         <button class="legend-item" class:dashed=dashed data-series=key
                             aria-pressed=move || (!hidden.get().contains(&key)).to_string()
                             on:click=move |_| hidden.update(|h| if let Some(i) = h.iter().position(|k| *k == key) { h.remove(i); } else { h.push(key); })>
-                            <span class="swatch" style:background=css_color(*color)></span>
-                            {label.clone()}
+                            <span class="swatch" style:background=css_color(e.color)></span>
+                            {e.label.clone()}
                         </button>
                     }
                 }).collect_view())}
@@ -330,7 +323,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                         <tbody>
                             {(0..N_YEARS).map(|i| view! {
                                 <tr><th scope="row">{FIRST_YEAR + i as u16}</th>
-                                    {d.lines.iter().map(|l| { let v = l.values[i]; view! { <td>{group(v, auto_decimals(v))}</td> } }).collect_view()}
+                                    {d.lines.iter().map(|l| { let v = l.values[i]; view! { <td>{group(v, decimals(v, Precision::Value))}</td> } }).collect_view()}
                                 </tr>
                             }).collect_view()}
                         </tbody>

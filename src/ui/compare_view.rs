@@ -62,7 +62,7 @@ pub fn CompareView() -> impl IntoView {
                                     let cell = |p: &Projection| p.target(t.id).map(|r| format!("{} · {}", status_cell(r.status, l), quantity(r.value, t.unit, l))).unwrap_or_default();
                                     view! {
                                         <tr data-compare-target=t.key>
-                                            <th scope="row">{if l.zh() { t.label_zh } else { t.label_en }}</th>
+                                            <th scope="row">{t.label.get(l)}</th>
                                             <td>{cell(&cur)}</td>
                                             {others.iter().map(|p| view! { <td>{cell(p)}</td> }).collect_view()}
                                         </tr>
@@ -82,7 +82,7 @@ pub fn CompareView() -> impl IntoView {
                         let curp = current.get();
                         let others = projections.get();
                         let head = |id: S, y: u16, unit: &'static str| {
-                            let label = format!("{} {}", id.label(l.zh()), y);
+                            let label = format!("{} {}", id.label(l), y);
                             let cells = others.iter().map(|p| view! { <td>{quantity(p.at(id, y), unit, l)}</td> }).collect_view();
                             view! { <tr class="headline-row"><th scope="row">{label}</th><td>{quantity(curp.at(id, y), unit, l)}</td>{cells}</tr> }
                         };
@@ -94,7 +94,7 @@ pub fn CompareView() -> impl IntoView {
                                         let dec = if lv.step < 1.0 { 2 } else { 0 };
                                         view! {
                                             <tr data-diff-lever=lv.key>
-                                                <th scope="row">{format!("{} ({})", lv.label(l.zh()), lv.unit(l.zh()))}</th>
+                                                <th scope="row">{format!("{} ({})", lv.label.get(l), lv.unit.get(l))}</th>
                                                 <td>{group(cur.get(lv.id), dec)}</td>
                                                 {list.iter().map(|c| view! { <td>{group(c.scenario.get(lv.id), dec)}</td> }).collect_view()}
                                             </tr>

@@ -19,6 +19,7 @@ use super::state::{link_issue_line, Edit, Notices};
 use super::{LangCtx, ScenarioCtx};
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
+use vtre_codec::widget::{decode_message, MessageFields, WidgetMessage};
 use vtre_i18n::{Lang, Msg};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -88,73 +89,60 @@ fn obj(pairs: &[(&str, JsValue)]) -> Object {
 pub fn start_messaging(edit: Edit, lang: RwSignal<Lang>, notices: Notices) {
     let allowed = allowed_origins();
     let allowed2 = allowed.clone();
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            if !is_allowed(&ev.origin(), &allowed2) {
-                return;
-            }
-            let data = ev.data();
-            let Some(kind) = Reflect::get(&data, &"type".into())
-                .ok()
-                .and_then(|t| t.as_string())
-            else {
-                return;
-            };
-            match kind.as_str() {
-                "vtre:set-scenario" => {
-                    let s_text = Reflect::get(&data, &"s".into())
-                        .ok()
-                        .and_then(|v| v.as_string());
-                    let scenario_obj = Reflect::get(&data, &"scenario".into())
-                        .ok()
-                        .filter(|v| v.is_object());
-                    let (s, issues) = if let Some(text) = s_text.filter(|t| t.len() <= 4096) {
-                        vtre_codec::link::decode(&text)
-                    } else if let Some(o) = scenario_obj {
-                        let json = js_sys::JSON::stringify(&o)
-                            .ok()
-                            .and_then(|j| j.as_string())
-                            .unwrap_or_default();
-                        let (s, is) = vtre_codec::scenario_json::from_json(&json);
-                        (
-                            s,
-                            is.into_iter()
-                                .map(vtre_codec::link::LinkIssue::Input)
-                                .collect(),
-                        )
-                    } else {
-                        return;
-                    };
-                    if !issues.is_empty() {
-                        notices.push(
-                            Msg::LinkNotice,
-                            issues.iter().map(link_issue_line).collect(),
-                            true,
-                        );
-                    }
-                    edit.replace(s);
-                }
-                "vtre:set-lang" => {
-                    if let Some(l) = Reflect::get(&data, &"lang".into())
-                        .ok()
-                        .and_then(|v| v.as_string())
-                        .and_then(|v| Lang::from_code(&v))
-                    {
-                        lang.set(l);
-                    }
-                }
-                "vtre:get-state" => {
-                    let s = edit.scenario.with_untracked(vtre_codec::link::encode);
-                    post(
-                        &obj(&[("type", "vtre:scenario".into()), ("s", s.into())]),
-                        &allowed2,
+    let str_field = |data: &JsValue, name: &str| {
+        Reflect::get(data, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let on_message = gloo_events::EventListener::new(&window(), "message", move |ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        if !is_allowed(&ev.origin(), &allowed2) {
+            return;
+        }
+        let data = ev.data();
+        let kind = str_field(&data, "type");
+        let s = str_field(&data, "s");
+        let lang_code = str_field(&data, "lang");
+        let scenario_json = Reflect::get(&data, &"scenario".into())
+            .ok()
+            .filter(|v| v.is_object())
+            .and_then(|o| js_sys::JSON::stringify(&o).ok())
+            .and_then(|j| j.as_string());
+        let fields = MessageFields {
+            kind: kind.as_deref(),
+            s: s.as_deref(),
+            scenario_json: scenario_json.as_deref(),
+            lang: lang_code.as_deref(),
+        };
+        match decode_message(&fields) {
+            WidgetMessage::SetScenario(s, issues) => {
+                if !issues.is_empty() {
+                    notices.push(
+                        Msg::LinkNotice,
+                        issues.iter().map(link_issue_line).collect(),
+                        true,
                     );
                 }
-                _ => {}
+                edit.replace(*s);
             }
-        });
-    let _ =
-        window().add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+            WidgetMessage::SetLang(code) => {
+                if let Some(l) = Lang::from_code(&code) {
+                    lang.set(l);
+                }
+            }
+            WidgetMessage::GetState => {
+                let s = edit.scenario.with_untracked(vtre_codec::link::encode);
+                post(
+                    &obj(&[("type", "vtre:scenario".into()), ("s", s.into())]),
+                    &allowed2,
+                );
+            }
+            WidgetMessage::Ignored => {}
+        }
+    });
+    // The widget listens for as long as the page lives.
     on_message.forget();
 
     post(

@@ -90,14 +90,14 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
             <fieldset><legend>{super::t(lang, Msg::EmbedCharts)}</legend>
                 {ChartId::ALL.into_iter().map(|c| view! {
                     <label class="check"><input type="checkbox" data-embed-chart=c.key() prop:checked=move || charts.with(|v| v.contains(&c)) on:change=move |_| toggle_chart(c)/>
-                        {move || c.title(lang.get().zh())}</label>
+                        {move || c.title(lang.get())}</label>
                 }).collect_view()}
             </fieldset>
             <fieldset><legend>{super::t(lang, Msg::EmbedLevers)}</legend>
                 <div class="embed-levers">
                 {LEVERS.iter().map(|l| { let id = l.id; view! {
                     <label class="check"><input type="checkbox" data-embed-lever=l.key prop:checked=move || levers.with(|v| v.contains(&id)) on:change=move |_| toggle_lever(id)/>
-                        {move || l.label(lang.get().zh())}</label>
+                        {move || l.label.get(lang.get())}</label>
                 }}).collect_view()}
                 </div>
             </fieldset>

@@ -23,11 +23,11 @@ pub fn Handout() -> impl IntoView {
         <section class="print-only handout" aria-hidden="true">
             <h2>{t(lang, Msg::HandoutTitle)}": "{move || {
                 let s = edit.scenario.get();
-                PRESETS.iter().find(|p| p.scenario() == s).map_or_else(|| tr(Msg::Custom).to_string(), |p| p.label(lang.get().zh()).to_string())
+                PRESETS.iter().find(|p| p.scenario() == s).map_or_else(|| tr(Msg::Custom).to_string(), |p| p.label.get(lang.get()).to_string())
             }}</h2>
             <h3>{t(lang, Msg::ChangedLevers)}</h3>
             {move || {
-                let zh = lang.get().zh();
+                let cur = lang.get();
                 let changed: Vec<_> = edit.scenario.with(|s| s.changed_levers().collect());
                 if changed.is_empty() {
                     view! { <p>{tr(Msg::NoChanges)}</p> }.into_any()
@@ -35,7 +35,7 @@ pub fn Handout() -> impl IntoView {
                     view! { <ul>{changed.into_iter().map(|(id, v)| {
                         let l = spec(id);
                         let dec = if l.step < 1.0 { 2 } else { 0 };
-                        view! { <li>{format!("{}: {} {} ({} {})", l.label(zh), group(v, dec), l.unit(zh), tr(Msg::ReferenceValue), group(l.default, dec))}</li> }
+                        view! { <li>{format!("{}: {} {} ({} {})", l.label.get(cur), group(v, dec), l.unit.get(cur), tr(Msg::ReferenceValue), group(l.default, dec))}</li> }
                     }).collect_view()}</ul> }.into_any()
                 }
             }}

@@ -9,16 +9,6 @@ use leptos::prelude::*;
 use vtre_i18n::{group, Msg};
 use vtre_model::levers::{spec, LeverId};
 
-fn decimals(step: f64) -> usize {
-    let mut d = 0;
-    let mut s = step;
-    while d < 6 && (s - s.round()).abs() > 1e-9 {
-        s *= 10.0;
-        d += 1;
-    }
-    d
-}
-
 /// Props: `id` — the lever shown.
 #[component]
 pub fn Lever(id: LeverId) -> impl IntoView {
@@ -38,7 +28,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
         }
     });
     let field_note = RwSignal::new(None::<String>);
-    let dec = decimals(l.step);
+    let dec = vtre_i18n::decimals(l.step, vtre_i18n::Precision::Step(l.step));
     // One undo step per discrete change; a slider drag is one gesture (see `Edit`).
     let set = move |v: f64| {
         edit.step(|s| {
@@ -54,7 +44,6 @@ pub fn Lever(id: LeverId) -> impl IntoView {
     let help_id = format!("lever-help-{}", l.key);
     let ref_pct = (l.default - l.min) / (l.max - l.min) * 100.0;
     let highlighted = move || focus.get() == Some(id);
-    let zh = move || lang.get().zh();
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let v = scenario.with_untracked(|s| s.get(id));
@@ -88,7 +77,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                 <div class="track">
                     <input type="range" id=input_id.clone() data-lever=l.key
                         min=l.min max=l.max step=l.step aria-describedby=help_id.clone()
-                        aria-valuetext=move || format!("{} {}", group(value.get(), dec), l.unit(zh()))
+                        aria-valuetext=move || format!("{} {}", group(value.get(), dec), l.unit.get(lang.get()))
                         prop:value=move || value.get().to_string()
                         on:input=move |ev| {
                             if let Some(v) = vtre_codec::num::parse_f64(&event_target_value(&ev)) { drag(v) }
@@ -100,7 +89,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                         aria-hidden="true"></span>
                 </div>
                 <input type="number" class="num" min=l.min max=l.max step=l.step
-                    aria-label=move || format!("{} ({})", l.label(zh()), l.unit(zh()))
+                    aria-label=move || format!("{} ({})", l.label.get(lang.get()), l.unit.get(lang.get()))
                     prop:value=move || format!("{:.*}", dec, value.get())
                     on:change=move |ev| {
                         let raw = event_target_value(&ev);
@@ -115,7 +104,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                             _ => field_note.set(Some(Msg::InvalidNumber.text(lang.get_untracked()).to_string())),
                         }
                     }/>
-                <span class="unit">{move || l.unit(zh())}</span>
+                <span class="unit">{move || l.unit.get(lang.get())}</span>
             </div>
         }
         .into_any()
@@ -125,15 +114,15 @@ pub fn Lever(id: LeverId) -> impl IntoView {
         <div class="lever" class:changed=move || value.get() != l.default class:highlight=highlighted
             data-lever-row=l.key>
             <div class="lever-head">
-                <label for=input_id.clone()>{move || l.label(zh())}</label>
+                <label for=input_id.clone()>{move || l.label.get(lang.get())}</label>
                 <button class="icon info" aria-expanded=move || info_open.get().to_string()
                     aria-controls=help_id.clone()
                     title=t(lang, Msg::Info)
-                    aria-label=move || format!("{}: {}", Msg::Info.text(lang.get()), l.label(zh()))
+                    aria-label=move || format!("{}: {}", Msg::Info.text(lang.get()), l.label.get(lang.get()))
                     on:click=move |_| info_open.update(|o| *o = !*o)>"i"</button>
                 <button class="icon reset" disabled=move || value.get() == l.default
                     title=t(lang, Msg::Reset)
-                    aria-label=move || format!("{}: {}", Msg::Reset.text(lang.get()), l.label(zh()))
+                    aria-label=move || format!("{}: {}", Msg::Reset.text(lang.get()), l.label.get(lang.get()))
                     on:click=move |_| edit.step(|s| s.reset(id))>"↺"</button>
             </div>
             {control}
@@ -145,7 +134,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                 <div class="note-text" inner_html=move || notes.html(lang.get(), &note_key)></div>
                 <p class="meta"><span>{t(lang, Msg::GuidelineRef)}</span>": "<cite lang="zh-CN">{l.guideline_ref}</cite></p>
                 <p class="meta"><span>{t(lang, Msg::ReferenceValue)}</span>": "
-                    {move || format!("{} {} ({} {})", group(l.default, dec), l.unit(zh()), Msg::ReachedBy.text(lang.get()), l.target_year)}</p>
+                    {move || format!("{} {} ({} {})", group(l.default, dec), l.unit.get(lang.get()), Msg::ReachedBy.text(lang.get()), l.target_year)}</p>
             </div>
         </div>
     }

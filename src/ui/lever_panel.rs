@@ -36,7 +36,7 @@ pub fn LeverPanel() -> impl IntoView {
             </div>
             {LeverGroup::ALL.into_iter().enumerate().map(|(i, g)| view! {
                 <details class="lever-group" open=wide || i == 0 data-group=g.id()>
-                    <summary>{move || g.label(lang.get().zh())}</summary>
+                    <summary>{move || g.label().get(lang.get())}</summary>
                     {LEVERS.iter().filter(|l| l.group == g).map(|l| view! { <Lever id=l.id/> }).collect_view()}
                 </details>
             }).collect_view()}

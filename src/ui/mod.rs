@@ -148,7 +148,11 @@ pub fn App() -> impl IntoView {
             .unwrap_or(View::Explorer),
     );
     let section = RwSignal::new(vtre_codec::link::query_param(&q, "sec"));
-    let vc = ViewCtx { view, section };
+    let vc = ViewCtx {
+        view,
+        section,
+        reveal: RwSignal::new(None),
+    };
     provide_context(vc);
     if let Some(sec) = section.get_untracked() {
         if view.get_untracked() == View::Guideline {
@@ -286,6 +290,15 @@ pub fn App() -> impl IntoView {
         // One switch for the page shown (a memo, so re-selecting the current view rebuilds nothing).
         {move || match current_view.get() {
             View::Explorer => view! {
+        {
+            // A pending reveal (a lever or a target to show) is performed once the explorer is in the document:
+            // this effect runs after the explorer has rendered, and again when a reveal is asked while it is up.
+            Effect::new(move |_| {
+                if vc.reveal.with(Option::is_some) {
+                    vc.take_reveal(View::Explorer);
+                }
+            });
+        }
         <main class="layout" class:levers-shown=move || levers_shown.get()>
             <lever_panel::LeverPanel/>
             <section class="results">

@@ -120,10 +120,10 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                     {PRESETS.iter().map(|p| view! {
                         <li data-preset=p.key>
                             <div class="preset-head">
-                                <strong>{move || p.label(lang.get().zh())}</strong>
+                                <strong>{move || p.label.get(lang.get())}</strong>
                                 <button data-action="load-preset" on:click=move |_| edit.replace(p.scenario())>{t(lang, Msg::Load)}</button>
                                 <button data-action="compare-preset" disabled=compare_full
-                                    on:click=move |_| add_compare(Compared { label_zh: p.label_zh.into(), label_en: p.label_en.into(), scenario: p.scenario() })>
+                                    on:click=move |_| add_compare(Compared { label_zh: p.label.zh.into(), label_en: p.label.en.into(), scenario: p.scenario() })>
                                     {t(lang, Msg::CompareAdd)}</button>
                             </div>
                             <div inner_html=move || notes.html(lang.get(), &format!("preset:{}", p.key))></div>

@@ -58,7 +58,7 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
             data-value=move || result.get().map(|r| r.value.to_string()).unwrap_or_default()>
             <header>
                 <span class="status-icon" aria-hidden="true">{move || icon(status())}</span>
-                <h3>{move || if zh() { t.label_zh } else { t.label_en }}</h3>
+                <h3>{move || t.label.get(lang.get())}</h3>
             </header>
             <p class="status-text">{move || status_text(status()).text(lang.get())}</p>
             <dl>
@@ -75,7 +75,7 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
                 <dt>{move || Msg::Margin.text(lang.get())}</dt>
                 <dd>{margin}</dd>
             </dl>
-            <p class="measure">{move || if zh() { t.measure_zh } else { t.measure_en }}</p>
+            <p class="measure">{move || t.measure.get(lang.get())}</p>
             <blockquote lang="zh-CN">"“"{t.quote_zh}"”——"<cite>{t.guideline_ref}</cite></blockquote>
             <a class="reader-link" data-reader-link=t.key href=format!("?view=guideline&sec={}", t.section)
                 on:click=move |ev| { ev.prevent_default(); vc.go_section(t.section, None); }>
@@ -85,7 +85,7 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
                 {t.levers.iter().map(|&id| view! {
                     <button class="chip" data-focus-lever=id.key()
                         on:click=move |_| { focus.set(Some(id)); focus_lever(id); }>
-                        {move || lspec(id).label(zh())}
+                        {move || lspec(id).label.get(lang.get())}
                     </button>
                 }).collect_view()}
             </div>

@@ -248,21 +248,29 @@ pub fn StaticPage(view: View) -> impl IntoView {
             }
         });
         if let Some(box_) = root.query_selector("[data-flows]").ok().flatten() {
-            let zh = lang.get_untracked().zh();
+            let l = lang.get_untracked();
             let svg: String = edit.scenario.with(|s| {
                 p.with(|p| {
                     diagrams(s, p, year.get())
                         .iter()
-                        .map(|d| vtre_charts::sankey::to_svg(d, zh))
+                        .map(|d| vtre_charts::sankey::to_svg(d, l))
                         .collect()
                 })
             });
             box_.set_inner_html(&svg);
         }
-        if view == View::Guideline {
+        if view == View::Guideline && vc.reveal.with_untracked(Option::is_none) {
             if let Some(sec) = vc.section.get_untracked() {
                 super::state::reveal(&format!("[data-section=\"{sec}\"]"));
             }
+        }
+    });
+
+    // A reveal asked for this page (a section, a measure) is performed once its content is in the document.
+    Effect::new(move |_| {
+        let has_content = loaded.get() > 0;
+        if has_content && vc.reveal.with(Option::is_some) {
+            vc.take_reveal(view);
         }
     });
 

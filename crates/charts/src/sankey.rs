@@ -136,23 +136,28 @@ pub fn layout(d: &Diagram, width: f64, height: f64) -> Layout {
 }
 
 /// The diagram as an SVG string (labels in the chosen language, values in its units).
-pub fn to_svg(d: &Diagram, zh: bool) -> String {
+pub fn to_svg(d: &Diagram, lang: vtre_model::Lang) -> String {
     use std::fmt::Write;
     let l = layout(d, 920.0, 300.0);
-    let (unit, f) = super::display_unit(d.unit, zh);
+    let (unit, f) = vtre_i18n::display_unit(d.unit, lang);
     let label = |id: &str| {
         d.nodes
             .iter()
             .find(|n| n.id == id)
-            .map_or("", |n| if zh { n.label_zh } else { n.label_en })
+            .map_or("", |n| n.label.get(lang))
     };
-    let num = |v: f64| vtre_i18n::group(v * f, vtre_i18n::auto_decimals(v * f));
+    let num = |v: f64| {
+        vtre_i18n::group(
+            v * f,
+            vtre_i18n::decimals(v * f, vtre_i18n::Precision::Value),
+        )
+    };
     let esc = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;")
     };
-    let title = if zh { d.title_zh } else { d.title_en };
+    let title = d.title.get(lang);
     let mut o = String::new();
     let _ = write!(
         o,

@@ -13,7 +13,7 @@
 use std::process::ExitCode;
 use vtre_codec::output;
 use vtre_codec::scenario_json;
-use vtre_model::{presets, simulate, Scenario};
+use vtre_model::{presets, simulate, Lang, Scenario};
 
 mod json_out;
 
@@ -90,7 +90,7 @@ fn write_pages(rest: &[String]) -> Result<String, String> {
         _ => return Err("usage: vtre pages --out DIR".into()),
     };
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let pages = vtre_site::all_pages();
+    let pages = vtre_site::all_pages()?;
     for (name, html) in &pages {
         std::fs::write(dir.join(name), html).map_err(|e| format!("cannot write {name}: {e}"))?;
     }
@@ -127,11 +127,12 @@ fn run(args: &[String]) -> Result<String, String> {
                 scenario_json::to_full_json_value(&Scenario::reference()).to_pretty()
             )
         } else {
-            output::levers_csv()
+            let notes = vtre_site::notes::notes()?;
+            output::levers_csv(|id| notes.lever(id).source.as_str())
         }),
         "presets" => Ok(presets::PRESETS
             .iter()
-            .map(|p| format!("{}\t{}\n", p.key, p.label_en))
+            .map(|p| format!("{}\t{}\n", p.key, p.label.get(Lang::En)))
             .collect()),
         "-h" | "--help" | "help" => Ok(format!("{USAGE}\n")),
         other => Err(format!("unknown command '{other}'\n{USAGE}")),

@@ -11,3 +11,4 @@ pub mod link;
 pub mod num;
 pub mod output;
 pub mod scenario_json;
+pub mod widget;

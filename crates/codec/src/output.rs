@@ -4,10 +4,10 @@
 //! - Targets CSV: `target_id,year,value,threshold,status,margin`.
 //! - Levers CSV: id, group, unit, range, step, default, 2020 level, target year, guideline reference, source.
 
-use vtre_model::levers::LEVERS;
+use vtre_model::levers::{LeverId, LEVERS};
 use vtre_model::series::{years, SERIES};
 use vtre_model::targets::spec as tspec;
-use vtre_model::Projection;
+use vtre_model::{Lang, Projection};
 
 /// Formats a number compactly and deterministically (at most 6 decimals, trailing zeros dropped).
 pub fn fmt_num(v: f64) -> String {
@@ -64,8 +64,9 @@ pub fn targets_csv(p: &Projection) -> String {
     out
 }
 
-/// Every lever with its range, default and guideline reference.
-pub fn levers_csv() -> String {
+/// Every lever with its range, default and guideline reference. `source` gives a lever's source text (the CSV
+/// keys or guideline section behind it), which is not part of the model: the CLI passes `vtre_site::notes`.
+pub fn levers_csv<'a>(source: impl Fn(LeverId) -> &'a str) -> String {
     let mut out = String::from(
         "id,group,unit,min,max,step,default,base_2020,target_year,guideline_ref,label_en,source\n",
     );
@@ -74,7 +75,7 @@ pub fn levers_csv() -> String {
             "{},{},{},{},{},{},{},{},{},{},{},{}\n",
             l.key,
             l.group.id(),
-            csv_field(l.unit_en),
+            csv_field(l.unit.get(Lang::En)),
             fmt_num(l.min),
             fmt_num(l.max),
             fmt_num(l.step),
@@ -82,8 +83,8 @@ pub fn levers_csv() -> String {
             fmt_num(l.base),
             l.target_year,
             l.guideline_ref,
-            csv_field(l.label_en),
-            csv_field(l.source)
+            csv_field(l.label.get(Lang::En)),
+            csv_field(source(l.id))
         ));
     }
     out

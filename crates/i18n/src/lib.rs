@@ -6,6 +6,9 @@
 
 pub use vtre_model::text::{Lang, Text};
 
+mod format;
+pub use format::{axis_label, decimals, display_unit, group, quantity, Precision};
+
 macro_rules! msgs {
     ($( $id:ident => ($zh:literal, $en:literal) ),* $(,)?) => {
         /// Every UI sentence.
@@ -176,72 +179,6 @@ msgs! {
     EmbedTitle => ("四川钒钛钢铁及稀土产业政策情景沙盘（嵌入）", "Sichuan V-Ti-Steel & Rare-Earth Policy Explorer (embedded)"),
     NotesFailed => ("说明无法加载，请检查网络后重试。", "The explanation could not be loaded; check the connection and try again."),
     PageLoadFailed => ("页面内容无法加载，请检查网络后刷新。", "This page could not be loaded; check the connection and reload."),
-}
-
-/// Formats a number with thousands separators and `decimals` digits.
-pub fn group(v: f64, decimals: usize) -> String {
-    if !v.is_finite() {
-        return "—".into();
-    }
-    let s = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = s
-        .split_once('.')
-        .map_or((s.as_str(), None), |(a, b)| (a, Some(b)));
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    if v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        out.insert(0, '-');
-    }
-    out
-}
-
-/// Significant-digit-aware decimals for a value shown to people.
-pub fn auto_decimals(v: f64) -> usize {
-    let a = v.abs();
-    if a >= 100.0 {
-        0
-    } else if a >= 10.0 {
-        1
-    } else if a >= 1.0 {
-        2
-    } else {
-        3
-    }
-}
-
-/// A model quantity with its unit, in the display language (see the module docs for the convention).
-pub fn quantity(v: f64, unit: &str, lang: Lang) -> String {
-    let zh = lang.zh();
-    let (shown, u) = match (unit, zh) {
-        ("亿元", true) => (v, "亿元"),
-        ("亿元", false) => (v / 10.0, "billion yuan"),
-        ("万吨", true) => (v, "万吨"),
-        ("万吨", false) => (v / 100.0, "Mt"),
-        ("万tce", true) => (v, "万吨标准煤"),
-        ("万tce", false) => (v / 100.0, "Mt ce"),
-        ("Mt", true) => (v, "百万吨CO2"),
-        ("Mt", false) => (v, "Mt CO2"),
-        ("t", true) | ("t REO", true) => (v, "吨"),
-        ("t", false) => (v, "t"),
-        ("t REO", false) => (v, "t REO"),
-        ("fraction", _) => return format!("{}%", group(v * 100.0, 1)),
-        ("year", true) => return format!("{}年", v.round() as i64),
-        ("year", false) => return format!("{}", v.round() as i64),
-        ("clusters", true) => return format!("{}个", v.round() as i64),
-        ("clusters", false) => return format!("{}", v.round() as i64),
-        (other, _) => (v, other),
-    };
-    let sep = if zh && !u.is_ascii() { "" } else { " " };
-    format!("{}{sep}{u}", group(shown, auto_decimals(shown)))
 }
 
 #[cfg(test)]

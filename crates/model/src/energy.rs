@@ -30,6 +30,7 @@
 use super::levers::LeverId as L;
 use super::params::ParamId as P;
 use super::simulate::Ctx;
+use crate::text::Text;
 
 /// Products the energy quota can curtail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -85,28 +86,21 @@ impl Product {
             Product::ReMetal => "re_metal",
         }
     }
-    pub fn label(self, zh: bool) -> &'static str {
-        match (self, zh) {
-            (Product::BofVti, true) => "钒钛矿长流程钢（含钒）",
-            (Product::BofVti, false) => "BF-BOF steel on V-Ti ore (with its vanadium)",
-            (Product::BofOther, true) => "普通矿长流程钢",
-            (Product::BofOther, false) => "BF-BOF steel on ordinary ore",
-            (Product::Eaf, true) => "电炉钢",
-            (Product::Eaf, false) => "EAF steel",
-            (Product::Tio2Sulfate, true) => "硫酸法钛白粉",
-            (Product::Tio2Sulfate, false) => "Sulfate-route TiO2",
-            (Product::Tio2Chloride, true) => "氯化法钛白粉",
-            (Product::Tio2Chloride, false) => "Chloride-route TiO2",
-            (Product::SlagSold, true) => "外销钛渣",
-            (Product::SlagSold, false) => "Titanium slag sold out of province",
-            (Product::Sponge, true) => "海绵钛",
-            (Product::Sponge, false) => "Titanium sponge",
-            (Product::BfSlagTi, true) => "高炉渣提钛",
-            (Product::BfSlagTi, false) => "Ti from blast-furnace slag",
-            (Product::ReSeparation, true) => "稀土冶炼分离",
-            (Product::ReSeparation, false) => "Rare-earth separation",
-            (Product::ReMetal, true) => "稀土金属",
-            (Product::ReMetal, false) => "Rare-earth metal",
+    pub fn label(self) -> Text {
+        match self {
+            Product::BofVti => Text::new(
+                "钒钛矿长流程钢（含钒）",
+                "BF-BOF steel on V-Ti ore (with its vanadium)",
+            ),
+            Product::BofOther => Text::new("普通矿长流程钢", "BF-BOF steel on ordinary ore"),
+            Product::Eaf => Text::new("电炉钢", "EAF steel"),
+            Product::Tio2Sulfate => Text::new("硫酸法钛白粉", "Sulfate-route TiO2"),
+            Product::Tio2Chloride => Text::new("氯化法钛白粉", "Chloride-route TiO2"),
+            Product::SlagSold => Text::new("外销钛渣", "Titanium slag sold out of province"),
+            Product::Sponge => Text::new("海绵钛", "Titanium sponge"),
+            Product::BfSlagTi => Text::new("高炉渣提钛", "Ti from blast-furnace slag"),
+            Product::ReSeparation => Text::new("稀土冶炼分离", "Rare-earth separation"),
+            Product::ReMetal => Text::new("稀土金属", "Rare-earth metal"),
         }
     }
 }

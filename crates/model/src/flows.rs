@@ -6,12 +6,12 @@ use super::params::ParamId as P;
 use super::scenario::Scenario;
 use super::series::SeriesId as S;
 use super::simulate::Projection;
+use crate::text::Text;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     pub id: &'static str,
-    pub label_zh: &'static str,
-    pub label_en: &'static str,
+    pub label: Text,
     /// Column from left (0 = raw inputs).
     pub column: u8,
     /// Losses and materials leaving the province are drawn muted.
@@ -28,8 +28,7 @@ pub struct Flow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagram {
     pub id: &'static str,
-    pub title_zh: &'static str,
-    pub title_en: &'static str,
+    pub title: Text,
     /// The model unit of every flow ("万吨" or "t").
     pub unit: &'static str,
     pub nodes: Vec<Node>,
@@ -72,8 +71,7 @@ const fn node(
 ) -> Node {
     Node {
         id,
-        label_zh,
-        label_en,
+        label: Text::new(label_zh, label_en),
         column,
         muted,
     }
@@ -106,8 +104,10 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
     let scrap_eaf = eaf * s.param(P::ScrapPerEaf);
     let steel = Diagram {
         id: "iron_steel",
-        title_zh: "铁与钢：原矿 → 铁精矿 → 铁水 → 粗钢（含钒）",
-        title_en: "Iron and steel: ore → concentrate → hot metal → crude steel (with vanadium)",
+        title: Text::new(
+            "铁与钢：原矿 → 铁精矿 → 铁水 → 粗钢（含钒）",
+            "Iron and steel: ore → concentrate → hot metal → crude steel (with vanadium)",
+        ),
         unit: "万吨",
         nodes: vec![
             node("ore", "钒钛磁铁矿原矿", "V-Ti magnetite ore", 0, false),
@@ -170,8 +170,10 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
     let conc_slag = slag * s.param(P::ConcPerSlag);
     let ti = Diagram {
         id: "titanium",
-        title_zh: "钛：钛精矿 → 钛白粉、钛渣 → 海绵钛 → 钛材",
-        title_en: "Titanium: concentrate → TiO2, slag → sponge → titanium materials",
+        title: Text::new(
+            "钛：钛精矿 → 钛白粉、钛渣 → 海绵钛 → 钛材",
+            "Titanium: concentrate → TiO2, slag → sponge → titanium materials",
+        ),
         unit: "万吨",
         nodes: vec![
             node("ti_conc", "钛精矿", "Ti concentrate", 0, false),
@@ -257,8 +259,10 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
     let metal_oxide = at(S::ReMetalOutput) / s.param(P::MetalPerOxide);
     let re = Diagram {
         id: "rare_earth",
-        title_zh: "稀土：矿（REO）→ 冶炼分离 → 氧化物 → 金属与磁材",
-        title_en: "Rare earths: ore (REO) → separation → oxides → metal and magnets",
+        title: Text::new(
+            "稀土：矿（REO）→ 冶炼分离 → 氧化物 → 金属与磁材",
+            "Rare earths: ore (REO) → separation → oxides → metal and magnets",
+        ),
         unit: "t",
         nodes: vec![
             node("mined", "省内开采", "Mined in Sichuan", 0, false),

@@ -4,23 +4,11 @@
 //!
 //! Data flows one way: levers ([`levers`]) → [`Scenario`] → [`simulate`] → [`Projection`] (series, targets).
 //! Every number comes from the guideline or the baseline CSV embedded in [`params`].
+//! The lever and parameter tables are data (`data/levers.csv`, `data/params.csv`), turned into typed ids and
+//! const tables by `build.rs`; the long texts about levers and presets live in `content/` (`vtre-site`).
 //!
 //! Chains, each documented with its equations: [`steel`], [`vanadium`], [`titanium`], [`rare_earth`],
 //! [`energy`], [`emissions`], [`value`]; targets and their scoring in [`targets`].
-
-/// A long explanatory text (lever help, sources, notes; preset stories) that only native builds carry: the
-/// CLI, the tests and the pre-rendered pages (`vtre_site::notes_html`). The browser build gets `""` here
-/// and loads the text from `pages/notes-<lang>.html` when it is shown, which keeps it out of the wasm.
-macro_rules! native_text {
-    ($v:expr) => {
-        if cfg!(target_arch = "wasm32") {
-            ""
-        } else {
-            $v
-        }
-    };
-}
-pub(crate) use native_text;
 
 pub mod emissions;
 pub mod energy;

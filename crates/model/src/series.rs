@@ -2,6 +2,8 @@
 //!
 //! Units are the model's (万吨, t, 亿元, 万tce, Mt CO2, 亿kWh, fraction); the UI decides how to show them.
 
+use crate::text::{Lang, Text};
+
 /// Years covered by every projection: 2020 (base year) to 2035.
 pub const FIRST_YEAR: u16 = 2020;
 pub const LAST_YEAR: u16 = 2035;
@@ -24,8 +26,7 @@ pub struct SeriesSpec {
     pub id: SeriesId,
     pub key: &'static str,
     pub unit: &'static str,
-    pub label_zh: &'static str,
-    pub label_en: &'static str,
+    pub label: Text,
 }
 
 macro_rules! series {
@@ -35,7 +36,7 @@ macro_rules! series {
         pub enum SeriesId { $($id),* }
         /// The series table, in `SeriesId` order.
         pub const SERIES: &[SeriesSpec] = &[
-            $(SeriesSpec { id: SeriesId::$id, key: $key, unit: $unit, label_zh: $zh, label_en: $en }),*
+            $(SeriesSpec { id: SeriesId::$id, key: $key, unit: $unit, label: Text::new($zh, $en) }),*
         ];
     };
 }
@@ -126,12 +127,8 @@ impl SeriesId {
     pub fn from_key(key: &str) -> Option<SeriesId> {
         SERIES.iter().find(|s| s.key == key).map(|s| s.id)
     }
-    pub fn label(self, zh: bool) -> &'static str {
-        if zh {
-            spec(self).label_zh
-        } else {
-            spec(self).label_en
-        }
+    pub fn label(self, lang: Lang) -> &'static str {
+        spec(self).label.get(lang)
     }
 }
 
@@ -145,7 +142,7 @@ mod tests {
         for (i, s) in SERIES.iter().enumerate() {
             assert_eq!(s.id as usize, i);
             assert!(keys.insert(s.key), "duplicate {}", s.key);
-            assert!(!s.label_zh.is_empty() && !s.label_en.is_empty() && !s.unit.is_empty());
+            assert!(!s.label.zh.is_empty() && !s.label.en.is_empty() && !s.unit.is_empty());
         }
     }
 }

@@ -12,6 +12,7 @@
 
 use super::levers::LeverId;
 use super::series::{year_index, SeriesId as S, FIRST_YEAR, N_YEARS};
+use crate::text::Text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -54,11 +55,9 @@ pub struct TargetSpec {
     pub section: &'static str,
     /// The guideline's exact words.
     pub quote_zh: &'static str,
-    pub label_zh: &'static str,
-    pub label_en: &'static str,
+    pub label: Text,
     /// How the model measures it.
-    pub measure_zh: &'static str,
-    pub measure_en: &'static str,
+    pub measure: Text,
     /// CSV key of the threshold (or the guideline).
     pub source: &'static str,
     /// Levers that move it most.
@@ -93,10 +92,8 @@ pub const TARGETS: &[TargetSpec] = &[
         guideline_ref: REF,
         section: SEC,
         quote_zh: "钒钛钢铁及稀土产业规模达到 6000 亿元以上",
-        label_zh: "产业规模≥6000亿元",
-        label_en: "Industry scale ≥ 600 billion yuan",
-        measure_zh: "2025年钢铁、钒、钛、稀土总产值（当年价）",
-        measure_en: "2025 gross output value of steel, vanadium, titanium and rare earths (current prices)",
+        label: Text::new("产业规模≥6000亿元", "Industry scale ≥ 600 billion yuan"),
+        measure: Text::new("2025年钢铁、钒、钛、稀土总产值（当年价）", "2025 gross output value of steel, vanadium, titanium and rare earths (current prices)"),
         source: "target_2025_industry_scale",
         levers: &[LeverId::SteelPremium, LeverId::CapacityImport, LeverId::SteelPrice, LeverId::TiDeepProcessing, LeverId::ReDeep, LeverId::VrfbDeploy],
     },
@@ -111,10 +108,8 @@ pub const TARGETS: &[TargetSpec] = &[
         guideline_ref: REF,
         section: SEC,
         quote_zh: "钒、钛战略资源选矿回收率分别提高到 55%和 35%以上",
-        label_zh: "钒回收率≥55%",
-        label_en: "Vanadium recovery ≥ 55%",
-        measure_zh: "2025年钒选矿回收率",
-        measure_en: "Vanadium dressing recovery in 2025",
+        label: Text::new("钒回收率≥55%", "Vanadium recovery ≥ 55%"),
+        measure: Text::new("2025年钒选矿回收率", "Vanadium dressing recovery in 2025"),
         source: "v_recovery_target_2025",
         levers: &[LeverId::VRecovery],
     },
@@ -129,10 +124,8 @@ pub const TARGETS: &[TargetSpec] = &[
         guideline_ref: REF,
         section: SEC,
         quote_zh: "钒、钛战略资源选矿回收率分别提高到 55%和 35%以上",
-        label_zh: "钛回收率≥35%",
-        label_en: "Titanium recovery ≥ 35%",
-        measure_zh: "2025年钛选矿回收率加高炉渣提钛贡献",
-        measure_en: "Titanium dressing recovery in 2025 plus titanium recovered from blast-furnace slag",
+        label: Text::new("钛回收率≥35%", "Titanium recovery ≥ 35%"),
+        measure: Text::new("2025年钛选矿回收率加高炉渣提钛贡献", "Titanium dressing recovery in 2025 plus titanium recovered from blast-furnace slag"),
         source: "ti_recovery_target_2025",
         levers: &[LeverId::TiRecovery, LeverId::BfSlagTi],
     },
@@ -147,10 +140,8 @@ pub const TARGETS: &[TargetSpec] = &[
         guideline_ref: REF,
         section: SEC,
         quote_zh: "铁资源综合回收率达到 75%",
-        label_zh: "铁综合回收率≥75%",
-        label_en: "Iron comprehensive recovery ≥ 75%",
-        measure_zh: "2025年铁资源综合回收率",
-        measure_en: "Iron comprehensive recovery in 2025",
+        label: Text::new("铁综合回收率≥75%", "Iron comprehensive recovery ≥ 75%"),
+        measure: Text::new("2025年铁资源综合回收率", "Iron comprehensive recovery in 2025"),
         source: "fe_recovery_target_2025",
         levers: &[LeverId::FeRecovery],
     },
@@ -165,10 +156,8 @@ pub const TARGETS: &[TargetSpec] = &[
         guideline_ref: REF,
         section: SEC,
         quote_zh: "培育 2~3 个超百亿产值的钒和钛产业集群",
-        label_zh: "2~3个超百亿钒钛集群",
-        label_en: "2–3 vanadium and titanium clusters over 10 billion yuan",
-        measure_zh: "2025年产值超过100亿元的钒、钛化工、钛金属产业链个数",
-        measure_en: "Number of chains (vanadium, titanium chemicals, titanium metal) above 10 billion yuan in 2025",
+        label: Text::new("2~3个超百亿钒钛集群", "2–3 vanadium and titanium clusters over 10 billion yuan"),
+        measure: Text::new("2025年产值超过100亿元的钒、钛化工、钛金属产业链个数", "Number of chains (vanadium, titanium chemicals, titanium metal) above 10 billion yuan in 2025"),
         source: "guideline_target_vti_cluster_count",
         levers: &[LeverId::VrfbDeploy, LeverId::VRecovery, LeverId::SpongeCapacity, LeverId::TiDeepProcessing, LeverId::V2o5Price],
     },
@@ -183,10 +172,8 @@ pub const TARGETS: &[TargetSpec] = &[
         guideline_ref: REF,
         section: SEC,
         quote_zh: "适度扩大稀土采矿及冶炼分离规模",
-        label_zh: "适度扩大稀土采矿及冶炼分离",
-        label_en: "Moderately expand rare-earth mining and separation",
-        measure_zh: "2025年开采量和分离量相对2020年增长率中较小者（无数字目标，以增长>0计）",
-        measure_en: "The smaller of the 2025 growth of mining and of separation over 2020 (no number given; growth above 0 counts)",
+        label: Text::new("适度扩大稀土采矿及冶炼分离", "Moderately expand rare-earth mining and separation"),
+        measure: Text::new("2025年开采量和分离量相对2020年增长率中较小者（无数字目标，以增长>0计）", "The smaller of the 2025 growth of mining and of separation over 2020 (no number given; growth above 0 counts)"),
         source: "Guideline 第二章第三节",
         levers: &[LeverId::ReQuota, LeverId::ReSeparation, LeverId::ReImported],
     },
@@ -201,10 +188,8 @@ pub const TARGETS: &[TargetSpec] = &[
         guideline_ref: REF,
         section: SEC,
         quote_zh: "建成全国最大的海外稀土资源加工基地",
-        label_zh: "全国最大的海外稀土资源加工基地",
-        label_en: "The country's largest overseas rare-earth processing base",
-        measure_zh: "2025年进口稀土矿加工量；指南未给出数字，不评分",
-        measure_en: "Imported rare-earth ore processed in 2025; the guideline gives no number, so it is not scored",
+        label: Text::new("全国最大的海外稀土资源加工基地", "The country's largest overseas rare-earth processing base"),
+        measure: Text::new("2025年进口稀土矿加工量；指南未给出数字，不评分", "Imported rare-earth ore processed in 2025; the guideline gives no number, so it is not scored"),
         source: "Guideline 第二章第三节",
         levers: &[LeverId::ReImported, LeverId::ReSeparation],
     },
@@ -219,10 +204,8 @@ pub const TARGETS: &[TargetSpec] = &[
         guideline_ref: REF,
         section: SEC,
         quote_zh: "有效降低能源消耗、减少污染物排放，实现“双碳”目标",
-        label_zh: "2030年前碳达峰",
-        label_en: "CO2 peaks by 2030",
-        measure_zh: "产业CO2（直接+间接）峰值年份；2035年须比峰值低2%以上",
-        measure_en: "Peak year of the sector's CO2 (direct + indirect); by 2035 it must be at least 2% below the peak",
+        label: Text::new("2030年前碳达峰", "CO2 peaks by 2030"),
+        measure: Text::new("产业CO2（直接+间接）峰值年份；2035年须比峰值低2%以上", "Peak year of the sector's CO2 (direct + indirect); by 2035 it must be at least 2% below the peak"),
         source: "Guideline 第二章第三节; 第三章第五节（一）",
         levers: &[LeverId::EafSwap, LeverId::GridFactor, LeverId::ScrapGrowth, LeverId::CapacityImport, LeverId::ImportEafShare],
     },
@@ -237,10 +220,8 @@ pub const TARGETS: &[TargetSpec] = &[
         guideline_ref: REF,
         section: SEC,
         quote_zh: "有效降低能源消耗",
-        label_zh: "单位产值能耗下降",
-        label_en: "Lower energy use per unit of output",
-        measure_zh: "2025年比2020年单位产值能耗变化（2020年价），以“十四五”下降14%为阈值",
-        measure_en: "Change in energy per unit of output 2020→2025 (2020 prices), scored against the 14th Five-Year Plan's −14%",
+        label: Text::new("单位产值能耗下降", "Lower energy use per unit of output"),
+        measure: Text::new("2025年比2020年单位产值能耗变化（2020年价），以“十四五”下降14%为阈值", "Change in energy per unit of output 2020→2025 (2020 prices), scored against the 14th Five-Year Plan's −14%"),
         source: "sichuan_energy_intensity_target_14fyp",
         levers: &[LeverId::EafSwap, LeverId::SteelPremium, LeverId::TiDeepProcessing, LeverId::ReDeep, LeverId::ElecConvention],
     },
@@ -391,7 +372,7 @@ mod tests {
         for (i, t) in TARGETS.iter().enumerate() {
             assert_eq!(t.id as usize, i);
             assert!(t.guideline_ref.starts_with('第'));
-            assert!(!t.quote_zh.is_empty() && !t.label_en.is_empty() && !t.measure_en.is_empty());
+            assert!(!t.quote_zh.is_empty() && !t.label.en.is_empty() && !t.measure.en.is_empty());
             assert!(
                 !t.levers.is_empty(),
                 "{} names the levers that move it",

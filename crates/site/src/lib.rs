@@ -3,8 +3,8 @@
 //! the wasm, which loads a page only when it is opened and wires it up with one delegated listener
 //! (`src/ui/static_page.rs`). Every `data-*` hook here is what the app and the tests rely on.
 
-use crate::docs::{CHAIN_PAGES, GLOSSARY};
-use crate::guideline::{Measure, CHAPTERS};
+use crate::docs::{chain_pages, glossary};
+use crate::guideline::{outline, Measure};
 use std::collections::HashMap;
 use std::fmt::Write;
 use vtre_i18n::{group, Lang, Msg};
@@ -13,8 +13,10 @@ use vtre_model::params::{baseline_rows, Chain, Kind, PARAMS};
 use vtre_model::series::{FIRST_YEAR, LAST_YEAR};
 use vtre_model::targets::spec as tspec;
 
+pub mod content;
 pub mod docs;
 pub mod guideline;
+pub mod notes;
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -32,31 +34,22 @@ pub fn esc(s: &str) -> String {
     o
 }
 
-fn pick(zh: bool, a: &'static str, b: &'static str) -> &'static str {
-    if zh {
-        a
-    } else {
-        b
-    }
-}
-
-fn lever_chip(o: &mut String, id: LeverId, zh: bool) {
+fn lever_chip(o: &mut String, id: LeverId, lang: Lang) {
     let _ = write!(
         o,
         r#"<button class="chip" data-goto-lever="{}">{}</button>"#,
         id.key(),
-        esc(lspec(id).label(zh))
+        esc(lspec(id).label.get(lang))
     );
 }
 
 fn measure(o: &mut String, m: &Measure, lang: Lang) {
-    let zh = lang.zh();
-    let mut search = format!("{} {} {}", m.quote_zh, m.summary_zh, m.summary_en);
-    for l in m.levers {
+    let mut search = format!("{} {} {}", m.quote_zh, m.summary.zh, m.summary.en);
+    for l in &m.levers {
         search.push(' ');
-        search.push_str(lspec(*l).label_zh);
+        search.push_str(lspec(*l).label.zh);
         search.push(' ');
-        search.push_str(lspec(*l).label_en);
+        search.push_str(lspec(*l).label.en);
     }
     let search = search.to_lowercase();
     let _ = write!(
@@ -64,8 +57,8 @@ fn measure(o: &mut String, m: &Measure, lang: Lang) {
         r#"<li class="measure" data-measure="{}" data-search="{}"><blockquote lang="zh-CN">“{}”</blockquote><p>{}</p>"#,
         m.id,
         esc(&search),
-        esc(m.quote_zh),
-        esc(m.summary(zh))
+        esc(&m.quote_zh),
+        esc(m.summary.get(lang))
     );
     if m.levers.is_empty() && m.targets.is_empty() {
         let _ = write!(
@@ -78,16 +71,16 @@ fn measure(o: &mut String, m: &Measure, lang: Lang) {
         if !m.levers.is_empty() {
             let _ = write!(o, "<span>{}:</span>", esc(Msg::InModelAs.text(lang)));
         }
-        for l in m.levers {
-            lever_chip(o, *l, zh);
+        for l in &m.levers {
+            lever_chip(o, *l, lang);
         }
-        for t in m.targets {
+        for t in &m.targets {
             let s = tspec(*t);
             let _ = write!(
                 o,
                 r#"<button class="chip target-chip" data-goto-target="{}" data-status="">◎ {}</button>"#,
                 s.key,
-                esc(pick(zh, s.label_zh, s.label_en))
+                esc(s.label.get(lang))
             );
         }
         o.push_str("</div>");
@@ -95,9 +88,9 @@ fn measure(o: &mut String, m: &Measure, lang: Lang) {
     o.push_str("</li>");
 }
 
-/// The guideline reader.
-pub fn guideline_html(lang: Lang) -> String {
-    let zh = lang.zh();
+/// The guideline reader (`content/guideline-outline.toml`), or what is wrong with that file.
+pub fn guideline_html(lang: Lang) -> Result<String, String> {
+    let chapters = &outline()?.chapters;
     let mut o = String::new();
     let _ = write!(
         o,
@@ -111,36 +104,36 @@ pub fn guideline_html(lang: Lang) -> String {
         esc(Msg::NoResults.text(lang)),
         esc(Msg::Pages.text(lang)),
     );
-    for c in CHAPTERS {
+    for c in chapters {
         let _ = write!(
             o,
             r#"<li><span lang="zh-CN">{}</span> {}<ol>"#,
             c.number_zh,
-            esc(c.title(zh))
+            esc(c.title.get(lang))
         );
-        for s in c.sections {
+        for s in &c.sections {
             let _ = write!(
                 o,
                 r#"<li><a href="?view=guideline&amp;sec={0}" data-goto-section="{0}">{1}</a></li>"#,
                 s.id,
-                esc(s.title(zh))
+                esc(s.title.get(lang))
             );
         }
         o.push_str("</ol></li>");
     }
     o.push_str("</ol></nav>");
-    for c in CHAPTERS {
+    for c in chapters {
         let _ = write!(
             o,
             r#"<section class="chapter" data-chapter="{}"><h3><span lang="zh-CN">{}</span> {}</h3>"#,
             c.id,
             c.number_zh,
-            esc(c.title(zh))
+            esc(c.title.get(lang))
         );
-        for s in c.sections {
+        for s in &c.sections {
             let search = format!(
                 "{} {} {} {}",
-                s.title_zh, s.title_en, s.summary_zh, s.summary_en
+                s.title.zh, s.title.en, s.summary.zh, s.summary.en
             )
             .to_lowercase();
             let _ = write!(
@@ -149,11 +142,11 @@ pub fn guideline_html(lang: Lang) -> String {
                 s.id,
                 esc(&search),
                 s.number_zh,
-                esc(s.title(zh)),
+                esc(s.title.get(lang)),
                 esc(Msg::CopySectionLink.text(lang)),
-                esc(s.summary(zh)),
+                esc(s.summary.get(lang)),
             );
-            for m in s.measures {
+            for m in &s.measures {
                 measure(&mut o, m, lang);
             }
             o.push_str("</ul></section>");
@@ -161,12 +154,13 @@ pub fn guideline_html(lang: Lang) -> String {
         o.push_str("</section>");
     }
     o.push_str("</article>");
-    o
+    Ok(o)
 }
 
-/// How the model works: chain pages, the flow-diagram container (filled live by the app) and the glossary.
-pub fn model_html(lang: Lang) -> String {
-    let zh = lang.zh();
+/// How the model works: chain pages (`content/chains/`), the flow-diagram container (filled live by the app)
+/// and the glossary (`content/glossary.toml`); or what is wrong with those files.
+pub fn model_html(lang: Lang) -> Result<String, String> {
+    let (pages, terms) = (chain_pages()?, glossary()?);
     let mut o = String::new();
     let _ = write!(
         o,
@@ -175,12 +169,12 @@ pub fn model_html(lang: Lang) -> String {
         esc(Msg::ModelIntro.text(lang)),
         esc(Msg::Pages.text(lang))
     );
-    for c in CHAIN_PAGES {
+    for c in pages {
         let _ = write!(
             o,
             r##"<li><a href="#chain-{}">{}</a></li>"##,
             c.id,
-            esc(pick(zh, c.title_zh, c.title_en))
+            esc(c.title.get(lang))
         );
     }
     let _ = write!(
@@ -189,39 +183,39 @@ pub fn model_html(lang: Lang) -> String {
         esc(Msg::FlowTitle.text(lang)),
         esc(Msg::Glossary.text(lang))
     );
-    for c in CHAIN_PAGES {
+    for c in pages {
         let _ = write!(
             o,
             r#"<section class="chain" id="chain-{}" data-chain="{}"><h3>{}</h3><p>{}</p><h4>{}</h4><pre class="equations" tabindex="0">{}</pre><h4>{}</h4><dl class="symbols">"#,
             c.id,
             c.id,
-            esc(pick(zh, c.title_zh, c.title_en)),
-            esc(pick(zh, c.intro_zh, c.intro_en)),
+            esc(c.title.get(lang)),
+            esc(c.intro.get(lang)),
             esc(Msg::Equations.text(lang)),
             esc(&c.equations.join("\n")),
             esc(Msg::Symbols.text(lang))
         );
-        for (sym, szh, sen) in c.symbols {
+        for s in &c.symbols {
             let _ = write!(
                 o,
                 "<dt><code>{}</code></dt><dd>{}</dd>",
-                esc(sym),
-                esc(pick(zh, szh, sen))
+                esc(&s.symbol),
+                esc(s.meaning.get(lang))
             );
         }
         let _ = write!(
             o,
             r#"</dl><h4>{}</h4><p>{}</p><h4>{}</h4><p>{}</p><h4>{}</h4><p>{}</p><div class="moved-by"><span>{}:</span>"#,
             esc(Msg::Couplings.text(lang)),
-            esc(pick(zh, c.couplings_zh, c.couplings_en)),
+            esc(c.couplings.get(lang)),
             esc(Msg::Calibration.text(lang)),
-            esc(pick(zh, c.calibration_zh, c.calibration_en)),
+            esc(c.calibration.get(lang)),
             esc(Msg::Limits.text(lang)),
-            esc(pick(zh, c.limits_zh, c.limits_en)),
+            esc(c.limits.get(lang)),
             esc(Msg::Levers.text(lang))
         );
-        for id in c.levers.iter().filter_map(|k| LeverId::from_key(k)) {
-            lever_chip(&mut o, id, zh);
+        for id in &c.levers {
+            lever_chip(&mut o, *id, lang);
         }
         o.push_str("</div></section>");
     }
@@ -244,18 +238,18 @@ pub fn model_html(lang: Lang) -> String {
         esc(Msg::FlowBalanced.text(lang)),
         esc(Msg::Glossary.text(lang))
     );
-    for t in GLOSSARY {
+    for t in terms {
         let _ = write!(
             o,
             r#"<dt data-term="{}"><span lang="zh-CN">{}</span> · {}</dt><dd>{}</dd>"#,
-            esc(t.en),
-            esc(t.zh),
-            esc(t.en),
-            esc(pick(zh, t.def_zh, t.def_en))
+            esc(&t.name.en),
+            esc(&t.name.zh),
+            esc(&t.name.en),
+            esc(t.def.get(lang))
         );
     }
     o.push_str("</dl></section></article>");
-    o
+    Ok(o)
 }
 
 /// Decimals that show a parameter and its range faithfully.
@@ -274,7 +268,6 @@ pub fn param_decimals(v: f64) -> usize {
 
 /// The assumptions table. Values and override state are filled in live by the app.
 pub fn assumptions_html(lang: Lang) -> String {
-    let zh = lang.zh();
     let rows: HashMap<String, (String, String)> = baseline_rows()
         .into_iter()
         .map(|r| (r.key.clone(), (r.source, r.note)))
@@ -297,7 +290,7 @@ pub fn assumptions_html(lang: Lang) -> String {
             o,
             r#"<option value="{}">{}</option>"#,
             c.id(),
-            esc(c.label(zh))
+            esc(c.label().get(lang))
         );
     }
     let _ = write!(
@@ -363,7 +356,7 @@ pub fn assumptions_html(lang: Lang) -> String {
             p.chain.id(),
             esc(&search),
             p.csv_key,
-            esc(p.chain.label(zh)),
+            esc(p.chain.label().get(lang)),
             esc(p.unit),
             if p.kind == Kind::Estimate {
                 " estimate"
@@ -401,21 +394,21 @@ fn source_html(source: &str) -> String {
         .join("; ")
 }
 
-/// The long texts the browser build leaves out (see `native_text!`): each lever's explanation, source and
-/// note on its reference value, and each preset's story, as `<div data-note="lever:<key>">` /
+/// The long texts that are not in the model (so not in the wasm; see [`notes`]): each lever's explanation,
+/// source and note on its reference value, and each preset's story, as `<div data-note="lever:<key>">` /
 /// `data-note="preset:<key>"` blocks. The app loads this page when the first of them is shown.
 pub fn notes_html(lang: Lang) -> String {
-    let zh = lang.zh();
     let mut o = String::new();
     for l in vtre_model::LEVERS {
+        let n = notes::lever(l.id);
         let _ = write!(
             o,
             r#"<div data-note="lever:{}"><p>{}</p><p class="meta"><span>{}</span>: {}</p><p class="meta note">{}</p></div>"#,
             l.key,
-            esc(l.help(zh)),
+            esc(n.help(lang)),
             esc(Msg::Source.text(lang)),
-            source_html(l.source),
-            esc(l.default_note(zh))
+            source_html(&n.source),
+            esc(n.default_note(lang))
         );
     }
     for p in vtre_model::presets::PRESETS {
@@ -423,37 +416,52 @@ pub fn notes_html(lang: Lang) -> String {
             o,
             r#"<div data-note="preset:{}"><p class="story">{}</p></div>"#,
             p.key,
-            esc(p.story(zh))
+            esc(notes::preset(p.key).story(lang))
         );
     }
     o
 }
 
-/// Every page as (file name, html).
-pub fn all_pages() -> Vec<(String, String)> {
+/// Every page as (file name, html); an error if the lever and preset notes do not load (see [`notes::notes`]).
+pub fn all_pages() -> Result<Vec<(String, String)>, String> {
+    notes::notes()?;
     let mut v = Vec::new();
     for lang in [Lang::Zh, Lang::En] {
         let code = lang.key();
-        v.push((format!("guideline-{code}.html"), guideline_html(lang)));
-        v.push((format!("model-{code}.html"), model_html(lang)));
+        v.push((format!("guideline-{code}.html"), guideline_html(lang)?));
+        v.push((format!("model-{code}.html"), model_html(lang)?));
         v.push((format!("assumptions-{code}.html"), assumptions_html(lang)));
         v.push((format!("notes-{code}.html"), notes_html(lang)));
     }
-    v
+    Ok(v)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guideline::measures;
     use vtre_model::TARGETS;
+
+    fn ok(page: Result<String, String>) -> String {
+        page.unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn ok_len<T>(items: Result<&[T], String>) -> usize {
+        items.map(<[T]>::len).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn every_content_file_loads_into_the_pages() {
+        let pages = all_pages().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(pages.len(), 8);
+    }
 
     #[test]
     fn pages_carry_every_section_parameter_chain_and_term_in_both_languages() {
+        let outline = outline().unwrap_or_else(|e| panic!("{e}"));
         for lang in [Lang::Zh, Lang::En] {
-            let g = guideline_html(lang);
-            for c in CHAPTERS {
-                for s in c.sections {
+            let g = ok(guideline_html(lang));
+            for c in &outline.chapters {
+                for s in &c.sections {
                     assert!(
                         g.contains(&format!(r#"data-section="{}""#, s.id)),
                         "{}",
@@ -461,7 +469,10 @@ mod tests {
                     );
                 }
             }
-            assert_eq!(g.matches("data-measure=").count(), measures().count());
+            assert_eq!(
+                g.matches("data-measure=").count(),
+                outline.measures().count()
+            );
             for t in TARGETS {
                 assert!(
                     g.contains(&format!(r#"data-goto-target="{}""#, t.key)),
@@ -471,9 +482,9 @@ mod tests {
             }
             let a = assumptions_html(lang);
             assert_eq!(a.matches("<tr data-param=").count(), PARAMS.len());
-            let m = model_html(lang);
-            assert_eq!(m.matches("data-chain=").count(), CHAIN_PAGES.len());
-            assert_eq!(m.matches("data-term=").count(), GLOSSARY.len());
+            let m = ok(model_html(lang));
+            assert_eq!(m.matches("data-chain=").count(), ok_len(chain_pages()));
+            assert_eq!(m.matches("data-term=").count(), ok_len(glossary()));
         }
     }
 
@@ -487,9 +498,10 @@ mod tests {
                     .nth(1)
                     .and_then(|rest| rest.split("</div>").next())
                     .unwrap_or_default();
-                assert!(block.contains(&esc(l.help(lang.zh()))), "{} help", l.key);
+                let note = notes::lever(l.id);
+                assert!(block.contains(&esc(note.help(lang))), "{} help", l.key);
                 assert!(
-                    block.contains(&esc(l.default_note(lang.zh()))),
+                    block.contains(&esc(note.default_note(lang))),
                     "{} note",
                     l.key
                 );
@@ -500,7 +512,8 @@ mod tests {
                 );
             }
             for p in vtre_model::presets::PRESETS {
-                assert!(n.contains(&esc(p.story(lang.zh()))), "{} story", p.key);
+                let story = notes::preset(p.key).story(lang);
+                assert!(n.contains(&esc(story)), "{} story", p.key);
             }
         }
         assert!(notes_html(Lang::Zh).contains("全废钢电炉"));

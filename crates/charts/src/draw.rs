@@ -1,0 +1,249 @@
+//! Drawing a [`ChartData`] with plotters on a [`Surface`] (canvas or SVG): axes, stacked bands, lines,
+//! dashed reference and compared scenarios, target and year markers, the hover crosshair.
+
+use crate::palette::{ALERT, GREY, INK};
+use crate::surface::{self, dashed, Surface};
+use crate::{ChartData, Kind, Line, Marker, COMPARE_DASHES};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use vtre_i18n::axis_label;
+use vtre_model::series::{FIRST_YEAR, LAST_YEAR, N_YEARS};
+
+/// Drawing options.
+#[derive(Clone, Debug, Default)]
+pub struct DrawOpts {
+    /// Device pixels per CSS pixel (fonts and strokes scale with it).
+    pub scale: f64,
+    /// Keys of lines the user switched off in the legend.
+    pub hidden: Vec<&'static str>,
+    /// Year index under the crosshair.
+    pub hover: Option<usize>,
+}
+
+/// Pixel range of the plotting area, for mapping a pointer to a year.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PlotArea {
+    pub x0: i32,
+    pub x1: i32,
+    pub y0: i32,
+    pub y1: i32,
+}
+
+impl PlotArea {
+    /// The year index nearest to device-pixel x.
+    pub fn year_at(&self, x: f64) -> Option<usize> {
+        if self.x1 <= self.x0 {
+            return None;
+        }
+        let f = (x - f64::from(self.x0)) / f64::from(self.x1 - self.x0);
+        if !(-0.05..=1.05).contains(&f) {
+            return None;
+        }
+        Some(((f * (N_YEARS - 1) as f64).round().max(0.0) as usize).min(N_YEARS - 1))
+    }
+}
+
+/// Draws `data` on `root`.
+pub fn draw(
+    root: &DrawingArea<Surface<'_>, Shift>,
+    data: &ChartData,
+    o: &DrawOpts,
+) -> Result<PlotArea, String> {
+    let e = |x: DrawingAreaErrorKind<surface::SurfaceError>| x.to_string();
+    let s = if o.scale > 0.0 { o.scale } else { 1.0 };
+    let px = |v: f64| (v * s).round() as i32;
+    root.fill(&WHITE).map_err(e)?;
+    let visible: Vec<&Line> = data
+        .lines
+        .iter()
+        .filter(|l| !o.hidden.contains(&l.key))
+        .collect();
+    let mut ymax: f64 = 0.0;
+    let mut ymin: f64 = 0.0;
+    let stacked: f64 = (0..N_YEARS)
+        .map(|i| {
+            visible
+                .iter()
+                .filter(|l| l.kind == Kind::Area)
+                .map(|l| l.values[i].max(0.0))
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max);
+    ymax = ymax.max(stacked);
+    for l in &visible {
+        for v in l.values {
+            if v.is_finite() {
+                ymax = ymax.max(v);
+                ymin = ymin.min(v);
+            }
+        }
+    }
+    for m in &data.markers {
+        if let Marker::Target { value, .. } = m {
+            ymax = ymax.max(*value);
+        }
+    }
+    if ymax <= ymin {
+        ymax = ymin + 1.0;
+    }
+    let pad = (ymax - ymin) * 0.08;
+    let font = (FontFamily::SansSerif, px(12.0)).into_font().color(&INK);
+    let mut chart = ChartBuilder::on(root)
+        .margin(px(8.0))
+        .x_label_area_size(px(26.0))
+        .y_label_area_size(px(56.0))
+        .build_cartesian_2d(
+            f64::from(FIRST_YEAR)..f64::from(LAST_YEAR),
+            (ymin - if ymin < 0.0 { pad } else { 0.0 })..(ymax + pad),
+        )
+        .map_err(e)?;
+    chart
+        .configure_mesh()
+        .x_labels(8)
+        .y_labels(6)
+        .x_label_formatter(&|x| format!("{}", x.round() as i64))
+        .y_label_formatter(&|y| axis_label(*y))
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .y_desc(data.unit.as_str())
+        // Bold grid lines only: the fine mesh costs more canvas strokes than all the data together.
+        .max_light_lines(0)
+        .bold_line_style(RGBColor(225, 225, 225))
+        .draw()
+        .map_err(e)?;
+    let xs = || (FIRST_YEAR..=LAST_YEAR).map(f64::from);
+    // Stacked areas: each band is one polygon between the stack below it and its own top, filled with its
+    // colour lightened as if 75 % opaque over white, and outlined along its top. Bands do not overlap and the
+    // fill is opaque, so every pixel is painted once with no blending (the canvas rasterises less per move).
+    let mut lower = [0.0; N_YEARS];
+    for l in visible.iter().filter(|l| l.kind == Kind::Area) {
+        let mut upper = lower;
+        for (u, v) in upper.iter_mut().zip(l.values) {
+            *u += v.max(0.0);
+        }
+        let outline: Vec<(f64, f64)> = xs()
+            .zip(upper)
+            .chain(xs().rev().zip(lower.into_iter().rev()))
+            .collect();
+        chart
+            .draw_series(std::iter::once(Polygon::new(
+                outline,
+                over_white(l.color, 0.75).filled(),
+            )))
+            .map_err(e)?;
+        chart
+            .draw_series(LineSeries::new(
+                xs().zip(upper),
+                l.color.stroke_width(px(1.0) as u32),
+            ))
+            .map_err(e)?;
+        lower = upper;
+    }
+    for l in visible.iter().filter(|l| l.kind != Kind::Area) {
+        let pts: Vec<(f64, f64)> = xs().zip(l.values).collect();
+        match l.kind {
+            Kind::Compare(i) => {
+                let (dash, gap) = COMPARE_DASHES[usize::from(i) % 4];
+                dashed(px(dash) as u32, px(gap) as u32, || {
+                    chart.draw_series(LineSeries::new(pts, l.color.stroke_width(px(2.5) as u32)))
+                })
+                .map_err(e)?;
+            }
+            Kind::Reference => {
+                dashed(px(9.0) as u32, px(5.0) as u32, || {
+                    chart.draw_series(LineSeries::new(pts, l.color.stroke_width(px(2.0) as u32)))
+                })
+                .map_err(e)?;
+            }
+            _ => {
+                chart
+                    .draw_series(LineSeries::new(pts, l.color.stroke_width(px(2.5) as u32)))
+                    .map_err(e)?;
+            }
+        }
+    }
+    let small = (FontFamily::SansSerif, px(11.0)).into_font().color(&INK);
+    for m in &data.markers {
+        match m {
+            Marker::Target { year, value, label } => {
+                let x = f64::from(*year);
+                chart
+                    .draw_series(std::iter::once(Circle::new(
+                        (x, *value),
+                        px(5.0),
+                        ALERT.filled(),
+                    )))
+                    .map_err(e)?;
+                let style = small.clone().pos(Pos::new(HPos::Left, VPos::Bottom));
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        label.clone(),
+                        (x + 0.3, *value),
+                        style,
+                    )))
+                    .map_err(e)?;
+            }
+            Marker::Year { year, label } => {
+                let x = f64::from(*year);
+                let (y0, y1) = (chart.y_range().start, chart.y_range().end);
+                dashed(px(3.0) as u32, px(3.0) as u32, || {
+                    chart.draw_series(LineSeries::new(
+                        vec![(x, y0), (x, y1)],
+                        ALERT.stroke_width(px(1.0) as u32),
+                    ))
+                })
+                .map_err(e)?;
+                let style = small.clone().pos(Pos::new(HPos::Left, VPos::Top));
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        label.clone(),
+                        (x + 0.2, y1),
+                        style,
+                    )))
+                    .map_err(e)?;
+            }
+        }
+    }
+    if let Some(i) = o.hover {
+        let x = f64::from(FIRST_YEAR) + i as f64;
+        let (y0, y1) = (chart.y_range().start, chart.y_range().end);
+        chart
+            .draw_series(LineSeries::new(
+                vec![(x, y0), (x, y1)],
+                GREY.stroke_width(px(1.0) as u32),
+            ))
+            .map_err(e)?;
+    }
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    root.present().map_err(e)?;
+    Ok(PlotArea {
+        x0: xr.start,
+        x1: xr.end,
+        y0: yr.start,
+        y1: yr.end,
+    })
+}
+
+/// `c` at opacity `alpha` over white, as an opaque colour.
+fn over_white(c: RGBColor, alpha: f64) -> RGBColor {
+    let mix = |v: u8| (f64::from(v) * alpha + 255.0 * (1.0 - alpha)).round() as u8;
+    RGBColor(mix(c.0), mix(c.1), mix(c.2))
+}
+
+/// Renders a chart to an SVG string (export and native tests).
+pub fn to_svg(data: &ChartData, width: u32, height: u32) -> Result<String, String> {
+    let mut buf = String::new();
+    {
+        let root = Surface::svg(&mut buf, (width, height)).into_drawing_area();
+        draw(
+            &root,
+            data,
+            &DrawOpts {
+                scale: 1.0,
+                ..DrawOpts::default()
+            },
+        )?;
+    }
+    Ok(buf)
+}

@@ -1,0 +1,487 @@
+//! Generates the lever and parameter tables from their data files, in the spirit of SDEverywhere's
+//! `inputs.csv`:
+//!
+//! - `data/levers.csv` → `$OUT_DIR/levers_gen.rs`: the `LeverId` enum and the `LEVERS` table;
+//! - `data/params.csv` (id, CSV key, chain) + `data/sichuan_baseline.csv` (value, unit, kind, low, high) →
+//!   `$OUT_DIR/params_gen.rs`: the `ParamId` enum and the `PARAMS` table.
+//!
+//! `src/levers.rs` and `src/params.rs` `include!` them, so ids stay typed and checked by the compiler. A data
+//! error (malformed row, unknown group or chain, a parameter key missing from the baseline CSV, a default
+//! outside its lever's range, …) stops the build with a message naming the file and line.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+const LEVERS_CSV: &str = "data/levers.csv";
+const PARAMS_CSV: &str = "data/params.csv";
+const BASELINE_CSV: &str = "data/sichuan_baseline.csv";
+
+const LEVER_COLUMNS: [&str; 15] = [
+    "id",
+    "key",
+    "group",
+    "unit_zh",
+    "unit_en",
+    "min",
+    "max",
+    "step",
+    "base",
+    "default",
+    "target_year",
+    "guideline_ref",
+    "section",
+    "label_zh",
+    "label_en",
+];
+/// `display_unit` is optional: empty means the baseline CSV row's unit is shown as it is.
+const PARAM_COLUMNS: [&str; 4] = ["id", "csv_key", "chain", "display_unit"];
+const BASELINE_COLUMNS: [&str; 9] = [
+    "key", "value", "unit", "year", "kind", "low", "high", "source", "note",
+];
+
+/// Lever groups: the `group` column → `LeverGroup` variant.
+const GROUPS: [(&str, &str); 5] = [
+    ("steel", "Steel"),
+    ("vanadium_titanium", "VanadiumTitanium"),
+    ("rare_earth", "RareEarth"),
+    ("energy_power", "EnergyPower"),
+    ("prices", "Prices"),
+];
+/// Model chains: the `chain` column → `Chain` variant.
+const CHAINS: [(&str, &str); 7] = [
+    ("steel", "Steel"),
+    ("vanadium", "Vanadium"),
+    ("titanium", "Titanium"),
+    ("rare_earth", "RareEarth"),
+    ("energy", "Energy"),
+    ("emissions", "Emissions"),
+    ("value", "Value"),
+];
+
+fn main() {
+    for f in [LEVERS_CSV, PARAMS_CSV, BASELINE_CSV, "build.rs"] {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    if let Err(e) = run() {
+        // A data error must stop the build; say where it is.
+        eprintln!("error: vtre-model build script: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let dir = PathBuf::from(env("CARGO_MANIFEST_DIR")?);
+    let out = PathBuf::from(env("OUT_DIR")?);
+    let levers = read_table(&dir, LEVERS_CSV, &LEVER_COLUMNS)?;
+    let params = read_table(&dir, PARAMS_CSV, &PARAM_COLUMNS)?;
+    let baseline = read_table(&dir, BASELINE_CSV, &BASELINE_COLUMNS)?;
+    write(&out.join("levers_gen.rs"), &levers_rs(&levers)?)?;
+    write(&out.join("params_gen.rs"), &params_rs(&params, &baseline)?)?;
+    Ok(())
+}
+
+fn env(name: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|e| format!("{name}: {e}"))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// One data row: the file, its line number (1-based) and its fields by column name.
+struct Row<'a> {
+    file: &'static str,
+    line: usize,
+    columns: &'a [&'static str],
+    fields: Vec<String>,
+}
+
+impl Row<'_> {
+    fn get(&self, column: &str) -> &str {
+        self.columns
+            .iter()
+            .position(|c| *c == column)
+            .and_then(|i| self.fields.get(i))
+            .map_or("", String::as_str)
+    }
+    fn at(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+    /// A field that must not be empty.
+    fn text(&self, column: &str) -> Result<&str, String> {
+        let v = self.get(column);
+        if v.trim().is_empty() || v.trim() != v {
+            return Err(format!(
+                "{}: `{column}` is empty or has surrounding spaces ({v:?})",
+                self.at()
+            ));
+        }
+        Ok(v)
+    }
+    /// A finite number.
+    fn num(&self, column: &str) -> Result<f64, String> {
+        let v = self.get(column);
+        match v.trim().parse::<f64>() {
+            Ok(x) if x.is_finite() => Ok(x),
+            _ => Err(format!(
+                "{}: `{column}` is not a finite number ({v:?})",
+                self.at()
+            )),
+        }
+    }
+    /// A Rust identifier in CamelCase, used as an enum variant.
+    fn ident(&self, column: &str) -> Result<&str, String> {
+        let v = self.text(column)?;
+        let ok = v.starts_with(|c: char| c.is_ascii_uppercase())
+            && v.chars().all(|c| c.is_ascii_alphanumeric());
+        if ok {
+            Ok(v)
+        } else {
+            Err(format!(
+                "{}: `{column}` must be a CamelCase identifier, not {v:?}",
+                self.at()
+            ))
+        }
+    }
+    /// A stable text key: lowercase ASCII letters, digits and `_`.
+    fn key(&self, column: &str) -> Result<&str, String> {
+        let v = self.text(column)?;
+        if v.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            Ok(v)
+        } else {
+            Err(format!(
+                "{}: `{column}` must be lowercase snake_case, not {v:?}",
+                self.at()
+            ))
+        }
+    }
+}
+
+/// Reads a CSV file whose header must be exactly `columns`. Fields may be quoted (RFC 4180: `""` is a quote
+/// inside a quoted field); fields do not span lines. Blank lines are skipped.
+fn read_table<'a>(
+    dir: &Path,
+    file: &'static str,
+    columns: &'a [&'static str],
+) -> Result<Vec<Row<'a>>, String> {
+    let text =
+        std::fs::read_to_string(dir.join(file)).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let mut lines = text.lines().enumerate();
+    let header = lines
+        .next()
+        .map(|(_, l)| split_line(l))
+        .transpose()
+        .map_err(|e| format!("{file}:1: {e}"))?
+        .unwrap_or_default();
+    if header != columns {
+        return Err(format!(
+            "{file}:1: the header must be `{}`, found `{}`",
+            columns.join(","),
+            header.join(",")
+        ));
+    }
+    let mut rows = Vec::new();
+    for (i, l) in lines {
+        if l.trim().is_empty() {
+            continue;
+        }
+        let fields = split_line(l).map_err(|e| format!("{file}:{}: {e}", i + 1))?;
+        if fields.len() != columns.len() {
+            return Err(format!(
+                "{file}:{}: malformed row: {} fields, the header has {}",
+                i + 1,
+                fields.len(),
+                columns.len()
+            ));
+        }
+        rows.push(Row {
+            file,
+            line: i + 1,
+            columns,
+            fields,
+        });
+    }
+    Ok(rows)
+}
+
+fn split_line(line: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', true) => {
+                quoted = false;
+                if !matches!(chars.peek(), None | Some(',')) {
+                    return Err("text after a closing quote".into());
+                }
+            }
+            ('"', false) if field.is_empty() => quoted = true,
+            ('"', false) => return Err("a quote inside an unquoted field".into()),
+            (',', false) => out.push(std::mem::take(&mut field)),
+            (c, _) => field.push(c),
+        }
+    }
+    if quoted {
+        return Err("unterminated quoted field".into());
+    }
+    out.push(field);
+    Ok(out)
+}
+
+/// A float literal that reads back as exactly `v` (`{:?}` prints the shortest round-trip form, always with a
+/// `.` or an exponent).
+fn lit(v: f64) -> String {
+    format!("{v:?}")
+}
+
+fn unique(seen: &mut HashSet<String>, row: &Row, column: &str, v: &str) -> Result<(), String> {
+    if seen.insert(v.to_string()) {
+        Ok(())
+    } else {
+        Err(format!("{}: duplicate `{column}` {v:?}", row.at()))
+    }
+}
+
+fn levers_rs(rows: &[Row]) -> Result<String, String> {
+    if rows.is_empty() {
+        return Err(format!("{LEVERS_CSV}: no levers"));
+    }
+    let (mut ids, mut keys) = (HashSet::new(), HashSet::new());
+    let mut variants = String::new();
+    let mut table = String::new();
+    for r in rows {
+        let id = r.ident("id")?;
+        let key = r.key("key")?;
+        unique(&mut ids, r, "id", id)?;
+        unique(&mut keys, r, "key", key)?;
+        let group = r.text("group")?;
+        let group = GROUPS
+            .iter()
+            .find(|(g, _)| *g == group)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| {
+                let known: Vec<&str> = GROUPS.iter().map(|(g, _)| *g).collect();
+                format!(
+                    "{}: unknown group {group:?} (known: {})",
+                    r.at(),
+                    known.join(", ")
+                )
+            })?;
+        let [min, max, step, base, default] =
+            ["min", "max", "step", "base", "default"].map(|c| r.num(c));
+        let (min, max, step, base, default) = (min?, max?, step?, base?, default?);
+        if min >= max {
+            return Err(format!("{}: lever {key}: min {min} >= max {max}", r.at()));
+        }
+        if !(min <= default && default <= max) {
+            return Err(format!(
+                "{}: lever {key}: default {default} is outside min {min} .. max {max}",
+                r.at()
+            ));
+        }
+        if !(min <= base && base <= max) {
+            return Err(format!(
+                "{}: lever {key}: base {base} is outside min {min} .. max {max}",
+                r.at()
+            ));
+        }
+        if !(step > 0.0 && step <= max - min) {
+            return Err(format!(
+                "{}: lever {key}: step {step} must be > 0 and <= max - min",
+                r.at()
+            ));
+        }
+        let year = r.get("target_year");
+        let target_year = match year.parse::<u16>() {
+            Ok(y) if (2020..=2100).contains(&y) => y,
+            _ => {
+                return Err(format!(
+                    "{}: lever {key}: target_year must be a year from 2020, not {year:?}",
+                    r.at()
+                ))
+            }
+        };
+        let section = r.text("section")?;
+        if !section.starts_with("ch") {
+            return Err(format!(
+                "{}: lever {key}: section {section:?} must be a section id like `ch3-s5`",
+                r.at()
+            ));
+        }
+        let [guideline_ref, unit_zh, unit_en, label_zh, label_en] = [
+            "guideline_ref",
+            "unit_zh",
+            "unit_en",
+            "label_zh",
+            "label_en",
+        ]
+        .map(|c| r.text(c));
+        let (guideline_ref, unit_zh, unit_en, label_zh, label_en) =
+            (guideline_ref?, unit_zh?, unit_en?, label_zh?, label_en?);
+        let _ = writeln!(variants, "    /// `{key}`: {label_en}.\n    {id},");
+        let _ = writeln!(
+            table,
+            "    LeverSpec {{
+        id: LeverId::{id},
+        key: {key:?},
+        group: LeverGroup::{group},
+        unit: Text::new({unit_zh:?}, {unit_en:?}),
+        min: {},
+        max: {},
+        step: {},
+        base: {},
+        default: {},
+        target_year: {target_year},
+        guideline_ref: {guideline_ref:?},
+        section: {section:?},
+        label: Text::new({label_zh:?}, {label_en:?}),
+    }},",
+            lit(min),
+            lit(max),
+            lit(step),
+            lit(base),
+            lit(default),
+        );
+    }
+    Ok(format!(
+        "// Generated by crates/model/build.rs from {LEVERS_CSV}. Do not edit: edit the CSV.
+
+/// Typed lever ids; `LeverId::X as usize` indexes [`LEVERS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LeverId {{
+{variants}}}
+
+/// The lever table, in `LeverId` order.
+pub const LEVERS: &[LeverSpec] = &[
+{table}];
+"
+    ))
+}
+
+/// What the model needs of one baseline CSV row.
+struct Baseline<'a> {
+    line: usize,
+    value: &'a str,
+    unit: &'a str,
+    kind: &'a str,
+    low: &'a str,
+    high: &'a str,
+}
+
+fn params_rs(rows: &[Row], baseline: &[Row]) -> Result<String, String> {
+    if rows.is_empty() {
+        return Err(format!("{PARAMS_CSV}: no parameters"));
+    }
+    let mut csv: HashMap<&str, Baseline> = HashMap::new();
+    for b in baseline {
+        csv.entry(b.get("key")).or_insert(Baseline {
+            line: b.line,
+            value: b.get("value"),
+            unit: b.get("unit"),
+            kind: b.get("kind"),
+            low: b.get("low"),
+            high: b.get("high"),
+        });
+    }
+    let (mut ids, mut keys) = (HashSet::new(), HashSet::new());
+    let mut variants = String::new();
+    let mut table = String::new();
+    for r in rows {
+        let id = r.ident("id")?;
+        let key = r.key("csv_key")?;
+        unique(&mut ids, r, "id", id)?;
+        unique(&mut keys, r, "csv_key", key)?;
+        let chain = r.text("chain")?;
+        let chain = CHAINS
+            .iter()
+            .find(|(c, _)| *c == chain)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| {
+                let known: Vec<&str> = CHAINS.iter().map(|(c, _)| *c).collect();
+                format!(
+                    "{}: unknown chain {chain:?} (known: {})",
+                    r.at(),
+                    known.join(", ")
+                )
+            })?;
+        let b = csv.get(key).ok_or_else(|| {
+            format!(
+                "{}: parameter {id}: csv_key {key:?} has no row in {BASELINE_CSV}",
+                r.at()
+            )
+        })?;
+        let at = format!("{BASELINE_CSV}:{} (parameter {id})", b.line);
+        let num = |column: &str, s: &str| -> Result<Option<f64>, String> {
+            if s.trim().is_empty() {
+                return Ok(None);
+            }
+            match s.trim().parse::<f64>() {
+                Ok(x) if x.is_finite() => Ok(Some(x)),
+                _ => Err(format!("{at}: `{column}` is not a finite number ({s:?})")),
+            }
+        };
+        let value = num("value", b.value)?.ok_or_else(|| format!("{at}: `value` is empty"))?;
+        let kind = match b.kind {
+            "FACT" => "Fact",
+            "ESTIMATE" => "Estimate",
+            k => return Err(format!("{at}: kind must be FACT or ESTIMATE, not {k:?}")),
+        };
+        let (low, high) = match (num("low", b.low)?, num("high", b.high)?) {
+            (Some(lo), Some(hi)) => (lo, hi),
+            (None, None) if kind == "Fact" => (value, value),
+            (None, None) => return Err(format!("{at}: an ESTIMATE must carry a low-high range")),
+            _ => return Err(format!("{at}: give both `low` and `high` or neither")),
+        };
+        if !(low <= value && value <= high) {
+            return Err(format!(
+                "{at}: value {value} is outside its range {low} .. {high}"
+            ));
+        }
+        let unit = match r.get("display_unit") {
+            "" => b.unit,
+            _ => r.text("display_unit")?,
+        };
+        if unit.trim().is_empty() {
+            return Err(format!("{at}: the row has no unit"));
+        }
+        let _ = writeln!(variants, "    /// `{key}`\n    {id},");
+        let _ = writeln!(
+            table,
+            "    ParamSpec {{
+        id: ParamId::{id},
+        csv_key: {key:?},
+        chain: Chain::{chain},
+        value: {},
+        unit: {unit:?},
+        kind: Kind::{kind},
+        low: {},
+        high: {},
+    }},",
+            lit(value),
+            lit(low),
+            lit(high),
+        );
+    }
+    Ok(format!(
+        "// Generated by crates/model/build.rs from {PARAMS_CSV} and {BASELINE_CSV}. Do not edit: edit the CSVs.
+
+/// Typed parameter ids; `ParamId::X as usize` indexes [`PARAMS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ParamId {{
+{variants}}}
+
+/// The parameter table, in `ParamId` order.
+pub const PARAMS: &[ParamSpec] = &[
+{table}];
+"
+    ))
+}

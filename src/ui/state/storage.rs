@@ -1,0 +1,119 @@
+//! The saved library over localStorage, with an in-memory fallback when storage is blocked or full.
+
+use super::Notices;
+use leptos::prelude::*;
+use vtre_codec::library::{KvStore, Library, MemoryStore, StoreError};
+use vtre_i18n::Msg;
+
+/// localStorage, fetched on each use (it is not `Send`, and may become unavailable).
+pub struct WebStore;
+
+fn storage() -> Result<web_sys::Storage, StoreError> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StoreError::Unavailable)
+}
+
+impl KvStore for WebStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        storage()?
+            .get_item(key)
+            .map_err(|_| StoreError::Unavailable)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        // A quota error is the only way setItem fails on a working storage.
+        storage()?
+            .set_item(key, value)
+            .map_err(|_| StoreError::Full)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        storage()?
+            .remove_item(key)
+            .map_err(|_| StoreError::Unavailable)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let s = storage()?;
+        let n = s.length().map_err(|_| StoreError::Unavailable)?;
+        Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
+    }
+}
+
+pub enum AnyStore {
+    Web(WebStore),
+    Mem(MemoryStore),
+}
+
+impl KvStore for AnyStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        match self {
+            AnyStore::Web(s) => s.get(key),
+            AnyStore::Mem(s) => s.get(key),
+        }
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        match self {
+            AnyStore::Web(s) => s.set(key, value),
+            AnyStore::Mem(s) => s.set(key, value),
+        }
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        match self {
+            AnyStore::Web(s) => s.remove(key),
+            AnyStore::Mem(s) => s.remove(key),
+        }
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        match self {
+            AnyStore::Web(s) => s.keys(),
+            AnyStore::Mem(s) => s.keys(),
+        }
+    }
+}
+
+/// The library, on localStorage when it works and in memory otherwise. `version` bumps on every change so
+/// lists re-read.
+#[derive(Clone, Copy)]
+pub struct LibraryCtx {
+    mem: StoredValue<Option<MemoryStore>>,
+    pub version: RwSignal<u32>,
+    pub in_memory: RwSignal<bool>,
+}
+
+impl LibraryCtx {
+    /// Probes localStorage; falls back to memory (and says so) when it is disabled.
+    pub fn new(notices: Notices, quiet: bool) -> Self {
+        let probe = storage().and_then(|s| {
+            s.set_item("vtre.probe", "1")
+                .map_err(|_| StoreError::Full)?;
+            s.remove_item("vtre.probe")
+                .map_err(|_| StoreError::Unavailable)
+        });
+        let in_memory = probe.is_err();
+        if in_memory && !quiet {
+            notices.push(Msg::StorageOff, vec![], true);
+        }
+        LibraryCtx {
+            mem: StoredValue::new(in_memory.then(MemoryStore::default)),
+            version: RwSignal::new(0),
+            in_memory: RwSignal::new(in_memory),
+        }
+    }
+
+    /// Runs `f` on the library. Changes bump `version`.
+    pub fn run<R>(&self, f: impl FnOnce(&mut Library<AnyStore>) -> R) -> R {
+        let mem = self.mem.try_update_value(Option::take).flatten();
+        let mut lib = Library::new(match mem {
+            Some(m) => AnyStore::Mem(m),
+            None => AnyStore::Web(WebStore),
+        });
+        let r = f(&mut lib);
+        if let AnyStore::Mem(m) = lib.store {
+            self.mem.set_value(Some(m));
+        }
+        r
+    }
+
+    pub fn changed(&self) {
+        self.version.update(|v| *v += 1);
+    }
+}

@@ -1,0 +1,116 @@
+//! Which page is shown, and where to take the reader on it. Routing is state: going to a lever, a target or
+//! a section sets the view and a pending [`Reveal`]; the page that shows it performs the reveal once its
+//! content is in the document (`ViewCtx::take_reveal`), so no timer guesses when rendering is done.
+
+use leptos::prelude::*;
+use vtre_i18n::Msg;
+use vtre_model::LeverId;
+
+/// Which page is shown; `?view=` in the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Explorer,
+    Guideline,
+    Assumptions,
+    Model,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [
+        View::Explorer,
+        View::Guideline,
+        View::Assumptions,
+        View::Model,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Explorer => "explorer",
+            View::Guideline => "guideline",
+            View::Assumptions => "assumptions",
+            View::Model => "model",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == k)
+    }
+    pub fn label(self) -> Msg {
+        match self {
+            View::Explorer => Msg::ViewExplorer,
+            View::Guideline => Msg::ViewGuideline,
+            View::Assumptions => Msg::ViewAssumptions,
+            View::Model => Msg::ViewModel,
+        }
+    }
+}
+
+/// Where to take the reader once the page shown has its content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reveal {
+    /// Focus a lever's input (the explorer).
+    Lever(LeverId),
+    /// Scroll to and highlight an element.
+    Selector(String),
+}
+
+/// The page shown, the reader section (`?sec=`) and a pending reveal.
+#[derive(Clone, Copy)]
+pub struct ViewCtx {
+    pub view: RwSignal<View>,
+    pub section: RwSignal<Option<String>>,
+    pub reveal: RwSignal<Option<Reveal>>,
+}
+
+/// Scrolls an element into view and highlights it briefly (the highlight is a CSS animation, so nothing has
+/// to remove it on time; the class is cleared when the animation ends).
+pub fn reveal(selector: &str) {
+    if let Some(el) = document().query_selector(selector).ok().flatten() {
+        el.scroll_into_view();
+        let list = el.class_list();
+        let _ = list.remove_1("flash");
+        let _ = list.add_1("flash");
+        gloo_events::EventListener::once(&el, "animationend", move |_| {
+            let _ = list.remove_1("flash");
+        })
+        .forget();
+    }
+}
+
+impl ViewCtx {
+    /// Opens the explorer and focuses a lever.
+    pub fn go_lever(&self, id: LeverId, focus: RwSignal<Option<LeverId>>) {
+        focus.set(Some(id));
+        self.go(View::Explorer, Reveal::Lever(id));
+    }
+    /// Opens the explorer at a scorecard card.
+    pub fn go_target(&self, key: &'static str) {
+        self.go(
+            View::Explorer,
+            Reveal::Selector(format!("[data-target=\"{key}\"]")),
+        );
+    }
+    /// Opens the reader at a section (and optionally a measure).
+    pub fn go_section(&self, section: &str, measure: Option<&str>) {
+        self.section.set(Some(section.to_string()));
+        let sel = match measure {
+            Some(m) => format!("[data-measure=\"{m}\"]"),
+            None => format!("[data-section=\"{section}\"]"),
+        };
+        self.go(View::Guideline, Reveal::Selector(sel));
+    }
+    fn go(&self, view: View, reveal: Reveal) {
+        self.view.set(view);
+        self.reveal.set(Some(reveal));
+    }
+    /// For the page that shows `view`, once its content is in the document: performs the pending reveal, if
+    /// any, and clears it.
+    pub fn take_reveal(&self, view: View) {
+        if self.view.get_untracked() != view {
+            return;
+        }
+        match self.reveal.try_update(Option::take).flatten() {
+            Some(Reveal::Lever(id)) => super::super::focus_lever(id),
+            Some(Reveal::Selector(sel)) => reveal(&sel),
+            None => {}
+        }
+    }
+}
