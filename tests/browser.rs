@@ -24,6 +24,15 @@ async fn tick(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
+fn attr(selector: &str, name: &str) -> String {
+    doc()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute(name))
+        .unwrap_or_default()
+}
+
 fn mount() {
     if doc()
         .query_selector("[data-headline]")
@@ -69,7 +78,7 @@ async fn moving_a_lever_changes_the_numbers_and_redraws_the_canvas() {
     }
     tick(150).await;
     let co2_before = text("[data-headline=\"co2_2030\"]");
-    let value_before = text("[data-headline=\"output_value_2025\"]");
+    let value_before = attr("[data-headline=\"output_value_2025\"]", "data-value");
     let px_before = pixels("co2");
     assert!(!co2_before.is_empty());
     let input: HtmlInputElement = doc()
@@ -90,7 +99,34 @@ async fn moving_a_lever_changes_the_numbers_and_redraws_the_canvas() {
         "CO2 headline follows the lever"
     );
     assert_ne!(pixels("co2"), px_before, "the CO2 chart redrew");
-    let _ = value_before;
+    // The headline shows the model's own numbers: the reference before the move, the moved scenario after.
+    use vtre_model::series::SeriesId;
+    use vtre_model::{simulate, LeverId, Scenario};
+    let reference = simulate(&Scenario::reference());
+    let mut moved = Scenario::reference();
+    moved.set(LeverId::EafSwap, 600.0);
+    let moved = simulate(&moved);
+    let close = |shown: f64, model: f64| (shown - model).abs() <= 1e-9 * model.abs().max(1.0);
+    let shown_value_before: f64 = value_before.parse().expect("a number in data-value");
+    assert!(
+        close(
+            shown_value_before,
+            reference.at(SeriesId::OutputValueTotal, 2025)
+        ),
+        "2025 output value before the move: {shown_value_before}"
+    );
+    let co2_after: f64 = attr("[data-headline=\"co2_2030\"]", "data-value")
+        .parse()
+        .expect("a number in data-value");
+    assert!(
+        close(co2_after, moved.at(SeriesId::Co2Total, 2030)),
+        "2030 CO2 after the move: {co2_after} vs {}",
+        moved.at(SeriesId::Co2Total, 2030)
+    );
+    assert!(
+        co2_after < reference.at(SeriesId::Co2Total, 2030),
+        "the swap lowers 2030 CO2"
+    );
     // Put it back for the next test.
     input.set_value("0");
     input

@@ -9,6 +9,9 @@
 //! error (malformed row, unknown group or chain, a parameter key missing from the baseline CSV, a default
 //! outside its lever's range, …) stops the build with a message naming the file and line.
 
+#[path = "src/csv_line.rs"]
+mod csv_line;
+
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -172,7 +175,7 @@ fn read_table<'a>(
     let mut lines = text.lines().enumerate();
     let header = lines
         .next()
-        .map(|(_, l)| split_line(l))
+        .map(|(_, l)| csv_line::split_line(l))
         .transpose()
         .map_err(|e| format!("{file}:1: {e}"))?
         .unwrap_or_default();
@@ -188,7 +191,7 @@ fn read_table<'a>(
         if l.trim().is_empty() {
             continue;
         }
-        let fields = split_line(l).map_err(|e| format!("{file}:{}: {e}", i + 1))?;
+        let fields = csv_line::split_line(l).map_err(|e| format!("{file}:{}: {e}", i + 1))?;
         if fields.len() != columns.len() {
             return Err(format!(
                 "{file}:{}: malformed row: {} fields, the header has {}",
@@ -205,36 +208,6 @@ fn read_table<'a>(
         });
     }
     Ok(rows)
-}
-
-fn split_line(line: &str) -> Result<Vec<String>, String> {
-    let mut out = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', true) => {
-                quoted = false;
-                if !matches!(chars.peek(), None | Some(',')) {
-                    return Err("text after a closing quote".into());
-                }
-            }
-            ('"', false) if field.is_empty() => quoted = true,
-            ('"', false) => return Err("a quote inside an unquoted field".into()),
-            (',', false) => out.push(std::mem::take(&mut field)),
-            (c, _) => field.push(c),
-        }
-    }
-    if quoted {
-        return Err("unterminated quoted field".into());
-    }
-    out.push(field);
-    Ok(out)
 }
 
 /// A float literal that reads back as exactly `v` (`{:?}` prints the shortest round-trip form, always with a

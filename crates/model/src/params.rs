@@ -188,27 +188,6 @@ pub struct CsvRow {
     pub note: String,
 }
 
-/// Splits one CSV line with RFC 4180 quoting (the file has quoted fields with commas, no newlines in fields).
-fn split_csv_line(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(std::mem::take(&mut field)),
-            (c, _) => field.push(c),
-        }
-    }
-    out.push(field);
-    out
-}
-
 /// Every data row of the embedded baseline CSV.
 pub fn baseline_rows() -> Vec<CsvRow> {
     BASELINE_CSV
@@ -216,7 +195,7 @@ pub fn baseline_rows() -> Vec<CsvRow> {
         .skip(1)
         .filter(|l| !l.trim().is_empty())
         .filter_map(|l| {
-            let f = split_csv_line(l);
+            let f = crate::csv_line::split_line(l).unwrap_or_default();
             if f.len() != 9 {
                 return None;
             }
@@ -292,7 +271,7 @@ mod tests {
             .lines()
             .skip(1)
             .filter(|l| !l.trim().is_empty())
-            .map(split_csv_line)
+            .map(|l| crate::csv_line::split_line(l).unwrap_or_default())
             .collect();
         assert_eq!(rows.len(), PARAMS.len());
         for (p, r) in PARAMS.iter().zip(&rows) {
