@@ -7,7 +7,7 @@ use crate::docs::{chain_pages, glossary};
 use crate::guideline::{outline, Measure};
 use std::collections::HashMap;
 use std::fmt::Write;
-use vtre_i18n::{group, Lang, Msg};
+use vtre_i18n::{decimals, group, Lang, Msg, Precision};
 use vtre_model::levers::{spec as lspec, LeverId};
 use vtre_model::params::{baseline_rows, Chain, Kind, PARAMS};
 use vtre_model::series::{FIRST_YEAR, LAST_YEAR};
@@ -252,20 +252,6 @@ pub fn model_html(lang: Lang) -> Result<String, String> {
     Ok(o)
 }
 
-/// Decimals that show a parameter and its range faithfully.
-pub fn param_decimals(v: f64) -> usize {
-    let a = v.abs();
-    if a >= 1000.0 || a == 0.0 {
-        0
-    } else if a >= 10.0 {
-        1
-    } else if a >= 1.0 {
-        2
-    } else {
-        4
-    }
-}
-
 /// The assumptions table. Values and override state are filled in live by the app.
 pub fn assumptions_html(lang: Lang) -> String {
     let rows: HashMap<String, (String, String)> = baseline_rows()
@@ -320,9 +306,11 @@ pub fn assumptions_html(lang: Lang) -> String {
     );
     for (i, p) in PARAMS.iter().enumerate() {
         let (source, note) = rows.get(p.csv_key).cloned().unwrap_or_default();
-        let dec = param_decimals(p.value)
-            .max(param_decimals(p.low))
-            .max(param_decimals(p.high));
+        let dec = [p.value, p.low, p.high]
+            .map(|v| decimals(v, Precision::Assumption))
+            .into_iter()
+            .max()
+            .unwrap_or(0);
         let search = format!("{} {} {}", p.csv_key, source, note).to_lowercase();
         let value = if p.high > p.low {
             format!(
