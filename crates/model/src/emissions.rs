@@ -75,3 +75,152 @@ pub fn co2(
     out.by_sector[1] += v_direct + v_indirect;
     out
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::energy::intensities;
+    use crate::params::spec as pspec;
+    use crate::scenario::Scenario;
+
+    /// t V2O5 per 万t V-Ti steel used for the intensity table in these tests.
+    const V_PER: f64 = 40.0;
+
+    fn p(id: P) -> f64 {
+        pspec(id).value
+    }
+
+    fn assert_close(got: f64, want: f64, what: &str) {
+        assert!(
+            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+            "{what}: got {got}, want {want}"
+        );
+    }
+
+    /// V2O5's own fuel (万tce/t) and electricity (亿kWh/t), as `simulate` passes them.
+    fn v_it() -> (f64, f64) {
+        let ee = p(P::ElecEquivalent) / 1000.0;
+        (
+            (p(P::V2o5Energy) - p(P::V2o5Elec) * ee) / 1e4,
+            p(P::V2o5Elec) / 1e8,
+        )
+    }
+
+    fn only(pairs: &[(Product, f64)]) -> [f64; N_PRODUCTS] {
+        let mut q = [0.0; N_PRODUCTS];
+        for &(prod, x) in pairs {
+            q[prod as usize] = x;
+        }
+        q
+    }
+
+    #[test]
+    fn steel_direct_co2_uses_the_per_tonne_factors_and_indirect_the_grid_factor() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let it = intensities(&c, V_PER);
+        let grid = 0.2;
+        let q = only(&[(Product::BofOther, 100.0), (Product::Eaf, 50.0)]);
+        let co = co2(&c, &q, &it, 0.0, v_it(), grid);
+        // 万t × t/t = 万t CO2; /100 → Mt.
+        let direct = (100.0 * p(P::BofDirectCo2) + 50.0 * p(P::EafDirectCo2)) / 100.0;
+        // 亿kWh × kg/kWh × 0.1 = Mt.
+        let elec =
+            100.0 * it.elec[Product::BofOther as usize] + 50.0 * it.elec[Product::Eaf as usize];
+        assert_close(co.direct, direct, "direct = 1.95·BOF + 0.20·EAF");
+        assert_close(
+            co.indirect,
+            elec * grid * 0.1,
+            "indirect = Elec · grid · 0.1",
+        );
+        assert_close(co.by_sector[0], direct + elec * grid * 0.1, "all in steel");
+        assert_eq!(co.by_sector[1..], [0.0; 3], "nothing in the other sectors");
+    }
+
+    #[test]
+    fn titanium_and_rare_earth_fuel_burns_at_2_66_and_chloride_tio2_adds_process_co2() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let it = intensities(&c, V_PER);
+        let q = only(&[
+            (Product::Tio2Sulfate, 10.0),
+            (Product::Tio2Chloride, 5.0),
+            (Product::ReSeparation, 1000.0),
+        ]);
+        // Grid 0: direct only.
+        let co = co2(&c, &q, &it, 0.0, v_it(), 0.0);
+        let fuel_f = p(P::FuelCo2) / 100.0;
+        let ti = (10.0 * it.fuel[Product::Tio2Sulfate as usize]
+            + 5.0 * it.fuel[Product::Tio2Chloride as usize])
+            * fuel_f
+            + 5.0 * p(P::Tio2ChlProcessCo2) / 100.0;
+        let re = 1000.0 * it.fuel[Product::ReSeparation as usize] * fuel_f;
+        assert_close(
+            co.by_sector[2],
+            ti,
+            "titanium: fuel · 2.66 + 1.34 · chloride",
+        );
+        assert_close(co.by_sector[3], re, "rare earth: fuel · 2.66");
+        assert_close(co.direct, ti + re, "direct");
+        assert_close(co.indirect, 0.0, "no grid, no indirect");
+    }
+
+    #[test]
+    fn v2o5_emissions_move_from_v_ti_steel_to_vanadium_and_indirect_stays_electricity_times_grid() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let it = intensities(&c, V_PER);
+        let grid = 0.3;
+        let bof = 100.0;
+        let v2o5 = bof * V_PER;
+        let q = only(&[(Product::BofVti, bof)]);
+        let (vf, ve) = v_it();
+        let co = co2(&c, &q, &it, v2o5, (vf, ve), grid);
+        let fuel_f = p(P::FuelCo2) / 100.0;
+        assert_close(
+            co.by_sector[1],
+            v2o5 * (vf * fuel_f + ve * grid * 0.1),
+            "vanadium: its fuel and its electricity",
+        );
+        let steel_elec = bof * it.elec[Product::BofVti as usize] - v2o5 * ve;
+        assert_close(
+            co.by_sector[0],
+            bof * p(P::BofDirectCo2) / 100.0 + steel_elec * grid * 0.1,
+            "steel without the V2O5",
+        );
+        assert_close(
+            co.indirect,
+            bof * it.elec[Product::BofVti as usize] * grid * 0.1,
+            "indirect counts the whole electricity once",
+        );
+    }
+
+    #[test]
+    fn doubling_the_grid_factor_doubles_indirect_co2_and_leaves_direct_alone() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let it = intensities(&c, V_PER);
+        let mut q = [0.0; N_PRODUCTS];
+        for (i, x) in q.iter_mut().enumerate() {
+            *x = 10.0 * (i + 1) as f64;
+        }
+        let v2o5 = q[Product::BofVti as usize] * V_PER;
+        let a = co2(&c, &q, &it, v2o5, v_it(), 0.1255);
+        let b = co2(&c, &q, &it, v2o5, v_it(), 0.251);
+        assert!(a.indirect > 0.0);
+        assert_close(b.indirect, 2.0 * a.indirect, "indirect doubles");
+        assert_close(b.direct, a.direct, "direct unchanged");
+        let elec: f64 = q.iter().zip(it.elec).map(|(x, e)| x * e).sum();
+        assert_close(
+            a.indirect,
+            elec * 0.1255 * 0.1,
+            "indirect = Elec · grid · 0.1",
+        );
+        assert_close(
+            a.by_sector.iter().sum::<f64>(),
+            a.direct + a.indirect,
+            "sectors add up",
+        );
+    }
+}

@@ -285,3 +285,217 @@ pub fn power_response(c: &Ctx, year: u16) -> (f64, f64) {
     };
     (p, m)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::levers::spec as lspec;
+    use crate::params::spec as pspec;
+    use crate::scenario::Scenario;
+
+    /// Every lever is fully phased in by 2030.
+    const YEAR: u16 = 2030;
+
+    fn p(id: P) -> f64 {
+        pspec(id).value
+    }
+
+    fn assert_close(got: f64, want: f64, what: &str) {
+        assert!(
+            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+            "{what}: got {got}, want {want}"
+        );
+    }
+
+    fn with(pairs: &[(L, f64)]) -> Scenario {
+        let mut s = Scenario::reference();
+        for &(id, v) in pairs {
+            s.set(id, v);
+        }
+        s
+    }
+
+    /// A hand-made intensity table: fuel in 万tce/unit, electricity in 亿kWh/unit.
+    fn table(fuel: &[f64], elec: &[f64]) -> Intensities {
+        let mut it = Intensities {
+            fuel: [0.0; N_PRODUCTS],
+            elec: [0.0; N_PRODUCTS],
+        };
+        it.fuel[..fuel.len()].copy_from_slice(fuel);
+        it.elec[..elec.len()].copy_from_slice(elec);
+        it
+    }
+
+    #[test]
+    fn kappa_counts_electricity_at_the_equivalent_value_unless_the_coal_switch_is_on() {
+        let reference = Scenario::reference();
+        let c = Ctx::for_test(&reference);
+        assert_close(
+            kappa(&c, YEAR),
+            10.0 * p(P::ElecEquivalent),
+            "1.229 万tce/亿kWh",
+        );
+        let s = with(&[(L::ElecConvention, 1.0)]);
+        let c = Ctx::for_test(&s);
+        assert_close(kappa(&c, YEAR), 10.0 * p(P::ElecCoalEquivalent), "3.055");
+        assert_close(
+            kappa(&c, 2020),
+            10.0 * p(P::ElecEquivalent),
+            "switch from 2021",
+        );
+    }
+
+    #[test]
+    fn fuel_intensity_is_the_csv_total_less_electricity_at_the_equivalent_value() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let v_per = 40.0; // t V2O5 per 万t V-Ti steel
+        let it = intensities(&c, v_per);
+        let ee = p(P::ElecEquivalent) / 1000.0; // tce/kWh
+        let bof = Product::BofOther as usize;
+        // Per 万t products: 万tce/万t = tce/t, 亿kWh/万t = kWh/t / 10⁴.
+        assert_close(
+            it.fuel[bof] * 1000.0 + it.elec[bof] * 1e4 * p(P::ElecEquivalent),
+            p(P::BofEnergy),
+            "BF-BOF fuel + electricity = 560 kgce/t",
+        );
+        assert_close(it.elec[bof], p(P::BofElec) / 1e4, "BF-BOF electricity");
+        let sulf = Product::Tio2Sulfate as usize;
+        assert_close(
+            it.fuel[sulf] + it.elec[sulf] * 1e4 * ee,
+            p(P::Tio2SulfEnergy),
+            "sulfate TiO2 total",
+        );
+        assert_close(
+            it.fuel[Product::Eaf as usize],
+            p(P::EafFuel) / 1000.0,
+            "EAF fuel",
+        );
+        assert_close(
+            it.elec[Product::Eaf as usize],
+            p(P::EafElec) / 1e4,
+            "EAF elec",
+        );
+        // Slag is folded into chloride TiO2 and sponge.
+        assert_close(
+            it.elec[Product::Tio2Chloride as usize],
+            (p(P::Tio2ChlElec) + p(P::SlagPerChloride) * p(P::SlagElec)) / 1e4,
+            "chloride TiO2 with its slag",
+        );
+        assert_close(
+            it.elec[Product::Sponge as usize],
+            (p(P::SpongeElec) + p(P::SlagPerSponge) * p(P::SlagElec)) / 1e8,
+            "sponge (per t) with its slag",
+        );
+        assert_close(
+            it.elec[Product::ReMetal as usize],
+            p(P::ReMetalElec) / 1e8,
+            "RE metal",
+        );
+        assert_close(
+            it.fuel[Product::ReSeparation as usize],
+            p(P::ReSepEnergy) / 1e4,
+            "RE separation",
+        );
+        // V-Ti steel carries the V2O5 made from it: V2O5 total energy, split the same way.
+        let vti = Product::BofVti as usize;
+        assert_close(
+            it.fuel[vti] - it.fuel[bof],
+            v_per * (p(P::V2o5Energy) - p(P::V2o5Elec) * ee) / 1e4,
+            "V2O5 fuel in V-Ti steel",
+        );
+        assert_close(
+            it.elec[vti] - it.elec[bof],
+            v_per * p(P::V2o5Elec) / 1e8,
+            "V2O5 electricity in V-Ti steel",
+        );
+    }
+
+    #[test]
+    fn energy_is_fuel_plus_kappa_times_electricity_and_the_exemption_counts_only_growth() {
+        let it = table(&[0.5, 0.0, 0.07], &[0.04, 0.0, 0.04]);
+        let mut q = [0.0; N_PRODUCTS];
+        q[0] = 100.0;
+        q[2] = 50.0;
+        let (fuel, elec) = (100.0 * 0.5 + 50.0 * 0.07, 150.0 * 0.04);
+        let k = 1.229;
+        let u = energy_use(&q, &it, k, 0.0, None);
+        assert_close(u.elec, elec, "electricity");
+        assert_close(u.total, fuel + k * elec, "E = Σ q·f + κ·Σ q·e");
+        assert_close(u.counted, u.total, "no exemption");
+        // Coal-equivalent κ: only the electricity term grows.
+        let coal = energy_use(&q, &it, 3.055, 0.0, None);
+        assert_close(coal.total - u.total, (3.055 - k) * elec, "κ response");
+        // Exemption: X = 0.87 · κ · max(0, Elec − Elec₂₀₂₀).
+        let ex = energy_use(&q, &it, k, 2.0, Some(0.87));
+        assert_close(ex.exempt, 0.87 * k * (elec - 2.0), "exempt growth");
+        assert_close(ex.counted, ex.total - ex.exempt, "counted = E − X");
+        let below = energy_use(&q, &it, k, elec + 1.0, Some(0.87));
+        assert_close(below.exempt, 0.0, "no exemption below the 2020 level");
+    }
+
+    #[test]
+    fn curtailment_cuts_the_least_value_per_tce_first_just_enough_to_meet_the_quota() {
+        // Three products of 10 units; energy per unit 1, 2 (half of it electricity), 1 tce.
+        let it = table(&[1.0, 1.0, 1.0], &[0.0, 1.0, 0.0]);
+        let mut q = [0.0; N_PRODUCTS];
+        q[..3].copy_from_slice(&[10.0, 10.0, 10.0]);
+        // Value per tce: 10, 4/2 = 2, 3 — product 1 goes first, then product 2.
+        let mut vpu = [0.0; N_PRODUCTS];
+        vpu[..3].copy_from_slice(&[10.0, 4.0, 3.0]);
+        let k = 1.0;
+        assert_close(energy_use(&q, &it, k, 0.0, None).counted, 40.0, "uncut");
+        let (out, cut) = curtail(&q, &it, &vpu, k, 0.0, None, 50.0);
+        assert_eq!(
+            (out, cut),
+            (q, [0.0; N_PRODUCTS]),
+            "under the quota: no cut"
+        );
+        let (out, cut) = curtail(&q, &it, &vpu, k, 0.0, None, 30.0);
+        assert_close(out[1], 5.0, "product 1 cut by 10 tce");
+        assert_close(cut[1], 0.5, "half of product 1");
+        assert_eq!((out[0], out[2]), (10.0, 10.0), "the others untouched");
+        let (out, cut) = curtail(&q, &it, &vpu, k, 0.0, None, 15.0);
+        assert_close(cut[1], 1.0, "product 1 cut to zero first");
+        assert_close(out[2], 5.0, "then product 2 just enough");
+        assert_close(cut[2], 0.5, "half of product 2");
+        assert_close(out[0], 10.0, "the most valuable use kept");
+        assert_close(
+            energy_use(&out, &it, k, 0.0, None).counted,
+            15.0,
+            "quota met",
+        );
+    }
+
+    #[test]
+    fn the_preferential_price_lowers_the_effective_price_and_raises_output_by_the_elasticity() {
+        let reference = Scenario::reference();
+        let (p0, m0) = power_response(&Ctx::for_test(&reference), YEAR);
+        assert_close(p0, lspec(L::PowerPrice).base, "2020 price, no coverage");
+        assert_close(m0, 1.0, "no response at the 2020 price");
+        let s = with(&[
+            (L::PrefCoverage, 50.0),
+            (L::PrefPrice, 0.30),
+            (L::PowerPrice, 0.50),
+        ]);
+        let (pe, m) = power_response(&Ctx::for_test(&s), YEAR);
+        let want = 0.5 * 0.30 + 0.5 * 0.50;
+        assert_close(pe, want, "p_eff = c·p_pref + (1 − c)·p");
+        assert_close(
+            m,
+            (want / lspec(L::PowerPrice).base).powf(p(P::PowerElasticity)),
+            "m_e = (p_eff / p_eff,2020)^ε",
+        );
+        // Raising the large-industry price with no coverage: m_e falls by the elasticity.
+        let s = with(&[(L::PowerPrice, 0.60)]);
+        let (pe, m) = power_response(&Ctx::for_test(&s), YEAR);
+        assert_close(pe, 0.60, "p_eff = p at 0 % coverage");
+        assert_close(
+            m,
+            (0.60 / lspec(L::PowerPrice).base).powf(p(P::PowerElasticity)),
+            "m_e at 0.60 yuan/kWh",
+        );
+        assert!(m < 1.0);
+    }
+}

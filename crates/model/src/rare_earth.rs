@@ -41,3 +41,98 @@ pub fn rare_earth(c: &Ctx, year: u16, m_e: f64) -> RareEarth {
 pub fn max_metal_per_separated(c: &Ctx) -> f64 {
     c.p(P::NdprShare) * c.p(P::MetalPerOxide)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::params::spec as pspec;
+    use crate::scenario::Scenario;
+
+    /// Every lever is fully phased in by 2030.
+    const YEAR: u16 = 2030;
+
+    fn p(id: P) -> f64 {
+        pspec(id).value
+    }
+
+    fn assert_close(got: f64, want: f64, what: &str) {
+        assert!(
+            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+            "{what}: got {got}, want {want}"
+        );
+    }
+
+    fn with(pairs: &[(L, f64)]) -> Scenario {
+        let mut s = Scenario::reference();
+        for &(id, v) in pairs {
+            s.set(id, v);
+        }
+        s
+    }
+
+    #[test]
+    fn separation_takes_quota_plus_imports_up_to_the_separation_capacity() {
+        let s = with(&[
+            (L::ReQuota, 47000.0),
+            (L::ReImported, 20000.0),
+            (L::ReSeparation, 70000.0),
+        ]);
+        let r = rare_earth(&Ctx::for_test(&s), YEAR, 1.0);
+        assert_close(r.mined, 47000.0, "mined = quota");
+        assert_close(r.imported, 20000.0, "imported");
+        assert_close(r.separated, 67000.0, "all ore in hand is separated");
+        let s = with(&[
+            (L::ReQuota, 47000.0),
+            (L::ReImported, 20000.0),
+            (L::ReSeparation, 50000.0),
+        ]);
+        let r = rare_earth(&Ctx::for_test(&s), YEAR, 1.0);
+        assert_close(r.separated, 50000.0, "capped by the separation capacity");
+        assert_close(r.mined, 47000.0, "mining is not capped by separation");
+    }
+
+    #[test]
+    fn metal_is_ndpr_share_times_deep_share_times_power_response_times_metal_yield() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let r = rare_earth(&c, YEAR, 1.0);
+        let ndpr = r.separated * p(P::NdprShare);
+        let deep = s.get(L::ReDeep) / 100.0;
+        assert_close(
+            r.metal,
+            ndpr * deep * p(P::MetalPerOxide),
+            "NdPr · δ · 0.86",
+        );
+        assert_close(
+            rare_earth(&c, YEAR, 1.5).metal,
+            1.5 * r.metal,
+            "metal scales with m_e",
+        );
+        // m_e · δ > 1: all NdPr oxide is made into metal, and no more.
+        let capped = rare_earth(&c, YEAR, 3.0);
+        assert!(3.0 * deep > 1.0);
+        assert_close(capped.metal, ndpr * p(P::MetalPerOxide), "capped at NdPr");
+        assert_close(
+            capped.metal,
+            capped.separated * max_metal_per_separated(&c),
+            "max metal per separated = 0.17 · 0.86",
+        );
+        assert_close(
+            max_metal_per_separated(&c),
+            p(P::NdprShare) * p(P::MetalPerOxide),
+            "max metal per separated",
+        );
+    }
+
+    #[test]
+    fn doubling_the_deep_processing_share_doubles_metal_but_not_separation() {
+        let run = |deep: f64| {
+            let s = with(&[(L::ReDeep, deep)]);
+            rare_earth(&Ctx::for_test(&s), YEAR, 1.0)
+        };
+        let (a, b) = (run(40.0), run(80.0));
+        assert_close(b.metal, 2.0 * a.metal, "metal doubles");
+        assert_close(b.separated, a.separated, "separation unchanged");
+    }
+}

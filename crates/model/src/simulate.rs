@@ -371,3 +371,233 @@ pub fn simulate(s: &Scenario) -> Projection {
         calibration: c.cal,
     }
 }
+
+#[cfg(test)]
+impl<'a> Ctx<'a> {
+    /// A context for unit tests of the chains: the scenario's resolved parameters and the calibration
+    /// [`simulate`] derives for it — the same `Ctx` that `simulate` ends up running the years with.
+    pub(crate) fn for_test(s: &'a Scenario) -> Self {
+        Ctx {
+            params: s.resolved_params(),
+            s,
+            cal: simulate(s).calibration,
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::params::spec as pspec;
+
+    fn p(id: P) -> f64 {
+        pspec(id).value
+    }
+
+    fn assert_close(got: f64, want: f64, what: &str) {
+        assert!(
+            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+            "{what}: got {got}, want {want}"
+        );
+    }
+
+    fn with(pairs: &[(LeverId, f64)]) -> Scenario {
+        let mut s = Scenario::reference();
+        for &(id, v) in pairs {
+            s.set(id, v);
+        }
+        s
+    }
+
+    #[test]
+    fn levers_phase_in_linearly_from_their_2020_level_and_switches_act_from_2021() {
+        let mut s = with(&[(LeverId::VRecovery, 60.0), (LeverId::ElecConvention, 1.0)]);
+        s.set_param(P::PowerElasticity, -0.5);
+        let c = Ctx::for_test(&s);
+        let l = lspec(LeverId::VRecovery);
+        assert_eq!(
+            l.target_year, 2025,
+            "the phase-in below assumes a 2025 target"
+        );
+        assert_close(c.lever(LeverId::VRecovery, 2020), l.base, "2020 level");
+        // v(y) = base + (x − base)·(y − 2020)/(target − 2020)
+        assert_close(
+            c.lever(LeverId::VRecovery, 2022),
+            l.base + (60.0 - l.base) * 2.0 / 5.0,
+            "2022, two fifths of the way",
+        );
+        assert_close(c.lever(LeverId::VRecovery, 2025), 60.0, "target year");
+        assert_close(c.lever(LeverId::VRecovery, 2035), 60.0, "held after");
+        assert_close(
+            c.lever(LeverId::ElecConvention, 2020),
+            0.0,
+            "switch off in 2020",
+        );
+        assert_close(
+            c.lever(LeverId::ElecConvention, 2021),
+            1.0,
+            "switch on from 2021",
+        );
+        assert_close(
+            c.p(P::PowerElasticity),
+            -0.5,
+            "parameter override reaches the model",
+        );
+        assert_close(
+            c.p(P::NdprShare),
+            p(P::NdprShare),
+            "parameter not overridden",
+        );
+    }
+
+    #[test]
+    fn calibration_constants_make_the_2020_base_year_reproduce_the_csv() {
+        let s = Scenario::reference();
+        let pr = simulate(&s);
+        let cal = pr.calibration;
+        // y_fe: 2020 ore × 70 % recovery gives the guideline's 2,500万吨 concentrate; likewise titanium.
+        assert_close(
+            cal.fe_yield,
+            p(P::IronConc2020) / (p(P::OreMined2020) * p(P::FeRecovery2020)),
+            "fe_yield",
+        );
+        assert_close(
+            cal.ti_yield,
+            p(P::TiConc2020) / (p(P::OreMined2020) * p(P::TiRecovery2020)),
+            "ti_yield",
+        );
+        assert_close(
+            cal.tio2_per_ore,
+            p(P::TiOreTio2) / p(P::OreMined2020),
+            "tio2_per_ore",
+        );
+        // g: t V2O5 per t V-Ti hot metal, before the smelter-side recovery.
+        let hm_vti_t = p(P::VtiBofCap2020) * p(P::BofUtil) * p(P::HotMetalPerBof) * 1e4;
+        assert_close(
+            cal.v2o5_per_hm,
+            p(P::V2o5Output2020) / (hm_vti_t * p(P::VExtraction)),
+            "v2o5_per_hm",
+        );
+        assert_close(cal.elec_2020, pr.at(S::ElectricityTotal, 2020), "elec_2020");
+        // So the base year reproduces the anchors.
+        assert_close(
+            pr.at(S::V2o5Output, 2020),
+            p(P::V2o5Output2020),
+            "2020 V2O5",
+        );
+        assert_close(
+            pr.at(S::IronConcentrateSupply, 2020),
+            p(P::IronConc2020),
+            "2020 iron concentrate",
+        );
+        assert_close(
+            pr.at(S::TiConcentrateOutput, 2020),
+            p(P::TiConc2020),
+            "2020 Ti concentrate",
+        );
+        assert_close(
+            pr.at(S::OutputValueTotal, 2020),
+            p(P::Value2020),
+            "2020 value",
+        );
+        assert_close(
+            pr.at(S::OutputValueVanadium, 2020),
+            p(P::ValueV2020),
+            "2020 vanadium value",
+        );
+    }
+
+    #[test]
+    fn derived_series_follow_their_defining_identities() {
+        let s = with(&[
+            (LeverId::EafSwap, 400.0),
+            (LeverId::SwapVtiShare, 0.5),
+            (LeverId::BfSlagTi, 10.0),
+        ]);
+        let pr = simulate(&s);
+        for year in FIRST_YEAR..=LAST_YEAR {
+            let at = |id: S| pr.at(id, year);
+            let bof = at(S::CrudeSteelBof);
+            assert_close(
+                at(S::PigIron),
+                bof * p(P::HotMetalPerBof),
+                "pig iron = 0.9·BOF",
+            );
+            assert_close(
+                at(S::IronConcentrateDemand),
+                at(S::PigIron) * p(P::ConcPerHotMetal),
+                "concentrate demand = 1.6·hot metal",
+            );
+            assert_close(
+                at(S::IronConcentrateGap),
+                at(S::IronConcentrateDemand) - at(S::IronConcentrateSupply),
+                "gap = demand − local supply",
+            );
+            assert_close(
+                at(S::ScrapUsed),
+                bof * p(P::ScrapPerBof) + at(S::CrudeSteelEaf) * p(P::ScrapPerEaf),
+                "scrap used = 0.1·BOF + 1.0·EAF",
+            );
+            assert_close(
+                at(S::Co2Total),
+                at(S::Co2Direct) + at(S::Co2Indirect),
+                "CO2 = direct + indirect",
+            );
+            assert_close(
+                at(S::EnergyIntensity),
+                at(S::EnergyTotal) / at(S::OutputValueConst),
+                "intensity = energy / constant-price value",
+            );
+            let ti_rec = s.get(LeverId::TiRecovery);
+            if year >= 2025 {
+                let tio2_in_ore = at(S::OreMined) * p(P::TiOreTio2) / p(P::OreMined2020);
+                assert_close(
+                    at(S::TiRecovery),
+                    ti_rec / 100.0 + at(S::Tio2FromBfSlag) / tio2_in_ore,
+                    "Ti recovery = R_ti + BF-slag TiO2 / TiO2 in ore",
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_electricity_bill_prices_intensive_steps_at_the_effective_price_and_the_rest_at_the_large_industry_price(
+    ) {
+        let year = 2030;
+        let bill = |s: &Scenario| simulate(s).at(S::ElectricityBill, year);
+        let elec = |s: &Scenario| simulate(s).at(S::ElectricityTotal, year);
+        // No preferential coverage: every kWh at the large-industry price; moving the price moves the bill/kWh.
+        for pp in [0.45, 0.60] {
+            let s = with(&[(LeverId::PowerPrice, pp), (LeverId::EnergyQuota, 2500.0)]);
+            assert_close(bill(&s) / elec(&s), pp, "bill per kWh at 0 % coverage");
+        }
+        // Full coverage: the intensive steps at the preferential price, the others at the large-industry price.
+        let s = with(&[
+            (LeverId::PrefCoverage, 100.0),
+            (LeverId::PrefPrice, 0.25),
+            (LeverId::PowerPrice, 0.60),
+            (LeverId::EnergyQuota, 2500.0),
+        ]);
+        let pr = simulate(&s);
+        assert!(pr.curtailed_in(year).is_empty(), "nothing curtailed");
+        let c = Ctx::for_test(&s);
+        let y = run_chains(&c, year, pr.at(S::ScrapSupply, year));
+        let q = quantities(&y);
+        let it = intensities(&c, y.v.v2o5_per_bof_vti);
+        let mut want = 0.0;
+        let mut intensive_kwh = 0.0;
+        for prod in Product::ALL {
+            let e = q[prod as usize] * it.elec[prod as usize];
+            if energy::is_intensive(prod) {
+                intensive_kwh += e;
+                want += e * 0.25;
+            } else {
+                want += e * 0.60;
+            }
+        }
+        assert!(intensive_kwh > 0.0);
+        assert_close(y.p_eff, 0.25, "effective price at full coverage");
+        assert_close(pr.at(S::ElectricityBill, year), want, "bill");
+    }
+}

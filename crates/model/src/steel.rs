@@ -111,3 +111,169 @@ pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
 pub fn next_scrap_supply(c: &Ctx, year: u16, scrap: f64) -> f64 {
     scrap * (1.0 + c.lever(L::ScrapGrowth, year) / 100.0)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::params::spec as pspec;
+    use crate::scenario::Scenario;
+
+    /// Every lever is fully phased in by 2030 (the latest target year), so there `c.lever(id) == s.get(id)`.
+    const YEAR: u16 = 2030;
+    const PLENTY_OF_SCRAP: f64 = 1e6;
+
+    fn p(id: P) -> f64 {
+        pspec(id).value
+    }
+
+    fn assert_close(got: f64, want: f64, what: &str) {
+        assert!(
+            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+            "{what}: got {got}, want {want}"
+        );
+    }
+
+    fn with(pairs: &[(L, f64)]) -> Scenario {
+        let mut s = Scenario::reference();
+        for &(id, v) in pairs {
+            s.set(id, v);
+        }
+        s
+    }
+
+    #[test]
+    fn bf_bof_output_is_capacity_times_utilisation_in_each_furnace_group() {
+        let s = with(&[(L::OutsideOre, 3000.0)]);
+        let c = Ctx::for_test(&s);
+        let st = steel(&c, YEAR, PLENTY_OF_SCRAP, 1.0);
+        assert!(!st.ore_limited && !st.scrap_limited);
+        assert_close(st.cap_vti, p(P::VtiBofCap2020), "V-Ti capacity");
+        assert_close(st.cap_other, p(P::OtherBofCap2020), "ordinary capacity");
+        assert_close(st.bof_vti, p(P::VtiBofCap2020) * p(P::BofUtil), "V-Ti BOF");
+        assert_close(
+            st.bof_other,
+            p(P::OtherBofCap2020) * p(P::BofUtil),
+            "ordinary BOF",
+        );
+        assert_close(
+            st.eaf,
+            p(P::EafCap2020) * p(P::EafUtil),
+            "EAF = K_eaf·u_eaf",
+        );
+        // Concentrate demand: c · 0.9 · BOF.
+        assert_close(
+            st.conc_demand,
+            (st.bof_vti + st.bof_other) * p(P::HotMetalPerBof) * p(P::ConcPerHotMetal),
+            "concentrate demand",
+        );
+    }
+
+    #[test]
+    fn a_swap_takes_the_larger_of_its_share_and_the_overflow_from_v_ti_furnaces_and_imports_split_by_eaf_share(
+    ) {
+        let (k_vti, k_oth, k_eaf) = (p(P::VtiBofCap2020), p(P::OtherBofCap2020), p(P::EafCap2020));
+        for (w, share) in [(500.0, 0.5), (500.0, 0.0), (200.0, 0.0), (1000.0, 0.9)] {
+            let s = with(&[(L::EafSwap, w), (L::SwapVtiShare, share)]);
+            let st = steel(&Ctx::for_test(&s), YEAR, PLENTY_OF_SCRAP, 1.0);
+            let w_vti = f64::max(share * w, w - k_oth);
+            let what = format!("swap {w} with V-Ti share {share}");
+            assert_close(st.cap_vti, k_vti - w_vti, &what);
+            assert_close(st.cap_other, k_oth - (w - w_vti), &what);
+            assert_close(st.cap_eaf, k_eaf + w, &what);
+        }
+        // Imports: I·e to EAF, I·(1 − e) to ordinary BF-BOF; r·I retired elsewhere, net I·(1 − r).
+        let (imp, e, r) = (400.0, 0.25, 1.5);
+        let s = with(&[
+            (L::CapacityImport, imp),
+            (L::ImportEafShare, e),
+            (L::ReplacementRatio, r),
+        ]);
+        let st = steel(&Ctx::for_test(&s), YEAR, PLENTY_OF_SCRAP, 1.0);
+        assert_close(st.cap_eaf, k_eaf + imp * e, "imported EAF");
+        assert_close(st.cap_other, k_oth + imp * (1.0 - e), "imported BF-BOF");
+        assert_close(st.cap_vti, k_vti, "V-Ti furnaces untouched by imports");
+        assert_close(st.retired_elsewhere, r * imp, "retired elsewhere");
+        assert_close(st.national_net, imp * (1.0 - r), "national net change");
+    }
+
+    #[test]
+    fn eaf_output_is_capped_by_the_scrap_left_after_the_converters() {
+        let mut s = with(&[(L::OutsideOre, 3000.0)]);
+        // Off the default 1.0 t/t, so dividing by the EAF scrap rate differs from multiplying by it.
+        s.set_param(P::ScrapPerEaf, 1.1);
+        let c = Ctx::for_test(&s);
+        let bof = (p(P::VtiBofCap2020) + p(P::OtherBofCap2020)) * p(P::BofUtil);
+        let left = 300.0;
+        let scrap = bof * p(P::ScrapPerBof) + left;
+        let st = steel(&c, YEAR, scrap, 1.0);
+        assert!(st.scrap_limited);
+        assert_close(st.eaf, left / 1.1, "EAF = (S − 0.1·BOF) / 1.1");
+        // 100 more scrap: 100/1.1 more EAF steel.
+        let more = steel(&c, YEAR, scrap + 100.0, 1.0);
+        assert_close(more.eaf - st.eaf, 100.0 / 1.1, "EAF response to scrap");
+        // Scrap the converters need leaves nothing for EAF.
+        let none = steel(&c, YEAR, bof * p(P::ScrapPerBof) * 0.5, 1.0);
+        assert_close(none.eaf, 0.0, "no scrap left");
+        // Plenty of scrap: EAF = K_eaf · min(1, u_eaf · m_e).
+        let k_eaf = p(P::EafCap2020);
+        let free = steel(&c, YEAR, PLENTY_OF_SCRAP, 1.1);
+        assert!(!free.scrap_limited);
+        assert_close(free.eaf, k_eaf * p(P::EafUtil) * 1.1, "EAF with m_e = 1.1");
+        let full = steel(&c, YEAR, PLENTY_OF_SCRAP, 2.0);
+        assert_close(full.eaf, k_eaf, "EAF capped at capacity");
+        // BF-BOF does not respond to the power price.
+        assert_close(full.bof_vti, st.bof_vti, "BOF independent of m_e");
+    }
+
+    #[test]
+    fn short_iron_concentrate_cuts_ordinary_ore_furnaces_first_then_v_ti_ones() {
+        let per = p(P::HotMetalPerBof) * p(P::ConcPerHotMetal);
+        let bof_vti = p(P::VtiBofCap2020) * p(P::BofUtil);
+        let bof_oth = p(P::OtherBofCap2020) * p(P::BofUtil);
+        // Local concentrate: declining ore (+ new mine) × y_fe × R_fe.
+        let new_mine = 500.0;
+        let ore = p(P::OreMined2020) * (1.0 - p(P::ConcDecline)).powi(10) + new_mine;
+        let y_fe = p(P::IronConc2020) / (p(P::OreMined2020) * p(P::FeRecovery2020));
+        for (outside, vti_cut) in [(700.0, false), (0.0, true)] {
+            let s = with(&[(L::OutsideOre, outside), (L::NewMine, new_mine)]);
+            let c = Ctx::for_test(&s);
+            let st = steel(&c, YEAR, PLENTY_OF_SCRAP, 1.0);
+            let local = ore * y_fe * s.get(L::FeRecovery) / 100.0;
+            assert_close(st.ore_mined, ore, "ore mined");
+            assert_close(st.conc_local, local, "local concentrate");
+            let short = ((bof_vti + bof_oth) * per - local - outside) / per;
+            assert!(st.ore_limited && short > 0.0);
+            assert_eq!(
+                short > bof_oth,
+                vti_cut,
+                "the case this outside supply is meant to test"
+            );
+            if !vti_cut {
+                assert_close(st.bof_other, bof_oth - short, "ordinary furnaces cut");
+                assert_close(st.bof_vti, bof_vti, "V-Ti furnaces kept");
+            } else {
+                assert_close(st.bof_other, 0.0, "ordinary furnaces stopped");
+                assert_close(
+                    st.bof_vti,
+                    bof_vti - (short - bof_oth),
+                    "V-Ti furnaces cut by the rest",
+                );
+            }
+            assert_close(st.conc_demand, local + outside, "demand meets supply");
+        }
+    }
+
+    #[test]
+    fn scrap_supply_grows_by_the_phased_in_growth_rate() {
+        let s = with(&[(L::ScrapGrowth, 8.0)]);
+        let c = Ctx::for_test(&s);
+        assert_close(next_scrap_supply(&c, YEAR, 1000.0), 1080.0, "8 %/yr");
+        let base = crate::levers::spec(L::ScrapGrowth).base;
+        assert_close(
+            next_scrap_supply(&c, 2022, 1000.0),
+            1000.0 * (1.0 + (base + (8.0 - base) * 0.4) / 100.0),
+            "2022, two fifths phased in",
+        );
+    }
+}

@@ -72,3 +72,154 @@ pub fn titanium(c: &Ctx, year: u16, ore_mined: f64, m_e: f64) -> Titanium {
         conc_limited,
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::params::spec as pspec;
+    use crate::scenario::Scenario;
+
+    /// Every lever is fully phased in by 2030.
+    const YEAR: u16 = 2030;
+
+    fn p(id: P) -> f64 {
+        pspec(id).value
+    }
+
+    fn assert_close(got: f64, want: f64, what: &str) {
+        assert!(
+            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+            "{what}: got {got}, want {want}"
+        );
+    }
+
+    /// The unconstrained routes of the reference scenario at power response `m_e`.
+    fn unconstrained(s: &Scenario, m_e: f64) -> (f64, f64, f64) {
+        let u = p(P::Tio2Util);
+        let pot = s.get(L::Tio2Capacity) * u;
+        let chi = s.get(L::ChlorideShare) / 100.0;
+        let chloride = pot * chi * m_e.min(1.0 / u);
+        let sulfate = pot * (1.0 - chi);
+        let sponge = s.get(L::SpongeCapacity) * (p(P::SpongeUtil) * m_e).min(1.0);
+        (chloride, sulfate, sponge)
+    }
+
+    #[test]
+    fn ti_concentrate_is_ore_times_calibrated_yield_times_recovery() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let y_ti = p(P::TiConc2020) / (p(P::OreMined2020) * p(P::TiRecovery2020));
+        let ore = 8000.0;
+        let t = titanium(&c, YEAR, ore, 1.0);
+        assert_close(
+            t.concentrate,
+            ore * y_ti * s.get(L::TiRecovery) / 100.0,
+            "ore · y_ti · R_ti",
+        );
+        assert_close(
+            t.tio2_in_ore,
+            ore * p(P::TiOreTio2) / p(P::OreMined2020),
+            "TiO2 in ore",
+        );
+        assert_close(
+            titanium(&c, YEAR, 2.0 * ore, 1.0).concentrate,
+            2.0 * t.concentrate,
+            "doubling ore doubles concentrate",
+        );
+        // 2020: levers at their base, 2020 ore → the guideline's 600万吨.
+        assert_close(
+            titanium(&c, 2020, p(P::OreMined2020), 1.0).concentrate,
+            p(P::TiConc2020),
+            "2020 concentrate",
+        );
+    }
+
+    #[test]
+    fn tio2_capacity_splits_into_chloride_and_sulfate_by_the_chloride_share() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let t = titanium(&c, YEAR, p(P::OreMined2020), 1.0);
+        assert!(!t.conc_limited);
+        let (chloride, sulfate, sponge) = unconstrained(&s, 1.0);
+        assert_close(t.chloride, chloride, "chloride = K·u·χ");
+        assert_close(t.sulfate, sulfate, "sulfate = K·u·(1 − χ)");
+        assert_close(t.sponge, sponge, "sponge = K_sp·u_sp");
+        assert_close(t.slag_sold, p(P::SlagExternal), "slag sold");
+        assert_close(t.bf_slag_tio2, s.get(L::BfSlagTi), "TiO2 from BF slag");
+        assert_close(
+            t.deep_share,
+            s.get(L::TiDeepProcessing) / 100.0,
+            "deep share",
+        );
+        // slag = 1.3·chloride + 2.3·sponge/10⁴ + sold
+        assert_close(
+            t.slag(&c),
+            p(P::SlagPerChloride) * chloride
+                + p(P::SlagPerSponge) * sponge / 1e4
+                + p(P::SlagExternal),
+            "slag",
+        );
+    }
+
+    #[test]
+    fn the_power_response_moves_only_the_electricity_intensive_routes_up_to_capacity() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let ore = p(P::OreMined2020);
+        let base = titanium(&c, YEAR, ore, 1.0);
+        let up = titanium(&c, YEAR, ore, 1.2);
+        assert_close(up.chloride, 1.2 * base.chloride, "chloride × m_e");
+        assert_close(up.sulfate, base.sulfate, "sulfate does not respond");
+        assert_close(
+            up.sponge,
+            unconstrained(&s, 1.2).2,
+            "sponge = K·min(1, u·m_e)",
+        );
+        assert_close(
+            up.bf_slag_tio2,
+            base.bf_slag_tio2,
+            "BF slag capped at the lever",
+        );
+        let down = titanium(&c, YEAR, ore, 0.5);
+        assert_close(down.chloride, 0.5 * base.chloride, "chloride × 0.5");
+        assert_close(down.bf_slag_tio2, 0.5 * base.bf_slag_tio2, "BF slag × 0.5");
+        assert_close(down.sponge, 0.5 * base.sponge, "sponge × 0.5");
+        // Far above: every route at full capacity.
+        let full = titanium(&c, YEAR, ore, 3.0);
+        assert_close(
+            full.chloride,
+            s.get(L::Tio2Capacity) * s.get(L::ChlorideShare) / 100.0,
+            "chloride capped at its capacity",
+        );
+        assert_close(full.sponge, s.get(L::SpongeCapacity), "sponge capped");
+    }
+
+    #[test]
+    fn short_concentrate_scales_every_route_down_together_to_what_the_ore_gives() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let (chloride, sulfate, sponge) = unconstrained(&s, 1.0);
+        let slag = p(P::SlagPerChloride) * chloride
+            + p(P::SlagPerSponge) * sponge / 1e4
+            + p(P::SlagExternal);
+        let need = sulfate * p(P::ConcPerSulfate) + slag * p(P::ConcPerSlag);
+        let t = titanium(&c, YEAR, 2000.0, 1.0);
+        assert!(t.conc_limited && t.concentrate < need);
+        let f = t.concentrate / need;
+        assert_close(t.chloride, chloride * f, "chloride scaled");
+        assert_close(t.sulfate, sulfate * f, "sulfate scaled");
+        assert_close(t.sponge, sponge * f, "sponge scaled");
+        assert_close(t.slag_sold, p(P::SlagExternal) * f, "slag sold scaled");
+        assert_close(
+            t.sulfate * p(P::ConcPerSulfate) + t.slag(&c) * p(P::ConcPerSlag),
+            t.concentrate,
+            "need = 2.4·sulfate + 1.8·slag uses exactly the concentrate",
+        );
+        assert_close(
+            t.bf_slag_tio2,
+            s.get(L::BfSlagTi),
+            "BF slag needs no concentrate",
+        );
+    }
+}

@@ -152,3 +152,208 @@ pub fn calibrate(c: &Ctx, q: &Valued) -> ValueK {
         re,
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::params::spec as pspec;
+    use crate::scenario::Scenario;
+
+    /// Every lever is fully phased in by 2030.
+    const YEAR: u16 = 2030;
+    /// Distinct multipliers, so a term multiplied by the wrong `k` shows.
+    const K: ValueK = ValueK {
+        steel: 1.1,
+        v: 1.2,
+        ti: 1.3,
+        re: 1.4,
+    };
+
+    fn p(id: P) -> f64 {
+        pspec(id).value
+    }
+
+    fn assert_close(got: f64, want: f64, what: &str) {
+        assert!(
+            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+            "{what}: got {got}, want {want}"
+        );
+    }
+
+    fn some_quantities() -> Valued {
+        Valued {
+            crude: 2800.0,
+            v2o5: 60000.0,
+            vrfb_gwh: 1.5,
+            ti_conc: 600.0,
+            tio2: 80.0,
+            sponge: 20000.0,
+            deep_share: 0.3,
+            separated: 45000.0,
+            metal: 2000.0,
+        }
+    }
+
+    #[test]
+    fn prices_follow_the_csv_history_to_2024_then_the_levers() {
+        // The reference price levers equal the 2024 averages: move them so 2025 shows which one is used.
+        let mut s = Scenario::reference();
+        s.set(L::SteelPrice, 4200.0);
+        s.set(L::V2o5Price, 120000.0);
+        s.set(L::Tio2Price, 20000.0);
+        s.set(L::SpongePrice, 70000.0);
+        s.set(L::NdprPrice, 600000.0);
+        let c = Ctx::for_test(&s);
+        for (i, year) in (2020..=2024).enumerate() {
+            let pr = prices(&c, year);
+            assert_close(pr.steel, REBAR_HISTORY.values[i], "rebar history");
+            assert_close(pr.v2o5, V2O5_HISTORY.values[i], "V2O5 history");
+            assert_close(pr.tio2, TIO2_HISTORY.values[i], "TiO2 history");
+            assert_close(pr.sponge, SPONGE_HISTORY.values[i], "sponge history");
+            assert_close(pr.ndpr, NDPR_HISTORY.values[i], "NdPr history");
+        }
+        for year in [2025, YEAR] {
+            let pr = prices(&c, year);
+            assert_close(pr.steel, s.get(L::SteelPrice), "steel lever");
+            assert_close(pr.v2o5, s.get(L::V2o5Price), "V2O5 lever");
+            assert_close(pr.tio2, s.get(L::Tio2Price), "TiO2 lever");
+            assert_close(pr.sponge, s.get(L::SpongePrice), "sponge lever");
+            assert_close(pr.ndpr, s.get(L::NdprPrice), "NdPr lever");
+        }
+        assert_eq!(prices(&c, 2020), prices_2020(), "2020 prices");
+    }
+
+    #[test]
+    fn each_sub_sector_value_is_quantity_times_price_times_its_multiplier() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let q = some_quantities();
+        let pr = prices(&c, YEAR);
+        let v = values(&c, YEAR, &q, &pr, &K);
+        let premium = 1.0 + s.get(L::SteelPremium) / 100.0;
+        // 万t × yuan/t / 10⁴ = 亿元; t × yuan/t / 10⁸ = 亿元; GWh × yuan/Wh × 10 = 亿元.
+        assert_close(
+            v.steel,
+            K.steel * q.crude * pr.steel * premium / 1e4,
+            "steel",
+        );
+        assert_close(
+            v.vanadium,
+            K.v * q.v2o5 * pr.v2o5 / 1e8 + q.vrfb_gwh * p(P::VrfbCost) * 10.0,
+            "vanadium with flow batteries at cost",
+        );
+        assert_close(
+            v.ti_chem,
+            K.ti * (q.ti_conc * p(P::TiConcPrice) + q.tio2 * pr.tio2) / 1e4,
+            "Ti chemicals",
+        );
+        assert_close(
+            v.ti_metal,
+            K.ti * q.sponge * pr.sponge * (1.0 + q.deep_share * (p(P::TiMaterialsRatio) - 1.0))
+                / 1e8,
+            "Ti metal with materials at 2.5× sponge",
+        );
+        let basket = p(P::NdprShare) * pr.ndpr + (1.0 - p(P::NdprShare)) * p(P::LaCePrice);
+        let ndpr_in_metal = q.metal / p(P::MetalPerOxide);
+        assert_close(
+            v.rare_earth,
+            K.re * (q.separated * basket + ndpr_in_metal * pr.ndpr * (p(P::MagnetRatio) - 1.0))
+                / 1e8,
+            "rare earth: separated basket + magnets",
+        );
+        assert_close(v.titanium(), v.ti_chem + v.ti_metal, "titanium");
+        assert_close(
+            v.total(),
+            v.steel + v.vanadium + v.ti_chem + v.ti_metal + v.rare_earth,
+            "total",
+        );
+    }
+
+    #[test]
+    fn doubling_a_price_doubles_that_products_value_and_nothing_else() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let mut q = some_quantities();
+        q.vrfb_gwh = 0.0; // flow batteries are valued at cost, not at the V2O5 price
+        let pr = prices(&c, YEAR);
+        let base = values(&c, YEAR, &q, &pr, &K);
+        let steel = values(
+            &c,
+            YEAR,
+            &q,
+            &Prices {
+                steel: 2.0 * pr.steel,
+                ..pr
+            },
+            &K,
+        );
+        assert_close(steel.steel, 2.0 * base.steel, "steel doubles");
+        assert_close(
+            steel.total() - steel.steel,
+            base.total() - base.steel,
+            "rest unchanged",
+        );
+        let v = values(
+            &c,
+            YEAR,
+            &q,
+            &Prices {
+                v2o5: 2.0 * pr.v2o5,
+                ..pr
+            },
+            &K,
+        );
+        assert_close(v.vanadium, 2.0 * base.vanadium, "vanadium doubles");
+        assert_close(v.steel, base.steel, "steel unchanged");
+        let sp = values(
+            &c,
+            YEAR,
+            &q,
+            &Prices {
+                sponge: 2.0 * pr.sponge,
+                ..pr
+            },
+            &K,
+        );
+        assert_close(sp.ti_metal, 2.0 * base.ti_metal, "Ti metal doubles");
+        assert_close(sp.ti_chem, base.ti_chem, "Ti chemicals unchanged");
+        // The premium lever scales steel: 5 % → 25 % premium.
+        let mut s2 = Scenario::reference();
+        s2.set(L::SteelPremium, 25.0);
+        let c2 = Ctx::for_test(&s2);
+        let prem = values(&c2, YEAR, &q, &pr, &K);
+        assert_close(
+            prem.steel / base.steel,
+            1.25 / (1.0 + s.get(L::SteelPremium) / 100.0),
+            "premium response",
+        );
+    }
+
+    #[test]
+    fn calibration_makes_2020_quantities_at_2020_prices_give_the_csv_sub_sector_values() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let q = some_quantities();
+        let k = calibrate(&c, &q);
+        let v = values(&c, 2020, &q, &prices_2020(), &k);
+        assert_close(v.vanadium, p(P::ValueV2020), "vanadium 100亿元");
+        assert_close(v.titanium(), p(P::ValueTi2020), "titanium 300亿元");
+        assert_close(v.rare_earth, p(P::ValueRe2020), "rare earth 115亿元");
+        assert_close(
+            v.total(),
+            p(P::Value2020),
+            "steel takes the rest of 2,900亿元",
+        );
+        // Twice the quantities: half the multipliers.
+        let q2 = Valued {
+            crude: 2.0 * q.crude,
+            separated: 2.0 * q.separated,
+            metal: 2.0 * q.metal,
+            ..q
+        };
+        let k2 = calibrate(&c, &q2);
+        assert_close(k2.steel, k.steel / 2.0, "steel multiplier halves");
+        assert_close(k2.re, k.re / 2.0, "RE multiplier halves");
+    }
+}
