@@ -15,6 +15,8 @@ use vtre_codec::output;
 use vtre_codec::scenario_json;
 use vtre_model::{presets, simulate, Lang, Scenario};
 
+mod analysis;
+mod diff;
 mod json_out;
 
 const USAGE: &str = "usage:
@@ -22,7 +24,8 @@ const USAGE: &str = "usage:
   vtre targets [--preset NAME | --scenario FILE.json]
   vtre levers  [--format csv|json]
   vtre presets
-  vtre pages --out DIR     (writes the app's pre-rendered reading pages)";
+  vtre pages --out DIR     (writes the app's pre-rendered reading pages)
+  vtre diff OLD.csv NEW.csv [--tolerance REL]   (which series moved between two `vtre project` outputs)";
 
 struct Opts {
     preset: Option<String>,
@@ -105,6 +108,12 @@ fn run(args: &[String]) -> Result<String, String> {
     let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
     if cmd == "pages" {
         return write_pages(rest);
+    }
+    if cmd == "diff" {
+        return diff::run(rest);
+    }
+    if let Some(r) = analysis::run(cmd, rest) {
+        return r;
     }
     let o = parse(rest)?;
     match cmd.as_str() {

@@ -11,6 +11,12 @@
 //! Titanium slag for chloride TiO2 and sponge (2,700 kWh/t slag) is folded into those products' `e`; the
 //! V2O5 made from a tonne of V-Ti hot metal is folded into V-Ti BF-BOF steel, since it cannot be made without it.
 //!
+//! **One convention at a time.** The convention switch changes how electricity is *reported* in every year,
+//! 2020 included, so intensities and changes compare like with like. The quota is set in the equivalent value;
+//! it is checked (and curtailment decided) in that convention, and reported in the chosen one as
+//! `quota + (κ − κ_eq) · Elec_counted` (the electricity counted against it), so the headroom `counted − quota`
+//! is the same in both and the switch alone never changes production.
+//!
 //! **Quota.** Energy counted against the quota is `E − X`, where the renewable exemption (a switch, as in
 //! guideline 第四章第五节（三）) is `X = 0.87 · max(0, κ·Elec − κ·Elec₂₀₂₀)`: the renewable share of electricity
 //! use above the 2020 level.
@@ -112,14 +118,20 @@ pub struct Intensities {
     pub elec: [f64; N_PRODUCTS],
 }
 
-/// Electricity conversion factor κ in 万tce per 亿kWh (0.1229 kgce/kWh → 1.229).
-pub fn kappa(c: &Ctx, year: u16) -> f64 {
-    let coal = c.lever(L::ElecConvention, year) >= 0.5;
-    10.0 * if coal {
-        c.p(P::ElecCoalEquivalent)
+/// Electricity conversion factor κ in 万tce per 亿kWh (0.1229 kgce/kWh → 1.229) of the reporting convention
+/// the scenario chose. An accounting convention is not a policy: it applies to every year, 2020 included.
+pub fn kappa(c: &Ctx) -> f64 {
+    if c.s.get(L::ElecConvention) >= 0.5 {
+        10.0 * c.p(P::ElecCoalEquivalent)
     } else {
-        c.p(P::ElecEquivalent)
+        kappa_quota(c)
     }
+}
+
+/// κ of the convention the energy quota is set in (the equivalent value, as the quota's 2020 figure): the
+/// quota is checked, and curtailment decided, in this convention whatever the reporting convention.
+pub fn kappa_quota(c: &Ctx) -> f64 {
+    10.0 * c.p(P::ElecEquivalent)
 }
 
 /// Builds the intensity table; `v2o5_per_bof_vti` is t V2O5 per 万t V-Ti steel this year.
@@ -331,19 +343,13 @@ mod tests {
     fn kappa_counts_electricity_at_the_equivalent_value_unless_the_coal_switch_is_on() {
         let reference = Scenario::reference();
         let c = Ctx::for_test(&reference);
-        assert_close(
-            kappa(&c, YEAR),
-            10.0 * p(P::ElecEquivalent),
-            "1.229 万tce/亿kWh",
-        );
+        assert_close(kappa(&c), 10.0 * p(P::ElecEquivalent), "1.229 万tce/亿kWh");
+        assert_close(kappa_quota(&c), 10.0 * p(P::ElecEquivalent), "quota κ");
         let s = with(&[(L::ElecConvention, 1.0)]);
         let c = Ctx::for_test(&s);
-        assert_close(kappa(&c, YEAR), 10.0 * p(P::ElecCoalEquivalent), "3.055");
-        assert_close(
-            kappa(&c, 2020),
-            10.0 * p(P::ElecEquivalent),
-            "switch from 2021",
-        );
+        assert_close(kappa(&c), 10.0 * p(P::ElecCoalEquivalent), "3.055");
+        // The quota stays in its own convention.
+        assert_close(kappa_quota(&c), 10.0 * p(P::ElecEquivalent), "quota κ");
     }
 
     #[test]

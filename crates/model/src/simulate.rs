@@ -14,7 +14,9 @@
 //! the CSV by construction. Deterministic: no randomness, no clock, no I/O.
 
 use super::emissions::{co2, Co2};
-use super::energy::{self, curtail, energy_use, intensities, kappa, Product, N_PRODUCTS};
+use super::energy::{
+    self, curtail, energy_use, intensities, kappa, kappa_quota, Product, N_PRODUCTS,
+};
 use super::levers::{ramp, spec as lspec, LeverId};
 use super::params::ParamId as P;
 use super::rare_earth::{max_metal_per_separated, rare_earth};
@@ -35,8 +37,9 @@ pub struct Calibration {
     pub ti_yield: f64,
     /// 万t TiO2 contained per 万t ore.
     pub tio2_per_ore: f64,
-    /// t V2O5 per t V-Ti hot metal at 2020 recovery, before smelter-side losses.
-    pub v2o5_per_hm: f64,
+    /// t V2O5 in local V-Ti concentrate per 万t ore per unit of vanadium dressing recovery, before
+    /// smelter-side losses (see [`super::vanadium`]).
+    pub v2o5_per_ore: f64,
     pub k: ValueK,
     /// 2020 electricity, 亿kWh (the renewable exemption counts growth above it).
     pub elec_2020: f64,
@@ -73,6 +76,10 @@ pub struct Limits {
     pub scrap: bool,
     pub ti_concentrate: bool,
     pub energy_quota: bool,
+    /// V-Ti furnaces run partly on outside ore: V2O5 follows the local ore.
+    pub vanadium_ore: bool,
+    /// The BF-slag titanium lever asks for more than the V-Ti furnaces' slag holds.
+    pub bf_slag: bool,
 }
 
 /// The result of one run.
@@ -126,8 +133,14 @@ struct Year {
 fn run_chains(c: &Ctx, year: u16, scrap: f64) -> Year {
     let (p_eff, m_e) = energy::power_response(c, year);
     let st = steel(c, year, scrap, m_e);
-    let v = vanadium(c, year);
-    let ti = titanium(c, year, st.ore_mined, m_e);
+    let v = vanadium(c, year, &st);
+    let ti = titanium(
+        c,
+        year,
+        st.ore_mined,
+        m_e,
+        st.bof_vti * c.p(P::HotMetalPerBof),
+    );
     let re = rare_earth(c, year, m_e);
     Year {
         st,
@@ -175,8 +188,12 @@ pub fn simulate(s: &Scenario) -> Projection {
     let fe_yield = pv(P::IronConc2020) / (pv(P::OreMined2020) * pv(P::FeRecovery2020));
     let ti_yield = pv(P::TiConc2020) / (pv(P::OreMined2020) * pv(P::TiRecovery2020));
     let tio2_per_ore = pv(P::TiOreTio2) / pv(P::OreMined2020);
-    let hm_vti_2020 = pv(P::VtiBofCap2020) * pv(P::BofUtil) * pv(P::HotMetalPerBof);
-    let v2o5_per_hm = pv(P::V2o5Output2020) / (hm_vti_2020 * 1e4 * pv(P::VExtraction));
+    // Vanadium: the 2020 V-Ti furnaces smelt the share `f` of the local concentrate that carries 61,000 t.
+    let conc_vti_2020 =
+        pv(P::VtiBofCap2020) * pv(P::BofUtil) * pv(P::HotMetalPerBof) * pv(P::ConcPerHotMetal);
+    let f_2020 = (conc_vti_2020 / pv(P::IronConc2020)).min(1.0);
+    let v2o5_per_ore = pv(P::V2o5Output2020)
+        / (pv(P::OreMined2020) * pv(P::VRecovery2020) * pv(P::VExtraction) * f_2020);
     let mut c = Ctx {
         params,
         s,
@@ -184,7 +201,7 @@ pub fn simulate(s: &Scenario) -> Projection {
             fe_yield,
             ti_yield,
             tio2_per_ore,
-            v2o5_per_hm,
+            v2o5_per_ore,
             k: ValueK::ONE,
             elec_2020: 0.0,
         },
@@ -208,7 +225,8 @@ pub fn simulate(s: &Scenario) -> Projection {
         let y = run_chains(&c, year, scrap);
         let q0 = quantities(&y);
         let it = intensities(&c, y.v.v2o5_per_bof_vti);
-        let kap = kappa(&c, year);
+        let kap = kappa(&c);
+        let kap_q = kappa_quota(&c);
         let exempt =
             (c.lever(LeverId::RenewableExemption, year) >= 0.5).then(|| c.p(P::RenewableShare));
         let quota = c.lever(LeverId::EnergyQuota, year);
@@ -227,13 +245,16 @@ pub fn simulate(s: &Scenario) -> Projection {
             }
             *v = values(&c, year, &probe, &pr, &c.cal.k).total();
         }
-        let (q, cut) = curtail(&q0, &it, &vpu, kap, c.cal.elec_2020, exempt, quota);
+        let (q, cut) = curtail(&q0, &it, &vpu, kap_q, c.cal.elec_2020, exempt, quota);
         curtailed[i] = cut;
         let vq = valued(&c, &y, &q);
         let vals = values(&c, year, &vq, &pr, &c.cal.k);
         let vals_uncut = values(&c, year, &valued(&c, &y, &q0), &pr, &c.cal.k);
         let vals_const = values(&c, year, &vq, &p2020, &c.cal.k);
         let use_ = energy_use(&q, &it, kap, c.cal.elec_2020, exempt);
+        // The quota re-expressed in the reporting convention (see [`super::energy`]): same headroom.
+        let use_q = energy_use(&q, &it, kap_q, c.cal.elec_2020, exempt);
+        let quota_reported = quota + (use_.counted - use_q.counted);
         let ee = c.p(P::ElecEquivalent) / 1000.0;
         let v_it = (
             (c.p(P::V2o5Energy) - c.p(P::V2o5Elec) * ee) / 1e4,
@@ -247,6 +268,8 @@ pub fn simulate(s: &Scenario) -> Projection {
             scrap: y.st.scrap_limited,
             ti_concentrate: y.ti.conc_limited,
             energy_quota: cut.iter().any(|&x| x > 0.0),
+            vanadium_ore: y.v.ore_limited,
+            bf_slag: y.ti.bf_slag_limited,
         };
 
         // Electricity bill: intensive steps at the effective price, the rest at the large-industry price.
@@ -321,7 +344,7 @@ pub fn simulate(s: &Scenario) -> Projection {
         set(sr, S::EnergyTotal, use_.total);
         set(sr, S::EnergyCounted, use_.counted);
         set(sr, S::EnergyExempt, use_.exempt);
-        set(sr, S::EnergyQuota, quota);
+        set(sr, S::EnergyQuota, quota_reported);
         set(sr, S::ElectricityTotal, use_.elec);
         set(sr, S::ElectricityBill, bill);
         set(sr, S::PowerPriceEffective, y.p_eff);
@@ -472,12 +495,17 @@ mod tests {
             p(P::TiOreTio2) / p(P::OreMined2020),
             "tio2_per_ore",
         );
-        // g: t V2O5 per t V-Ti hot metal, before the smelter-side recovery.
-        let hm_vti_t = p(P::VtiBofCap2020) * p(P::BofUtil) * p(P::HotMetalPerBof) * 1e4;
+        // v: t V2O5 per 万t ore per unit of dressing recovery, before the smelter-side recovery; the 2020
+        // V-Ti furnaces smelt the share f of the local concentrate.
+        let conc_vti =
+            p(P::VtiBofCap2020) * p(P::BofUtil) * p(P::HotMetalPerBof) * p(P::ConcPerHotMetal);
+        let f = conc_vti / p(P::IronConc2020);
+        assert!(f < 1.0, "2020 local concentrate covers the V-Ti furnaces");
         assert_close(
-            cal.v2o5_per_hm,
-            p(P::V2o5Output2020) / (hm_vti_t * p(P::VExtraction)),
-            "v2o5_per_hm",
+            cal.v2o5_per_ore,
+            p(P::V2o5Output2020)
+                / (p(P::OreMined2020) * p(P::VRecovery2020) * p(P::VExtraction) * f),
+            "v2o5_per_ore",
         );
         assert_close(cal.elec_2020, pr.at(S::ElectricityTotal, 2020), "elec_2020");
         // So the base year reproduces the anchors.

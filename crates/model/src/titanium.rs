@@ -8,9 +8,14 @@
 //! sponge [t]           = K_sponge · min(1, u_sp · m_e)
 //! slag [万t]           = 1.3 · chloride + 2.3 · sponge/10⁴ + slag sold out of province (35)
 //! concentrate need     = 2.4 · sulfate + 1.8 · slag             (scaled down together if above supply)
-//! TiO2 from BF slag    = lever · min(1, m_e)
+//! TiO2 from BF slag    = min(lever · min(1, m_e), HM_vti · s · τ · η_bf)
 //! Ti recovery          = R_ti + TiO2 from BF slag / TiO2 in ore
 //! ```
+//!
+//! TiO2 from blast-furnace slag is bounded by the slag the V-Ti blast furnaces make this year: `HM_vti`
+//! (万t V-Ti hot metal) · `s` = 0.65 t slag per t hot metal · `τ` = 23.5 % TiO2 in the slag · `η_bf` = 75 %
+//! extraction (all ESTIMATEs, see the baseline CSV). Swapping the V-Ti furnaces out removes the slag, and with
+//! it this titanium.
 //!
 //! The share `δ` of sponge processed into materials in Sichuan is valued at 2.5× sponge (see
 //! [`super::value`]). `m_e` is the power-price response from [`super::energy`].
@@ -27,6 +32,8 @@ pub struct Titanium {
     pub slag_sold: f64,
     pub sponge: f64,
     pub bf_slag_tio2: f64,
+    /// The lever asks for more TiO2 than this year's V-Ti blast-furnace slag holds.
+    pub bf_slag_limited: bool,
     pub deep_share: f64,
     pub tio2_in_ore: f64,
     pub conc_limited: bool,
@@ -40,7 +47,9 @@ impl Titanium {
     }
 }
 
-pub fn titanium(c: &Ctx, year: u16, ore_mined: f64, m_e: f64) -> Titanium {
+/// Titanium in `year` from the ore mined (万t), the power response `m_e` and the V-Ti hot metal (万t) whose
+/// blast-furnace slag can be processed.
+pub fn titanium(c: &Ctx, year: u16, ore_mined: f64, m_e: f64, hm_vti: f64) -> Titanium {
     let concentrate = ore_mined * c.cal.ti_yield * c.lever(L::TiRecovery, year) / 100.0;
     let u = c.p(P::Tio2Util);
     let potential = c.lever(L::Tio2Capacity, year) * u;
@@ -60,13 +69,17 @@ pub fn titanium(c: &Ctx, year: u16, ore_mined: f64, m_e: f64) -> Titanium {
         sponge *= f;
         slag_sold *= f;
     }
+    let bf_asked = c.lever(L::BfSlagTi, year) * m_e.min(1.0);
+    let bf_slag_max =
+        hm_vti.max(0.0) * c.p(P::BfSlagPerHm) * c.p(P::BfSlagTio2) * c.p(P::BfSlagExtraction);
     Titanium {
         concentrate,
         sulfate,
         chloride,
         slag_sold,
         sponge,
-        bf_slag_tio2: c.lever(L::BfSlagTi, year) * m_e.min(1.0),
+        bf_slag_tio2: bf_asked.min(bf_slag_max),
+        bf_slag_limited: bf_asked > bf_slag_max + 1e-9,
         deep_share: c.lever(L::TiDeepProcessing, year) / 100.0,
         tio2_in_ore: ore_mined * c.cal.tio2_per_ore,
         conc_limited,
@@ -82,6 +95,8 @@ mod tests {
 
     /// Every lever is fully phased in by 2030.
     const YEAR: u16 = 2030;
+    /// V-Ti hot metal (万t) whose slag holds far more TiO2 than any BF-slag lever setting.
+    const HM_PLENTY: f64 = 1e5;
 
     fn p(id: P) -> f64 {
         pspec(id).value
@@ -111,7 +126,7 @@ mod tests {
         let c = Ctx::for_test(&s);
         let y_ti = p(P::TiConc2020) / (p(P::OreMined2020) * p(P::TiRecovery2020));
         let ore = 8000.0;
-        let t = titanium(&c, YEAR, ore, 1.0);
+        let t = titanium(&c, YEAR, ore, 1.0, HM_PLENTY);
         assert_close(
             t.concentrate,
             ore * y_ti * s.get(L::TiRecovery) / 100.0,
@@ -123,13 +138,13 @@ mod tests {
             "TiO2 in ore",
         );
         assert_close(
-            titanium(&c, YEAR, 2.0 * ore, 1.0).concentrate,
+            titanium(&c, YEAR, 2.0 * ore, 1.0, HM_PLENTY).concentrate,
             2.0 * t.concentrate,
             "doubling ore doubles concentrate",
         );
         // 2020: levers at their base, 2020 ore → the guideline's 600万吨.
         assert_close(
-            titanium(&c, 2020, p(P::OreMined2020), 1.0).concentrate,
+            titanium(&c, 2020, p(P::OreMined2020), 1.0, HM_PLENTY).concentrate,
             p(P::TiConc2020),
             "2020 concentrate",
         );
@@ -139,7 +154,7 @@ mod tests {
     fn tio2_capacity_splits_into_chloride_and_sulfate_by_the_chloride_share() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
-        let t = titanium(&c, YEAR, p(P::OreMined2020), 1.0);
+        let t = titanium(&c, YEAR, p(P::OreMined2020), 1.0, HM_PLENTY);
         assert!(!t.conc_limited);
         let (chloride, sulfate, sponge) = unconstrained(&s, 1.0);
         assert_close(t.chloride, chloride, "chloride = K·u·χ");
@@ -167,8 +182,8 @@ mod tests {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
         let ore = p(P::OreMined2020);
-        let base = titanium(&c, YEAR, ore, 1.0);
-        let up = titanium(&c, YEAR, ore, 1.2);
+        let base = titanium(&c, YEAR, ore, 1.0, HM_PLENTY);
+        let up = titanium(&c, YEAR, ore, 1.2, HM_PLENTY);
         assert_close(up.chloride, 1.2 * base.chloride, "chloride × m_e");
         assert_close(up.sulfate, base.sulfate, "sulfate does not respond");
         assert_close(
@@ -181,12 +196,12 @@ mod tests {
             base.bf_slag_tio2,
             "BF slag capped at the lever",
         );
-        let down = titanium(&c, YEAR, ore, 0.5);
+        let down = titanium(&c, YEAR, ore, 0.5, HM_PLENTY);
         assert_close(down.chloride, 0.5 * base.chloride, "chloride × 0.5");
         assert_close(down.bf_slag_tio2, 0.5 * base.bf_slag_tio2, "BF slag × 0.5");
         assert_close(down.sponge, 0.5 * base.sponge, "sponge × 0.5");
         // Far above: every route at full capacity.
-        let full = titanium(&c, YEAR, ore, 3.0);
+        let full = titanium(&c, YEAR, ore, 3.0, HM_PLENTY);
         assert_close(
             full.chloride,
             s.get(L::Tio2Capacity) * s.get(L::ChlorideShare) / 100.0,
@@ -204,7 +219,7 @@ mod tests {
             + p(P::SlagPerSponge) * sponge / 1e4
             + p(P::SlagExternal);
         let need = sulfate * p(P::ConcPerSulfate) + slag * p(P::ConcPerSlag);
-        let t = titanium(&c, YEAR, 2000.0, 1.0);
+        let t = titanium(&c, YEAR, 2000.0, 1.0, HM_PLENTY);
         assert!(t.conc_limited && t.concentrate < need);
         let f = t.concentrate / need;
         assert_close(t.chloride, chloride * f, "chloride scaled");
@@ -220,6 +235,30 @@ mod tests {
             t.bf_slag_tio2,
             s.get(L::BfSlagTi),
             "BF slag needs no concentrate",
+        );
+    }
+
+    #[test]
+    fn bf_slag_titanium_is_bounded_by_the_slag_of_this_years_v_ti_hot_metal() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let per_hm = p(P::BfSlagPerHm) * p(P::BfSlagTio2) * p(P::BfSlagExtraction);
+        let asked = s.get(L::BfSlagTi);
+        assert!(asked > 0.0);
+        // Plenty of hot metal: the lever decides.
+        let t = titanium(&c, YEAR, 8000.0, 1.0, HM_PLENTY);
+        assert_close(t.bf_slag_tio2, asked, "lever when slag is plentiful");
+        assert!(!t.bf_slag_limited);
+        // Little hot metal: the slag decides.
+        let hm = 0.5 * asked / per_hm;
+        let t = titanium(&c, YEAR, 8000.0, 1.0, hm);
+        assert_close(t.bf_slag_tio2, hm * per_hm, "HM_vti · s · τ · η_bf");
+        assert!(t.bf_slag_limited);
+        // No V-Ti blast furnaces, no slag, no titanium from it.
+        assert_close(
+            titanium(&c, YEAR, 8000.0, 1.0, 0.0).bf_slag_tio2,
+            0.0,
+            "no slag",
         );
     }
 }

@@ -96,13 +96,20 @@ fn check_invariants(p: &Projection, what: &str) {
             ),
             "{what} {y} tio2"
         );
-        // Mass balance: vanadium in products never exceeds the vanadium in V-bearing hot metal.
-        let hm_vti = p.at(S::CrudeSteelBofVti, y) * 0.9 * 1e4;
-        let v_in_hm = hm_vti * k.v2o5_per_hm * p.at(S::VRecovery, y) / 0.47;
+        // Mass balance: V2O5 never exceeds the vanadium the year's local ore puts into concentrate (outside
+        // ore carries none), and is zero without V-Ti hot metal.
+        let eta = vtre_model::params::spec(ParamId::VExtraction).value;
+        let v_in_ore = p.at(S::OreMined, y) * k.v2o5_per_ore * p.at(S::VRecovery, y) * eta;
         assert!(
-            p.at(S::V2o5Output, y) <= v_in_hm * (1.0 + 1e-9),
+            p.at(S::V2o5Output, y) <= v_in_ore * (1.0 + 1e-9),
             "{what} {y} V mass balance"
         );
+        if p.at(S::CrudeSteelBofVti, y) <= 0.0 {
+            assert!(
+                p.at(S::V2o5Output, y) <= 1e-9,
+                "{what} {y} V without V-Ti furnaces"
+            );
+        }
         // Rare earths: separated ≤ mined + imported.
         assert!(
             p.at(S::ReoSeparated, y) <= p.at(S::ReoMined, y) + p.at(S::ReoImported, y) + 1e-6,
@@ -438,4 +445,128 @@ fn overriding_an_assumption_changes_the_projection() {
     let mut t = Scenario::reference();
     t.set(L::PowerPrice, 0.7);
     assert!(simulate(&s).at(S::TiSpongeOutput, 2030) < simulate(&t).at(S::TiSpongeOutput, 2030));
+}
+
+/// Production-side series: what the plants make and what it is worth, independent of energy accounting.
+const PRODUCTION: [S; 12] = [
+    S::CrudeSteelTotal,
+    S::CrudeSteelBofVti,
+    S::CrudeSteelEaf,
+    S::V2o5Output,
+    S::Tio2Output,
+    S::TiSpongeOutput,
+    S::ReoSeparated,
+    S::ReMetalOutput,
+    S::OutputValueTotal,
+    S::Co2Total,
+    S::ElectricityTotal,
+    S::CurtailedValue,
+];
+
+#[test]
+fn the_electricity_convention_changes_reported_energy_in_every_year_and_never_production() {
+    // With the reference quota (which coal-equivalent counting used to hit in 2021) and with a tight one that
+    // binds, so the switch cannot hide behind a loose quota.
+    for quota in [spec(L::EnergyQuota).default, 1300.0] {
+        let eq = with(&[(L::EnergyQuota, quota)]);
+        let coal = with(&[(L::EnergyQuota, quota), (L::ElecConvention, 1.0)]);
+        let (a, b) = (simulate(&eq), simulate(&coal));
+        if quota < 1500.0 {
+            assert!(
+                (0..16).any(|i| a.limits[i].energy_quota),
+                "quota {quota} binds somewhere"
+            );
+        }
+        for y in years() {
+            for id in PRODUCTION {
+                let (x, z) = (a.at(id, y), b.at(id, y));
+                assert!(
+                    (x - z).abs() <= 1e-9 * x.abs().max(1.0),
+                    "quota {quota}: {id:?} {y} moved with the accounting switch: {x} vs {z}"
+                );
+            }
+            // Coal-equivalent counts electricity at a higher factor in every year, 2020 included.
+            assert!(
+                b.at(S::EnergyTotal, y) > a.at(S::EnergyTotal, y),
+                "{y} energy"
+            );
+            // The quota is re-expressed so the headroom is the same in both conventions.
+            let head = |p: &Projection| p.at(S::EnergyCounted, y) - p.at(S::EnergyQuota, y);
+            assert!(
+                (head(&a) - head(&b)).abs() < 1e-6,
+                "{y} headroom {} vs {}",
+                head(&a),
+                head(&b)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_energy_intensity_target_compares_2025_with_2020_in_one_convention() {
+    let a = simulate(&Scenario::reference());
+    let b = simulate(&with(&[(L::ElecConvention, 1.0)]));
+    let t = |p: &Projection| p.target(TargetId::EnergyIntensity).unwrap().value;
+    // The change in intensity moves only a little with the accounting (electricity's share of energy
+    // differs), never from −8 % to +11 % as when 2020 stayed in the other convention.
+    assert!(
+        (t(&a) - t(&b)).abs() < 0.05,
+        "equivalent {} vs coal-equivalent {}",
+        t(&a),
+        t(&b)
+    );
+    assert!(t(&b) < 0.0, "intensity still falls: {}", t(&b));
+}
+
+#[test]
+fn a_new_mine_raises_v2o5_once_local_concentrate_runs_short_and_never_lowers_it() {
+    let r = simulate(&Scenario::reference());
+    let m = simulate(&with(&[(L::NewMine, 3000.0)]));
+    for y in years() {
+        assert!(
+            m.at(S::V2o5Output, y) >= r.at(S::V2o5Output, y) - 1e-9,
+            "{y}"
+        );
+    }
+    // By 2035 local concentrate (≈1,430万吨) cannot feed the V-Ti furnaces: the mine adds vanadium.
+    assert!(
+        r.limits[15].vanadium_ore,
+        "2035 V-Ti furnaces run partly on outside ore"
+    );
+    assert!(
+        m.at(S::V2o5Output, 2035) > 1.3 * r.at(S::V2o5Output, 2035),
+        "{} vs {}",
+        m.at(S::V2o5Output, 2035),
+        r.at(S::V2o5Output, 2035)
+    );
+    // Outside ore carries no vanadium: raising its cap changes no V2O5.
+    let o = simulate(&with(&[(L::OutsideOre, 3000.0)]));
+    assert!((o.at(S::V2o5Output, 2035) - r.at(S::V2o5Output, 2035)).abs() < 1e-9);
+}
+
+#[test]
+fn swapping_out_every_v_ti_furnace_it_can_leaves_bf_slag_titanium_bounded_by_the_slag_left() {
+    let full = with(&[
+        (L::EafSwap, 1200.0),
+        (L::SwapVtiShare, 1.0),
+        (L::BfSlagTi, 60.0),
+    ]);
+    let p = simulate(&full);
+    let per_hm = [
+        ParamId::BfSlagPerHm,
+        ParamId::BfSlagTio2,
+        ParamId::BfSlagExtraction,
+    ]
+    .iter()
+    .map(|&id| vtre_model::params::spec(id).value)
+    .product::<f64>();
+    for y in years() {
+        let hm_vti = p.at(S::CrudeSteelBofVti, y) * 0.9;
+        assert!(
+            p.at(S::Tio2FromBfSlag, y) <= hm_vti * per_hm * (1.0 + 1e-9) + 1e-9,
+            "{y}: {} from the slag of {hm_vti}万t hot metal",
+            p.at(S::Tio2FromBfSlag, y)
+        );
+    }
+    assert!(p.limits[15].bf_slag, "the slag bound binds at 60万t");
 }
