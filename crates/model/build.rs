@@ -20,7 +20,7 @@ const LEVERS_CSV: &str = "data/levers.csv";
 const PARAMS_CSV: &str = "data/params.csv";
 const BASELINE_CSV: &str = "data/sichuan_baseline.csv";
 
-const LEVER_COLUMNS: [&str; 15] = [
+const LEVER_COLUMNS: [&str; 17] = [
     "id",
     "key",
     "group",
@@ -36,9 +36,20 @@ const LEVER_COLUMNS: [&str; 15] = [
     "section",
     "label_zh",
     "label_en",
+    "base_param",
+    "base_scale",
 ];
-/// `display_unit` is optional: empty means the baseline CSV row's unit is shown as it is.
-const PARAM_COLUMNS: [&str; 4] = ["id", "csv_key", "chain", "display_unit"];
+/// `display_unit` is optional: empty means the baseline CSV row's unit is shown as it is. `role` is empty for
+/// an input, `check` for a base-year figure the model reproduces (tested, not an input) or `derived` for a
+/// value the calibration derives from other rows.
+const PARAM_COLUMNS: [&str; 5] = ["id", "csv_key", "chain", "display_unit", "role"];
+/// `absorbed` marks a figure the calibration cancels out (any value gives the same projection).
+const ROLES: [(&str, &str); 4] = [
+    ("", "Input"),
+    ("check", "Check"),
+    ("derived", "Derived"),
+    ("absorbed", "Absorbed"),
+];
 const BASELINE_COLUMNS: [&str; 9] = [
     "key", "value", "unit", "year", "kind", "low", "high", "source", "note",
 ];
@@ -79,8 +90,9 @@ fn run() -> Result<(), String> {
     let levers = read_table(&dir, LEVERS_CSV, &LEVER_COLUMNS)?;
     let params = read_table(&dir, PARAMS_CSV, &PARAM_COLUMNS)?;
     let baseline = read_table(&dir, BASELINE_CSV, &BASELINE_COLUMNS)?;
-    write(&out.join("levers_gen.rs"), &levers_rs(&levers)?)?;
-    write(&out.join("params_gen.rs"), &params_rs(&params, &baseline)?)?;
+    let (params_text, values) = params_rs(&params, &baseline)?;
+    write(&out.join("levers_gen.rs"), &levers_rs(&levers, &values)?)?;
+    write(&out.join("params_gen.rs"), &params_text)?;
     Ok(())
 }
 
@@ -224,7 +236,10 @@ fn unique(seen: &mut HashSet<String>, row: &Row, column: &str, v: &str) -> Resul
     }
 }
 
-fn levers_rs(rows: &[Row]) -> Result<String, String> {
+/// Parameter CSV key → (ParamId variant, value).
+type ParamValues = HashMap<String, (String, f64)>;
+
+fn levers_rs(rows: &[Row], params: &ParamValues) -> Result<String, String> {
     if rows.is_empty() {
         return Err(format!("{LEVERS_CSV}: no levers"));
     }
@@ -300,6 +315,27 @@ fn levers_rs(rows: &[Row]) -> Result<String, String> {
         .map(|c| r.text(c));
         let (guideline_ref, unit_zh, unit_en, label_zh, label_en) =
             (guideline_ref?, unit_zh?, unit_en?, label_zh?, label_en?);
+        // The 2020 level may read a parameter (value × scale), so overriding it moves the lever's start.
+        let base_param = match r.get("base_param") {
+            "" => "None".to_string(),
+            k => {
+                let (pid, value) = params.get(k).ok_or_else(|| {
+                    format!(
+                        "{}: lever {key}: base_param {k:?} is not in {PARAMS_CSV}",
+                        r.at()
+                    )
+                })?;
+                let scale = r.num("base_scale")?;
+                if (value * scale - base).abs() > 1e-9 * base.abs().max(1.0) {
+                    return Err(format!(
+                        "{}: lever {key}: base {base} differs from {k} × {scale} = {}",
+                        r.at(),
+                        value * scale
+                    ));
+                }
+                format!("Some((ParamId::{pid}, {}))", lit(scale))
+            }
+        };
         let _ = writeln!(variants, "    /// `{key}`: {label_en}.\n    {id},");
         let _ = writeln!(
             table,
@@ -312,6 +348,7 @@ fn levers_rs(rows: &[Row]) -> Result<String, String> {
         max: {},
         step: {},
         base: {},
+        base_param: {base_param},
         default: {},
         target_year: {target_year},
         guideline_ref: {guideline_ref:?},
@@ -350,7 +387,7 @@ struct Baseline<'a> {
     high: &'a str,
 }
 
-fn params_rs(rows: &[Row], baseline: &[Row]) -> Result<String, String> {
+fn params_rs(rows: &[Row], baseline: &[Row]) -> Result<(String, ParamValues), String> {
     if rows.is_empty() {
         return Err(format!("{PARAMS_CSV}: no parameters"));
     }
@@ -368,9 +405,21 @@ fn params_rs(rows: &[Row], baseline: &[Row]) -> Result<String, String> {
     let (mut ids, mut keys) = (HashSet::new(), HashSet::new());
     let mut variants = String::new();
     let mut table = String::new();
+    let mut values = ParamValues::new();
     for r in rows {
         let id = r.ident("id")?;
         let key = r.key("csv_key")?;
+        let role = r.get("role");
+        let role = ROLES
+            .iter()
+            .find(|(k, _)| *k == role)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| {
+                format!(
+                    "{}: unknown role {role:?} (empty, check, derived or absorbed)",
+                    r.at()
+                )
+            })?;
         unique(&mut ids, r, "id", id)?;
         unique(&mut keys, r, "csv_key", key)?;
         let chain = r.text("chain")?;
@@ -426,6 +475,7 @@ fn params_rs(rows: &[Row], baseline: &[Row]) -> Result<String, String> {
         if unit.trim().is_empty() {
             return Err(format!("{at}: the row has no unit"));
         }
+        values.insert(key.to_string(), (id.to_string(), value));
         let _ = writeln!(variants, "    /// `{key}`\n    {id},");
         let _ = writeln!(
             table,
@@ -438,13 +488,14 @@ fn params_rs(rows: &[Row], baseline: &[Row]) -> Result<String, String> {
         kind: Kind::{kind},
         low: {},
         high: {},
+        role: Role::{role},
     }},",
             lit(value),
             lit(low),
             lit(high),
         );
     }
-    Ok(format!(
+    let text = format!(
         "// Generated by crates/model/build.rs from {PARAMS_CSV} and {BASELINE_CSV}. Do not edit: edit the CSVs.
 
 /// Typed parameter ids; `ParamId::X as usize` indexes [`PARAMS`].
@@ -456,5 +507,6 @@ pub enum ParamId {{
 pub const PARAMS: &[ParamSpec] = &[
 {table}];
 "
-    ))
+    );
+    Ok((text, values))
 }

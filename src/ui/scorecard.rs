@@ -66,11 +66,15 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
                 <dd class="value">{move || result.get().map(|r| fmt(r.value)).unwrap_or_default()}
                     <span class="year">{move || if zh() { format!("（{}年）", t.year) } else { format!(" ({})", t.year) }}</span></dd>
                 <dt>{move || Msg::Threshold.text(lang.get())}</dt>
-                <dd>{move || match t.rule {
-                    Rule::Unquantified => "—".to_string(),
-                    Rule::PeakBy => if zh() { format!("≤ {}年", t.threshold) } else { format!("by {}", t.threshold) },
-                    Rule::AtMost => format!("≤ {}", fmt(t.threshold)),
-                    Rule::AtLeast => format!("≥ {}", fmt(t.threshold)),
+                // The threshold the result was scored against (a parameter override can move it).
+                <dd>{move || {
+                    let th = result.get().and_then(|r| r.threshold).unwrap_or(t.threshold);
+                    match t.rule {
+                        Rule::Unquantified => "—".to_string(),
+                        Rule::PeakBy => if zh() { format!("≤ {}年", th) } else { format!("by {}", th) },
+                        Rule::AtMost => format!("≤ {}", fmt(th)),
+                        Rule::AtLeast => format!("≥ {}", fmt(th)),
+                    }
                 }}</dd>
                 <dt>{move || Msg::Margin.text(lang.get())}</dt>
                 <dd>{margin}</dd>

@@ -69,8 +69,11 @@ pub struct LeverSpec {
     pub min: f64,
     pub max: f64,
     pub step: f64,
-    /// The 2020 level the lever phases in from.
+    /// The 2020 level the lever phases in from (the CSV value of `base_param` × scale when it has one).
     pub base: f64,
+    /// The parameter the 2020 level reads, with its scale to the lever's unit (e.g. a fraction × 100 for a
+    /// lever in %): overriding that parameter moves the lever's starting point.
+    pub base_param: Option<(crate::params::ParamId, f64)>,
     /// The reference scenario's value.
     pub default: f64,
     pub target_year: u16,
@@ -103,6 +106,7 @@ impl LeverSpec {
     }
 }
 
+use crate::params::ParamId;
 include!(concat!(env!("OUT_DIR"), "/levers_gen.rs"));
 
 /// Number of levers.

@@ -85,6 +85,40 @@ pub struct ParamSpec {
     pub kind: Kind,
     pub low: f64,
     pub high: f64,
+    pub role: Role,
+}
+
+/// What a parameter row is to the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// An input: overriding it changes the projection.
+    Input,
+    /// A base-year figure the model reproduces and is tested against, not an input (e.g. 2020 TiO2 output
+    /// = capacity × utilisation).
+    Check,
+    /// A value the calibration derives from other rows (e.g. EAF utilisation from 2020 crude steel).
+    Derived,
+    /// A figure the calibration cancels out: any value gives the same projection (e.g. the smelter-side
+    /// vanadium recovery, since the vanadium yield is solved from 2020 V2O5 output).
+    Absorbed,
+}
+
+impl Role {
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Input => "input",
+            Role::Check => "check",
+            Role::Derived => "derived",
+            Role::Absorbed => "absorbed",
+        }
+    }
+}
+
+impl ParamSpec {
+    /// Whether a reader may override it: an input with a range (a FACT without a range is fixed).
+    pub fn overridable(&self) -> bool {
+        self.role == Role::Input && self.high > self.low
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/params_gen.rs"));

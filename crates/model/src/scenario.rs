@@ -110,10 +110,13 @@ impl Scenario {
         self.overrides.get(&id).copied().unwrap_or(pspec(id).value)
     }
 
-    /// Overrides a parameter, clamped to its low–high range. Returns the value used.
+    /// Overrides a parameter, clamped to its low–high range. Returns the value used. A parameter that is not
+    /// overridable (a fixed FACT, a base-year check, a derived value) keeps its value.
     pub fn set_param(&mut self, id: ParamId, v: f64) -> f64 {
         let p = pspec(id);
-        let used = if v.is_finite() {
+        let used = if !p.overridable() {
+            p.value
+        } else if v.is_finite() {
             v.clamp(p.low.min(p.high), p.high.max(p.low))
         } else {
             p.value

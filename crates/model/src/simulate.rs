@@ -62,10 +62,11 @@ impl Ctx<'_> {
     pub fn lever(&self, id: LeverId, year: u16) -> f64 {
         let l = lspec(id);
         let x = self.s.get(id);
+        let base = l.base_param.map_or(l.base, |(p, scale)| self.p(p) * scale);
         if l.is_switch() {
-            return if year > FIRST_YEAR { x } else { l.base };
+            return if year > FIRST_YEAR { x } else { base };
         }
-        l.base + (x - l.base) * ramp(year, l.target_year)
+        base + (x - base) * ramp(year, l.target_year)
     }
 }
 
@@ -180,9 +181,21 @@ fn valued(c: &Ctx, y: &Year, q: &[f64; N_PRODUCTS]) -> Valued {
     }
 }
 
+/// The scenario's parameters as the model uses them: overrides applied, then the derived rows (role
+/// `derived`) computed from the others. EAF utilisation is derived so 2020 reproduces 2020 crude steel (a
+/// FACT): `u_eaf = (crude₂₀₂₀ − (K_vti + K_oth)·u_bof) / K_eaf` (0.775 with the CSV values).
+pub fn model_params(s: &Scenario) -> Vec<f64> {
+    let mut params = s.resolved_params();
+    let v = |id: P| params[id as usize];
+    let bof_2020 = (v(P::VtiBofCap2020) + v(P::OtherBofCap2020)) * v(P::BofUtil);
+    let eaf_util = ((v(P::CrudeSteel2020) - bof_2020) / v(P::EafCap2020)).clamp(0.0, 1.0);
+    params[P::EafUtil as usize] = eaf_util;
+    params
+}
+
 /// Runs the model.
 pub fn simulate(s: &Scenario) -> Projection {
-    let params = s.resolved_params();
+    let params = model_params(s);
     // Calibration from the base year (levers at their 2020 levels, 2020 parameters).
     let pv = |id: P| params[id as usize];
     let fe_yield = pv(P::IronConc2020) / (pv(P::OreMined2020) * pv(P::FeRecovery2020));
@@ -380,7 +393,7 @@ pub fn simulate(s: &Scenario) -> Projection {
         set(sr, S::OutputValueConst, vals_const.total());
     }
 
-    let targets = evaluate(&series);
+    let targets = evaluate(&series, &c.params);
     let peak_year = targets
         .iter()
         .find(|t| t.id == super::targets::TargetId::CarbonPeak)
@@ -401,7 +414,7 @@ impl<'a> Ctx<'a> {
     /// [`simulate`] derives for it — the same `Ctx` that `simulate` ends up running the years with.
     pub(crate) fn for_test(s: &'a Scenario) -> Self {
         Ctx {
-            params: s.resolved_params(),
+            params: model_params(s),
             s,
             cal: simulate(s).calibration,
         }

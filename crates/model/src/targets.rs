@@ -11,6 +11,7 @@
 //! unquantified, never scored.
 
 use super::levers::LeverId;
+use super::params::ParamId;
 use super::series::{year_index, SeriesId as S, FIRST_YEAR, N_YEARS};
 use crate::text::Text;
 
@@ -49,6 +50,9 @@ pub struct TargetSpec {
     pub year: u16,
     pub rule: Rule,
     pub threshold: f64,
+    /// The parameter the threshold reads, with its factor (e.g. a reduction of 0.14 → −0.14): overriding it
+    /// moves the threshold. `threshold` is the value with the CSV figure.
+    pub threshold_param: Option<(ParamId, f64)>,
     pub band: f64,
     pub unit: &'static str,
     pub guideline_ref: &'static str,
@@ -87,6 +91,7 @@ pub const TARGETS: &[TargetSpec] = &[
         year: 2025,
         rule: Rule::AtLeast,
         threshold: 6000.0,
+        threshold_param: None,
         band: 300.0,
         unit: "亿元",
         guideline_ref: REF,
@@ -103,6 +108,7 @@ pub const TARGETS: &[TargetSpec] = &[
         year: 2025,
         rule: Rule::AtLeast,
         threshold: 0.55,
+        threshold_param: None,
         band: 0.02,
         unit: "fraction",
         guideline_ref: REF,
@@ -119,6 +125,7 @@ pub const TARGETS: &[TargetSpec] = &[
         year: 2025,
         rule: Rule::AtLeast,
         threshold: 0.35,
+        threshold_param: None,
         band: 0.02,
         unit: "fraction",
         guideline_ref: REF,
@@ -135,6 +142,7 @@ pub const TARGETS: &[TargetSpec] = &[
         year: 2025,
         rule: Rule::AtLeast,
         threshold: 0.75,
+        threshold_param: None,
         band: 0.02,
         unit: "fraction",
         guideline_ref: REF,
@@ -151,6 +159,7 @@ pub const TARGETS: &[TargetSpec] = &[
         year: 2025,
         rule: Rule::AtLeast,
         threshold: 2.0,
+        threshold_param: None,
         band: 1.0,
         unit: "clusters",
         guideline_ref: REF,
@@ -167,6 +176,7 @@ pub const TARGETS: &[TargetSpec] = &[
         year: 2025,
         rule: Rule::AtLeast,
         threshold: 0.0,
+        threshold_param: None,
         band: 0.05,
         unit: "fraction",
         guideline_ref: REF,
@@ -183,6 +193,7 @@ pub const TARGETS: &[TargetSpec] = &[
         year: 2025,
         rule: Rule::Unquantified,
         threshold: 0.0,
+        threshold_param: None,
         band: 0.0,
         unit: "t REO",
         guideline_ref: REF,
@@ -199,6 +210,7 @@ pub const TARGETS: &[TargetSpec] = &[
         year: 2030,
         rule: Rule::PeakBy,
         threshold: 2030.0,
+        threshold_param: None,
         band: 0.02,
         unit: "year",
         guideline_ref: REF,
@@ -215,6 +227,7 @@ pub const TARGETS: &[TargetSpec] = &[
         year: 2025,
         rule: Rule::AtMost,
         threshold: -0.14,
+        threshold_param: Some((ParamId::IntensityCut, -1.0)),
         band: 0.02,
         unit: "fraction",
         guideline_ref: REF,
@@ -264,12 +277,24 @@ fn score(margin: f64, band: f64) -> Status {
     }
 }
 
-/// Scores every target from a projection's series.
-pub fn evaluate(series: &[[f64; N_YEARS]]) -> Vec<TargetResult> {
+/// A target's threshold with the model's parameters (`params` indexed by `ParamId as usize`).
+pub fn threshold(t: &TargetSpec, params: &[f64]) -> f64 {
+    t.threshold_param
+        .and_then(|(p, f)| params.get(p as usize).map(|v| v * f))
+        .unwrap_or(t.threshold)
+}
+
+/// Scores every target from a projection's series and the parameters it ran with.
+pub fn evaluate(series: &[[f64; N_YEARS]], params: &[f64]) -> Vec<TargetResult> {
     let at = |s: S, y: u16| year_index(y).map_or(f64::NAN, |i| series[s as usize][i]);
     TARGETS
         .iter()
-        .map(|t| {
+        .map(|spec| {
+            let live = TargetSpec {
+                threshold: threshold(spec, params),
+                ..*spec
+            };
+            let t = &live;
             let (value, threshold, status, margin) = match t.id {
                 TargetId::IndustryScale => {
                     let v = at(S::OutputValueTotal, t.year);

@@ -570,3 +570,103 @@ fn swapping_out_every_v_ti_furnace_it_can_leaves_bf_slag_titanium_bounded_by_the
     }
     assert!(p.limits[15].bf_slag, "the slag bound binds at 60万t");
 }
+
+/// Scenarios that between them exercise every chain and limit: the reference, every lever at its minimum,
+/// at its maximum, alternating, the 2020 levels held, a titanium-concentrate squeeze and a tight quota.
+fn probe_scenarios() -> Vec<Scenario> {
+    let (mut lo, mut hi, mut mixed) = (
+        Scenario::reference(),
+        Scenario::reference(),
+        Scenario::reference(),
+    );
+    for (i, l) in LEVERS.iter().enumerate() {
+        lo.set(l.id, l.min);
+        hi.set(l.id, l.max);
+        mixed.set(l.id, if i % 2 == 0 { l.min } else { l.max });
+    }
+    vec![
+        Scenario::reference(),
+        lo,
+        hi,
+        mixed,
+        Scenario::held_2020(),
+        with(&[
+            (L::TiRecovery, 15.0),
+            (L::Tio2Capacity, 250.0),
+            (L::SpongeCapacity, 150000.0),
+        ]),
+        with(&[(L::EnergyQuota, 1000.0)]),
+    ]
+}
+
+fn moved(a: &Projection, b: &Projection) -> bool {
+    let differs = |x: f64, y: f64| (x - y).abs() > 1e-9 * x.abs().max(y.abs()).max(1e-12);
+    a.series
+        .iter()
+        .zip(&b.series)
+        .any(|(x, y)| x.iter().zip(y).any(|(u, v)| differs(*u, *v)))
+        || a.targets.iter().zip(&b.targets).any(|(x, y)| {
+            differs(x.value, y.value)
+                || differs(x.threshold.unwrap_or(0.0), y.threshold.unwrap_or(0.0))
+        })
+}
+
+#[test]
+fn every_overridable_parameter_moves_some_output_in_some_scenario() {
+    let scenarios = probe_scenarios();
+    let base: Vec<Projection> = scenarios.iter().map(simulate).collect();
+    let mut dead = Vec::new();
+    for p in vtre_model::params::PARAMS
+        .iter()
+        .filter(|p| p.overridable())
+    {
+        let live = scenarios.iter().zip(&base).any(|(s, b)| {
+            [p.low, p.high].iter().any(|&v| {
+                let mut t = s.clone();
+                t.set_param(p.id, v);
+                moved(&simulate(&t), b)
+            })
+        });
+        if !live {
+            dead.push(p.csv_key);
+        }
+    }
+    assert!(
+        dead.is_empty(),
+        "overridable parameters that change no output (make them live or label their role): {dead:?}"
+    );
+}
+
+#[test]
+fn a_parameter_that_is_not_an_input_cannot_be_overridden() {
+    use vtre_model::params::{Role, PARAMS};
+    let labelled: Vec<_> = PARAMS.iter().filter(|p| p.role != Role::Input).collect();
+    assert!(labelled.len() >= 4, "check and derived rows are labelled");
+    for p in labelled {
+        let mut s = Scenario::reference();
+        assert_eq!(s.set_param(p.id, p.high + 1.0), p.value, "{}", p.csv_key);
+        assert!(s.overrides().is_empty(), "{}", p.csv_key);
+    }
+}
+
+#[test]
+fn overriding_a_2020_level_moves_the_levers_start_and_keeps_2020_on_the_csv() {
+    // The 2020 energy quota is a parameter: lowering it lowers the quota path before the lever's target year.
+    let mut s = Scenario::reference();
+    s.set_param(ParamId::Quota2020, 1300.0);
+    let (a, b) = (simulate(&Scenario::reference()), simulate(&s));
+    assert!((b.at(S::EnergyQuota, 2020) - 1300.0).abs() < 1e-9);
+    assert!(b.at(S::EnergyQuota, 2023) < a.at(S::EnergyQuota, 2023) - 1.0);
+    assert!((b.at(S::EnergyQuota, 2025) - a.at(S::EnergyQuota, 2025)).abs() < 1e-9);
+    // 2020 crude steel is an input: EAF utilisation is derived from it, so 2020 follows it.
+    let mut c = Scenario::reference();
+    c.set_param(ParamId::CrudeSteel2020, 2830.0);
+    assert!((simulate(&c).at(S::CrudeSteelTotal, 2020) - 2830.0).abs() < 1e-6);
+    // The intensity target's threshold reads its parameter.
+    let mut t = Scenario::reference();
+    t.set_param(ParamId::IntensityCut, 0.135);
+    let th = simulate(&t)
+        .target(TargetId::EnergyIntensity)
+        .and_then(|r| r.threshold);
+    assert_eq!(th, Some(-0.135));
+}

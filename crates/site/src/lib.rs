@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use vtre_i18n::{decimals, group, Lang, Msg, Precision};
 use vtre_model::levers::{spec as lspec, LeverId};
-use vtre_model::params::{baseline_rows, Chain, Kind, PARAMS};
+use vtre_model::params::{baseline_rows, Chain, Kind, Role, PARAMS};
 use vtre_model::series::{FIRST_YEAR, LAST_YEAR};
 use vtre_model::targets::spec as tspec;
 
@@ -312,7 +312,20 @@ pub fn assumptions_html(lang: Lang) -> String {
             .max()
             .unwrap_or(0);
         let search = format!("{} {} {}", p.csv_key, source, note).to_lowercase();
-        let value = if p.high > p.low {
+        let role_note = match p.role {
+            Role::Input => None,
+            Role::Check => Some(Msg::RoleCheck),
+            Role::Derived => Some(Msg::RoleDerived),
+            Role::Absorbed => Some(Msg::RoleAbsorbed),
+        };
+        let value = if let Some(m) = role_note {
+            format!(
+                r#"{} <span class="role role-{}">{}</span>"#,
+                group(p.value, dec),
+                p.role.key(),
+                esc(m.text(lang))
+            )
+        } else if p.overridable() {
             format!(
                 r#"<input type="number" class="num" min="{}" max="{}" step="any" data-param-input="{}" data-decimals="{dec}" aria-label="{}" value="{:.*}"> <button class="icon reset" data-param-reset="{}" title="{r}" aria-label="{r}: {}" disabled>↺</button> <span class="muted" data-param-changed="" data-baseline="{}" hidden>{} ({} {})</span>"#,
                 p.low,
