@@ -148,15 +148,17 @@ fn vim_targets() -> usize {
 #[test]
 fn the_reference_reproduces_the_2020_base_year_within_two_percent() {
     let p = simulate(&Scenario::reference());
-    for (id, expected) in [
-        (S::CrudeSteelTotal, 2790.0),
-        (S::V2o5Output, 61000.0),
-        (S::Tio2Output, 80.0),
-        (S::TiSpongeOutput, 20000.0),
-        (S::ReoMined, 35000.0),
-        (S::EnergyTotal, 1300.0),
-        (S::OutputValueTotal, 2900.0),
+    // The base-year figures, read from the CSV (the `check` rows are there for this test).
+    for (id, param) in [
+        (S::CrudeSteelTotal, ParamId::CrudeSteel2020),
+        (S::V2o5Output, ParamId::V2o5Output2020),
+        (S::Tio2Output, ParamId::Tio2Output2020),
+        (S::TiSpongeOutput, ParamId::SpongeOutput2020),
+        (S::ReoMined, ParamId::ReQuota2020),
+        (S::EnergyTotal, ParamId::Energy2020),
+        (S::OutputValueTotal, ParamId::Value2020),
     ] {
+        let expected = vtre_model::params::spec(param).value;
         let got = p.at(id, 2020);
         assert!(
             (got / expected - 1.0).abs() <= 0.02,
@@ -271,8 +273,16 @@ fn a_binding_quota_curtails_the_lowest_value_per_tce_first_and_says_so() {
     let cut = p.curtailed_in(2030);
     assert!(!cut.is_empty());
     assert!(p.at(S::CurtailedValue, 2030) > 0.0);
-    // Ordinary-ore BF-BOF steel earns the least per tce: it goes first, before V-Ti steel with its vanadium.
-    assert!(cut.iter().any(|(pr, _)| *pr == Product::BofOther));
+    // Slag sold out of province and blast-furnace steel earn the least per tce: they go first. (V-Ti steel,
+    // with its 6 % fuel premium and, once local ore runs short, less vanadium per tonne, now earns slightly
+    // less per tce than ordinary-ore steel.) EAF steel and rare earths earn far more and are not touched.
+    assert!(cut.iter().any(|(pr, _)| *pr == Product::SlagSold));
+    assert!(cut
+        .iter()
+        .any(|(pr, _)| matches!(pr, Product::BofVti | Product::BofOther)));
+    assert!(!cut
+        .iter()
+        .any(|(pr, _)| matches!(pr, Product::Eaf | Product::ReSeparation | Product::ReMetal)));
     assert!(p.at(S::EnergyCounted, 2030) <= 1100.0 + 1e-6);
 }
 
@@ -669,4 +679,37 @@ fn overriding_a_2020_level_moves_the_levers_start_and_keeps_2020_on_the_csv() {
         .target(TargetId::EnergyIntensity)
         .and_then(|r| r.threshold);
     assert_eq!(th, Some(-0.135));
+}
+
+#[test]
+fn moving_a_tonne_from_ordinary_bf_bof_to_eaf_saves_the_fact_350_kgce_and_1_6_t_co2() {
+    let p = |id: ParamId| vtre_model::params::spec(id).value;
+    let ee = p(ParamId::ElecEquivalent);
+    let bof = p(ParamId::BofEnergy);
+    let eaf = p(ParamId::EafFuel) + p(ParamId::EafElec) * ee;
+    let saving = vtre_model::params::baseline_rows()
+        .into_iter()
+        .find(|r| r.key == "scrap_vs_ore_energy_saving_per_t_steel")
+        .and_then(|r| r.value.parse::<f64>().ok())
+        .unwrap();
+    assert!(
+        (bof - eaf - saving).abs() < 1.0,
+        "{bof} - {eaf} vs {saving} kgce/t"
+    );
+    let co2_saving = p(ParamId::BofDirectCo2) - p(ParamId::EafDirectCo2)
+        + (p(ParamId::BofElec) - p(ParamId::EafElec)) * p(ParamId::Grid2020) / 1000.0;
+    assert!((co2_saving - 1.6).abs() < 0.01, "{co2_saving} t CO2/t");
+}
+
+#[test]
+fn v_ti_blast_furnaces_use_more_energy_per_tonne_than_ordinary_ones() {
+    // Swapping 300万吨 out of V-Ti furnaces saves more energy and CO2 than swapping the same out of ordinary
+    // ones, beyond the V2O5 the V-Ti furnaces also make.
+    let vti = simulate(&with(&[(L::EafSwap, 300.0), (L::SwapVtiShare, 1.0)]));
+    let oth = simulate(&with(&[(L::EafSwap, 300.0), (L::SwapVtiShare, 0.0)]));
+    assert!(vti.at(S::Co2Steel, 2025) < oth.at(S::Co2Steel, 2025));
+    let mut flat = Scenario::reference();
+    flat.set_param(ParamId::VtiPremium, 0.0);
+    let r = simulate(&Scenario::reference());
+    assert!(simulate(&flat).at(S::EnergyTotal, 2025) < r.at(S::EnergyTotal, 2025));
 }
