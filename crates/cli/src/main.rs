@@ -5,7 +5,21 @@
 //! vtre targets [--preset NAME | --scenario FILE.json]
 //! vtre levers  [--format csv|json]
 //! vtre presets
+//! vtre ensemble      [--members N] [--seed S] [--preset NAME | --scenario FILE.json]
+//! vtre targets       --members N [--seed S] [--preset NAME | --scenario FILE.json]
+//! vtre sensitivity   (--target ID | --series ID --year Y) [--top N] [--preset NAME | --scenario FILE.json]
+//! vtre goal-seek     --target ID [--lever ID] [--preset NAME | --scenario FILE.json]
+//! vtre contributions (--series ID --year Y | --target ID) [--preset NAME | --scenario FILE.json]
+//!                    [--permutations M] [--seed S]
 //! ```
+//!
+//! The analysis commands (`analysis.rs`, on `vtre-analysis`): `ensemble` runs N members (default 1000) with
+//! the ESTIMATE parameters drawn by Latin hypercube from seed S (default 1) and prints p5/p10/p50/p90/p95 of
+//! every series and year; `targets --members N` adds each target's probability of being met; `sensitivity`
+//! swings every lever and uncertain parameter one at a time (top 10 by swing); `goal-seek` finds the value of
+//! one lever that just meets a target, or without `--lever` a setting of all levers that does (a heuristic
+//! search); `contributions` splits the scenario's change from the reference among its changes (Shapley
+//! values: exact up to 12 changes, else M sampled orders, default 200).
 //!
 //! A scenario file is JSON of lever id → value (see `vtre levers`). Unknown ids, wrong types and out-of-range
 //! values are reported on stderr and the exit code is 2: the CLI never clamps silently.
@@ -24,13 +38,23 @@ const USAGE: &str = "usage:
   vtre targets [--preset NAME | --scenario FILE.json]
   vtre levers  [--format csv|json]
   vtre presets
+  vtre ensemble [--members N] [--seed S] [--preset NAME | --scenario FILE.json]
+      (quantiles p5..p95 of every series under parameter uncertainty; N default 1000, S default 1)
+  vtre targets --members N [--seed S] [--preset NAME | --scenario FILE.json]
+      (the targets with the probability that each is met)
+  vtre sensitivity (--target ID | --series ID --year Y) [--top N] [--preset NAME | --scenario FILE.json]
+      (tornado: each lever and uncertain parameter swung across its range, largest swings first)
+  vtre goal-seek --target ID [--lever ID] [--preset NAME | --scenario FILE.json]
+      (the lever value that just meets the target; without --lever, a setting of all levers that does)
+  vtre contributions (--series ID --year Y | --target ID) [--preset NAME | --scenario FILE.json]
+      [--permutations M] [--seed S]   (each change's share of the difference from the reference)
   vtre pages --out DIR     (writes the app's pre-rendered reading pages)
   vtre diff OLD.csv NEW.csv [--tolerance REL]   (which series moved between two `vtre project` outputs)";
 
-struct Opts {
-    preset: Option<String>,
-    scenario: Option<String>,
-    format: String,
+pub(crate) struct Opts {
+    pub(crate) preset: Option<String>,
+    pub(crate) scenario: Option<String>,
+    pub(crate) format: String,
 }
 
 fn parse(args: &[String]) -> Result<Opts, String> {
@@ -62,7 +86,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
     Ok(o)
 }
 
-fn scenario(o: &Opts) -> Result<Scenario, String> {
+pub(crate) fn scenario(o: &Opts) -> Result<Scenario, String> {
     if let Some(name) = &o.preset {
         return presets::preset(name).ok_or_else(|| {
             let names: Vec<&str> = presets::PRESETS.iter().map(|p| p.key).collect();
@@ -139,6 +163,8 @@ fn run(args: &[String]) -> Result<String, String> {
             let notes = vtre_site::notes::notes()?;
             output::levers_csv(|id| notes.lever(id).source.as_str())
         }),
+        "params" => Ok(output::params_csv(false)),
+        "params-all" => Ok(output::params_csv(true)),
         "presets" => Ok(presets::PRESETS
             .iter()
             .map(|p| format!("{}\t{}\n", p.key, p.label.get(Lang::En)))

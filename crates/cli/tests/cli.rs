@@ -124,3 +124,59 @@ fn a_scenario_file_is_read_and_a_bad_one_is_refused_loudly() {
     assert!(err.contains("cannot read"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn params_lists_every_overridable_parameter_once_with_its_range_and_source() {
+    let (code, out, _) = vtre(&["params", "--format", "csv"]);
+    assert_eq!(code, 0);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("id,value,low,high,unit,kind,source"));
+    let ids: Vec<&str> = lines.map(|l| l.split(',').next().unwrap()).collect();
+    let want: Vec<&str> = vtre_model::params::PARAMS
+        .iter()
+        .filter(|p| p.overridable())
+        .map(|p| p.csv_key)
+        .collect();
+    assert_eq!(ids, want);
+    // A check row and an absorbed row are not offered; --all names their role.
+    assert!(!ids.contains(&"sichuan_tio2_output_2020"));
+    assert!(!ids.contains(&"v_extraction_recovery"));
+    let (_, all, _) = vtre(&["params-all"]);
+    assert!(all.contains("\nv_extraction_recovery,0.8,0.7,0.88,fraction,ESTIMATE,"));
+    assert!(all
+        .lines()
+        .any(|l| l.starts_with("sichuan_tio2_output_2020,") && l.ends_with(",check")));
+    assert!(all
+        .lines()
+        .any(|l| l.starts_with("eaf_utilisation_2020,") && l.ends_with(",derived")));
+}
+
+#[test]
+fn diff_names_the_series_that_moved_between_two_projections() {
+    let dir = std::env::temp_dir().join(format!("vtre-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (_, a, _) = vtre(&["project"]);
+    std::fs::write(dir.join("a.json"), r#"{"new_mine": 3000}"#).unwrap();
+    let (_, b, _) = vtre(&[
+        "project",
+        "--scenario",
+        dir.join("a.json").to_str().unwrap(),
+    ]);
+    std::fs::write(dir.join("a.csv"), a).unwrap();
+    std::fs::write(dir.join("b.csv"), b).unwrap();
+    let (code, out, _) = vtre(&[
+        "diff",
+        dir.join("a.csv").to_str().unwrap(),
+        dir.join("b.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.lines().any(|l| l.starts_with("v2o5_output ")), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("ore_mined ")), "{out}");
+    assert!(!out.lines().any(|l| l.starts_with("grid_factor ")), "{out}");
+    let (same, _, _) = vtre(&[
+        "diff",
+        dir.join("a.csv").to_str().unwrap(),
+        dir.join("a.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(same, 0);
+}

@@ -66,6 +66,46 @@ pub fn targets_csv(p: &Projection) -> String {
 
 /// Every lever with its range, default and guideline reference. `source` gives a lever's source text (the CSV
 /// keys or guideline section behind it), which is not part of the model: the CLI passes `vtre_site::notes`.
+/// Every overridable parameter: `id,value,low,high,unit,kind,source` (`vtre params`). The source is the
+/// baseline CSV row's `source` column. Parameters that are not inputs (base-year checks, derived or absorbed
+/// by the calibration, fixed FACTs) are listed with `--all`, with their role in an extra column.
+pub fn params_csv(all: bool) -> String {
+    let rows = vtre_model::params::baseline_rows();
+    let source = |key: &str| {
+        rows.iter()
+            .find(|r| r.key == key)
+            .map_or(String::new(), |r| r.source.clone())
+    };
+    let mut out = String::from("id,value,low,high,unit,kind,source");
+    out.push_str(if all { ",role\n" } else { "\n" });
+    for p in vtre_model::params::PARAMS
+        .iter()
+        .filter(|p| all || p.overridable())
+    {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{}",
+            p.csv_key,
+            fmt_num(p.value),
+            fmt_num(p.low),
+            fmt_num(p.high),
+            csv_field(p.unit),
+            p.kind.as_str(),
+            csv_field(&source(p.csv_key)),
+        ));
+        if all {
+            let role = if p.overridable() || p.role != vtre_model::params::Role::Input {
+                p.role.key()
+            } else {
+                "fixed"
+            };
+            out.push(',');
+            out.push_str(role);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 pub fn levers_csv<'a>(source: impl Fn(LeverId) -> &'a str) -> String {
     let mut out = String::from(
         "id,group,unit,min,max,step,default,base_2020,target_year,guideline_ref,label_en,source\n",

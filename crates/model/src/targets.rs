@@ -267,10 +267,14 @@ pub struct TargetResult {
     pub margin: f64,
 }
 
+/// Margins are differences of decimals (0.57 − 0.55 = 0.01999…): compare with a tolerance far below any
+/// figure the model reports, so a margin equal to the band is not scored below it.
+const EPS: f64 = 1e-9;
+
 fn score(margin: f64, band: f64) -> Status {
-    if margin < 0.0 {
+    if margin < -EPS {
         Status::Missed
-    } else if margin < band {
+    } else if margin < band - EPS {
         Status::AtRisk
     } else {
         Status::Met

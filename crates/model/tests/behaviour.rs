@@ -713,3 +713,15 @@ fn v_ti_blast_furnaces_use_more_energy_per_tonne_than_ordinary_ones() {
     let r = simulate(&Scenario::reference());
     assert!(simulate(&flat).at(S::EnergyTotal, 2025) < r.at(S::EnergyTotal, 2025));
 }
+
+#[test]
+fn a_recovery_exactly_one_band_above_its_target_is_met_not_at_risk() {
+    // 57 % against the 55 % target with a 2-point band: 0.57 − 0.55 is 0.01999… in floating point.
+    let p = simulate(&with(&[(L::VRecovery, 57.0)]));
+    assert_eq!(p.target(TargetId::VRecovery).unwrap().status, Status::Met);
+    let p = simulate(&with(&[(L::VRecovery, 56.0)]));
+    assert_eq!(
+        p.target(TargetId::VRecovery).unwrap().status,
+        Status::AtRisk
+    );
+}

@@ -1,0 +1,564 @@
+//! Goal-seek: which lever value meets a target, and how far all levers together can get.
+//!
+//! **Met** means the model's status `Status::Met` (past the threshold by at least the target's band, see
+//! `vtre_model::targets`), the same rule the app shows and the ensemble counts. Candidates are compared by
+//! status first (met, then at risk, then missed) and then by the target's `margin` (how far past the
+//! threshold, positive on the right side; for the carbon peak, years before 2030).
+//!
+//! **One lever** ([`goal_seek`]): lever values are the lever's step grid (`min + k·step`, what
+//! `Scenario::set` snaps to). Targets need not be monotone in a lever (the energy quota, prices and the
+//! curtailment order interact), so the grid is first scanned at up to [`SCAN_INTERVALS`] evenly spaced
+//! points plus the current value, and then refined to single steps by bisection on the met/not-met boundary
+//! nearest the current value on each side. The answer is the met value nearest the current one: "move the
+//! lever this far and the target is just met". If the current value already meets the target it is the
+//! answer. A met window narrower than the scan spacing can be missed. If no point meets the target, the
+//! answer is not reachable and reports the best value found (the best scan point, refined step by step
+//! around it).
+//!
+//! **All levers** ([`best_reachable`]): a coordinate search from the current scenario. Levers are visited
+//! in order (first the ones the target names as moving it most, then the rest of the table); each is scanned
+//! on a coarse grid with the others held, and moved to the best value if that improves on the current status
+//! and margin, or to the met value nearest its current value as soon as one meets the target. Up to
+//! [`PASSES`] passes, stopping early when a pass improves nothing. When the target is met, a tidy pass moves
+//! each changed lever back toward its starting value as far as the target stays met, so the answer changes
+//! no more than it needs. This is a heuristic local search: it finds a good setting, not necessarily the
+//! best one, and "not reachable" means this search did not find a way, not that none exists.
+
+use std::collections::BTreeMap;
+use vtre_model::levers::{spec as lspec, LeverSpec};
+use vtre_model::targets::{spec as tspec, Rule, TargetResult};
+use vtre_model::{simulate, LeverId, Scenario, Status, TargetId, LEVERS};
+
+/// Evenly spaced scan points of one lever in [`goal_seek`] (plus the ends and the current value).
+pub const SCAN_INTERVALS: usize = 64;
+/// Scan points per lever and pass in [`best_reachable`].
+pub const COARSE_INTERVALS: usize = 16;
+/// Passes over the levers in [`best_reachable`].
+pub const PASSES: usize = 3;
+
+/// Why a goal-seek cannot start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeekError {
+    /// The target has no number (never scored), so it cannot be met.
+    Unquantified(TargetId),
+}
+
+impl std::fmt::Display for SeekError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SeekError::Unquantified(id) => write!(
+                f,
+                "target '{}' has no number in the guideline and is never scored",
+                id.key()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SeekError {}
+
+/// The answer of a one-lever goal-seek.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Seek {
+    pub target: TargetId,
+    pub lever: LeverId,
+    /// The lever's value in the scenario searched from.
+    pub from: f64,
+    /// The met value nearest `from` when `reached`, else the best value found.
+    pub value: f64,
+    /// Whether `value` meets the target.
+    pub reached: bool,
+    /// The target as scored with the lever at `value`.
+    pub result: TargetResult,
+    /// Model runs used.
+    pub runs: usize,
+}
+
+/// The answer of an all-levers search.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reachable {
+    pub target: TargetId,
+    /// The scenario found (the start with `changes` applied).
+    pub scenario: Scenario,
+    /// Whether it meets the target.
+    pub reached: bool,
+    /// The target as scored in `scenario`.
+    pub result: TargetResult,
+    /// Levers moved: (lever, from, to), in lever-table order.
+    pub changes: Vec<(LeverId, f64, f64)>,
+    /// Model runs used.
+    pub runs: usize,
+}
+
+/// Whether a result meets its target.
+pub fn is_met(r: &TargetResult) -> bool {
+    r.status == Status::Met
+}
+
+fn rank(r: &TargetResult) -> u8 {
+    match r.status {
+        Status::Met => 3,
+        Status::AtRisk => 2,
+        Status::Missed => 1,
+        Status::Unquantified => 0,
+    }
+}
+
+/// Whether `a` is strictly better than `b`: a better status, or the same status with a larger margin.
+pub fn better(a: &TargetResult, b: &TargetResult) -> bool {
+    let m = |r: &TargetResult| {
+        if r.margin.is_nan() {
+            f64::NEG_INFINITY
+        } else {
+            r.margin
+        }
+    };
+    (rank(a), m(a)) > (rank(b), m(b))
+}
+
+fn check(target: TargetId) -> Result<(), SeekError> {
+    if tspec(target).rule == Rule::Unquantified {
+        Err(SeekError::Unquantified(target))
+    } else {
+        Ok(())
+    }
+}
+
+/// A placeholder for a target a projection somehow lacks: missed, with no margin.
+fn missing(target: TargetId) -> TargetResult {
+    TargetResult {
+        id: target,
+        year: tspec(target).year,
+        value: f64::NAN,
+        threshold: None,
+        status: Status::Missed,
+        margin: f64::NEG_INFINITY,
+    }
+}
+
+fn score(s: &Scenario, target: TargetId) -> TargetResult {
+    simulate(s)
+        .target(target)
+        .copied()
+        .unwrap_or_else(|| missing(target))
+}
+
+/// One lever's step grid, with cached runs.
+struct LeverScan<'a> {
+    base: &'a Scenario,
+    target: TargetId,
+    lever: &'static LeverSpec,
+    steps: usize,
+    cache: BTreeMap<usize, TargetResult>,
+    runs: usize,
+}
+
+impl<'a> LeverScan<'a> {
+    fn new(base: &'a Scenario, target: TargetId, lever: LeverId) -> Self {
+        let l = lspec(lever);
+        LeverScan {
+            base,
+            target,
+            lever: l,
+            steps: ((l.max - l.min) / l.step).round().max(0.0) as usize,
+            cache: BTreeMap::new(),
+            runs: 0,
+        }
+    }
+    fn value(&self, k: usize) -> f64 {
+        self.lever.snap(self.lever.min + k as f64 * self.lever.step)
+    }
+    fn index(&self, v: f64) -> usize {
+        (((v - self.lever.min) / self.lever.step).round().max(0.0) as usize).min(self.steps)
+    }
+    fn eval(&mut self, k: usize) -> TargetResult {
+        if let Some(r) = self.cache.get(&k) {
+            return *r;
+        }
+        let mut s = self.base.clone();
+        s.set(self.lever.id, self.value(k));
+        let r = score(&s, self.target);
+        self.runs += 1;
+        self.cache.insert(k, r);
+        r
+    }
+    fn met(&mut self, k: usize) -> bool {
+        is_met(&self.eval(k))
+    }
+    /// With `unmet` not meeting and `met` meeting the target: the met index next to the boundary nearest
+    /// `unmet` (bisection, assuming one crossing in between; always a met index).
+    fn bisect(&mut self, mut unmet: usize, mut met: usize) -> usize {
+        while unmet.abs_diff(met) > 1 {
+            let mid = (unmet + met) / 2;
+            if self.met(mid) {
+                met = mid;
+            } else {
+                unmet = mid;
+            }
+        }
+        met
+    }
+    /// Searches from `current` with up to `intervals` scan intervals: `(index, reached)`.
+    fn search(&mut self, current: usize, intervals: usize, refine: bool) -> (usize, bool) {
+        if self.met(current) {
+            return (current, true);
+        }
+        let h = self.steps.div_ceil(intervals.max(1)).max(1);
+        let mut points: Vec<usize> = (0..=self.steps).step_by(h).collect();
+        points.push(self.steps);
+        points.push(current);
+        points.sort_unstable();
+        points.dedup();
+        let met: Vec<bool> = points.iter().map(|&k| self.met(k)).collect();
+        let at = points.iter().position(|&k| k == current).unwrap_or(0);
+        // The nearest met scan point on each side, refined toward the current value.
+        let left = (0..at)
+            .rev()
+            .find(|&i| met[i])
+            .map(|i| self.bisect(points[i + 1], points[i]));
+        let right = (at + 1..points.len())
+            .find(|&i| met[i])
+            .map(|i| self.bisect(points[i - 1], points[i]));
+        let nearest = match (left, right) {
+            (Some(l), Some(r)) => Some(if current - l <= r - current { l } else { r }),
+            (l, r) => l.or(r),
+        };
+        if let Some(k) = nearest {
+            return (k, true);
+        }
+        // Not reachable: the best scan point (ties: nearest the current value), refined step by step.
+        let mut best = current;
+        let consider = |scan: &mut Self, k: usize, best: &mut usize| {
+            let (rk, rb) = (scan.eval(k), scan.eval(*best));
+            if better(&rk, &rb)
+                || (!better(&rb, &rk) && k.abs_diff(current) < best.abs_diff(current))
+            {
+                *best = k;
+            }
+        };
+        for &k in &points {
+            consider(self, k, &mut best);
+        }
+        if refine {
+            let centre = best;
+            for k in centre.saturating_sub(h - 1)..=(centre + h - 1).min(self.steps) {
+                consider(self, k, &mut best);
+            }
+        }
+        let reached = self.met(best);
+        (best, reached)
+    }
+}
+
+/// Finds the value of `lever` nearest its current value that meets `target`, all else held. See the module
+/// docs for the search and what "not reachable" reports.
+pub fn goal_seek(s: &Scenario, target: TargetId, lever: LeverId) -> Result<Seek, SeekError> {
+    check(target)?;
+    let from = s.get(lever);
+    let mut scan = LeverScan::new(s, target, lever);
+    let current = scan.index(from);
+    let (k, reached) = scan.search(current, SCAN_INTERVALS, true);
+    let result = scan.eval(k);
+    Ok(Seek {
+        target,
+        lever,
+        from,
+        value: scan.value(k),
+        reached,
+        result,
+        runs: scan.runs,
+    })
+}
+
+/// Searches all levers for a setting that meets `target`, from `s`. A heuristic local search: see the
+/// module docs.
+pub fn best_reachable(s: &Scenario, target: TargetId) -> Result<Reachable, SeekError> {
+    check(target)?;
+    let named = tspec(target).levers;
+    let order: Vec<LeverId> = named
+        .iter()
+        .copied()
+        .chain(LEVERS.iter().map(|l| l.id).filter(|id| !named.contains(id)))
+        .collect();
+    let mut cur = s.clone();
+    let mut result = score(&cur, target);
+    let mut runs = 1;
+    coordinate_search(&mut cur, &mut result, &mut runs, target, &order);
+    if !is_met(&result) {
+        // Stuck where no single lever helps (a target bound by two levers at once, like the smaller of two
+        // growth rates): try the corners of the levers the target names, and search again from the best.
+        let (corner, r, n) = best_corner(&cur, target, named);
+        runs += n;
+        if better(&r, &result) {
+            cur = corner;
+            result = r;
+            coordinate_search(&mut cur, &mut result, &mut runs, target, &order);
+        }
+    }
+    if is_met(&result) {
+        tidy(s, &mut cur, &mut result, &mut runs, target);
+    }
+    let changes = LEVERS
+        .iter()
+        .filter(|l| s.get(l.id) != cur.get(l.id))
+        .map(|l| (l.id, s.get(l.id), cur.get(l.id)))
+        .collect();
+    Ok(Reachable {
+        target,
+        reached: is_met(&result),
+        scenario: cur,
+        result,
+        changes,
+        runs,
+    })
+}
+
+/// Up to [`PASSES`] passes over `order`, one lever at a time; stops as soon as the target is met.
+fn coordinate_search(
+    cur: &mut Scenario,
+    result: &mut TargetResult,
+    runs: &mut usize,
+    target: TargetId,
+    order: &[LeverId],
+) {
+    for _ in 0..PASSES {
+        if is_met(result) {
+            return;
+        }
+        let mut improved = false;
+        for &lever in order {
+            let mut scan = LeverScan::new(cur, target, lever);
+            let current = scan.index(cur.get(lever));
+            scan.cache.insert(current, *result);
+            let (k, reached) = scan.search(current, COARSE_INTERVALS, false);
+            let r = scan.eval(k);
+            let v = scan.value(k);
+            *runs += scan.runs;
+            if reached || better(&r, result) {
+                cur.set(lever, v);
+                *result = r;
+                improved = true;
+            }
+            if reached {
+                return;
+            }
+        }
+        if !improved {
+            return;
+        }
+    }
+}
+
+/// The best of the `2^k` settings with each of the first six `levers` at its min or max, the rest of `cur`
+/// held: `(scenario, result, runs)`.
+fn best_corner(
+    cur: &Scenario,
+    target: TargetId,
+    levers: &[LeverId],
+) -> (Scenario, TargetResult, usize) {
+    let levers = &levers[..levers.len().min(6)];
+    let mut best: Option<(Scenario, TargetResult)> = None;
+    for mask in 0..1usize << levers.len() {
+        let mut t = cur.clone();
+        for (j, &id) in levers.iter().enumerate() {
+            let l = lspec(id);
+            t.set(id, if mask & (1 << j) != 0 { l.max } else { l.min });
+        }
+        let r = score(&t, target);
+        if best.as_ref().is_none_or(|(_, b)| better(&r, b)) {
+            best = Some((t, r));
+        }
+    }
+    let runs = 1usize << levers.len();
+    match best {
+        Some((t, r)) => (t, r, runs),
+        None => (cur.clone(), missing(target), runs),
+    }
+}
+
+/// Moves each lever changed from `start` back toward its start value as far as the target stays met
+/// (bisection between the start, not met, and the current value, met).
+fn tidy(
+    start: &Scenario,
+    cur: &mut Scenario,
+    result: &mut TargetResult,
+    runs: &mut usize,
+    target: TargetId,
+) {
+    for l in LEVERS.iter().rev() {
+        let (from, now) = (start.get(l.id), cur.get(l.id));
+        if from == now {
+            continue;
+        }
+        let mut scan = LeverScan::new(cur, target, l.id);
+        let (k_from, k_now) = (scan.index(from), scan.index(now));
+        scan.cache.insert(k_now, *result);
+        let k = if scan.met(k_from) {
+            k_from
+        } else {
+            scan.bisect(k_from, k_now)
+        };
+        *result = scan.eval(k);
+        *runs += scan.runs;
+        cur.set(l.id, if k == k_from { from } else { scan.value(k) });
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use vtre_model::presets;
+
+    fn met_with(s: &Scenario, lever: LeverId, v: f64, target: TargetId) -> bool {
+        let mut t = s.clone();
+        t.set(lever, v);
+        is_met(&score(&t, target))
+    }
+
+    #[test]
+    fn a_recovery_target_is_just_met_one_step_past_threshold_plus_band() {
+        // Vanadium recovery ≥ 55 % with a 2-point band: met from 57 % (58 % while the model's margin
+        // 0.57 − 0.55 rounds below the band), found from 45 % below it.
+        let mut s = Scenario::reference();
+        s.set(LeverId::VRecovery, 45.0);
+        let r = goal_seek(&s, TargetId::VRecovery, LeverId::VRecovery).unwrap();
+        assert!(r.reached);
+        assert_eq!(r.from, 45.0);
+        assert!(r.value == 57.0 || r.value == 58.0, "{r:?}");
+        assert!(met_with(
+            &s,
+            LeverId::VRecovery,
+            r.value,
+            TargetId::VRecovery
+        ));
+        assert!(
+            !met_with(&s, LeverId::VRecovery, r.value - 1.0, TargetId::VRecovery),
+            "just met: one step less is not"
+        );
+        let mut at = s.clone();
+        at.set(LeverId::VRecovery, r.value);
+        assert_eq!(r.result, score(&at, TargetId::VRecovery));
+    }
+
+    #[test]
+    fn an_already_met_target_needs_no_move_and_an_unrelated_lever_cannot_reach_it() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::VRecovery, 60.0);
+        let r = goal_seek(&s, TargetId::VRecovery, LeverId::VRecovery).unwrap();
+        assert!(r.reached && r.value == 60.0);
+        s.set(LeverId::VRecovery, 45.0);
+        let r = goal_seek(&s, TargetId::VRecovery, LeverId::NdprPrice).unwrap();
+        assert!(!r.reached);
+        assert_eq!(
+            r.value,
+            s.get(LeverId::NdprPrice),
+            "nothing better: stays put"
+        );
+        assert_eq!(r.result.status, Status::Missed);
+        assert_eq!(
+            goal_seek(&s, TargetId::OverseasReBase, LeverId::ReImported),
+            Err(SeekError::Unquantified(TargetId::OverseasReBase))
+        );
+    }
+
+    #[test]
+    fn a_fine_lever_is_bisected_downward_to_the_nearest_met_step() {
+        // With a small EAF swap the carbon peak is still at risk (CO2 plateaus after 2025); a cleaner grid
+        // meets it. The grid factor has over a thousand steps: the scan and the bisections use a small
+        // fraction of them.
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 50.0);
+        assert!(!is_met(&score(&s, TargetId::CarbonPeak)));
+        let r = goal_seek(&s, TargetId::CarbonPeak, LeverId::GridFactor).unwrap();
+        assert!(r.reached, "{r:?}");
+        assert!(r.value < r.from, "downward");
+        assert!(met_with(
+            &s,
+            LeverId::GridFactor,
+            r.value,
+            TargetId::CarbonPeak
+        ));
+        let step = lspec(LeverId::GridFactor).step;
+        assert!(
+            !met_with(
+                &s,
+                LeverId::GridFactor,
+                r.value + step,
+                TargetId::CarbonPeak
+            ),
+            "just met"
+        );
+        assert!(r.runs < 100, "{} runs for 1 041 steps", r.runs);
+    }
+
+    #[test]
+    fn best_reachable_finds_a_target_bound_by_two_levers_at_once() {
+        // Held at 2020, rare-earth growth is 0 (at risk). Its measure is the smaller of mining and separation
+        // growth, so no single lever raises it: the corner step moves quota and separation together.
+        let s = presets::preset("no_new_policy").unwrap();
+        assert!(!is_met(&score(&s, TargetId::ReExpansion)));
+        let r = best_reachable(&s, TargetId::ReExpansion).unwrap();
+        assert!(r.reached, "{r:?}");
+        assert!(is_met(&score(&r.scenario, TargetId::ReExpansion)));
+        let moved: Vec<LeverId> = r.changes.iter().map(|c| c.0).collect();
+        assert!(
+            moved.contains(&LeverId::ReQuota) || moved.contains(&LeverId::ReImported),
+            "{moved:?}"
+        );
+        assert!(moved.contains(&LeverId::ReSeparation), "{moved:?}");
+    }
+
+    #[test]
+    fn best_reachable_meets_a_target_and_moves_no_lever_further_than_needed() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::TiRecovery, 20.0);
+        s.set(LeverId::BfSlagTi, 0.0);
+        // From low titanium recovery, and the reference's industry scale (far below 6000 亿元, so several
+        // levers move, some first to where they help most and then back by the tidy pass).
+        for (s, target) in [
+            (s, TargetId::TiRecovery),
+            (Scenario::reference(), TargetId::IndustryScale),
+        ] {
+            let r = best_reachable(&s, target).unwrap();
+            assert!(r.reached, "{r:?}");
+            assert!(is_met(&score(&r.scenario, target)), "re-simulated");
+            assert_eq!(r.result, score(&r.scenario, target));
+            assert!(!r.changes.is_empty());
+            for &(id, from, to) in &r.changes {
+                assert_eq!(s.get(id), from);
+                assert_eq!(r.scenario.get(id), to);
+                // tidy: moving this lever one step back toward its start loses the target
+                let step = lspec(id).step;
+                let back = if to > from { to - step } else { to + step };
+                assert!(!met_with(&r.scenario, id, back, target), "{}", id.key());
+            }
+        }
+        // a target already met costs one run and changes nothing
+        let met = best_reachable(&Scenario::reference(), TargetId::ReExpansion).unwrap();
+        assert!(met.reached && met.changes.is_empty() && met.runs == 1);
+    }
+
+    #[test]
+    fn better_orders_by_status_then_margin() {
+        let base = score(&Scenario::reference(), TargetId::IndustryScale);
+        let with = |status, margin| TargetResult {
+            status,
+            margin,
+            ..base
+        };
+        assert!(better(&with(Status::Met, 0.0), &with(Status::AtRisk, 5.0)));
+        assert!(better(
+            &with(Status::Missed, -1.0),
+            &with(Status::Missed, -2.0)
+        ));
+        assert!(!better(
+            &with(Status::Missed, -2.0),
+            &with(Status::Missed, -2.0)
+        ));
+        assert!(better(
+            &with(Status::Missed, -2.0),
+            &with(Status::Missed, f64::NAN)
+        ));
+    }
+}
