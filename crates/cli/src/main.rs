@@ -31,6 +31,7 @@ use vtre_model::{presets, simulate, Lang, Scenario};
 
 mod analysis;
 mod diff;
+mod history;
 mod json_out;
 
 const USAGE: &str = "usage:
@@ -164,6 +165,9 @@ fn run(args: &[String]) -> Result<String, String> {
             output::levers_csv(|id| notes.lever(id).source.as_str())
         }),
         "params" => Ok(output::params_csv(false)),
+        "actuals" => history::actuals_csv(),
+        "validate" => Ok(history::validate_csv(&scenario(&o)?)),
+        "related" => history::related_csv(&scenario(&o)?),
         "params-all" => Ok(output::params_csv(true)),
         "presets" => Ok(presets::PRESETS
             .iter()

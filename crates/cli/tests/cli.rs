@@ -180,3 +180,59 @@ fn diff_names_the_series_that_moved_between_two_projections() {
     ]);
     assert_eq!(same, 0);
 }
+
+#[test]
+fn actuals_prints_every_published_figure_with_its_series_and_source() {
+    let (code, out, _) = vtre(&["actuals", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("year,series,value,unit,source,"));
+    let rows = out.lines().count() - 1;
+    assert_eq!(rows, vtre_model::actuals::actuals().unwrap().len());
+    // Converted to the model series' unit where it compares with one: 27.33 Mt is 2,733万吨.
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("2019,crude_steel_total,2733,万吨,")),
+        "{out}"
+    );
+    // Partial figures say so.
+    assert!(out
+        .lines()
+        .any(|l| l.contains(",pgvt_vanadium_products_sales,actual,part,")));
+}
+
+#[test]
+fn validate_and_related_score_the_scenario_against_history_and_other_plans() {
+    let (code, v, _) = vtre(&["validate"]);
+    assert_eq!(code, 0);
+    assert!(
+        v.lines()
+            .any(|l| l.starts_with("2022,grid_factor,same,0.1404,0.1255,")),
+        "{v}"
+    );
+    let (code, r, _) = vtre(&["related"]);
+    assert_eq!(code, 0);
+    assert!(
+        r.lines()
+            .any(|l| l.starts_with("tio2_capacity,2025,120,120,met,")),
+        "{r}"
+    );
+    // A larger rare-earth quota moves the 2027 rare-earth scale.
+    let dir = std::env::temp_dir().join(format!("vtre-rel-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("re.json");
+    std::fs::write(
+        &f,
+        r#"{"re_quota": 100000, "re_separation": 150000, "re_deep": 90}"#,
+    )
+    .unwrap();
+    let (_, r2, _) = vtre(&["related", "--scenario", f.to_str().unwrap()]);
+    let value = |t: &str| -> f64 {
+        t.lines()
+            .find(|l| l.starts_with("re_scale,"))
+            .and_then(|l| l.split(',').nth(2))
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!(value(&r2) > value(&r));
+}

@@ -104,8 +104,21 @@ pub const SHARED: &[&str] = &[
     STATUS,
 ];
 
+/// Written by the pages (the validation table's rows: same, part, national), read by tests.
+pub const BASIS: &str = "data-basis";
+/// Written by the pages (other plans' targets), read by tests.
+pub const RELATED: &str = "data-related";
+
 /// Names only the pages write.
-pub const PAGES_ONLY: &[&str] = &[BASELINE, CHAPTER, NOT_MODELLED, SOURCE, TERM];
+pub const PAGES_ONLY: &[&str] = &[
+    BASELINE,
+    BASIS,
+    CHAPTER,
+    NOT_MODELLED,
+    RELATED,
+    SOURCE,
+    TERM,
+];
 
 #[cfg(test)]
 mod tests {
@@ -116,6 +129,7 @@ mod tests {
         include_str!("../../site/src/lib.rs"),
         include_str!("../../site/src/docs.rs"),
         include_str!("../../site/src/guideline.rs"),
+        include_str!("../../site/src/history.rs"),
     ];
     /// The app's code that reads the pages: the reading pages and the lever/preset notes page.
     const APP: &[&str] = &[

@@ -10,6 +10,7 @@
 //! Chains, each documented with its equations: [`steel`], [`vanadium`], [`titanium`], [`rare_earth`],
 //! [`energy`], [`emissions`], [`value`]; targets and their scoring in [`targets`].
 
+pub mod actuals;
 mod csv_line;
 pub mod emissions;
 pub mod energy;

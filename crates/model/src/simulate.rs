@@ -92,6 +92,8 @@ pub struct Projection {
     pub curtailed: [[f64; N_PRODUCTS]; N_YEARS],
     pub limits: [Limits; N_YEARS],
     pub targets: Vec<TargetResult>,
+    /// Other plans' targets (not the guideline's), scored beside it (see [`super::actuals`]).
+    pub related: Vec<super::actuals::RelatedResult>,
     /// Year of peak CO2.
     pub peak_year: u16,
     pub calibration: Calibration,
@@ -394,6 +396,7 @@ pub fn simulate(s: &Scenario) -> Projection {
     }
 
     let targets = evaluate(&series, &c.params);
+    let related = super::actuals::score_related(&series, |l, y| c.lever(l, y));
     let peak_year = targets
         .iter()
         .find(|t| t.id == super::targets::TargetId::CarbonPeak)
@@ -403,6 +406,7 @@ pub fn simulate(s: &Scenario) -> Projection {
         curtailed,
         limits,
         targets,
+        related,
         peak_year,
         calibration: c.cal,
     }

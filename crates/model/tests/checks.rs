@@ -76,10 +76,7 @@ fn run(fields: &[String]) -> Result<(), String> {
                 k => return fail(format!("unknown kind {k}")),
             };
             if !ok {
-                return fail(format!(
-                    "{} {y}: {got} (reference {reference})",
-                    sid.key()
-                ));
+                return fail(format!("{} {y}: {got} (reference {reference})", sid.key()));
             }
         }
     }
@@ -95,7 +92,8 @@ fn every_model_check_in_the_data_file_holds() {
             continue;
         }
         n += 1;
-        let fields = csv_line::split_line(line).unwrap_or_else(|e| panic!("checks.csv:{}: {e}", i + 1));
+        let fields =
+            csv_line::split_line(line).unwrap_or_else(|e| panic!("checks.csv:{}: {e}", i + 1));
         if let Err(e) = run(&fields) {
             failures.push(format!("checks.csv:{}: {e}", i + 1));
         }
@@ -108,8 +106,17 @@ fn every_model_check_in_the_data_file_holds() {
 fn a_check_that_is_false_fails() {
     // The runner must be able to fail: a wrong figure, a wrong direction and a moved series.
     let row = |s: &str| csv_line::split_line(s).unwrap();
-    assert!(run(&row("x,value,reference,crude_steel_total,2020,3500,0.02,wrong figure")).is_err());
-    assert!(run(&row("x,higher,eaf_swap=600;swap_vti_share=1,v2o5_output,2030,,,wrong way")).is_err());
-    assert!(run(&row("x,unchanged,eaf_swap=600,crude_steel_eaf,all,,1e-9,moved")).is_err());
+    assert!(run(&row(
+        "x,value,reference,crude_steel_total,2020,3500,0.02,wrong figure"
+    ))
+    .is_err());
+    assert!(run(&row(
+        "x,higher,eaf_swap=600;swap_vti_share=1,v2o5_output,2030,,,wrong way"
+    ))
+    .is_err());
+    assert!(run(&row(
+        "x,unchanged,eaf_swap=600,crude_steel_eaf,all,,1e-9,moved"
+    ))
+    .is_err());
     assert!(run(&row("x,value,reference,no_such_series,2020,1,0.1,unknown")).is_err());
 }

@@ -16,6 +16,7 @@ use vtre_model::targets::spec as tspec;
 pub mod content;
 pub mod docs;
 pub mod guideline;
+mod history;
 pub mod notes;
 
 /// Escapes text for HTML content and attribute values.
@@ -179,8 +180,9 @@ pub fn model_html(lang: Lang) -> Result<String, String> {
     }
     let _ = write!(
         o,
-        r##"<li><a href="#flows">{}</a></li><li><a href="#glossary">{}</a></li></ol></nav>"##,
+        r##"<li><a href="#flows">{}</a></li><li><a href="#validation">{}</a></li><li><a href="#glossary">{}</a></li></ol></nav>"##,
         esc(Msg::FlowTitle.text(lang)),
+        esc(Msg::ValidationTitle.text(lang)),
         esc(Msg::Glossary.text(lang))
     );
     for c in pages {
@@ -234,8 +236,9 @@ pub fn model_html(lang: Lang) -> Result<String, String> {
     }
     let _ = write!(
         o,
-        r#"</select></label><p class="muted">{}</p><div data-flows=""></div></section><section id="glossary" class="glossary"><h3>{}</h3><dl>"#,
+        r#"</select></label><p class="muted">{}</p><div data-flows=""></div></section>{}<section id="glossary" class="glossary"><h3>{}</h3><dl>"#,
         esc(Msg::FlowBalanced.text(lang)),
+        history::history_html(lang)?,
         esc(Msg::Glossary.text(lang))
     );
     for t in terms {

@@ -1,0 +1,393 @@
+//! History beside the projection: published 2018–2025 figures (`data/actuals.csv`, the shared data set's
+//! `actuals.csv` copied as it is), how each compares with a model series (`data/actuals_map.csv`), and other
+//! plans' targets scored as related targets (`data/related_targets.csv`).
+//!
+//! A published figure compares with a model series on one of three bases, and nothing else is presented as
+//! comparable: `same` (the same Sichuan quantity), `part` (a part of it: Panxi or Panzhihua, one company,
+//! company sales, a half year — the note says which) and `national` (China's total, for Sichuan's share).
+//! Units are converted explicitly by the map's `factor` (e.g. Mt × 100 → 万吨).
+
+use crate::csv_line::split_line;
+use crate::series::{SeriesId, FIRST_YEAR, LAST_YEAR};
+use crate::targets::Status;
+use crate::text::Text;
+
+const ACTUALS_CSV: &str = include_str!("../data/actuals.csv");
+const MAP_CSV: &str = include_str!("../data/actuals_map.csv");
+const RELATED_CSV: &str = include_str!("../data/related_targets.csv");
+
+/// What a published figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Sichuan, Panxi or Pangang.
+    Actual,
+    /// National or regional context.
+    Context,
+    /// Another plan's target, not an observation.
+    Target,
+}
+
+/// How a published figure compares with the model's Sichuan series.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    Same,
+    Part,
+    National,
+}
+
+impl Basis {
+    pub fn key(self) -> &'static str {
+        match self {
+            Basis::Same => "same",
+            Basis::Part => "part",
+            Basis::National => "national",
+        }
+    }
+    pub fn label(self) -> Text {
+        match self {
+            Basis::Same => Text::new("同口径", "same quantity"),
+            Basis::Part => Text::new("部分口径（见说明）", "part of it (see note)"),
+            Basis::National => Text::new("全国", "national"),
+        }
+    }
+}
+
+/// One published figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actual {
+    pub key: String,
+    pub year: u16,
+    pub value: f64,
+    pub unit: String,
+    /// FACT or DERIVED.
+    pub kind: String,
+    pub role: Role,
+    pub source: String,
+    pub note: String,
+    /// The model series it compares with, the factor to the series' unit and the basis.
+    pub series: Option<(SeriesId, f64, Basis)>,
+}
+
+impl Actual {
+    /// The value in the compared series' unit.
+    pub fn in_series_unit(&self) -> Option<f64> {
+        self.series.map(|(_, f, _)| self.value * f)
+    }
+}
+
+fn rows(text: &'static str, file: &str, columns: usize) -> Result<Vec<Vec<String>>, String> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let f = split_line(line).map_err(|e| format!("{file}:{}: {e}", i + 1))?;
+        if f.len() != columns {
+            return Err(format!(
+                "{file}:{}: {} fields, want {columns}",
+                i + 1,
+                f.len()
+            ));
+        }
+        out.push(f);
+    }
+    Ok(out)
+}
+
+fn number(s: &str, at: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("{at}: {s:?} is not a number")),
+    }
+}
+
+/// Every published figure, with the model series it compares with where there is one.
+pub fn actuals() -> Result<Vec<Actual>, String> {
+    let mut map = Vec::new();
+    for f in rows(MAP_CSV, "actuals_map.csv", 5)? {
+        let series = SeriesId::from_key(&f[2])
+            .ok_or_else(|| format!("actuals_map.csv: unknown series {:?}", f[2]))?;
+        let basis = match f[4].as_str() {
+            "same" => Basis::Same,
+            "part" => Basis::Part,
+            "national" => Basis::National,
+            b => return Err(format!("actuals_map.csv: unknown basis {b:?}")),
+        };
+        map.push((
+            f[0].clone(),
+            f[1].clone(),
+            (series, number(&f[3], "actuals_map.csv")?, basis),
+        ));
+    }
+    let mut out = Vec::new();
+    for f in rows(ACTUALS_CSV, "actuals.csv", 8)? {
+        let role = match f[5].as_str() {
+            "actual" => Role::Actual,
+            "context" => Role::Context,
+            "target" => Role::Target,
+            r => return Err(format!("actuals.csv: {}: unknown role {r:?}", f[0])),
+        };
+        let year: u16 = f[3]
+            .parse()
+            .map_err(|_| format!("actuals.csv: {}: bad year {:?}", f[0], f[3]))?;
+        let series = map
+            .iter()
+            .find(|(k, u, _)| *k == f[0] && *u == f[2])
+            .map(|(_, _, s)| *s);
+        out.push(Actual {
+            key: f[0].clone(),
+            year,
+            value: number(&f[1], &format!("actuals.csv: {}", f[0]))?,
+            unit: f[2].clone(),
+            kind: f[4].clone(),
+            role,
+            source: f[6].clone(),
+            note: f[7].clone(),
+            series,
+        });
+    }
+    // Every map row must find its figure: a renamed key would silently drop a comparison.
+    for (k, u, _) in &map {
+        if !out.iter().any(|a| a.key == *k && a.unit == *u) {
+            return Err(format!("actuals_map.csv: no row {k} in {u} in actuals.csv"));
+        }
+    }
+    Ok(out)
+}
+
+/// Published figures that fall on a model series inside the projection window.
+pub fn on_series(id: SeriesId) -> Vec<Actual> {
+    actuals()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|a| {
+            a.role != Role::Target
+                && a.series.is_some_and(|(s, _, _)| s == id)
+                && (FIRST_YEAR..=LAST_YEAR).contains(&a.year)
+        })
+        .collect()
+}
+
+/// One row of the validation table: the model (a projection) against a published Sichuan figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Check {
+    pub actual: Actual,
+    pub series: SeriesId,
+    pub basis: Basis,
+    /// The published figure in the series' unit.
+    pub published: f64,
+    pub model: f64,
+    /// `model / published − 1` for a Sichuan figure (same quantity or a part of it); `None` for a national one.
+    pub error: Option<f64>,
+    /// Sichuan's share of a national figure, `model / published`; `None` otherwise.
+    pub share: Option<f64>,
+}
+
+/// Model against every published Sichuan figure (same quantity or a part of it) in 2020–2035, and
+/// Sichuan's share of every national figure.
+pub fn validation(p: &crate::Projection) -> Vec<Check> {
+    let mut out = Vec::new();
+    for a in actuals().unwrap_or_default() {
+        let (Some((series, _, basis)), Some(published)) = (a.series, a.in_series_unit()) else {
+            continue;
+        };
+        if a.role == Role::Target || !(FIRST_YEAR..=LAST_YEAR).contains(&a.year) {
+            continue;
+        }
+        let model = p.at(series, a.year);
+        let ratio = (published != 0.0).then(|| model / published);
+        out.push(Check {
+            series,
+            basis,
+            published,
+            model,
+            error: ratio.filter(|_| basis != Basis::National).map(|r| r - 1.0),
+            share: ratio.filter(|_| basis == Basis::National),
+            actual: a,
+        });
+    }
+    out
+}
+
+/// What a related target measures.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Measure {
+    /// The sum of these series in the target's year.
+    Series(Vec<SeriesId>),
+    /// A lever's value in the target's year.
+    Lever(crate::LeverId),
+}
+
+/// Another plan's target (not the guideline's), scored beside the guideline's own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelatedTarget {
+    pub id: String,
+    pub year: u16,
+    /// In the measure's unit.
+    pub threshold: f64,
+    pub measure: Measure,
+    pub label: (String, String),
+    pub measure_text: (String, String),
+    /// The published row it comes from (source, quoted note).
+    pub source: Actual,
+}
+
+/// Other plans' targets from `data/related_targets.csv`.
+pub fn related_targets() -> Result<Vec<RelatedTarget>, String> {
+    let all = actuals()?;
+    let mut out = Vec::new();
+    for f in rows(RELATED_CSV, "related_targets.csv", 8)? {
+        let a = all
+            .iter()
+            .find(|a| a.key == f[1] && a.role == Role::Target)
+            .ok_or_else(|| format!("related_targets.csv: {}: no target row {}", f[0], f[1]))?;
+        let measure = if let Some(l) = f[3].strip_prefix("lever:") {
+            Measure::Lever(
+                crate::LeverId::from_key(l)
+                    .ok_or_else(|| format!("related_targets.csv: unknown lever {l}"))?,
+            )
+        } else {
+            Measure::Series(
+                f[3].split('+')
+                    .map(|k| {
+                        SeriesId::from_key(k)
+                            .ok_or_else(|| format!("related_targets.csv: unknown series {k}"))
+                    })
+                    .collect::<Result<_, _>>()?,
+            )
+        };
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&a.year) {
+            return Err(format!(
+                "related_targets.csv: {}: year {} outside the projection",
+                f[0], a.year
+            ));
+        }
+        out.push(RelatedTarget {
+            id: f[0].clone(),
+            year: a.year,
+            threshold: a.value * number(&f[2], "related_targets.csv")?,
+            measure,
+            label: (f[4].clone(), f[5].clone()),
+            measure_text: (f[6].clone(), f[7].clone()),
+            source: a.clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// A related target scored: met when the measure reaches the threshold, at risk within 5 % below it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelatedResult {
+    pub id: String,
+    pub year: u16,
+    pub value: f64,
+    pub threshold: f64,
+    pub status: Status,
+}
+
+/// The related targets, parsed once (the projection scores them on every run).
+fn related_cached() -> &'static [RelatedTarget] {
+    static CACHE: std::sync::OnceLock<Vec<RelatedTarget>> = std::sync::OnceLock::new();
+    CACHE.get_or_init(|| related_targets().unwrap_or_default())
+}
+
+/// Scores related targets; `lever(id, year)` gives a lever's phased-in value.
+pub fn score_related(
+    series: &[[f64; crate::series::N_YEARS]],
+    lever: impl Fn(crate::LeverId, u16) -> f64,
+) -> Vec<RelatedResult> {
+    related_cached()
+        .iter()
+        .map(|t| {
+            let i = usize::from(t.year - FIRST_YEAR);
+            let value = match &t.measure {
+                Measure::Series(ids) => ids.iter().map(|s| series[*s as usize][i]).sum(),
+                Measure::Lever(l) => lever(*l, t.year),
+            };
+            let status = if value >= t.threshold - 1e-9 * t.threshold.abs() {
+                Status::Met
+            } else if value >= 0.95 * t.threshold {
+                Status::AtRisk
+            } else {
+                Status::Missed
+            };
+            RelatedResult {
+                id: t.id.clone(),
+                year: t.year,
+                value,
+                threshold: t.threshold,
+                status,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::{simulate, Scenario};
+
+    #[test]
+    fn every_row_parses_and_every_map_row_finds_its_figure() {
+        let a = actuals().unwrap();
+        assert!(a.len() >= 100, "{}", a.len());
+        assert!(a.iter().filter(|x| x.series.is_some()).count() >= 30);
+    }
+
+    #[test]
+    fn converted_figures_land_in_the_series_unit() {
+        let a = actuals().unwrap();
+        let find = |k: &str, y: u16| {
+            a.iter()
+                .find(|x| x.key == k && x.year == y)
+                .and_then(Actual::in_series_unit)
+                .unwrap()
+        };
+        // 27.33 Mt of Sichuan crude steel in 2019 is 2,733万吨; 247,400 t of TiO2 is 24.74万吨.
+        assert!((find("sc_crude_steel", 2019) - 2733.0).abs() < 1e-9);
+        assert!((find("pgvt_tio2_sales", 2021) - 24.74).abs() < 1e-9);
+        assert!((find("cn_tio2_pigment_output", 2022) - 386.1).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_validation_table_compares_like_with_like_and_reports_the_error() {
+        let p = simulate(&Scenario::reference());
+        let v = validation(&p);
+        let grid = v
+            .iter()
+            .find(|c| c.actual.key == "sc_grid_avg_co2_factor" && c.actual.year == 2022)
+            .unwrap();
+        assert_eq!(grid.basis, Basis::Same);
+        assert!((grid.published - 0.1404).abs() < 1e-12);
+        assert!((grid.error.unwrap() - (grid.model / 0.1404 - 1.0)).abs() < 1e-12);
+        assert_eq!(grid.share, None);
+        // A national figure gives Sichuan's share, not an error.
+        let quota = v
+            .iter()
+            .find(|c| c.actual.key == "cn_re_mining_quota" && c.actual.year == 2020)
+            .unwrap();
+        assert_eq!(quota.error, None);
+        assert!((quota.share.unwrap() - 35000.0 / 140000.0).abs() < 1e-12);
+        // Targets are not observations, and years outside 2020–2035 are left out.
+        assert!(v.iter().all(|c| c.actual.role != Role::Target));
+        assert!(v.iter().all(|c| c.actual.year >= 2020));
+    }
+
+    #[test]
+    fn related_targets_read_their_thresholds_from_the_published_rows() {
+        let r = related_targets().unwrap();
+        let t = |id: &str| r.iter().find(|x| x.id == id).unwrap();
+        assert_eq!(
+            (t("pzh_vti_value").year, t("pzh_vti_value").threshold),
+            (2026, 650.0)
+        );
+        assert_eq!(
+            (t("re_scale").year, t("re_scale").threshold),
+            (2027, 1000.0)
+        );
+        assert!((t("tio2_capacity").threshold - 120.0).abs() < 1e-9);
+        assert!((t("v2o5_capacity").threshold - 100_000.0).abs() < 1e-9);
+        assert!((t("vti_base_value").threshold - 2000.0).abs() < 1e-9);
+    }
+}
