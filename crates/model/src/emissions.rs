@@ -26,7 +26,7 @@ pub struct Co2 {
 /// Sector of each product's emissions: 0 steel, 1 vanadium, 2 titanium, 3 rare earth.
 fn sector(p: Product) -> usize {
     match p {
-        Product::BofVti | Product::BofOther | Product::Eaf => 0,
+        Product::BofVti | Product::BofOther | Product::Eaf | Product::NonBfVti => 0,
         Product::Tio2Sulfate
         | Product::Tio2Chloride
         | Product::SlagSold
@@ -36,9 +36,10 @@ fn sector(p: Product) -> usize {
     }
 }
 
-/// Emissions of final quantities `q` (V2O5 `v2o5` in t, `v_it` its fuel 万tce/t and elec 亿kWh/t).
+/// Emissions of final quantities `q` in `year` (V2O5 `v2o5` in t, `v_it` its fuel 万tce/t and elec 亿kWh/t).
 pub fn co2(
     c: &Ctx,
+    year: u16,
     q: &[f64; N_PRODUCTS],
     it: &Intensities,
     v2o5: f64,
@@ -47,22 +48,45 @@ pub fn co2(
 ) -> Co2 {
     let fuel_f = c.p(P::FuelCo2) / 100.0; // 万tce → Mt CO2
     let grid_mt = grid * 0.1; // Mt per 亿kWh
+    let (f_bof, f_eaf) = super::energy::efficiency(c, year);
+    let (vti, nb) = (Product::BofVti as usize, Product::NonBfVti as usize);
+    // Both V-Ti routes carry the year's V2O5 in their intensity, in proportion to their output.
+    let v_share = |i: usize| {
+        let both = q[vti] + q[nb];
+        if both > 0.0 {
+            v2o5 * q[i] / both
+        } else {
+            0.0
+        }
+    };
+    // The chloride TiO2 made from the non-BF route's Ti-rich slag is titanium's: fuel, electricity, process CO2.
+    let nb_tio2 = q[nb] * c.p(P::NonBfTio2);
+    let ee = c.p(P::ElecEquivalent) / 1000.0;
+    let nb_ti_fuel = nb_tio2 * (c.p(P::Tio2ChlEnergy) - c.p(P::Tio2ChlElec) * ee);
+    let nb_ti_elec = nb_tio2 * c.p(P::Tio2ChlElec) / 1e4;
     let mut out = Co2::default();
     for p in Product::ALL {
         let i = p as usize;
         // V-Ti steel's intensity includes its V2O5; split that back out to vanadium below.
-        let (fuel, elec) = if p == Product::BofVti {
-            (
-                q[i] * it.fuel[i] - v2o5 * v_it.0,
-                q[i] * it.elec[i] - v2o5 * v_it.1,
-            )
+        let (fuel, elec) = match p {
+            Product::BofVti | Product::NonBfVti => (
+                q[i] * it.fuel[i] - v_share(i) * v_it.0,
+                q[i] * it.elec[i] - v_share(i) * v_it.1,
+            ),
+            _ => (q[i] * it.fuel[i], q[i] * it.elec[i]),
+        };
+        let (fuel, elec) = if p == Product::NonBfVti {
+            (fuel - nb_ti_fuel, elec - nb_ti_elec)
         } else {
-            (q[i] * it.fuel[i], q[i] * it.elec[i])
+            (fuel, elec)
         };
         let direct = match p {
-            Product::BofVti => q[i] * c.p(P::BofDirectCo2) * (1.0 + c.p(P::VtiPremium)) / 100.0,
-            Product::BofOther => q[i] * c.p(P::BofDirectCo2) / 100.0,
-            Product::Eaf => q[i] * c.p(P::EafDirectCo2) / 100.0,
+            Product::BofVti => {
+                q[i] * c.p(P::BofDirectCo2) * (1.0 + c.p(P::VtiPremium)) * f_bof / 100.0
+            }
+            Product::BofOther => q[i] * c.p(P::BofDirectCo2) * f_bof / 100.0,
+            Product::Eaf => q[i] * c.p(P::EafDirectCo2) * f_eaf / 100.0,
+            Product::NonBfVti => q[i] * c.p(P::NonBfDirectCo2) / 100.0,
             Product::Tio2Chloride => fuel * fuel_f + q[i] * c.p(P::Tio2ChlProcessCo2) / 100.0,
             _ => fuel * fuel_f,
         };
@@ -71,6 +95,11 @@ pub fn co2(
         out.indirect += indirect;
         out.by_sector[sector(p)] += direct + indirect;
     }
+    let nb_ti_direct = nb_ti_fuel * fuel_f + nb_tio2 * c.p(P::Tio2ChlProcessCo2) / 100.0;
+    let nb_ti_indirect = nb_ti_elec.max(0.0) * grid_mt;
+    out.direct += nb_ti_direct;
+    out.indirect += nb_ti_indirect;
+    out.by_sector[2] += nb_ti_direct + nb_ti_indirect;
     let v_direct = v2o5 * v_it.0 * fuel_f;
     let v_indirect = v2o5 * v_it.1 * grid_mt;
     out.direct += v_direct;
@@ -87,6 +116,8 @@ mod tests {
     use crate::params::spec as pspec;
     use crate::scenario::Scenario;
 
+    /// A year with every lever fully phased in.
+    const YEAR: u16 = 2030;
     /// t V2O5 per 万t V-Ti steel used for the intensity table in these tests.
     const V_PER: f64 = 40.0;
 
@@ -122,10 +153,10 @@ mod tests {
     fn steel_direct_co2_uses_the_per_tonne_factors_and_indirect_the_grid_factor() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
-        let it = intensities(&c, V_PER);
+        let it = intensities(&c, YEAR, V_PER);
         let grid = 0.2;
         let q = only(&[(Product::BofOther, 100.0), (Product::Eaf, 50.0)]);
-        let co = co2(&c, &q, &it, 0.0, v_it(), grid);
+        let co = co2(&c, YEAR, &q, &it, 0.0, v_it(), grid);
         // 万t × t/t = 万t CO2; /100 → Mt.
         let direct = (100.0 * p(P::BofDirectCo2) + 50.0 * p(P::EafDirectCo2)) / 100.0;
         // 亿kWh × kg/kWh × 0.1 = Mt.
@@ -145,14 +176,14 @@ mod tests {
     fn titanium_and_rare_earth_fuel_burns_at_2_66_and_chloride_tio2_adds_process_co2() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
-        let it = intensities(&c, V_PER);
+        let it = intensities(&c, YEAR, V_PER);
         let q = only(&[
             (Product::Tio2Sulfate, 10.0),
             (Product::Tio2Chloride, 5.0),
             (Product::ReSeparation, 1000.0),
         ]);
         // Grid 0: direct only.
-        let co = co2(&c, &q, &it, 0.0, v_it(), 0.0);
+        let co = co2(&c, YEAR, &q, &it, 0.0, v_it(), 0.0);
         let fuel_f = p(P::FuelCo2) / 100.0;
         let ti = (10.0 * it.fuel[Product::Tio2Sulfate as usize]
             + 5.0 * it.fuel[Product::Tio2Chloride as usize])
@@ -173,13 +204,13 @@ mod tests {
     fn v2o5_emissions_move_from_v_ti_steel_to_vanadium_and_indirect_stays_electricity_times_grid() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
-        let it = intensities(&c, V_PER);
+        let it = intensities(&c, YEAR, V_PER);
         let grid = 0.3;
         let bof = 100.0;
         let v2o5 = bof * V_PER;
         let q = only(&[(Product::BofVti, bof)]);
         let (vf, ve) = v_it();
-        let co = co2(&c, &q, &it, v2o5, (vf, ve), grid);
+        let co = co2(&c, YEAR, &q, &it, v2o5, (vf, ve), grid);
         let fuel_f = p(P::FuelCo2) / 100.0;
         assert_close(
             co.by_sector[1],
@@ -203,14 +234,14 @@ mod tests {
     fn doubling_the_grid_factor_doubles_indirect_co2_and_leaves_direct_alone() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
-        let it = intensities(&c, V_PER);
+        let it = intensities(&c, YEAR, V_PER);
         let mut q = [0.0; N_PRODUCTS];
         for (i, x) in q.iter_mut().enumerate() {
             *x = 10.0 * (i + 1) as f64;
         }
         let v2o5 = q[Product::BofVti as usize] * V_PER;
-        let a = co2(&c, &q, &it, v2o5, v_it(), 0.1255);
-        let b = co2(&c, &q, &it, v2o5, v_it(), 0.251);
+        let a = co2(&c, YEAR, &q, &it, v2o5, v_it(), 0.1255);
+        let b = co2(&c, YEAR, &q, &it, v2o5, v_it(), 0.251);
         assert!(a.indirect > 0.0);
         assert_close(b.indirect, 2.0 * a.indirect, "indirect doubles");
         assert_close(b.direct, a.direct, "direct unchanged");

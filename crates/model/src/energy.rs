@@ -65,9 +65,11 @@ pub enum Product {
     ReSeparation,
     /// Rare-earth metal (t).
     ReMetal,
+    /// Non-blast-furnace steel on V-Ti ore, with its V2O5 and the TiO2 made from its Ti-rich slag (万t).
+    NonBfVti,
 }
 
-pub const N_PRODUCTS: usize = 10;
+pub const N_PRODUCTS: usize = 11;
 
 impl Product {
     pub const ALL: [Product; N_PRODUCTS] = [
@@ -81,6 +83,7 @@ impl Product {
         Product::BfSlagTi,
         Product::ReSeparation,
         Product::ReMetal,
+        Product::NonBfVti,
     ];
     pub fn key(self) -> &'static str {
         match self {
@@ -94,6 +97,7 @@ impl Product {
             Product::BfSlagTi => "bf_slag_ti",
             Product::ReSeparation => "re_separation",
             Product::ReMetal => "re_metal",
+            Product::NonBfVti => "nonbf_vti",
         }
     }
     pub fn label(self) -> Text {
@@ -111,6 +115,10 @@ impl Product {
             Product::BfSlagTi => Text::new("高炉渣提钛", "Ti from blast-furnace slag"),
             Product::ReSeparation => Text::new("稀土冶炼分离", "Rare-earth separation"),
             Product::ReMetal => Text::new("稀土金属", "Rare-earth metal"),
+            Product::NonBfVti => Text::new(
+                "钒钛矿非高炉冶炼钢（含钒、钛）",
+                "Non-blast-furnace V-Ti steel (with its vanadium and titanium)",
+            ),
         }
     }
 }
@@ -138,21 +146,37 @@ pub fn kappa_quota(c: &Ctx) -> f64 {
     10.0 * c.p(P::ElecEquivalent)
 }
 
-/// Builds the intensity table; `v2o5_per_bof_vti` is t V2O5 per 万t V-Ti steel this year.
-pub fn intensities(c: &Ctx, v2o5_per_bof_vti: f64) -> Intensities {
+/// The energy-efficiency levers in `year`: the factors (1 − gain) on BF-BOF and on EAF energy.
+pub fn efficiency(c: &Ctx, year: u16) -> (f64, f64) {
+    (
+        1.0 - c.lever(L::EffBof, year) / 100.0,
+        1.0 - c.lever(L::EffEaf, year) / 100.0,
+    )
+}
+
+/// Builds the intensity table for `year`; `v2o5_per_bof_vti` is t V2O5 per 万t V-Ti steel this year.
+pub fn intensities(c: &Ctx, year: u16, v2o5_per_bof_vti: f64) -> Intensities {
+    let (f_bof, f_eaf) = efficiency(c, year);
     let ee = c.p(P::ElecEquivalent) / 1000.0; // tce per kWh
     let slag_e = c.p(P::SlagElec);
     // Per 万t products: fuel tce/t → 万tce per 万t; kWh/t → 亿kWh per 万t is /1e4.
     // Per t products: fuel tce/t → 万tce per t is /1e4; kWh/t → 亿kWh per t is /1e8.
     let v_fuel = (c.p(P::V2o5Energy) - c.p(P::V2o5Elec) * ee) / 1e4 * v2o5_per_bof_vti;
     let v_elec = c.p(P::V2o5Elec) / 1e8 * v2o5_per_bof_vti;
-    let bof_fuel = (c.p(P::BofEnergy) - c.p(P::BofElec) * c.p(P::ElecEquivalent)) / 1000.0;
+    let bof_fuel = f_bof * (c.p(P::BofEnergy) - c.p(P::BofElec) * c.p(P::ElecEquivalent)) / 1000.0;
     let bof_elec = c.p(P::BofElec) / 1e4;
+    // Non-blast-furnace V-Ti steel: its own smelting, its V2O5, and chloride TiO2 from its Ti-rich slag
+    // (the slag is made in the smelter, so no slag-furnace electricity).
+    let nb_tio2 = c.p(P::NonBfTio2);
+    let nb_fuel = c.p(P::NonBfFuel) / 1000.0
+        + v_fuel
+        + nb_tio2 * (c.p(P::Tio2ChlEnergy) - c.p(P::Tio2ChlElec) * ee);
+    let nb_elec = c.p(P::NonBfElec) / 1e4 + v_elec + nb_tio2 * c.p(P::Tio2ChlElec) / 1e4;
     // Blast furnaces on high-titanium V-Ti ore burn more fuel per tonne than the national average.
     let fuel = [
         bof_fuel * (1.0 + c.p(P::VtiPremium)) + v_fuel,
         bof_fuel,
-        c.p(P::EafFuel) / 1000.0,
+        f_eaf * c.p(P::EafFuel) / 1000.0,
         c.p(P::Tio2SulfEnergy) - c.p(P::Tio2SulfElec) * ee,
         c.p(P::Tio2ChlEnergy) - c.p(P::Tio2ChlElec) * ee,
         0.0,
@@ -160,11 +184,12 @@ pub fn intensities(c: &Ctx, v2o5_per_bof_vti: f64) -> Intensities {
         0.0,
         c.p(P::ReSepEnergy) / 1e4,
         0.0,
+        nb_fuel,
     ];
     let elec = [
         bof_elec + v_elec,
         bof_elec,
-        c.p(P::EafElec) / 1e4,
+        f_eaf * c.p(P::EafElec) / 1e4,
         c.p(P::Tio2SulfElec) / 1e4,
         (c.p(P::Tio2ChlElec) + c.p(P::SlagPerChloride) * slag_e) / 1e4,
         slag_e / 1e4,
@@ -172,6 +197,7 @@ pub fn intensities(c: &Ctx, v2o5_per_bof_vti: f64) -> Intensities {
         c.p(P::BfSlagTiElec) / 1e4,
         0.0,
         c.p(P::ReMetalElec) / 1e8,
+        nb_elec,
     ];
     Intensities { fuel, elec }
 }
@@ -362,7 +388,7 @@ mod tests {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
         let v_per = 40.0; // t V2O5 per 万t V-Ti steel
-        let it = intensities(&c, v_per);
+        let it = intensities(&c, YEAR, v_per);
         let ee = p(P::ElecEquivalent) / 1000.0; // tce/kWh
         let bof = Product::BofOther as usize;
         // Per 万t products: 万tce/万t = tce/t, 亿kWh/万t = kWh/t / 10⁴.

@@ -99,9 +99,18 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
     let v2o5 = at(S::V2o5Output) / 1e4;
     let bof = at(S::CrudeSteelBof);
     let eaf = at(S::CrudeSteelEaf);
+    let nonbf = at(S::CrudeSteelNonBf);
     let scrap = at(S::ScrapSupply);
     let scrap_bof = bof * s.param(P::ScrapPerBof);
     let scrap_eaf = eaf * s.param(P::ScrapPerEaf);
+    let scrap_nb = nonbf * s.param(P::ScrapPerBof);
+    // Concentrate to the blast furnaces and to the non-BF smelters, local and outside in the same shares.
+    let conc_nb = nonbf * s.param(P::HotMetalPerBof) * s.param(P::ConcPerHotMetal);
+    let nb_share = if demand > 0.0 { conc_nb / demand } else { 0.0 };
+    // V2O5 comes from both V-Ti routes in proportion to their V-Ti steel.
+    let vti = at(S::CrudeSteelBofVti) + nonbf;
+    let v2o5_nb = if vti > 0.0 { v2o5 * nonbf / vti } else { 0.0 };
+    let v2o5_bf = v2o5 - v2o5_nb;
     let steel = Diagram {
         id: "iron_steel",
         title: Text::new(
@@ -124,6 +133,13 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
             node("tailings", "尾矿", "Tailings", 1, true),
             node("bf", "高炉", "Blast furnaces", 2, false),
             node(
+                "nonbf",
+                "非高炉冶炼（直接还原+电炉）",
+                "Non-BF smelting (direct reduction + electric furnace)",
+                2,
+                false,
+            ),
+            node(
                 "conc_sold",
                 "铁精矿外销",
                 "Concentrate sold out of province",
@@ -137,20 +153,31 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
             node("v2o5", "五氧化二钒", "V2O5", 3, false),
             node("steel_bof", "长流程粗钢", "BF-BOF crude steel", 4, false),
             node("steel_eaf", "电炉粗钢", "EAF crude steel", 4, false),
+            node("steel_nonbf", "非高炉粗钢", "Non-BF crude steel", 4, false),
         ],
         flows: vec![
             flow("ore", "iron_conc", c_local),
             flow("ore", "ti_conc", t_conc),
             flow("ore", "tailings", ore - c_local - t_conc),
-            flow("iron_conc", "bf", local_used),
+            flow("iron_conc", "bf", local_used * (1.0 - nb_share)),
+            flow("iron_conc", "nonbf", local_used * nb_share),
             flow("iron_conc", "conc_sold", c_local - local_used),
-            flow("outside", "bf", outside),
+            flow("outside", "bf", outside * (1.0 - nb_share)),
+            flow("outside", "nonbf", outside * nb_share),
             flow("bf", "bof", hm),
-            flow("bf", "v2o5", v2o5),
-            flow("bf", "bf_loss", demand - hm - v2o5),
+            flow("bf", "v2o5", v2o5_bf),
+            flow("bf", "bf_loss", demand - conc_nb - hm - v2o5_bf),
+            flow("scrap", "nonbf", scrap_nb),
+            flow("nonbf", "steel_nonbf", nonbf),
+            flow("nonbf", "v2o5", v2o5_nb),
+            flow("nonbf", "bf_loss", conc_nb + scrap_nb - nonbf - v2o5_nb),
             flow("scrap", "bof", scrap_bof),
             flow("scrap", "eaf", scrap_eaf),
-            flow("scrap", "scrap_unused", scrap - scrap_bof - scrap_eaf),
+            flow(
+                "scrap",
+                "scrap_unused",
+                scrap - scrap_bof - scrap_eaf - scrap_nb,
+            ),
             flow("bof", "steel_bof", bof),
             flow("bof", "bf_loss", hm + scrap_bof - bof),
             flow("eaf", "steel_eaf", eaf),
@@ -159,7 +186,8 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
     };
     // ---- titanium (万吨) ----
     let bf_ti = at(S::Tio2FromBfSlag);
-    let chloride = at(S::Tio2Chloride) - bf_ti;
+    let nb_ti = at(S::Tio2FromNonBfSlag);
+    let chloride = at(S::Tio2Chloride) - bf_ti - nb_ti;
     let sulfate = at(S::Tio2Sulfate);
     let sponge = at(S::TiSpongeOutput) / 1e4;
     let materials = at(S::TiMaterialsOutput) / 1e4;
@@ -181,6 +209,13 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
                 "bf_slag",
                 "高炉渣（TiO2当量）",
                 "Blast-furnace slag (TiO2 eq.)",
+                0,
+                false,
+            ),
+            node(
+                "nonbf_slag",
+                "非高炉富钛渣（TiO2当量）",
+                "Non-BF Ti-rich slag (TiO2 eq.)",
                 0,
                 false,
             ),
@@ -245,6 +280,7 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
             flow("chloride_plant", "tio2", chloride),
             flow("chloride_plant", "ti_loss", slag_cl - chloride),
             flow("bf_slag", "tio2", bf_ti),
+            flow("nonbf_slag", "tio2", nb_ti),
             flow("sponge_plant", "sponge", sponge),
             flow("sponge_plant", "ti_loss", slag_sp - sponge),
             flow("sponge", "materials", materials),
@@ -254,6 +290,7 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
     // ---- rare earths (t REO) ----
     let mined = at(S::ReoMined);
     let imported = at(S::ReoImported);
+    let recycled = at(S::ReoRecycled);
     let sep = at(S::ReoSeparated);
     let ndpr = sep * s.param(P::NdprShare);
     let metal_oxide = at(S::ReMetalOutput) / s.param(P::MetalPerOxide);
@@ -267,6 +304,7 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
         nodes: vec![
             node("mined", "省内开采", "Mined in Sichuan", 0, false),
             node("imported", "进口矿", "Imported ore", 0, false),
+            node("recycled", "二次资源", "Recycled material", 0, false),
             node("concentrate", "稀土精矿", "RE concentrate", 1, false),
             node("separation", "冶炼分离", "Separation", 2, false),
             node(
@@ -296,8 +334,13 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
         flows: vec![
             flow("mined", "concentrate", mined),
             flow("imported", "concentrate", imported),
+            flow("recycled", "concentrate", recycled),
             flow("concentrate", "separation", sep),
-            flow("concentrate", "conc_sold", mined + imported - sep),
+            flow(
+                "concentrate",
+                "conc_sold",
+                mined + imported + recycled - sep,
+            ),
             flow("separation", "ndpr", ndpr),
             flow("separation", "other_oxides", sep - ndpr),
             flow("ndpr", "metal", metal_oxide),
@@ -389,15 +432,18 @@ mod tests {
                     at(S::IronConcentrateSupply),
                 ),
                 (
-                    "into the blast furnaces",
-                    into(steel, "bf"),
+                    "into the smelters (blast furnaces and non-BF)",
+                    into(steel, "bf")
+                        + between(steel, "iron_conc", "nonbf")
+                        + between(steel, "outside", "nonbf"),
                     at(S::IronConcentrateDemand),
                 ),
                 ("hot metal", between(steel, "bf", "bof"), at(S::PigIron)),
+                ("V2O5 (万吨)", into(steel, "v2o5"), at(S::V2o5Output) / 1e4),
                 (
-                    "V2O5 (万吨)",
-                    between(steel, "bf", "v2o5"),
-                    at(S::V2o5Output) / 1e4,
+                    "non-BF steel",
+                    between(steel, "nonbf", "steel_nonbf"),
+                    at(S::CrudeSteelNonBf),
                 ),
                 (
                     "BF-BOF steel",
@@ -433,7 +479,7 @@ mod tests {
                 (
                     "RE concentrate",
                     into(re, "concentrate"),
-                    at(S::ReoMined) + at(S::ReoImported),
+                    at(S::ReoMined) + at(S::ReoImported) + at(S::ReoRecycled),
                 ),
                 (
                     "REO separated",

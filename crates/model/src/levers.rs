@@ -218,7 +218,8 @@ mod tests {
         assert_eq!(spec(LeverId::GridFactor).step, 0.0005);
         assert_eq!(spec(LeverId::GridFactor).target_year, 2030);
         let last = LEVERS[N_LEVERS - 1];
-        assert_eq!((last.id, last.default), (LeverId::NdprPrice, 400000.0));
+        assert_eq!((last.id, last.default), (LeverId::ReRecycled, 0.0));
+        assert_eq!(spec(LeverId::NdprPrice).default, 400000.0);
         assert_eq!(
             spec(LeverId::ReDeep).label.en,
             "Rare-earth deep processing (metal, magnets)"

@@ -2,12 +2,13 @@
 //!
 //! ```text
 //! mined [t REO]     = quota                                   (Sichuan's share of the national quota)
-//! separated         = min(mined + imported, separation capacity)
+//! separated         = min(min(mined, separation quota) + imported + recycled, separation capacity)
 //! NdPr oxide        = separated · 0.17                        (bastnaesite NdPr share)
 //! metal [t]         = min(NdPr · δ · m_e, NdPr) · 0.86         (δ = deep-processing share, m_e power response)
 //! ```
 //!
-//! So separated ≤ quota + imports always holds. Mined ore beyond the separation capacity leaves Sichuan as
+//! The separation quota applies to domestic ore; imported ore and recycled material (magnet scrap, the
+//! guideline's 二次资源) are processed outside it. So separated ≤ quota + imports + recycled always holds. Mined ore beyond the separation capacity leaves Sichuan as
 //! concentrate (not valued here). Metal electrolysis uses 9,000 kWh/t; separation 3 tce/t REO.
 
 use super::levers::LeverId as L;
@@ -18,6 +19,7 @@ use super::simulate::Ctx;
 pub struct RareEarth {
     pub mined: f64,
     pub imported: f64,
+    pub recycled: f64,
     pub separated: f64,
     pub metal: f64,
 }
@@ -25,13 +27,16 @@ pub struct RareEarth {
 pub fn rare_earth(c: &Ctx, year: u16, m_e: f64) -> RareEarth {
     let mined = c.lever(L::ReQuota, year);
     let imported = c.lever(L::ReImported, year);
-    let separated = (mined + imported).min(c.lever(L::ReSeparation, year));
+    let recycled = c.lever(L::ReRecycled, year);
+    let domestic = mined.min(c.lever(L::ReSepQuota, year));
+    let separated = (domestic + imported + recycled).min(c.lever(L::ReSeparation, year));
     let ndpr = separated * c.p(P::NdprShare);
     let deep = c.lever(L::ReDeep, year) / 100.0;
     let metal = (ndpr * deep * m_e).min(ndpr) * c.p(P::MetalPerOxide);
     RareEarth {
         mined,
         imported,
+        recycled,
         separated,
         metal,
     }
@@ -72,9 +77,11 @@ mod tests {
     }
 
     #[test]
-    fn separation_takes_quota_plus_imports_up_to_the_separation_capacity() {
+    fn separation_takes_domestic_ore_up_to_its_quota_plus_imports_and_recycling_up_to_the_capacity()
+    {
         let s = with(&[
             (L::ReQuota, 47000.0),
+            (L::ReSepQuota, 50000.0),
             (L::ReImported, 20000.0),
             (L::ReSeparation, 70000.0),
         ]);
@@ -90,6 +97,21 @@ mod tests {
         let r = rare_earth(&Ctx::for_test(&s), YEAR, 1.0);
         assert_close(r.separated, 50000.0, "capped by the separation capacity");
         assert_close(r.mined, 47000.0, "mining is not capped by separation");
+        // The separation quota caps domestic ore only; imports and recycled material pass outside it.
+        let s = with(&[
+            (L::ReQuota, 47000.0),
+            (L::ReSepQuota, 40000.0),
+            (L::ReImported, 20000.0),
+            (L::ReRecycled, 5000.0),
+            (L::ReSeparation, 100000.0),
+        ]);
+        let r = rare_earth(&Ctx::for_test(&s), YEAR, 1.0);
+        assert_close(r.recycled, 5000.0, "recycled");
+        assert_close(
+            r.separated,
+            40000.0 + 20000.0 + 5000.0,
+            "quota + imports + recycled",
+        );
     }
 
     #[test]

@@ -47,6 +47,7 @@ series! {
     CrudeSteelBof => ("crude_steel_bof", "万吨", "长流程（高炉-转炉）粗钢", "BF-BOF crude steel"),
     CrudeSteelBofVti => ("crude_steel_bof_vti", "万吨", "钒钛矿高炉-转炉粗钢", "BF-BOF steel on V-Ti ore"),
     CrudeSteelBofOther => ("crude_steel_bof_other", "万吨", "普通矿高炉-转炉粗钢", "BF-BOF steel on ordinary ore"),
+    CrudeSteelNonBf => ("crude_steel_nonbf", "万吨", "钒钛矿非高炉冶炼粗钢", "Non-blast-furnace steel on V-Ti ore"),
     CrudeSteelEaf => ("crude_steel_eaf", "万吨", "电炉粗钢", "EAF crude steel"),
     PigIron => ("pig_iron", "万吨", "生铁（铁水）", "Pig iron (hot metal)"),
     CapacityBof => ("capacity_bof", "万吨/年", "长流程产能", "BF-BOF capacity"),
@@ -69,12 +70,14 @@ series! {
     Tio2Chloride => ("tio2_chloride", "万吨", "氯化法钛白粉", "Chloride-route TiO2"),
     Tio2Sulfate => ("tio2_sulfate", "万吨", "硫酸法钛白粉", "Sulfate-route TiO2"),
     Tio2FromBfSlag => ("tio2_from_bf_slag", "万吨", "高炉渣提钛（TiO2当量）", "TiO2 from blast-furnace slag"),
+    Tio2FromNonBfSlag => ("tio2_from_nonbf_slag", "万吨", "非高炉冶炼富钛渣制钛白（TiO2）", "TiO2 from non-blast-furnace smelting slag"),
     TiSlagOutput => ("ti_slag_output", "万吨", "钛渣", "Titanium slag"),
     TiSpongeOutput => ("ti_sponge_output", "t", "海绵钛", "Titanium sponge"),
     TiMaterialsOutput => ("ti_materials_output", "t", "钛材（海绵钛当量）", "Titanium materials (sponge eq.)"),
     // rare earths
     ReoMined => ("reo_mined", "t", "稀土开采（REO）", "Rare earths mined (REO)"),
     ReoImported => ("reo_imported", "t", "进口矿加工（REO）", "Imported ore processed (REO)"),
+    ReoRecycled => ("reo_recycled", "t", "二次资源回收（REO）", "Rare earths recycled (REO)"),
     ReoSeparated => ("reo_separated", "t", "冶炼分离（REO）", "Rare earths separated (REO)"),
     ReMetalOutput => ("re_metal_output", "t", "稀土金属（镨钕）", "Rare-earth metal (NdPr)"),
     // recoveries

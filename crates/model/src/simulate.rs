@@ -166,16 +166,17 @@ fn quantities(y: &Year) -> [f64; N_PRODUCTS] {
         y.ti.bf_slag_tio2,
         y.re.separated,
         y.re.metal,
+        y.st.nonbf,
     ]
 }
 
 fn valued(c: &Ctx, y: &Year, q: &[f64; N_PRODUCTS]) -> Valued {
     Valued {
-        crude: q[0] + q[1] + q[2],
-        v2o5: q[0] * y.v.v2o5_per_bof_vti,
+        crude: q[0] + q[1] + q[2] + q[10],
+        v2o5: (q[0] + q[10]) * y.v.v2o5_per_bof_vti,
         vrfb_gwh: y.v.vrfb_gwh,
         ti_conc: y.ti.concentrate,
-        tio2: q[3] + q[4] + q[7],
+        tio2: q[3] + q[4] + q[7] + q[10] * c.p(P::NonBfTio2),
         sponge: q[6],
         deep_share: y.ti.deep_share,
         separated: q[8],
@@ -224,7 +225,7 @@ pub fn simulate(s: &Scenario) -> Projection {
     let base = run_chains(&c, FIRST_YEAR, c.p(P::Scrap2020));
     let q_base = quantities(&base);
     c.cal.k = calibrate(&c, &valued(&c, &base, &q_base));
-    let it_base = intensities(&c, base.v.v2o5_per_bof_vti);
+    let it_base = intensities(&c, FIRST_YEAR, base.v.v2o5_per_bof_vti);
     c.cal.elec_2020 = energy_use(&q_base, &it_base, 1.0, 0.0, None).elec;
 
     let mut series = vec![[0.0; N_YEARS]; N_SERIES];
@@ -239,7 +240,7 @@ pub fn simulate(s: &Scenario) -> Projection {
         }
         let y = run_chains(&c, year, scrap);
         let q0 = quantities(&y);
-        let it = intensities(&c, y.v.v2o5_per_bof_vti);
+        let it = intensities(&c, year, y.v.v2o5_per_bof_vti);
         let kap = kappa(&c);
         let kap_q = kappa_quota(&c);
         let exempt =
@@ -276,7 +277,7 @@ pub fn simulate(s: &Scenario) -> Projection {
             c.p(P::V2o5Elec) / 1e8,
         );
         let grid = c.lever(LeverId::GridFactor, year);
-        let co: Co2 = co2(&c, &q, &it, vq.v2o5, v_it, grid);
+        let co: Co2 = co2(&c, year, &q, &it, vq.v2o5, v_it, grid);
 
         limits[i] = Limits {
             iron_ore: y.st.ore_limited,
@@ -300,11 +301,14 @@ pub fn simulate(s: &Scenario) -> Projection {
         }
 
         let hm = (q[0] + q[1]) * c.p(P::HotMetalPerBof);
-        let conc_demand = hm * c.p(P::ConcPerHotMetal);
+        // The non-BF route smelts concentrate too (per tonne like hot metal), but makes no BF hot metal.
+        let conc_demand = (hm + q[10] * c.p(P::HotMetalPerBof)) * c.p(P::ConcPerHotMetal);
         let bof = q[0] + q[1];
+        let nb_tio2 = q[10] * c.p(P::NonBfTio2);
         let set = |series: &mut Vec<[f64; N_YEARS]>, id: S, v: f64| series[id as usize][i] = v;
         let sr = &mut series;
-        set(sr, S::CrudeSteelTotal, bof + q[2]);
+        set(sr, S::CrudeSteelTotal, bof + q[2] + q[10]);
+        set(sr, S::CrudeSteelNonBf, q[10]);
         set(sr, S::CrudeSteelBof, bof);
         set(sr, S::CrudeSteelBofVti, q[0]);
         set(sr, S::CrudeSteelBofOther, q[1]);
@@ -322,16 +326,17 @@ pub fn simulate(s: &Scenario) -> Projection {
         set(
             sr,
             S::ScrapUsed,
-            bof * c.p(P::ScrapPerBof) + q[2] * c.p(P::ScrapPerEaf),
+            (bof + q[10]) * c.p(P::ScrapPerBof) + q[2] * c.p(P::ScrapPerEaf),
         );
         set(sr, S::V2o5Output, vq.v2o5);
         set(sr, S::V2o5ForVrfb, y.v.v2o5_for_vrfb);
         set(sr, S::VrfbDeployed, y.v.vrfb_gwh);
         set(sr, S::TiConcentrateOutput, y.ti.concentrate);
         set(sr, S::Tio2Output, vq.tio2);
-        set(sr, S::Tio2Chloride, q[4] + q[7]);
+        set(sr, S::Tio2Chloride, q[4] + q[7] + nb_tio2);
         set(sr, S::Tio2Sulfate, q[3]);
         set(sr, S::Tio2FromBfSlag, q[7]);
+        set(sr, S::Tio2FromNonBfSlag, nb_tio2);
         set(
             sr,
             S::TiSlagOutput,
@@ -341,12 +346,13 @@ pub fn simulate(s: &Scenario) -> Projection {
         set(sr, S::TiMaterialsOutput, q[6] * y.ti.deep_share);
         set(sr, S::ReoMined, y.re.mined);
         set(sr, S::ReoImported, y.re.imported);
+        set(sr, S::ReoRecycled, y.re.recycled);
         set(sr, S::ReoSeparated, q[8]);
         set(sr, S::ReMetalOutput, vq.metal);
         set(sr, S::VRecovery, c.lever(LeverId::VRecovery, year) / 100.0);
         let ti_rec = c.lever(LeverId::TiRecovery, year) / 100.0
             + if y.ti.tio2_in_ore > 0.0 {
-                q[7] / y.ti.tio2_in_ore
+                (q[7] + nb_tio2) / y.ti.tio2_in_ore
             } else {
                 0.0
             };
@@ -629,7 +635,7 @@ mod tests {
         let c = Ctx::for_test(&s);
         let y = run_chains(&c, year, pr.at(S::ScrapSupply, year));
         let q = quantities(&y);
-        let it = intensities(&c, y.v.v2o5_per_bof_vti);
+        let it = intensities(&c, year, y.v.v2o5_per_bof_vti);
         let mut want = 0.0;
         let mut intensive_kwh = 0.0;
         for prod in Product::ALL {

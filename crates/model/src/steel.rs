@@ -7,6 +7,11 @@
 //! `e` adds `I·e` to EAF and `I·(1−e)` to ordinary BF-BOF; the exporting provinces retire `r·I`
 //! (replacement ratio `r`), so the national net change is `I·(1 − r)`.
 //!
+//! **Non-blast-furnace V-Ti smelting.** `N` 万吨/yr of V-Ti BF-BOF capacity (after any swap) is converted to
+//! gas-based direct reduction + electric smelting (the guideline's 非高炉冶炼 / 气基直接还原): it runs at the
+//! BF-BOF utilisation, smelts the same V-Ti concentrate per tonne (so it keeps the vanadium) and leaves the
+//! titanium in a Ti-rich slag instead of blast-furnace slag (see [`super::titanium`]).
+//!
 //! **Production.** `BOF = K·u_bof` per furnace group and `EAF = K_eaf · min(1, u_eaf · m_e)` where `m_e` is the
 //! power-price response (see [`super::energy`]). Two physical limits apply, in this order:
 //! 1. *Iron concentrate*: hot metal `HM = 0.9·BOF` needs `c·HM` concentrate (`c` = 1.6 t/t). Supply is local
@@ -29,6 +34,9 @@ pub struct Steel {
     pub cap_vti: f64,
     pub cap_other: f64,
     pub cap_eaf: f64,
+    /// Non-blast-furnace V-Ti capacity and output (万t).
+    pub cap_nonbf: f64,
+    pub nonbf: f64,
     pub bof_vti: f64,
     pub bof_other: f64,
     pub eaf: f64,
@@ -54,13 +62,16 @@ pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
     let e = c.lever(L::ImportEafShare, year);
     let ratio = c.lever(L::ReplacementRatio, year);
 
-    let cap_vti = k_vti0 - w_vti;
+    let cap_vti_left = k_vti0 - w_vti;
+    let cap_nonbf = c.lever(L::NonBfVti, year).clamp(0.0, cap_vti_left);
+    let cap_vti = cap_vti_left - cap_nonbf;
     let cap_other = k_oth0 - w_oth + imp * (1.0 - e);
     let cap_eaf = c.p(P::EafCap2020) + w_vti + w_oth + imp * e;
 
     let u_bof = c.p(P::BofUtil);
     let mut bof_vti = cap_vti * u_bof;
     let mut bof_other = cap_other * u_bof;
+    let mut nonbf = cap_nonbf * u_bof;
     let eaf_pot = cap_eaf * (c.p(P::EafUtil) * m_e).min(1.0);
 
     // Iron concentrate: local supply from ore, plus outside supply up to the lever's cap.
@@ -71,20 +82,24 @@ pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
     let hm_per = c.p(P::HotMetalPerBof);
     let conc_per = c.p(P::ConcPerHotMetal);
     let conc_avail = conc_local + c.lever(L::OutsideOre, year);
-    let demand = (bof_vti + bof_other) * hm_per * conc_per;
+    let demand = (bof_vti + bof_other + nonbf) * hm_per * conc_per;
     let ore_limited = demand > conc_avail + 1e-9;
     if ore_limited {
-        // Ordinary-ore furnaces depend on bought-in ore and are cut first; V-Ti furnaces keep the local ore.
+        // Ordinary-ore furnaces depend on bought-in ore and are cut first; then V-Ti blast furnaces, then the
+        // non-blast-furnace route.
         let per = hm_per * conc_per;
-        let short = (demand - conc_avail) / per;
-        let cut_other = short.min(bof_other);
-        bof_other -= cut_other;
-        bof_vti = (bof_vti - (short - cut_other)).max(0.0);
+        let mut short = (demand - conc_avail) / per;
+        for x in [&mut bof_other, &mut bof_vti, &mut nonbf] {
+            let cut = short.min(*x);
+            *x -= cut;
+            short -= cut;
+        }
     }
-    let conc_demand = (bof_vti + bof_other) * hm_per * conc_per;
+    let conc_demand = (bof_vti + bof_other + nonbf) * hm_per * conc_per;
 
-    // Scrap: BOF charge first, EAF gets the rest.
-    let scrap_for_eaf = (scrap_supply - (bof_vti + bof_other) * c.p(P::ScrapPerBof)).max(0.0);
+    // Scrap: BOF (and non-BF) charge first, EAF gets the rest.
+    let scrap_for_eaf =
+        (scrap_supply - (bof_vti + bof_other + nonbf) * c.p(P::ScrapPerBof)).max(0.0);
     let eaf_max = scrap_for_eaf / c.p(P::ScrapPerEaf);
     let scrap_limited = eaf_pot > eaf_max + 1e-9;
     let eaf = eaf_pot.min(eaf_max);
@@ -93,6 +108,8 @@ pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
         cap_vti,
         cap_other,
         cap_eaf,
+        cap_nonbf,
+        nonbf,
         bof_vti,
         bof_other,
         eaf,

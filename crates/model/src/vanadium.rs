@@ -32,7 +32,7 @@ use super::steel::Steel;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Vanadium {
-    /// t V2O5 per 万t of V-Ti BF-BOF crude steel this year (before any energy-quota cut).
+    /// t V2O5 per 万t of V-Ti crude steel (blast-furnace or non-blast-furnace) this year, before any cut.
     pub v2o5_per_bof_vti: f64,
     /// V2O5 this year before any energy-quota cut, t.
     pub v2o5: f64,
@@ -48,7 +48,9 @@ pub struct Vanadium {
 /// Vanadium in `year` from the year's steel chain (V-Ti BF-BOF output, ore mined, local concentrate).
 pub fn vanadium(c: &Ctx, year: u16, st: &Steel) -> Vanadium {
     let r_v = c.lever(L::VRecovery, year) / 100.0;
-    let need = st.bof_vti * c.p(P::HotMetalPerBof) * c.p(P::ConcPerHotMetal);
+    // Both V-Ti routes smelt the V-Ti concentrate and keep its vanadium.
+    let vti = st.bof_vti + st.nonbf;
+    let need = vti * c.p(P::HotMetalPerBof) * c.p(P::ConcPerHotMetal);
     let smelted = need.min(st.conc_local).max(0.0);
     let v_local = st.ore_mined * c.cal.v2o5_per_ore * r_v * c.p(P::VExtraction);
     let v2o5 = if st.conc_local > 0.0 {
@@ -58,11 +60,7 @@ pub fn vanadium(c: &Ctx, year: u16, st: &Steel) -> Vanadium {
     };
     let gwh = c.lever(L::VrfbDeploy, year);
     Vanadium {
-        v2o5_per_bof_vti: if st.bof_vti > 0.0 {
-            v2o5 / st.bof_vti
-        } else {
-            0.0
-        },
+        v2o5_per_bof_vti: if vti > 0.0 { v2o5 / vti } else { 0.0 },
         v2o5,
         conc_smelted: smelted,
         ore_limited: need > st.conc_local + 1e-9,

@@ -48,7 +48,7 @@ fn check_invariants(p: &Projection, what: &str) {
         assert!(
             close(
                 p.at(S::CrudeSteelTotal, y),
-                sum(&[S::CrudeSteelBof, S::CrudeSteelEaf])
+                sum(&[S::CrudeSteelBof, S::CrudeSteelEaf, S::CrudeSteelNonBf])
             ),
             "{what} {y} steel"
         );
@@ -104,15 +104,15 @@ fn check_invariants(p: &Projection, what: &str) {
             p.at(S::V2o5Output, y) <= v_in_ore * (1.0 + 1e-9),
             "{what} {y} V mass balance"
         );
-        if p.at(S::CrudeSteelBofVti, y) <= 0.0 {
+        if p.at(S::CrudeSteelBofVti, y) + p.at(S::CrudeSteelNonBf, y) <= 0.0 {
             assert!(
                 p.at(S::V2o5Output, y) <= 1e-9,
                 "{what} {y} V without V-Ti furnaces"
             );
         }
-        // Rare earths: separated ≤ mined + imported.
+        // Rare earths: separated ≤ mined + imported + recycled.
         assert!(
-            p.at(S::ReoSeparated, y) <= p.at(S::ReoMined, y) + p.at(S::ReoImported, y) + 1e-6,
+            p.at(S::ReoSeparated, y) <= sum(&[S::ReoMined, S::ReoImported, S::ReoRecycled]) + 1e-6,
             "{what} {y} REO"
         );
         // Energy counted never exceeds the quota by more than rounding.
@@ -582,7 +582,8 @@ fn swapping_out_every_v_ti_furnace_it_can_leaves_bf_slag_titanium_bounded_by_the
 }
 
 /// Scenarios that between them exercise every chain and limit: the reference, every lever at its minimum,
-/// at its maximum, alternating, the 2020 levels held, a titanium-concentrate squeeze and a tight quota.
+/// at its maximum, alternating, the 2020 levels held, a titanium-concentrate squeeze, a tight quota and a
+/// BF-slag squeeze.
 fn probe_scenarios() -> Vec<Scenario> {
     let (mut lo, mut hi, mut mixed) = (
         Scenario::reference(),
@@ -606,6 +607,12 @@ fn probe_scenarios() -> Vec<Scenario> {
             (L::SpongeCapacity, 150000.0),
         ]),
         with(&[(L::EnergyQuota, 1000.0)]),
+        // Few V-Ti blast furnaces left and a large BF-slag plant: the slag bound binds.
+        with(&[
+            (L::EafSwap, 1200.0),
+            (L::SwapVtiShare, 1.0),
+            (L::BfSlagTi, 60.0),
+        ]),
     ]
 }
 
