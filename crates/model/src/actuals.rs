@@ -168,6 +168,27 @@ pub fn on_series(id: SeriesId) -> Vec<Actual> {
         .collect()
 }
 
+/// A published Sichuan figure measuring exactly what a series measures (basis `same`, role `actual`) in
+/// `year`, in the series' unit: the history a scenario with a later policy start follows.
+pub fn history(id: SeriesId, year: u16) -> Option<f64> {
+    static CACHE: std::sync::OnceLock<Vec<(SeriesId, u16, f64)>> = std::sync::OnceLock::new();
+    CACHE
+        .get_or_init(|| {
+            actuals()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|a| a.role == Role::Actual)
+                .filter_map(|a| match (a.series, a.in_series_unit()) {
+                    (Some((s, _, Basis::Same)), Some(v)) => Some((s, a.year, v)),
+                    _ => None,
+                })
+                .collect()
+        })
+        .iter()
+        .find(|(s, y, _)| *s == id && *y == year)
+        .map(|(_, _, v)| *v)
+}
+
 /// One row of the validation table: the model (a projection) against a published Sichuan figure.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Check {

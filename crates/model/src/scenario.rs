@@ -14,7 +14,14 @@ use std::collections::BTreeMap;
 pub struct Scenario {
     levers: [f64; N_LEVERS],
     overrides: BTreeMap<ParamId, f64>,
+    /// The first year the scenario's policy applies (see [`Scenario::set_start_year`]).
+    start_year: u16,
 }
+
+/// The guideline's own window: policy from 2020, the base year (the default).
+pub const POLICY_FROM_DEFAULT: u16 = 2020;
+/// The latest year a scenario's policy may start.
+pub const POLICY_FROM_LATEST: u16 = 2030;
 
 impl Default for Scenario {
     fn default() -> Self {
@@ -77,7 +84,20 @@ impl Scenario {
         Scenario {
             levers,
             overrides: BTreeMap::new(),
+            start_year: POLICY_FROM_DEFAULT,
         }
+    }
+
+    /// The first year the scenario's policy applies. Before it, the levers follow the reference path
+    /// (history); from it, each lever phases in from where the reference stood over its own phase-in span.
+    pub fn start_year(&self) -> u16 {
+        self.start_year
+    }
+
+    /// Sets the policy start year, clamped to 2020–2030. Returns the year used.
+    pub fn set_start_year(&mut self, year: u16) -> u16 {
+        self.start_year = year.clamp(POLICY_FROM_DEFAULT, POLICY_FROM_LATEST);
+        self.start_year
     }
 
     /// The 2020 settings held: every lever at its 2020 level.

@@ -58,15 +58,42 @@ impl Ctx<'_> {
         self.params[id as usize]
     }
     /// A lever's value in `year`, phased in from its 2020 level (see [`super::levers`]).
+    ///
+    /// With a later policy start year `S`, years before `S` follow the reference path (history) and the
+    /// lever phases in from the reference's value in `S − 1` over its own span (`target_year − 2020` years).
     #[inline]
     pub fn lever(&self, id: LeverId, year: u16) -> f64 {
         let l = lspec(id);
         let x = self.s.get(id);
         let base = l.base_param.map_or(l.base, |(p, scale)| self.p(p) * scale);
-        if l.is_switch() {
-            return if year > FIRST_YEAR { x } else { base };
+        let start = self.s.start_year();
+        // The reference path: what happened (or would have) without this scenario's policy.
+        let reference = |y: u16| {
+            if l.is_switch() {
+                if y > FIRST_YEAR {
+                    l.default
+                } else {
+                    base
+                }
+            } else {
+                base + (l.default - base) * ramp(y, l.target_year)
+            }
+        };
+        if start <= FIRST_YEAR {
+            if l.is_switch() {
+                return if year > FIRST_YEAR { x } else { base };
+            }
+            return base + (x - base) * ramp(year, l.target_year);
         }
-        base + (x - base) * ramp(year, l.target_year)
+        if year < start {
+            return reference(year);
+        }
+        if l.is_switch() {
+            return x;
+        }
+        let from = reference(start - 1);
+        let span = l.target_year.saturating_sub(FIRST_YEAR).max(1);
+        from + (x - from) * ramp(FIRST_YEAR + (year + 1 - start), FIRST_YEAR + span)
     }
 }
 
@@ -276,7 +303,13 @@ pub fn simulate(s: &Scenario) -> Projection {
             (c.p(P::V2o5Energy) - c.p(P::V2o5Elec) * ee) / 1e4,
             c.p(P::V2o5Elec) / 1e8,
         );
-        let grid = c.lever(LeverId::GridFactor, year);
+        // Before a later policy start the grid follows history: the published factor where there is one.
+        let grid = if year < s.start_year() {
+            super::actuals::history(S::GridFactor, year)
+                .unwrap_or_else(|| c.lever(LeverId::GridFactor, year))
+        } else {
+            c.lever(LeverId::GridFactor, year)
+        };
         let co: Co2 = co2(&c, year, &q, &it, vq.v2o5, v_it, grid);
 
         limits[i] = Limits {

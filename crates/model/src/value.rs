@@ -35,6 +35,9 @@ pub fn prices(c: &Ctx, year: u16) -> Prices {
     let pick = |hist: &[f64; 5], id: L| {
         if year < 2025 {
             hist[usize::from(year.saturating_sub(2020)).min(4)]
+        } else if year < c.s.start_year() {
+            // Before a later policy start, the reference's price assumption.
+            super::levers::spec(id).default
         } else {
             c.s.get(id)
         }

@@ -732,3 +732,71 @@ fn a_recovery_exactly_one_band_above_its_target_is_met_not_at_risk() {
         Status::AtRisk
     );
 }
+
+#[test]
+fn a_policy_that_starts_in_2026_leaves_the_years_before_it_on_the_reference_path() {
+    let mut s = with(&[
+        (L::EafSwap, 600.0),
+        (L::SwapVtiShare, 1.0),
+        (L::ReQuota, 80000.0),
+        (L::SteelPrice, 5000.0),
+        (L::RenewableExemption, 0.0),
+    ]);
+    assert_eq!(s.set_start_year(2026), 2026);
+    let (p, r) = (simulate(&s), simulate(&Scenario::reference()));
+    // History: the grid factor is the published one where there is one (2022: 0.1404), so indirect CO2
+    // follows it; everything else is the reference path.
+    assert!((p.at(S::GridFactor, 2022) - 0.1404).abs() < 1e-12);
+    assert!((p.at(S::GridFactor, 2021) - 0.1255).abs() < 1e-12);
+    let grid_driven = |id: S| {
+        matches!(
+            id,
+            S::GridFactor
+                | S::Co2Total
+                | S::Co2Indirect
+                | S::Co2Steel
+                | S::Co2Vanadium
+                | S::Co2Titanium
+                | S::Co2RareEarth
+        )
+    };
+    for y in 2020..2026 {
+        for sp in SERIES.iter().filter(|sp| !grid_driven(sp.id)) {
+            let (a, b) = (p.at(sp.id, y), r.at(sp.id, y));
+            assert!(
+                (a - b).abs() <= 1e-9 * b.abs().max(1.0),
+                "{} {y}: {a} vs reference {b}",
+                sp.key
+            );
+        }
+    }
+    // Targets are scored in their own year: the 2025 ones are the reference's.
+    for t in &r.targets {
+        if t.year == 2025 && t.id != TargetId::CarbonPeak {
+            assert_eq!(p.target(t.id), Some(t), "{:?}", t.id);
+        }
+    }
+    // From 2026 the policy phases in over each lever's own span (the swap: 5 years, fully by 2030).
+    assert!(p.at(S::CrudeSteelEaf, 2026) > r.at(S::CrudeSteelEaf, 2026));
+    let mut now = with(&[(L::EafSwap, 600.0), (L::SwapVtiShare, 1.0)]);
+    let early = simulate(&now);
+    now.set_start_year(2026);
+    let late = simulate(&now);
+    assert!(late.at(S::CapacityEaf, 2026) < early.at(S::CapacityEaf, 2026));
+    assert!((late.at(S::CapacityEaf, 2030) - early.at(S::CapacityEaf, 2030)).abs() < 1e-9);
+    let step = (late.at(S::CapacityEaf, 2030) - r.at(S::CapacityEaf, 2030)) / 5.0;
+    assert!((late.at(S::CapacityEaf, 2026) - r.at(S::CapacityEaf, 2026) - step).abs() < 1e-6);
+}
+
+#[test]
+fn the_default_start_year_is_the_guidelines_window_and_out_of_range_years_are_clamped() {
+    let mut s = Scenario::reference();
+    assert_eq!(s.start_year(), 2020);
+    assert_eq!(s.set_start_year(2045), 2030);
+    assert_eq!(s.set_start_year(1999), 2020);
+    // Starting in 2021 is the same as the guideline's own window (every lever's first step is 2021).
+    let mut a = with(&[(L::EafSwap, 600.0), (L::VRecovery, 60.0)]);
+    let b = simulate(&a);
+    a.set_start_year(2021);
+    assert_eq!(simulate(&a).series, b.series);
+}
