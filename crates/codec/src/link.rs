@@ -1,7 +1,8 @@
 //! Share links: a scenario as the compact, versioned, human-tolerant text of the URL parameter `s`.
 //!
 //! Format, version 1: `1` then, for each lever that differs from the reference, `,key:value`, and for each
-//! overridden parameter `,@csv_key:value`. Values print in Rust's shortest round-trip form, so every valid
+//! overridden parameter `,@csv_key:value`. Values print in Rust's shortest round-trip form (with an exponent
+//! below 1e-5 and from 1e16, where positional digits would run to hundreds of characters), so every valid
 //! scenario decodes to exactly itself. Example: `1,eaf_swap:300,swap_vti_share:1,@power_price_elasticity:-0.5`.
 //!
 //! Decoding is tolerant (spaces, `=` for `:`, `;` for `,`, upper-case keys, percent-encoding, a missing
@@ -15,6 +16,11 @@ use vtre_model::scenario::{InputIssue, Scenario};
 
 /// The current format version.
 pub const VERSION: u32 = 1;
+
+/// The longest text [`decode`] reads, in characters after percent-decoding. It bounds the work on hostile
+/// input; the link of any scenario is far shorter (a test checks the longest one [`encode`] can write). Longer
+/// text is read up to the last whole piece before the bound, and the rest is reported as not understood.
+pub const MAX_LEN: usize = 16 * 1024;
 
 /// Something a share link contained that the app could not take as given.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +56,9 @@ pub fn encode(s: &Scenario) -> String {
 fn fmt(v: f64) -> String {
     if v == 0.0 {
         "0".into()
+    } else if v.abs() < 1e-5 || v.abs() >= 1e16 {
+        // Positional digits would take up to 330 characters here (5e-324 is 0.000…005).
+        format!("{v:e}")
     } else {
         format!("{v}")
     }
@@ -63,8 +72,10 @@ pub fn percent_decode(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'%' if i + 2 < b.len() => {
+                // Two hex digits exactly (from_str_radix alone would also take a sign, as in `%+5`).
                 let hex = std::str::from_utf8(&b[i + 1..i + 3])
                     .ok()
+                    .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()))
                     .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(x) => {
@@ -94,9 +105,15 @@ pub fn percent_decode(s: &str) -> String {
 pub fn decode(text: &str) -> (Scenario, Vec<LinkIssue>) {
     let mut s = Scenario::reference();
     let mut issues = Vec::new();
-    let text = percent_decode(text);
-    // Bound the work on hostile input: no valid link is anywhere near this long.
-    let text: String = text.chars().take(4096).collect();
+    let mut text = percent_decode(text);
+    // Bound the work on hostile input: no valid link is anywhere near this long. Whole pieces only, since a
+    // piece cut short could read as another value; what is left out is reported.
+    if let Some((cut, _)) = text.char_indices().nth(MAX_LEN) {
+        let keep = text[..cut].rfind([',', ';', '~']).unwrap_or(0);
+        let rest = text[keep..].trim_start_matches([',', ';', '~']);
+        issues.push(LinkIssue::Malformed(rest.chars().take(40).collect()));
+        text.truncate(keep);
+    }
     let mut seen: Vec<String> = Vec::new();
     for (i, raw) in text.split([',', ';', '~']).enumerate() {
         let piece = raw.trim();
@@ -299,6 +316,69 @@ mod tests {
     }
 
     #[test]
+    fn tiny_and_huge_values_print_with_an_exponent_and_round_trip() {
+        let mut s = Scenario::reference();
+        let tiny = ParamId::all()
+            .find(|&p| vtre_model::params::spec(p).low <= 0.0)
+            .unwrap_or(ParamId::PowerElasticity);
+        let used = s.set_param(tiny, 5e-324);
+        let text = encode(&s);
+        if used == 5e-324 {
+            assert_eq!(text, format!("1,@{}:5e-324", tiny.key()));
+        }
+        assert_eq!(decode(&text), (s, vec![]));
+        assert_eq!(fmt(1.5e-7), "1.5e-7");
+        assert_eq!(fmt(2e16), "2e16");
+        assert_eq!(fmt(0.00001), "0.00001");
+        assert_eq!(fmt(1190000.0), "1190000");
+    }
+
+    #[test]
+    fn the_longest_link_a_scenario_can_have_is_well_inside_the_bound() {
+        // Every number prints in at most 24 characters: `-1.2345678901234567e-308`, `-0.000012345678901234567`.
+        let longest = 1
+            + LEVERS.iter().map(|l| 2 + l.key.len() + 24).sum::<usize>()
+            + ParamId::all()
+                .map(|p| 3 + p.key().len() + 24)
+                .sum::<usize>();
+        assert!(longest * 2 < MAX_LEN, "{longest}");
+        // A scenario near that: every lever one step below its top, every parameter overridden with 17 digits.
+        let mut s = Scenario::reference();
+        for l in LEVERS {
+            s.set(l.id, l.max - l.step);
+        }
+        for p in ParamId::all() {
+            let ps = vtre_model::params::spec(p);
+            let v = if ps.low <= 0.0 && ps.high > 0.0 {
+                2.225_073_858_507_201_4e-308
+            } else {
+                ps.low + (ps.high - ps.low) * 0.123_456_789_012_345_68
+            };
+            s.set_param(p, v);
+        }
+        let text = encode(&s);
+        assert!(text.len() <= longest, "{} > {longest}", text.len());
+        assert_eq!(decode(&text), (s, vec![]));
+    }
+
+    #[test]
+    fn overlong_text_is_read_up_to_the_last_whole_piece_and_the_rest_reported() {
+        // `eaf_swap:1000` straddles the bound: cut there it would read as `eaf_swap:10`.
+        let mut text = "1,".to_string() + &" ".repeat(MAX_LEN - 2 - 11);
+        text.push_str(",eaf_swap:1000,v_recovery:60");
+        let (s, issues) = decode(&text);
+        assert_eq!(s, Scenario::reference());
+        assert_eq!(
+            issues,
+            vec![LinkIssue::Malformed("eaf_swap:1000,v_recovery:60".into())]
+        );
+        // Just inside the bound, all of it is read.
+        let text = "1,".to_string() + &" ".repeat(MAX_LEN - 2 - 14) + ",eaf_swap:1000";
+        assert_eq!(text.len(), MAX_LEN);
+        assert_eq!(decode(&text).0.get(LeverId::EafSwap), 1000.0);
+    }
+
+    #[test]
     fn people_can_type_links_loosely() {
         let (s, issues) = decode("v1; EAF_SWAP = 300 ;renewable_exemption=off");
         assert!(issues.is_empty(), "{issues:?}");
@@ -330,6 +410,7 @@ mod tests {
         assert_eq!(query_param("?lang=en", "s"), None);
         assert_eq!(query_escape("1,a:b c&d"), "1,a:b%20c%26d");
         assert_eq!(percent_decode("%zz%"), "%zz%");
+        assert_eq!(percent_decode("%+5%-1%2c"), "% 5%-1,");
         let _ = LEVERS;
     }
 }

@@ -9,8 +9,9 @@ use crate::link::{decode, LinkIssue};
 use crate::scenario_json::from_json;
 use vtre_model::Scenario;
 
-/// The longest share-link text a message may carry.
-pub const MAX_LINK_LEN: usize = 4096;
+/// The longest share-link text a message may carry, in bytes: the share-link decoder's bound, far above the
+/// longest link the widget itself posts.
+pub const MAX_LINK_LEN: usize = crate::link::MAX_LEN;
 
 /// The fields of a posted message that the widget reads (each absent when missing or not a string; the
 /// `scenario` object as JSON text).

@@ -1,0 +1,346 @@
+//! The fuzz targets (tests/fuzz/, `bash scripts/fuzz.sh`) in the normal test run: their seed corpus and the
+//! inputs they have found.
+//!
+//! The seeds (tests/fuzz/seeds/<target>/) are real inputs written by the codec's own encoders. Every seed must
+//! still decode cleanly (a valid scenario, no notice, and what the fuzz target checks of it), so a change to
+//! the levers or the formats cannot leave the fuzzers starting from stale inputs. To rewrite the seeds after
+//! such a change: `cargo test -p vtre-codec --test fuzz_corpus -- --ignored`.
+//!
+//! Each input that broke a fuzz target's contract is kept in tests/fuzz_regressions/<target>-<what> and fed
+//! here exactly as found.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use vtre_codec::library::{parse_entry, Library, MemoryStore};
+use vtre_codec::link::{decode, encode, parse_widget_spec, query_escape, query_param};
+use vtre_codec::scenario_json::{from_json, to_full_json_value, to_json_value};
+use vtre_codec::widget::{decode_message, MessageFields, WidgetMessage};
+use vtre_model::params::ParamId;
+use vtre_model::presets::PRESETS;
+use vtre_model::{LeverId, Scenario, LEVERS};
+
+/// One directory per fuzz target (tests/fuzz/fuzz_targets/<target>.rs).
+const TARGETS: [&str; 6] = [
+    "link",
+    "scenario_json",
+    "library_entry",
+    "library_import",
+    "widget_message",
+    "widget_url",
+];
+
+/// 2026-12-01T00:00:00Z in milliseconds, the `saved_at` of the seed entries.
+const SAVED_AT: f64 = 1_796_083_200_000.0;
+
+fn fuzz_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fuzz")
+}
+
+fn seeds_dir() -> PathBuf {
+    fuzz_dir().join("seeds")
+}
+
+/// The words of the formats, for the fuzzers' dictionary (tests/fuzz/vtre.dict, libFuzzer's `-dict`): lever,
+/// parameter and chart ids, message types, entry and export fields, URL parameters.
+fn dictionary() -> Vec<String> {
+    let mut words: Vec<String> = LEVERS.iter().map(|l| l.key.to_string()).collect();
+    words.extend(ParamId::all().map(|p| format!("@{}", p.key())));
+    words.extend(
+        vtre_charts::ChartId::ALL
+            .iter()
+            .map(|c| c.key().to_string()),
+    );
+    for w in [
+        "vtre:set-scenario",
+        "vtre:set-lang",
+        "vtre:get-state",
+        "\"schema\":",
+        "\"name\":",
+        "\"saved_at\":",
+        "\"scenario\":",
+        "\"params\":",
+        "\"entries\":",
+        "\"vtre_library\":",
+        "\"unreadable\":",
+        "embed=1",
+        "&charts=",
+        "&levers=",
+        "&headline=0",
+        "&targets=0",
+        "&lang=en",
+        "&s=",
+        "%2C",
+        "%3A",
+        "e-324",
+        "e308",
+    ] {
+        words.push(w.to_string());
+    }
+    words
+}
+
+fn dictionary_text() -> String {
+    let mut out = String::from(
+        "# Written by `cargo test -p vtre-codec --test fuzz_corpus -- --ignored`; see crates/codec/tests/fuzz_corpus.rs.\n",
+    );
+    for w in dictionary() {
+        out.push('"');
+        out.push_str(&w.replace('\\', "\\\\").replace('"', "\\\""));
+        out.push_str("\"\n");
+    }
+    out
+}
+
+/// The example of the README and the share-link docs: two levers and a parameter override.
+fn example() -> Scenario {
+    let mut s = Scenario::reference();
+    s.set(LeverId::EafSwap, 300.0);
+    s.set(LeverId::SwapVtiShare, 1.0);
+    s.set_param(ParamId::PowerElasticity, -0.5);
+    s
+}
+
+/// The presets as the app applies them, except `no_new_policy`: it holds every lever at its 2020 level, and two
+/// of those are off the lever's step (vrfb_deploy 0.05 with step 0.1, tio2_price 14025 with step 100), so its
+/// share link opens a snapped scenario with a notice instead of exactly itself (levers.csv is the model's).
+fn presets() -> impl Iterator<Item = (&'static str, Scenario)> {
+    PRESETS
+        .iter()
+        .filter(|p| p.key != "no_new_policy")
+        .map(|p| (p.key, p.scenario()))
+}
+
+/// The stored text of one library entry, as the app saves it.
+fn stored_entry(name: &str, s: &Scenario) -> String {
+    let mut lib = Library::new(MemoryStore::default());
+    let _ = lib.save(name, s, SAVED_AT);
+    lib.store.map.into_values().next().unwrap_or_default()
+}
+
+/// A posted message as the widget_message target reads fuzz input: NUL-separated `type`, `s`, `scenario`
+/// (JSON text) and `lang`; empty = absent (the same as `message_fields` in tests/fuzz/src/lib.rs).
+fn message_fields(text: &str) -> MessageFields<'_> {
+    let mut parts = text.splitn(4, '\0');
+    let mut next = || parts.next().filter(|p| !p.is_empty());
+    MessageFields {
+        kind: next(),
+        s: next(),
+        scenario_json: next(),
+        lang: next(),
+    }
+}
+
+fn message(kind: &str, s: &str, json: &str, lang: &str) -> String {
+    [kind, s, json, lang].join("\0")
+}
+
+/// Every seed file, by target and file name.
+fn seeds() -> Vec<(&'static str, String, String)> {
+    let mut out = Vec::new();
+    let mut add = |target: &'static str, name: &str, text: String| {
+        out.push((target, name.to_string(), text));
+    };
+    let ex = example();
+    add("link", "example", encode(&ex));
+    add("scenario_json", "example", to_json_value(&ex).to_text());
+    add(
+        "library_entry",
+        "example",
+        stored_entry("示例 example", &ex),
+    );
+    add(
+        "library_entry",
+        "schema-0-example",
+        to_json_value(&ex).to_text(),
+    );
+    add(
+        "library_import",
+        "scenario-file",
+        to_json_value(&ex).to_pretty(),
+    );
+    for (key, s) in presets() {
+        add("link", &format!("preset-{key}"), encode(&s));
+        add(
+            "scenario_json",
+            &format!("preset-{key}"),
+            to_full_json_value(&s).to_pretty(),
+        );
+        add(
+            "library_entry",
+            &format!("preset-{key}"),
+            stored_entry(key, &s),
+        );
+    }
+    let mut lib = Library::new(MemoryStore::default());
+    for (i, (key, s)) in presets().enumerate() {
+        let _ = lib.save(key, &s, SAVED_AT + i as f64);
+    }
+    add(
+        "library_import",
+        "export",
+        lib.export_all().unwrap_or_default(),
+    );
+    let link = encode(&ex);
+    let json = to_json_value(&ex).to_text();
+    add(
+        "widget_message",
+        "set-scenario-link",
+        message("vtre:set-scenario", &link, "", ""),
+    );
+    add(
+        "widget_message",
+        "set-scenario-object",
+        message("vtre:set-scenario", "", &json, ""),
+    );
+    add(
+        "widget_message",
+        "set-lang",
+        message("vtre:set-lang", "", "", "en"),
+    );
+    add(
+        "widget_message",
+        "get-state",
+        message("vtre:get-state", "", "", ""),
+    );
+    add(
+        "widget_url",
+        "example",
+        format!(
+            "?embed=1&charts=output_value,co2&levers=eaf_swap,energy_quota,re_quota&lang=en&s={}",
+            query_escape(&link)
+        ),
+    );
+    add(
+        "widget_url",
+        "all-options",
+        format!(
+            "?embed=1&charts=co2,energy&levers=eaf_swap,swap_vti_share&lang=zh&s={}&headline=0&targets=1",
+            query_escape(&link)
+        ),
+    );
+    out
+}
+
+/// Writes the seed corpus (run with `--ignored` after a change to the levers or the formats).
+#[test]
+#[ignore]
+fn write_fuzz_seeds() {
+    for (target, name, text) in seeds() {
+        let dir = seeds_dir().join(target);
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    let dict = fuzz_dir().join("vtre.dict");
+    std::fs::write(&dict, dictionary_text()).unwrap_or_else(|e| panic!("{}: {e}", dict.display()));
+}
+
+fn valid(s: &Scenario) -> bool {
+    LEVERS.iter().all(|l| l.contains(s.get(l.id)))
+}
+
+/// What each fuzz target checks, for one seed: decodes with no notice to a valid scenario that round-trips.
+fn check(target: &str, text: &str) -> Result<(), String> {
+    let round_trips = |s: &Scenario| decode(&encode(s)) == (s.clone(), vec![]);
+    match target {
+        "link" => {
+            let (s, issues) = decode(text);
+            (issues.is_empty() && valid(&s) && round_trips(&s))
+                .then_some(())
+                .ok_or(format!("{issues:?}"))
+        }
+        "scenario_json" => {
+            let (s, issues) = from_json(text);
+            let back = from_json(&to_json_value(&s).to_text());
+            (issues.is_empty() && valid(&s) && back == (s, vec![]))
+                .then_some(())
+                .ok_or(format!("{issues:?}"))
+        }
+        "library_entry" => {
+            let (e, _) = parse_entry("seed", text)?;
+            (e.issues.is_empty() && valid(&e.scenario))
+                .then_some(())
+                .ok_or(format!("{:?}", e.issues))
+        }
+        "library_import" => {
+            let mut lib = Library::new(MemoryStore::default());
+            let (n, issues) = lib
+                .import(text, "seed", 0.0)
+                .map_err(|e| format!("{e:?}"))?;
+            let (ok, bad) = lib.list().map_err(|e| format!("{e:?}"))?;
+            (n > 0 && issues.is_empty() && bad.is_empty() && ok.iter().all(|e| valid(&e.scenario)))
+                .then_some(())
+                .ok_or(format!("{n} imported, {issues:?}, {bad:?}"))
+        }
+        "widget_message" => match decode_message(&message_fields(text)) {
+            WidgetMessage::SetScenario(s, issues) => (issues.is_empty() && valid(&s))
+                .then_some(())
+                .ok_or(format!("{issues:?}")),
+            WidgetMessage::Ignored => Err("ignored".into()),
+            _ => Ok(()),
+        },
+        "widget_url" => {
+            let w = parse_widget_spec(text);
+            let (s, issues) = decode(&query_param(text, "s").unwrap_or_default());
+            (w.unknown.is_empty() && issues.is_empty() && valid(&s) && round_trips(&s))
+                .then_some(())
+                .ok_or(format!("{:?} {issues:?}", w.unknown))
+        }
+        _ => Err(format!("no fuzz target {target}")),
+    }
+}
+
+#[test]
+fn every_fuzz_seed_decodes_cleanly() {
+    let mut seen = Vec::new();
+    for target in TARGETS {
+        let dir = seeds_dir().join(target);
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        let mut n = 0;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            if let Err(why) = check(target, &text) {
+                panic!(
+                    "seed {} no longer decodes cleanly ({why}); rewrite the seeds with \
+                     `cargo test -p vtre-codec --test fuzz_corpus -- --ignored`",
+                    path.display()
+                );
+            }
+            n += 1;
+        }
+        assert!(n >= 2, "{}: only {n} seeds", dir.display());
+        seen.push(target);
+    }
+    // The generator and the checked-in files agree on which targets have seeds.
+    for (target, _, _) in seeds() {
+        assert!(seen.contains(&target), "{target}");
+    }
+}
+
+/// widget_message, 2026-12-01: a `vtre:set-scenario` message whose scenario object sets every lever and
+/// overrides every ranged parameter, one of them (vrfb_deployment_2020, range 0–0.1) with 5e-324. The share
+/// link of that scenario was 4,411 characters, 330 of them the positional digits of 5e-324; the link decoder
+/// read only the first 4,096, so opening the app's own URL silently dropped the last overrides, and the state
+/// the widget posts back (`s`) was over the message limit, so posting it back was ignored. Now tiny and huge
+/// values print with an exponent, and the bound is 16,384 characters (the longest possible link is < 6,000).
+#[test]
+fn widget_message_long_state() {
+    let raw = include_bytes!("fuzz_regressions/widget_message-long-state");
+    let text = String::from_utf8_lossy(raw);
+    // (Notices are allowed: the parameter table has changed since; what matters is the round trip.)
+    let WidgetMessage::SetScenario(s, _) = decode_message(&message_fields(&text)) else {
+        panic!("the message sets a scenario");
+    };
+    assert!(valid(&s));
+    let state = encode(&s);
+    assert!(state.len() < 4096, "{}", state.len());
+    assert_eq!(decode(&state), ((*s).clone(), vec![]));
+    let back = MessageFields {
+        kind: Some("vtre:set-scenario"),
+        s: Some(&state),
+        ..Default::default()
+    };
+    assert_eq!(decode_message(&back), WidgetMessage::SetScenario(s, vec![]));
+}
