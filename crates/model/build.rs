@@ -282,6 +282,17 @@ fn levers_rs(rows: &[Row], params: &ParamValues) -> Result<String, String> {
                 r.at()
             ));
         }
+        // The 2020 level and the default must sit on the step grid, so a scenario holding them (the
+        // "no new policy" preset, the reference) survives a share link exactly.
+        for (what, v) in [("base", base), ("default", default)] {
+            let steps = (v - min) / step;
+            if (steps - steps.round()).abs() > 1e-6 {
+                return Err(format!(
+                    "{}: lever {key}: {what} {v} is not on the step grid (min {min}, step {step})",
+                    r.at()
+                ));
+            }
+        }
         if !(step > 0.0 && step <= max - min) {
             return Err(format!(
                 "{}: lever {key}: step {step} must be > 0 and <= max - min",

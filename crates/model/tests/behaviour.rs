@@ -137,6 +137,29 @@ fn check_invariants(p: &Projection, what: &str) {
             p.at(S::ScrapUsed, y) <= p.at(S::ScrapSupply, y) + 1e-6,
             "{what} {y} scrap"
         );
+        // Physical bounds: shares are shares, and no quantity runs away (generous ceilings, each several
+        // times anything the levers allow, so only a broken equation reaches them).
+        for id in [S::VRecovery, S::FeRecovery] {
+            assert!(p.at(id, y) <= 1.0 + 1e-9, "{what} {y} {id:?} above 100 %");
+        }
+        assert!(p.at(S::TiRecovery, y) <= 1.5, "{what} {y} Ti recovery");
+        for (id, ceiling) in [
+            (S::CrudeSteelTotal, 6000.0),
+            (S::V2o5Output, 400_000.0),
+            (S::Tio2Output, 600.0),
+            (S::TiSpongeOutput, 200_000.0),
+            (S::ReoSeparated, 300_000.0),
+            (S::EnergyTotal, 8000.0),
+            (S::Co2Total, 250.0),
+            (S::OutputValueTotal, 30_000.0),
+            (S::ElectricityTotal, 3000.0),
+        ] {
+            assert!(
+                p.at(id, y) <= ceiling,
+                "{what} {y} {id:?} = {} above {ceiling}",
+                p.at(id, y)
+            );
+        }
     }
     assert_eq!(p.targets.len(), vim_targets());
 }
@@ -200,8 +223,64 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
     })
 }
 
+/// Any levers, any overridable parameters within their ranges, any policy start year.
+fn any_scenario_with_params() -> impl Strategy<Value = Scenario> {
+    let params: Vec<_> = vtre_model::params::PARAMS
+        .iter()
+        .filter(|p| p.overridable())
+        .collect();
+    (
+        any_scenario(),
+        proptest::collection::vec(0.0f64..=1.0, params.len()),
+        2020u16..=2030,
+    )
+        .prop_map(move |(mut s, fr, start)| {
+            for (p, f) in params.iter().zip(fr) {
+                s.set_param(p.id, p.low + f * (p.high - p.low));
+            }
+            s.set_start_year(start);
+            s
+        })
+}
+
+#[test]
+fn every_parameter_at_either_end_with_levers_at_either_end_keeps_the_invariants() {
+    let params: Vec<_> = vtre_model::params::PARAMS
+        .iter()
+        .filter(|p| p.overridable())
+        .collect();
+    let ends = |at_max: bool| {
+        let mut s = Scenario::reference();
+        for l in LEVERS {
+            s.set(l.id, if at_max { l.max } else { l.min });
+        }
+        s
+    };
+    for p in &params {
+        for v in [p.low, p.high] {
+            for base in [Scenario::reference(), ends(false), ends(true)] {
+                let mut s = base;
+                s.set_param(p.id, v);
+                check_invariants(&simulate(&s), &format!("{}={v}", p.csv_key));
+            }
+        }
+    }
+    for (lo_params, at_max) in [(true, false), (true, true), (false, false), (false, true)] {
+        let mut s = ends(at_max);
+        for p in &params {
+            s.set_param(p.id, if lo_params { p.low } else { p.high });
+        }
+        check_invariants(&simulate(&s), "all parameters at an end");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn random_levers_parameters_and_start_years_keep_the_invariants(s in any_scenario_with_params()) {
+        check_invariants(&simulate(&s), "random with parameters");
+    }
+
     #[test]
     fn random_lever_combinations_keep_the_invariants(s in any_scenario()) {
         check_invariants(&simulate(&s), "random");

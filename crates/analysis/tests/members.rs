@@ -1,0 +1,42 @@
+//! Every ensemble member is a valid scenario whose projection is finite, non-negative where it must be, and
+//! within its parameters' ranges — at the reference and at the lever extremes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use vtre_analysis::Ensemble;
+use vtre_model::series::SeriesId as S;
+use vtre_model::{simulate, Scenario, LEVERS, SERIES};
+
+fn ends(at_max: bool) -> Scenario {
+    let mut s = Scenario::reference();
+    for l in LEVERS {
+        s.set(l.id, if at_max { l.max } else { l.min });
+    }
+    s
+}
+
+#[test]
+fn every_member_of_an_ensemble_projects_finite_physical_numbers() {
+    for (name, base) in [
+        ("reference", Scenario::reference()),
+        ("all-min", ends(false)),
+        ("all-max", ends(true)),
+    ] {
+        let e = Ensemble::new(&base, 120, 7);
+        for i in 0..120 {
+            let m = e.member(i).unwrap();
+            for (id, v) in m.overrides() {
+                let p = vtre_model::params::spec(*id);
+                assert!(p.low <= *v && *v <= p.high, "{name} member {i}: {id:?} = {v}");
+            }
+            let p = simulate(&m);
+            for sp in SERIES {
+                for (y, v) in p.series[sp.id as usize].iter().enumerate() {
+                    assert!(v.is_finite(), "{name} member {i}: {} {y} not finite", sp.key);
+                    let signed =
+                        matches!(sp.id, S::NationalNetCapacityChange | S::IronConcentrateGap);
+                    assert!(signed || *v >= -1e-9, "{name} member {i}: {} {y} = {v}", sp.key);
+                }
+            }
+        }
+    }
+}
