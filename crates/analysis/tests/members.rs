@@ -26,15 +26,26 @@ fn every_member_of_an_ensemble_projects_finite_physical_numbers() {
             let m = e.member(i).unwrap();
             for (id, v) in m.overrides() {
                 let p = vtre_model::params::spec(*id);
-                assert!(p.low <= *v && *v <= p.high, "{name} member {i}: {id:?} = {v}");
+                assert!(
+                    p.low <= *v && *v <= p.high,
+                    "{name} member {i}: {id:?} = {v}"
+                );
             }
             let p = simulate(&m);
             for sp in SERIES {
                 for (y, v) in p.series[sp.id as usize].iter().enumerate() {
-                    assert!(v.is_finite(), "{name} member {i}: {} {y} not finite", sp.key);
+                    assert!(
+                        v.is_finite(),
+                        "{name} member {i}: {} {y} not finite",
+                        sp.key
+                    );
                     let signed =
                         matches!(sp.id, S::NationalNetCapacityChange | S::IronConcentrateGap);
-                    assert!(signed || *v >= -1e-9, "{name} member {i}: {} {y} = {v}", sp.key);
+                    assert!(
+                        signed || *v >= -1e-9,
+                        "{name} member {i}: {} {y} = {v}",
+                        sp.key
+                    );
                 }
             }
         }
