@@ -1,7 +1,7 @@
 //! Share links: a scenario as the compact, versioned, human-tolerant text of the URL parameter `s`.
 //!
 //! Format, version 1: `1` then, for each lever that differs from the reference, `,key:value`, and for each
-//! overridden parameter `,@csv_key:value`. Values print in Rust's shortest round-trip form (with an exponent
+//! overridden parameter `,@csv_key:value`, and for a later policy start `,from:YEAR`. Values print in Rust's shortest round-trip form (with an exponent
 //! below 1e-5 and from 1e16, where positional digits would run to hundreds of characters), so every valid
 //! scenario decodes to exactly itself. Example: `1,eaf_swap:300,swap_vti_share:1,@power_price_elasticity:-0.5`.
 //!
@@ -12,7 +12,7 @@
 
 use vtre_model::levers::{spec, LeverId};
 use vtre_model::params::ParamId;
-use vtre_model::scenario::{InputIssue, Scenario};
+use vtre_model::scenario::{InputIssue, Scenario, POLICY_FROM_DEFAULT};
 
 /// The current format version.
 pub const VERSION: u32 = 1;
@@ -50,8 +50,14 @@ pub fn encode(s: &Scenario) -> String {
         out.push(':');
         out.push_str(&fmt(*v));
     }
+    if s.start_year() != POLICY_FROM_DEFAULT {
+        out.push_str(&format!(",{POLICY_FROM_KEY}:{}", s.start_year()));
+    }
     out
 }
+
+/// The piece that carries a later policy start year (`from:2026`); absent for the default (2020).
+pub const POLICY_FROM_KEY: &str = "from";
 
 fn fmt(v: f64) -> String {
     if v == 0.0 {
@@ -142,6 +148,26 @@ pub fn decode(text: &str) -> (Scenario, Vec<LinkIssue>) {
             seen.push(key.clone());
         }
         let number = crate::num::parse_f64(val);
+        if key == POLICY_FROM_KEY {
+            match number.filter(|x| x.fract() == 0.0 && (0.0..=9999.0).contains(x)) {
+                Some(x) => {
+                    // Whole years only; a year outside 2020–2030 is clamped and said so.
+                    let used = s.set_start_year(x as u16);
+                    if f64::from(used) != x {
+                        issues.push(LinkIssue::Input(InputIssue::Clamped {
+                            id: key.clone(),
+                            given: x,
+                            used: f64::from(used),
+                        }));
+                    }
+                }
+                None => issues.push(LinkIssue::Input(InputIssue::NotANumber {
+                    id: key.clone(),
+                    found: val.chars().take(20).collect(),
+                })),
+            }
+            continue;
+        }
         if let Some(pk) = key.strip_prefix('@') {
             let Some(pid) = ParamId::from_key(pk) else {
                 issues.push(LinkIssue::Input(InputIssue::UnknownParam(
@@ -313,6 +339,24 @@ mod tests {
             "1,eaf_swap:300,renewable_exemption:0,grid_factor:0.0805,@power_price_elasticity:-0.45"
         );
         assert_eq!(decode(&text), (s, vec![]));
+    }
+
+    #[test]
+    fn a_later_policy_start_travels_in_the_link_and_a_bad_one_is_reported() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 300.0);
+        s.set_start_year(2026);
+        let text = encode(&s);
+        assert!(text.ends_with(",from:2026"), "{text}");
+        assert_eq!(decode(&text), (s, vec![]));
+        // The default start is not written, so old links and new reference links are the same.
+        assert_eq!(encode(&Scenario::reference()), "1");
+        let (s, issues) = decode("1,from:2099");
+        assert_eq!(s.start_year(), 2030);
+        assert_eq!(issues.len(), 1);
+        let (s, issues) = decode("1,from:next");
+        assert_eq!(s.start_year(), 2020);
+        assert_eq!(issues.len(), 1);
     }
 
     #[test]

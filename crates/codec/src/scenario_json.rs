@@ -1,10 +1,11 @@
 //! A scenario as JSON: what the CLI reads, the app imports and exports, and the library stores.
 //!
-//! An object of lever id → number, with an optional `"params"` object of parameter id (CSV key) → number.
-//! Omitted levers keep their reference value.
+//! An object of lever id → number, with an optional `"params"` object of parameter id (CSV key) → number
+//! and an optional `"policy_from"` year (a later policy start, 2020–2030; absent = 2020, the guideline's
+//! window). Omitted levers keep their reference value.
 //!
 //! ```json
-//! { "eaf_swap": 300, "swap_vti_share": 1, "params": { "power_price_elasticity": -0.5 } }
+//! { "eaf_swap": 300, "swap_vti_share": 1, "params": { "power_price_elasticity": -0.5 }, "policy_from": 2026 }
 //! ```
 //!
 //! [`from_json`] never panics and never silently changes input: it returns the nearest valid scenario
@@ -37,7 +38,13 @@ pub fn to_full_json_value(s: &Scenario) -> Json {
     Json::Obj(m)
 }
 
+/// The key of the policy start year.
+pub const POLICY_FROM: &str = "policy_from";
+
 fn push_params(s: &Scenario, m: &mut Vec<(String, Json)>) {
+    if s.start_year() != vtre_model::scenario::POLICY_FROM_DEFAULT {
+        m.push((POLICY_FROM.into(), Json::Num(f64::from(s.start_year()))));
+    }
     if !s.overrides().is_empty() {
         let p = s
             .overrides()
@@ -65,6 +72,28 @@ pub fn from_json_value(v: &Json) -> (Scenario, Vec<InputIssue>) {
         return (s, issues);
     };
     for (k, val) in obj {
+        if k == POLICY_FROM {
+            match val
+                .as_f64()
+                .filter(|x| x.fract() == 0.0 && (0.0..=9999.0).contains(x))
+            {
+                Some(x) => {
+                    let used = s.set_start_year(x as u16);
+                    if f64::from(used) != x {
+                        issues.push(InputIssue::Clamped {
+                            id: k.clone(),
+                            given: x,
+                            used: f64::from(used),
+                        });
+                    }
+                }
+                None => issues.push(InputIssue::NotANumber {
+                    id: k.clone(),
+                    found: val.describe(),
+                }),
+            }
+            continue;
+        }
         if k == "params" {
             let Some(po) = val.as_object() else {
                 issues.push(InputIssue::NotANumber {
@@ -134,6 +163,19 @@ mod tests {
     }
 
     #[test]
+    fn a_policy_start_year_outside_2020_2030_is_clamped_and_a_non_year_reported() {
+        let (s, issues) = from_json(r#"{"policy_from": 2040}"#);
+        assert_eq!(s.start_year(), 2030);
+        assert_eq!(issues.len(), 1);
+        let (s, issues) = from_json(r#"{"policy_from": "soon"}"#);
+        assert_eq!(s.start_year(), 2020);
+        assert_eq!(issues.len(), 1);
+        let (s, issues) = from_json(r#"{"policy_from": 2026.5}"#);
+        assert_eq!(s.start_year(), 2020);
+        assert_eq!(issues.len(), 1);
+    }
+
+    #[test]
     fn garbage_text_gives_the_reference_and_an_issue() {
         for t in ["", "[1,2]", "null", "{", "\"x\"", "{\"eaf_swap\": null}"] {
             let (s, issues) = from_json(t);
@@ -148,7 +190,9 @@ mod tests {
         s.set(LeverId::EafSwap, 300.0);
         s.set(LeverId::RenewableExemption, 0.0);
         s.set_param(ParamId::PowerElasticity, -0.5);
+        s.set_start_year(2026);
         let text = to_json_value(&s).to_text();
+        assert!(text.contains("\"policy_from\":2026"), "{text}");
         let (back, issues) = from_json(&text);
         assert!(issues.is_empty(), "{issues:?}");
         assert_eq!(back, s);

@@ -11,8 +11,9 @@ fn any_valid_scenario() -> impl Strategy<Value = Scenario> {
     (
         proptest::collection::vec((any::<bool>(), 0.0f64..=1.0), LEVERS.len()),
         proptest::collection::vec((any::<bool>(), 0.0f64..=1.0), PARAMS.len()),
+        2020u16..=2030,
     )
-        .prop_map(|(levers, params)| {
+        .prop_map(|(levers, params, start)| {
             let mut s = Scenario::reference();
             for (l, (change, f)) in LEVERS.iter().zip(levers) {
                 if change {
@@ -24,6 +25,7 @@ fn any_valid_scenario() -> impl Strategy<Value = Scenario> {
                     s.set_param(p.id, p.low + f * (p.high - p.low));
                 }
             }
+            s.set_start_year(start);
             s
         })
 }
