@@ -158,13 +158,35 @@ fn entry_json(name: &str, saved_at: f64, s: &Scenario) -> String {
 }
 
 /// The library over a store.
+///
+/// Two tabs (or a laptop and a projector window) share one store. So that neither can lose the other's work,
+/// every save writes a key of its own — the time plus this tab's `tab` token — and checks just before
+/// writing that no entry holds that key; renames re-read the entry just before writing and keep whatever
+/// scenario it holds then. The app re-lists when another tab changes the store (the `storage` event).
 pub struct Library<S: KvStore> {
     pub store: S,
+    tab: String,
 }
 
 impl<S: KvStore> Library<S> {
     pub fn new(store: S) -> Self {
-        Library { store }
+        Library {
+            store,
+            tab: String::new(),
+        }
+    }
+
+    /// A library for one tab: `tab` (a short random token) makes this tab's new ids distinct from every
+    /// other tab's, even when two save in the same millisecond.
+    pub fn for_tab(store: S, tab: &str) -> Self {
+        Library {
+            store,
+            tab: tab
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(12)
+                .collect(),
+        }
     }
 
     /// Every saved entry, readable ones sorted by time, and the quarantined ones. Migrates schema 0 entries in
@@ -202,7 +224,11 @@ impl<S: KvStore> Library<S> {
 
     fn fresh_id(&self, now: f64) -> Result<String, StoreError> {
         let keys = self.store.keys()?;
-        let base = format!("{:x}", now.max(0.0) as u64);
+        let base = if self.tab.is_empty() {
+            format!("{:x}", now.max(0.0) as u64)
+        } else {
+            format!("{:x}-{}", now.max(0.0) as u64, self.tab)
+        };
         let mut id = base.clone();
         let mut n = 1;
         while keys
@@ -215,12 +241,20 @@ impl<S: KvStore> Library<S> {
         Ok(id)
     }
 
+    /// Saves `s` under a new id. Never overwrites an entry: the key is checked to be free just before the
+    /// write, and a key another tab took in between is skipped.
     pub fn save(&mut self, name: &str, s: &Scenario, now: f64) -> Result<String, StoreError> {
-        let id = self.fresh_id(now)?;
         let name: String = name.trim().chars().take(200).collect();
-        self.store
-            .set(&format!("{PREFIX}{id}"), &entry_json(&name, now, s))?;
-        Ok(id)
+        let text = entry_json(&name, now, s);
+        for attempt in 0..16u32 {
+            let id = self.fresh_id(now + f64::from(attempt))?;
+            let key = format!("{PREFIX}{id}");
+            if self.store.get(&key)?.is_none() {
+                self.store.set(&key, &text)?;
+                return Ok(id);
+            }
+        }
+        Err(StoreError::Unavailable)
     }
 
     /// Overwrites an entry's scenario, keeping its name.
@@ -234,6 +268,8 @@ impl<S: KvStore> Library<S> {
         self.store.set(&key, &entry_json(&name, now, s))
     }
 
+    /// Renames an entry, keeping the scenario it holds at the moment of writing (re-read just before), so a
+    /// rename never writes back a scenario another tab has since replaced. `false` if it is gone or unreadable.
     pub fn rename(&mut self, id: &str, name: &str) -> Result<bool, StoreError> {
         let key = format!("{PREFIX}{id}");
         let Some(raw) = self.store.get(&key)? else {
@@ -491,6 +527,104 @@ mod tests {
         assert_eq!(
             other.import("[1]", "x", 0.0),
             Err(ImportError::NotAScenario)
+        );
+    }
+
+    /// Two tabs over one localStorage: a store both libraries hold.
+    #[derive(Clone, Default)]
+    struct Shared(std::rc::Rc<std::cell::RefCell<MemoryStore>>);
+
+    impl KvStore for Shared {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            self.0.borrow().get(key)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+            self.0.borrow_mut().set(key, value)
+        }
+        fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+            self.0.borrow_mut().remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            self.0.borrow().keys()
+        }
+    }
+
+    #[test]
+    fn two_tabs_saving_in_the_same_millisecond_both_keep_their_scenarios() {
+        let store = Shared::default();
+        let mut a = Library::for_tab(store.clone(), "a1");
+        let mut b = Library::for_tab(store.clone(), "b2");
+        let ida = a.save("from tab A", &swap(100.0), 1000.0).unwrap();
+        let idb = b.save("from tab B", &swap(200.0), 1000.0).unwrap();
+        assert_ne!(ida, idb);
+        let (ok, _) = a.list().unwrap();
+        let names: Vec<&str> = ok.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["from tab A", "from tab B"]);
+        // The same tab saving twice in one millisecond does not overwrite either.
+        let again = a.save("again", &swap(300.0), 1000.0).unwrap();
+        assert_ne!(again, ida);
+        assert_eq!(b.list().unwrap().0.len(), 3);
+    }
+
+    /// A store whose key listing is stale: another tab wrote `late` after this tab listed the keys.
+    struct Stale {
+        inner: MemoryStore,
+        late: String,
+    }
+
+    impl KvStore for Stale {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            self.inner.get(key)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+            self.inner.set(key, value)
+        }
+        fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            Ok(self
+                .inner
+                .keys()?
+                .into_iter()
+                .filter(|k| *k != self.late)
+                .collect())
+        }
+    }
+
+    #[test]
+    fn a_save_never_overwrites_a_key_another_tab_took_after_it_listed_the_keys() {
+        let late = format!("{PREFIX}3e8-t");
+        let mut inner = MemoryStore::default();
+        inner
+            .map
+            .insert(late.clone(), entry_json("theirs", 1000.0, &swap(10.0)));
+        let mut a = Library::for_tab(Stale { inner, late }, "t");
+        let id = a.save("mine", &swap(20.0), 1000.0).unwrap();
+        assert_ne!(
+            id, "3e8-t",
+            "the key listed as free was taken: checked again before writing"
+        );
+        let theirs = a.store.get(&format!("{PREFIX}3e8-t")).unwrap().unwrap();
+        assert!(theirs.contains("theirs"));
+        let mine = a.store.get(&format!("{PREFIX}{id}")).unwrap().unwrap();
+        assert!(mine.contains("mine"));
+    }
+
+    #[test]
+    fn a_rename_keeps_the_scenario_another_tab_wrote_since() {
+        let store = Shared::default();
+        let mut a = Library::for_tab(store.clone(), "a");
+        let mut b = Library::for_tab(store.clone(), "b");
+        let id = a.save("first", &swap(100.0), 5.0).unwrap();
+        // Tab B replaces the scenario (same entry), then tab A renames it.
+        b.update(&id, &swap(700.0), 6.0).unwrap();
+        assert!(a.rename(&id, "renamed").unwrap());
+        let (ok, _) = b.list().unwrap();
+        assert_eq!(ok.len(), 1);
+        assert_eq!(
+            (ok[0].name.as_str(), &ok[0].scenario),
+            ("renamed", &swap(700.0))
         );
     }
 }
