@@ -393,6 +393,7 @@ pub enum ImportError {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use vtre_model::LeverId;
