@@ -411,4 +411,111 @@ mod tests {
         assert!((t("v2o5_capacity").threshold - 100_000.0).abs() < 1e-9);
         assert!((t("vti_base_value").threshold - 2000.0).abs() < 1e-9);
     }
+
+    #[test]
+    fn bases_have_stable_keys_and_a_non_finite_figure_is_refused() {
+        assert_eq!(
+            [Basis::Same, Basis::Part, Basis::National].map(Basis::key),
+            ["same", "part", "national"]
+        );
+        assert!(number("inf", "x").is_err());
+        assert!(number("NaN", "x").is_err());
+        assert_eq!(number(" 2.5 ", "x"), Ok(2.5));
+    }
+
+    #[test]
+    fn a_figure_maps_to_a_series_only_by_its_own_key_and_unit() {
+        let a = actuals().unwrap();
+        let series_of = |k: &str| {
+            a.iter()
+                .find(|x| x.key == k)
+                .and_then(|x| x.series)
+                .map(|(s, f, b)| (s, f, b))
+        };
+        // China's vanadium in 万吨 shares a unit with Sichuan's crude steel row but maps to nothing.
+        assert_eq!(series_of("cn_vanadium_output"), None);
+        assert_eq!(series_of("pgvt_revenue"), None);
+        assert_eq!(
+            series_of("cn_re_mining_quota"),
+            Some((SeriesId::ReoMined, 1.0, Basis::National))
+        );
+    }
+
+    #[test]
+    fn on_series_lists_observations_in_the_window_never_targets() {
+        let grid = on_series(SeriesId::GridFactor);
+        let mut keys: Vec<(String, u16)> = grid.iter().map(|a| (a.key.clone(), a.year)).collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                ("cn_grid_avg_co2_factor".to_string(), 2021),
+                ("cn_grid_avg_co2_factor".to_string(), 2022),
+                ("sc_grid_avg_co2_factor".to_string(), 2021),
+                ("sc_grid_avg_co2_factor".to_string(), 2022),
+            ]
+        );
+        // Sichuan crude steel was published for 2018 and 2019 only: outside 2020–2035.
+        let steel = on_series(SeriesId::CrudeSteelTotal);
+        assert!(steel
+            .iter()
+            .all(|a| a.year >= 2020 && a.key != "sc_crude_steel"));
+        assert!(steel.iter().any(|a| a.key == "cn_crude_steel"));
+        assert!(
+            on_series(SeriesId::OutputValueTotal).is_empty(),
+            "targets are not observations"
+        );
+        assert_eq!(history(SeriesId::GridFactor, 2022), Some(0.1404));
+        assert_eq!(history(SeriesId::GridFactor, 2023), None);
+        assert_eq!(
+            history(SeriesId::CrudeSteelTotal, 2021),
+            None,
+            "national is not history"
+        );
+    }
+
+    #[test]
+    fn related_targets_are_met_at_the_threshold_at_risk_within_5_percent_and_missed_below() {
+        let targets = related_targets().unwrap();
+        let re = targets.iter().find(|t| t.id == "re_scale").unwrap();
+        let i = usize::from(re.year - FIRST_YEAR);
+        let score_at = |v: f64| {
+            let mut series = vec![[0.0; crate::series::N_YEARS]; crate::SERIES.len()];
+            series[SeriesId::OutputValueRareEarth as usize][i] = v;
+            score_related(&series, |_, _| 0.0)
+                .into_iter()
+                .find(|r| r.id == "re_scale")
+                .unwrap()
+        };
+        assert_eq!(score_at(1000.0).status, Status::Met);
+        assert_eq!(score_at(1200.0).status, Status::Met);
+        assert_eq!(score_at(960.0).status, Status::AtRisk);
+        assert_eq!(score_at(950.0).status, Status::AtRisk);
+        assert_eq!(score_at(940.0).status, Status::Missed);
+        assert_eq!(score_at(960.0).value, 960.0);
+        assert_eq!(score_at(960.0).threshold, 1000.0);
+        // A lever measure reads the lever in the target's year; a sum of series adds them.
+        let by_lever = score_related(
+            &vec![[0.0; crate::series::N_YEARS]; crate::SERIES.len()],
+            |l, y| {
+                if l == crate::LeverId::Tio2Capacity && y == 2025 {
+                    130.0
+                } else {
+                    0.0
+                }
+            },
+        );
+        let tio2 = by_lever.iter().find(|r| r.id == "tio2_capacity").unwrap();
+        assert_eq!((tio2.value, tio2.status), (130.0, Status::Met));
+        let mut series = vec![[0.0; crate::series::N_YEARS]; crate::SERIES.len()];
+        let j = usize::from(2026 - FIRST_YEAR);
+        series[SeriesId::OutputValueVanadium as usize][j] = 400.0;
+        series[SeriesId::OutputValueTitanium as usize][j] = 300.0;
+        let pzh = score_related(&series, |_, _| 0.0)
+            .into_iter()
+            .find(|r| r.id == "pzh_vti_value")
+            .unwrap();
+        assert_eq!((pzh.value, pzh.status), (700.0, Status::Met));
+        assert_eq!(score_related(&series, |_, _| 0.0).len(), targets.len());
+    }
 }

@@ -32,3 +32,26 @@ pub fn split_line(line: &str) -> Result<Vec<String>, String> {
     out.push(field);
     Ok(out)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::split_line;
+
+    #[test]
+    fn quoted_fields_keep_commas_and_doubled_quotes_and_bad_quoting_is_an_error() {
+        assert_eq!(
+            split_line(r#"a,"b, c","say ""hi""",,d"#).unwrap(),
+            ["a", "b, c", r#"say "hi""#, "", "d"]
+        );
+        assert!(
+            split_line(r#"a,b"c"#).is_err(),
+            "a quote inside an unquoted field"
+        );
+        assert!(
+            split_line(r#"a,"b"c"#).is_err(),
+            "text after a closing quote"
+        );
+        assert!(split_line(r#"a,"b"#).is_err(), "unterminated");
+    }
+}

@@ -67,18 +67,12 @@ pub fn co2(
     let mut out = Co2::default();
     for p in Product::ALL {
         let i = p as usize;
-        // V-Ti steel's intensity includes its V2O5; split that back out to vanadium below.
-        let (fuel, elec) = match p {
-            Product::BofVti | Product::NonBfVti => (
-                q[i] * it.fuel[i] - v_share(i) * v_it.0,
-                q[i] * it.elec[i] - v_share(i) * v_it.1,
-            ),
-            _ => (q[i] * it.fuel[i], q[i] * it.elec[i]),
-        };
-        let (fuel, elec) = if p == Product::NonBfVti {
-            (fuel - nb_ti_fuel, elec - nb_ti_elec)
-        } else {
-            (fuel, elec)
+        // V-Ti steel's electricity includes its V2O5's (split back out to vanadium below) and, for the non-BF
+        // route, its chloride TiO2's (titanium's). Steel's direct CO2 is a factor per tonne, not its fuel.
+        let elec = match p {
+            Product::BofVti => q[i] * it.elec[i] - v_share(i) * v_it.1,
+            Product::NonBfVti => q[i] * it.elec[i] - v_share(i) * v_it.1 - nb_ti_elec,
+            _ => q[i] * it.elec[i],
         };
         let direct = match p {
             Product::BofVti => {
@@ -87,8 +81,10 @@ pub fn co2(
             Product::BofOther => q[i] * c.p(P::BofDirectCo2) * f_bof / 100.0,
             Product::Eaf => q[i] * c.p(P::EafDirectCo2) * f_eaf / 100.0,
             Product::NonBfVti => q[i] * c.p(P::NonBfDirectCo2) / 100.0,
-            Product::Tio2Chloride => fuel * fuel_f + q[i] * c.p(P::Tio2ChlProcessCo2) / 100.0,
-            _ => fuel * fuel_f,
+            Product::Tio2Chloride => {
+                q[i] * it.fuel[i] * fuel_f + q[i] * c.p(P::Tio2ChlProcessCo2) / 100.0
+            }
+            _ => q[i] * it.fuel[i] * fuel_f,
         };
         let indirect = elec.max(0.0) * grid_mt;
         out.direct += direct;
@@ -256,5 +252,78 @@ mod tests {
             a.direct + a.indirect,
             "sectors add up",
         );
+    }
+
+    #[test]
+    fn the_non_bf_route_splits_its_co2_between_steel_vanadium_and_titanium() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let it = intensities(&c, YEAR, V_PER);
+        let (grid, nb) = (0.3, 100.0);
+        let v2o5 = nb * V_PER;
+        let (vf, ve) = v_it();
+        let q = only(&[(Product::NonBfVti, nb)]);
+        let co = co2(&c, YEAR, &q, &it, v2o5, (vf, ve), grid);
+        let fuel_f = p(P::FuelCo2) / 100.0;
+        let ee = p(P::ElecEquivalent) / 1000.0;
+        let tio2 = nb * p(P::NonBfTio2);
+        let ti_fuel = tio2 * (p(P::Tio2ChlEnergy) - p(P::Tio2ChlElec) * ee);
+        let ti_elec = tio2 * p(P::Tio2ChlElec) / 1e4;
+        let i = Product::NonBfVti as usize;
+        let steel_elec = nb * it.elec[i] - v2o5 * ve - ti_elec;
+        assert_close(
+            co.by_sector[0],
+            nb * p(P::NonBfDirectCo2) / 100.0 + steel_elec * grid * 0.1,
+            "steel: 0.8 t/t and its own electricity",
+        );
+        assert_close(
+            co.by_sector[2],
+            ti_fuel * fuel_f + tio2 * p(P::Tio2ChlProcessCo2) / 100.0 + ti_elec * grid * 0.1,
+            "titanium: the chloride TiO2 from its slag",
+        );
+        assert_close(
+            co.by_sector[1],
+            v2o5 * (vf * fuel_f + ve * grid * 0.1),
+            "vanadium: its V2O5",
+        );
+        assert_close(
+            co.indirect,
+            nb * it.elec[i] * grid * 0.1,
+            "indirect counts the whole electricity once",
+        );
+        assert_close(
+            co.direct + co.indirect,
+            co.by_sector.iter().sum(),
+            "sectors add up",
+        );
+    }
+
+    #[test]
+    fn v2o5_is_split_between_the_two_v_ti_routes_by_their_output_and_no_v_ti_steel_is_finite() {
+        let s = Scenario::reference();
+        let c = Ctx::for_test(&s);
+        let it = intensities(&c, YEAR, V_PER);
+        let (vf, ve) = v_it();
+        let grid = 0.2;
+        let q = only(&[(Product::BofVti, 300.0), (Product::NonBfVti, 100.0)]);
+        let v2o5 = 400.0 * V_PER;
+        let co = co2(&c, YEAR, &q, &it, v2o5, (vf, ve), grid);
+        let tio2 = 100.0 * p(P::NonBfTio2);
+        let ti_elec = tio2 * p(P::Tio2ChlElec) / 1e4;
+        let (bi, ni) = (Product::BofVti as usize, Product::NonBfVti as usize);
+        // Each route's steel electricity is its own less three quarters / one quarter of the V2O5's.
+        let steel_indirect = (300.0 * it.elec[bi] - 0.75 * v2o5 * ve + 100.0 * it.elec[ni]
+            - 0.25 * v2o5 * ve
+            - ti_elec)
+            * grid
+            * 0.1;
+        let steel_direct = 300.0 * p(P::BofDirectCo2) * (1.0 + p(P::VtiPremium)) / 100.0
+            + 100.0 * p(P::NonBfDirectCo2) / 100.0;
+        assert_close(co.by_sector[0], steel_direct + steel_indirect, "steel");
+        // Without V-Ti steel (and so without V2O5) nothing divides by zero.
+        let q = only(&[(Product::Eaf, 500.0)]);
+        let co = co2(&c, YEAR, &q, &it, 0.0, (vf, ve), grid);
+        assert!(co.direct.is_finite() && co.indirect.is_finite());
+        assert_close(co.by_sector[1], 0.0, "no vanadium");
     }
 }
