@@ -430,7 +430,6 @@ mod tests {
             a.iter()
                 .find(|x| x.key == k)
                 .and_then(|x| x.series)
-                .map(|(s, f, b)| (s, f, b))
         };
         // China's vanadium in 万吨 shares a unit with Sichuan's crude steel row but maps to nothing.
         assert_eq!(series_of("cn_vanadium_output"), None);
