@@ -316,16 +316,14 @@ pub fn power_response(c: &Ctx, year: u16) -> (f64, f64) {
         c.lever(L::PrefPrice, year),
         c.lever(L::PrefCoverage, year) / 100.0,
     );
+    // The 2020 price the response is relative to: the levers' 2020 levels, which read the price parameters
+    // (so overriding the 2020 price keeps 2020 output on the CSV). Every price lever's range is positive.
     let p2020 = eff(
-        super::levers::spec(L::PowerPrice).base,
-        super::levers::spec(L::PrefPrice).base,
-        super::levers::spec(L::PrefCoverage).base / 100.0,
+        c.lever(L::PowerPrice, super::series::FIRST_YEAR),
+        c.lever(L::PrefPrice, super::series::FIRST_YEAR),
+        c.lever(L::PrefCoverage, super::series::FIRST_YEAR) / 100.0,
     );
-    let m = if p > 0.0 && p2020 > 0.0 {
-        (p / p2020).powf(c.p(P::PowerElasticity))
-    } else {
-        1.0
-    };
+    let m = (p / p2020).powf(c.p(P::PowerElasticity));
     (p, m)
 }
 
@@ -534,5 +532,120 @@ mod tests {
             "m_e at 0.60 yuan/kWh",
         );
         assert!(m < 1.0);
+    }
+
+    #[test]
+    fn every_product_has_its_own_stable_key_and_only_electric_steps_are_intensive() {
+        let keys: Vec<&str> = Product::ALL.iter().map(|p| p.key()).collect();
+        assert_eq!(
+            keys,
+            [
+                "bof_vti",
+                "bof_other",
+                "eaf",
+                "tio2_sulfate",
+                "tio2_chloride",
+                "ti_slag_sold",
+                "ti_sponge",
+                "bf_slag_ti",
+                "re_separation",
+                "re_metal",
+                "nonbf_vti"
+            ]
+        );
+        let intensive: Vec<Product> = Product::ALL
+            .iter()
+            .copied()
+            .filter(|p| is_intensive(*p))
+            .collect();
+        assert_eq!(
+            intensive,
+            [
+                Product::Eaf,
+                Product::Tio2Chloride,
+                Product::SlagSold,
+                Product::Sponge,
+                Product::BfSlagTi,
+                Product::ReMetal
+            ]
+        );
+    }
+
+    #[test]
+    fn each_products_intensity_is_its_csv_figures_and_the_non_bf_route_carries_its_v2o5_and_tio2() {
+        let s = with(&[(L::EffBof, 10.0), (L::EffEaf, 20.0)]);
+        let c = Ctx::for_test(&s);
+        let v_per = 30.0;
+        let it = intensities(&c, YEAR, v_per);
+        let ee = p(P::ElecEquivalent) / 1000.0;
+        let v_fuel = (p(P::V2o5Energy) - p(P::V2o5Elec) * ee) / 1e4 * v_per;
+        let v_elec = p(P::V2o5Elec) / 1e8 * v_per;
+        let chl_fuel = p(P::Tio2ChlEnergy) - p(P::Tio2ChlElec) * ee;
+        let nb = Product::NonBfVti as usize;
+        assert_close(
+            it.fuel[nb],
+            p(P::NonBfFuel) / 1000.0 + v_fuel + p(P::NonBfTio2) * chl_fuel,
+            "non-BF fuel",
+        );
+        assert_close(
+            it.elec[nb],
+            p(P::NonBfElec) / 1e4 + v_elec + p(P::NonBfTio2) * p(P::Tio2ChlElec) / 1e4,
+            "non-BF electricity",
+        );
+        let bof_fuel = (p(P::BofEnergy) - p(P::BofElec) * p(P::ElecEquivalent)) / 1000.0;
+        assert_close(
+            it.fuel[Product::BofOther as usize],
+            0.9 * bof_fuel,
+            "BF-BOF at 90 %",
+        );
+        assert_close(
+            it.fuel[Product::BofVti as usize],
+            0.9 * bof_fuel * (1.0 + p(P::VtiPremium)) + v_fuel,
+            "V-Ti BF-BOF at 90 %, with its premium and V2O5",
+        );
+        assert_close(
+            it.elec[Product::BofOther as usize],
+            p(P::BofElec) / 1e4,
+            "BF-BOF power unchanged",
+        );
+        assert_close(
+            it.fuel[Product::Eaf as usize],
+            0.8 * p(P::EafFuel) / 1000.0,
+            "EAF fuel at 80 %",
+        );
+        assert_close(
+            it.elec[Product::Eaf as usize],
+            0.8 * p(P::EafElec) / 1e4,
+            "EAF power at 80 %",
+        );
+        assert_close(
+            it.fuel[Product::Tio2Sulfate as usize],
+            p(P::Tio2SulfEnergy) - p(P::Tio2SulfElec) * ee,
+            "sulfate TiO2",
+        );
+        assert_close(
+            it.fuel[Product::Tio2Chloride as usize],
+            chl_fuel,
+            "chloride TiO2",
+        );
+    }
+
+    #[test]
+    fn covered_steps_pay_the_blend_of_the_preferential_and_the_large_industry_price() {
+        let s = with(&[
+            (L::PrefCoverage, 50.0),
+            (L::PrefPrice, 0.30),
+            (L::PowerPrice, 0.50),
+        ]);
+        let c = Ctx::for_test(&s);
+        let (price, m) = power_response(&c, YEAR);
+        assert_close(price, 0.5 * 0.30 + 0.5 * 0.50, "half at each price");
+        let p2020 = p(P::PowerPrice2020);
+        assert_close(m, (0.40 / p2020).powf(p(P::PowerElasticity)), "m_e");
+        // 2020 always responds 1, whatever the 2020 price parameter says.
+        let mut o = Scenario::reference();
+        o.set_param(P::PowerPrice2020, 0.55);
+        let c = Ctx::for_test(&o);
+        assert_close(power_response(&c, 2020).1, 1.0, "2020 at its own price");
     }
 }

@@ -446,6 +446,40 @@ mod tests {
                     at(S::CrudeSteelNonBf),
                 ),
                 (
+                    "concentrate into the non-BF smelters",
+                    between(steel, "iron_conc", "nonbf") + between(steel, "outside", "nonbf"),
+                    at(S::CrudeSteelNonBf)
+                        * s.param(P::HotMetalPerBof)
+                        * s.param(P::ConcPerHotMetal),
+                ),
+                (
+                    "V2O5 from the non-BF route (its share of V-Ti steel)",
+                    between(steel, "nonbf", "v2o5"),
+                    {
+                        let vti = at(S::CrudeSteelBofVti) + at(S::CrudeSteelNonBf);
+                        if vti > 0.0 {
+                            at(S::V2o5Output) / 1e4 * at(S::CrudeSteelNonBf) / vti
+                        } else {
+                            0.0
+                        }
+                    },
+                ),
+                (
+                    "Ti concentrate into the sulfate plants",
+                    between(ti, "ti_conc", "sulfate_plant"),
+                    at(S::Tio2Sulfate) * s.param(P::ConcPerSulfate),
+                ),
+                (
+                    "Ti concentrate into the slag furnaces",
+                    between(ti, "ti_conc", "slag_furnace"),
+                    at(S::TiSlagOutput) * s.param(P::ConcPerSlag),
+                ),
+                (
+                    "metal and magnets (oxide eq.)",
+                    into(re, "metal"),
+                    at(S::ReMetalOutput) / s.param(P::MetalPerOxide),
+                ),
+                (
                     "BF-BOF steel",
                     between(steel, "bof", "steel_bof"),
                     at(S::CrudeSteelBof),
@@ -526,5 +560,22 @@ mod tests {
                 check(&s, l.key);
             }
         }
+    }
+
+    #[test]
+    fn an_unbalanced_node_is_measured() {
+        let d = Diagram {
+            id: "t",
+            title: Text::new("t", "t"),
+            unit: "t",
+            nodes: vec![
+                node("a", "a", "a", 0, false),
+                node("b", "b", "b", 1, false),
+                node("c", "c", "c", 2, false),
+            ],
+            flows: vec![flow("a", "b", 10.0), flow("b", "c", 7.0)],
+        };
+        // b takes 10 and gives 7; a and c have flows on one side only.
+        assert!((d.imbalance() - 3.0).abs() < 1e-12, "{}", d.imbalance());
     }
 }

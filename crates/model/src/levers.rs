@@ -284,4 +284,37 @@ mod tests {
         assert_eq!(ramp(2021, 2021), 1.0);
         assert_eq!(ramp(2020, 2021), 0.0);
     }
+
+    #[test]
+    fn groups_have_stable_ids_and_only_the_two_on_off_levers_are_switches() {
+        assert_eq!(
+            [
+                LeverGroup::Steel,
+                LeverGroup::VanadiumTitanium,
+                LeverGroup::RareEarth,
+                LeverGroup::EnergyPower,
+                LeverGroup::Prices
+            ]
+            .map(LeverGroup::id),
+            [
+                "steel",
+                "vanadium_titanium",
+                "rare_earth",
+                "energy_power",
+                "prices"
+            ]
+        );
+        let switches: Vec<LeverId> = LEVERS
+            .iter()
+            .filter(|l| l.is_switch())
+            .map(|l| l.id)
+            .collect();
+        assert_eq!(
+            switches,
+            [LeverId::RenewableExemption, LeverId::ElecConvention]
+        );
+        let l = spec(LeverId::ChlorideShare);
+        assert!(l.contains(l.min) && l.contains(l.max) && l.contains(20.0));
+        assert!(!l.contains(l.max + 1.0) && !l.contains(l.min - 1.0) && !l.contains(f64::NAN));
+    }
 }
