@@ -317,4 +317,38 @@ mod tests {
         assert!(l.contains(l.min) && l.contains(l.max) && l.contains(20.0));
         assert!(!l.contains(l.max + 1.0) && !l.contains(l.min - 1.0) && !l.contains(f64::NAN));
     }
+
+    #[test]
+    fn ids_keys_and_price_levers_round_trip() {
+        assert_eq!(LeverId::all().count(), LEVERS.len());
+        for l in LEVERS {
+            assert_eq!(LeverId::from_key(l.id.key()), Some(l.id));
+            assert_eq!(l.id.key(), l.key);
+        }
+        assert_eq!(LeverId::EafSwap.key(), "eaf_swap");
+        assert_eq!(LeverId::from_key("no_such_lever"), None);
+        let prices: Vec<LeverId> = LeverId::all().filter(|l| l.is_price()).collect();
+        assert_eq!(
+            prices,
+            [
+                LeverId::SteelPrice,
+                LeverId::V2o5Price,
+                LeverId::Tio2Price,
+                LeverId::SpongePrice,
+                LeverId::NdprPrice
+            ]
+        );
+    }
+
+    #[test]
+    fn the_ramp_is_zero_in_2020_linear_to_the_target_year_and_one_after() {
+        assert_eq!(ramp(2020, 2025), 0.0);
+        assert_eq!(ramp(2021, 2025), 0.2);
+        assert_eq!(ramp(2025, 2025), 1.0);
+        assert_eq!(ramp(2035, 2025), 1.0);
+        assert_eq!(ramp(2019, 2025), 0.0);
+        // A target year of 2020 (immediate) is off in 2020 and on from 2021.
+        assert_eq!(ramp(2020, 2020), 0.0);
+        assert_eq!(ramp(2021, 2020), 1.0);
+    }
 }

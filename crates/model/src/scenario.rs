@@ -220,4 +220,81 @@ mod tests {
             "setting the baseline value removes the override"
         );
     }
+
+    #[test]
+    fn setting_and_resetting_levers_and_parameters_reports_what_was_changed() {
+        let mut s = Scenario::reference();
+        assert_eq!(s.changed_levers().count(), 0);
+        s.set(LeverId::EafSwap, 300.0);
+        assert_eq!(
+            s.changed_levers().collect::<Vec<_>>(),
+            [(LeverId::EafSwap, 300.0)]
+        );
+        s.reset(LeverId::EafSwap);
+        assert_eq!(s, Scenario::reference());
+        // Taken as given: no issue.
+        assert_eq!(s.set_checked(LeverId::EafSwap, 300.0), None);
+        // Out of range: clamped, said so.
+        assert_eq!(
+            s.set_checked(LeverId::EafSwap, 5000.0),
+            Some(InputIssue::Clamped {
+                id: "eaf_swap".into(),
+                given: 5000.0,
+                used: 1200.0
+            })
+        );
+        // Between steps: snapped, said so.
+        assert_eq!(
+            s.set_checked(LeverId::EafSwap, 303.0),
+            Some(InputIssue::Snapped {
+                id: "eaf_swap".into(),
+                given: 303.0,
+                used: 300.0
+            })
+        );
+        assert_eq!(s.set_param_checked(ParamId::PowerElasticity, -0.5), None);
+        assert_eq!(
+            s.set_param_checked(ParamId::PowerElasticity, -5.0),
+            Some(InputIssue::Clamped {
+                id: "power_price_elasticity".into(),
+                given: -5.0,
+                used: -0.6
+            })
+        );
+        s.clear_param(ParamId::PowerElasticity);
+        assert!(s.overrides().is_empty());
+    }
+
+    #[test]
+    fn every_input_issue_reads_as_a_sentence_naming_the_id_and_values() {
+        let lines = [
+            InputIssue::NotAnObject("x".into()).to_string(),
+            InputIssue::UnknownLever("foo".into()).to_string(),
+            InputIssue::UnknownParam("bar".into()).to_string(),
+            InputIssue::NotANumber {
+                id: "eaf_swap".into(),
+                found: "\"abc\"".into(),
+            }
+            .to_string(),
+            InputIssue::Clamped {
+                id: "eaf_swap".into(),
+                given: 5000.0,
+                used: 1200.0,
+            }
+            .to_string(),
+            InputIssue::Snapped {
+                id: "eaf_swap".into(),
+                given: 303.0,
+                used: 300.0,
+            }
+            .to_string(),
+        ];
+        assert!(lines[0].contains("not a JSON object"));
+        assert!(lines[1].contains("'foo'") && lines[2].contains("'bar'"));
+        assert!(lines[3].contains("\"abc\" is not a number"));
+        assert!(lines[4].contains("5000") && lines[4].contains("1200"));
+        assert!(
+            lines[5].contains("303") && lines[5].contains("300") && lines[5].contains("snapped")
+        );
+    }
 }

@@ -148,4 +148,16 @@ mod tests {
             assert!(!s.label.zh.is_empty() && !s.label.en.is_empty() && !s.unit.is_empty());
         }
     }
+
+    #[test]
+    fn each_series_reads_its_own_key_unit_and_label() {
+        assert_eq!(SeriesId::CrudeSteelTotal.key(), "crude_steel_total");
+        assert_eq!(SeriesId::CrudeSteelTotal.unit(), "万吨");
+        assert_eq!(SeriesId::V2o5Output.unit(), "t");
+        assert_eq!(SeriesId::CrudeSteelTotal.label(Lang::Zh), "粗钢产量");
+        assert_eq!(SeriesId::CrudeSteelTotal.label(Lang::En), "Crude steel");
+        for sp in SERIES {
+            assert_eq!(SeriesId::from_key(sp.id.key()), Some(sp.id));
+        }
+    }
 }

@@ -684,4 +684,19 @@ mod tests {
         assert_close(y.p_eff, 0.25, "effective price at full coverage");
         assert_close(pr.at(S::ElectricityBill, year), want, "bill");
     }
+
+    #[test]
+    fn a_projection_reads_by_series_and_year_and_lists_only_products_actually_cut() {
+        let p = simulate(&Scenario::reference());
+        assert_eq!(p.get(S::CrudeSteelTotal)[0], p.at(S::CrudeSteelTotal, 2020));
+        assert_eq!(p.get(S::V2o5Output)[5], p.at(S::V2o5Output, 2025));
+        assert!(p.at(S::V2o5Output, 2019).is_nan() && p.at(S::V2o5Output, 2036).is_nan());
+        // The reference quota does not bind: nothing is listed, not even products with a zero cut.
+        assert!(p.curtailed_in(2030).is_empty());
+        let tight = simulate(&with(&[(LeverId::EnergyQuota, 1100.0)]));
+        let cut = tight.curtailed_in(2030);
+        assert!(!cut.is_empty());
+        assert!(cut.iter().all(|(_, share)| *share > 1e-6 && *share <= 1.0));
+        assert!(tight.curtailed_in(2040).is_empty());
+    }
 }
