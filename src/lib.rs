@@ -6,3 +6,10 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// The seed of the app's ensembles: the CLI's default (`vtre ensemble` / `vtre targets --members N` without
+/// `--seed`), so the browser and `vtre targets --members 1000 --seed 1` give the same numbers
+/// (`tests/ensemble_seed.rs` checks both constants).
+pub const ENSEMBLE_SEED: u64 = 1;
+/// Members of the app's ensembles: the CLI's default.
+pub const ENSEMBLE_MEMBERS: usize = vtre_analysis::DEFAULT_MEMBERS;

@@ -77,7 +77,12 @@ async fn moving_a_lever_changes_the_numbers_and_redraws_the_canvas() {
         c.scroll_into_view();
     }
     tick(150).await;
-    let co2_before = text("[data-headline=\"co2_2030\"]");
+    // The figure without its ensemble range (which is dropped while a new ensemble runs).
+    let figure = || {
+        let t = text("[data-headline=\"co2_2030\"]");
+        t.split(" (").next().unwrap_or_default().to_string()
+    };
+    let co2_before = figure();
     let value_before = attr("[data-headline=\"output_value_2025\"]", "data-value");
     let px_before = pixels("co2");
     assert!(!co2_before.is_empty());
@@ -133,7 +138,7 @@ async fn moving_a_lever_changes_the_numbers_and_redraws_the_canvas() {
         .dispatch_event(&Event::new("input").expect("event"))
         .expect("dispatch");
     tick(50).await;
-    assert_eq!(text("[data-headline=\"co2_2030\"]"), co2_before);
+    assert_eq!(figure(), co2_before);
 }
 
 fn visible_cjk() -> Vec<String> {
@@ -184,4 +189,49 @@ async fn the_language_toggle_switches_every_visible_string() {
     toggle.click();
     tick(50).await;
     assert_eq!(text("h1"), zh_title);
+}
+
+#[wasm_bindgen_test]
+async fn the_scorecards_probabilities_are_the_ensemble_computed_here_with_the_clis_seed() {
+    mount();
+    tick(50).await;
+    // From the reference, whatever earlier tests moved.
+    if let Some(b) = doc()
+        .query_selector("[data-action=\"reset-all\"]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        b.click();
+    }
+    let mut waited = 0;
+    while attr("[data-ensemble]", "data-ensemble") != "ready" && waited < 20_000 {
+        tick(50).await;
+        waited += 50;
+    }
+    assert_eq!(attr("[data-ensemble]", "data-ensemble"), "ready");
+    let want = vtre_analysis::ensemble(
+        &vtre_model::Scenario::reference(),
+        vtre::ENSEMBLE_MEMBERS,
+        vtre::ENSEMBLE_SEED,
+    );
+    for t in vtre_model::TARGETS {
+        let got = attr(&format!("[data-target=\"{}\"]", t.key), "data-probability");
+        match want.target(t.id).and_then(|o| o.probability()) {
+            Some(p) => assert_eq!(got, p.to_string(), "{}", t.key),
+            None => assert_eq!(got, "", "{} has no probability", t.key),
+        }
+    }
+    // The headline's range is the same ensemble's 10–90 %.
+    let q = want
+        .at(vtre_model::SeriesId::OutputValueTotal, 2025)
+        .expect("2025");
+    assert_eq!(
+        attr("[data-headline=\"output_value_2025\"]", "data-p10"),
+        q.p10.to_string()
+    );
+    assert_eq!(
+        attr("[data-headline=\"output_value_2025\"]", "data-p90"),
+        q.p90.to_string()
+    );
 }

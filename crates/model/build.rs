@@ -2,15 +2,18 @@
 //! `inputs.csv`:
 //!
 //! - `data/levers.csv` → `$OUT_DIR/levers_gen.rs`: the `LeverId` enum and the `LEVERS` table;
-//! - `data/params.csv` (id, CSV key, chain) + `data/sichuan_baseline.csv` (value, unit, kind, low, high) →
-//!   `$OUT_DIR/params_gen.rs`: the `ParamId` enum and the `PARAMS` table.
+//! - `data/params.csv` (id, CSV key, chain, zh/en name) + `data/sichuan_baseline.csv` (value, unit, kind, low,
+//!   high) → `$OUT_DIR/params_gen.rs`: the `ParamId` enum and the `PARAMS` table.
 //!
 //! `src/levers.rs` and `src/params.rs` `include!` them, so ids stay typed and checked by the compiler. A data
 //! error (malformed row, unknown group or chain, a parameter key missing from the baseline CSV, a default
-//! outside its lever's range, …) stops the build with a message naming the file and line.
+//! outside its lever's range, an empty or untranslated parameter name, …) stops the build with a message
+//! naming the file and line.
 
 #[path = "src/csv_line.rs"]
 mod csv_line;
+#[path = "src/label_check.rs"]
+mod label_check;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -41,8 +44,17 @@ const LEVER_COLUMNS: [&str; 17] = [
 ];
 /// `display_unit` is optional: empty means the baseline CSV row's unit is shown as it is. `role` is empty for
 /// an input, `check` for a base-year figure the model reproduces (tested, not an input) or `derived` for a
-/// value the calibration derives from other rows.
-const PARAM_COLUMNS: [&str; 5] = ["id", "csv_key", "chain", "display_unit", "role"];
+/// value the calibration derives from other rows. `label_zh` and `label_en` are the parameter's name for a
+/// reader (the CSV key is an internal id), checked by `label_check::check`.
+const PARAM_COLUMNS: [&str; 7] = [
+    "id",
+    "csv_key",
+    "chain",
+    "display_unit",
+    "role",
+    "label_zh",
+    "label_en",
+];
 /// `absorbed` marks a figure the calibration cancels out (any value gives the same projection).
 const ROLES: [(&str, &str); 4] = [
     ("", "Input"),
@@ -74,7 +86,14 @@ const CHAINS: [(&str, &str); 7] = [
 ];
 
 fn main() {
-    for f in [LEVERS_CSV, PARAMS_CSV, BASELINE_CSV, "build.rs"] {
+    for f in [
+        LEVERS_CSV,
+        PARAMS_CSV,
+        BASELINE_CSV,
+        "build.rs",
+        "src/csv_line.rs",
+        "src/label_check.rs",
+    ] {
         println!("cargo:rerun-if-changed={f}");
     }
     if let Err(e) = run() {
@@ -486,8 +505,11 @@ fn params_rs(rows: &[Row], baseline: &[Row]) -> Result<(String, ParamValues), St
         if unit.trim().is_empty() {
             return Err(format!("{at}: the row has no unit"));
         }
+        let (label_zh, label_en) = (r.get("label_zh"), r.get("label_en"));
+        label_check::check(label_zh, label_en)
+            .map_err(|e| format!("{}: parameter {id}: {e}", r.at()))?;
         values.insert(key.to_string(), (id.to_string(), value));
-        let _ = writeln!(variants, "    /// `{key}`\n    {id},");
+        let _ = writeln!(variants, "    /// `{key}`: {label_en}.\n    {id},");
         let _ = writeln!(
             table,
             "    ParamSpec {{
@@ -500,6 +522,7 @@ fn params_rs(rows: &[Row], baseline: &[Row]) -> Result<(String, ParamValues), St
         low: {},
         high: {},
         role: Role::{role},
+        label: Text::new({label_zh:?}, {label_en:?}),
     }},",
             lit(value),
             lit(low),

@@ -11,11 +11,24 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use vtre_charts::surface::Surface;
 use vtre_charts::{
-    chart_data_compared, draw, legend, to_svg, unit, ChartData, ChartId, DrawOpts, Kind, PlotArea,
+    add_bands, chart_data_compared, draw, legend, to_svg, unit, ChartData, ChartId, DrawOpts, Kind,
+    PlotArea,
 };
 use vtre_i18n::{decimals, group, Msg, Precision};
 use vtre_model::energy::Product;
 use vtre_model::series::{FIRST_YEAR, N_YEARS};
+
+/// The data table's columns: every line, then (with bands on) each band's 10 % and 90 % quantiles.
+fn columns(d: &ChartData) -> Vec<(String, &[f64; N_YEARS])> {
+    let lines = d.lines.iter().map(|l| (l.label.clone(), &l.values));
+    let bands = d.bands.iter().flat_map(|b| {
+        [
+            (format!("{} p10", b.label), &b.p10),
+            (format!("{} p90", b.label), &b.p90),
+        ]
+    });
+    lines.chain(bands).collect()
+}
 
 fn css_color(c: plotters::style::RGBColor) -> String {
     format!("rgb({},{},{})", c.0, c.1, c.2)
@@ -42,14 +55,24 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     let CompareCtx(compare) = expect_context();
     let super::state::PresenterCtx(presenter) = expect_context();
     let ComparedCtx(compared) = expect_context();
+    let ens: super::state::EnsembleCtx = expect_context();
     let data: Memo<ChartData> = Memo::new(move |_| {
         let l = lang.get();
         let labels: Vec<String> = compare.with(|c| c.iter().map(|x| x.label(l)).collect());
-        compared.with(|cp| {
+        let mut d = compared.with(|cp| {
             let pairs: Vec<(String, &vtre_model::Projection)> =
                 labels.into_iter().zip(cp.iter()).collect();
             p.with(|p| chart_data_compared(chart, p, &r, &pairs, l))
-        })
+        });
+        // The current scenario's uncertainty bands, once its ensemble is ready.
+        if ens.bands_on.get() {
+            ens.current.with(|c| {
+                if let Some(c) = c {
+                    p.with(|p| add_bands(&mut d, p, l, &|s| c.array(s)));
+                }
+            });
+        }
+        d
     });
 
     // Title, unit and legend depend on the language and the compared scenarios only, never on lever values:
@@ -288,6 +311,9 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                         </button>
                     }
                 }).collect_view())}
+                <span class="legend-item band-key" data-band-legend="" hidden=move || !ens.bands_on.get()
+                    title=t(lang, Msg::BandsExplain)>
+                    <span class="swatch band" aria-hidden="true"></span>{t(lang, Msg::BandsLegend)}</span>
             </div>
             {curtail_note}
             <div class="chart-actions">
@@ -319,11 +345,11 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                     <table data-table=chart.key()>
                         <caption>{format!("{} ({})", d.title, d.unit)}</caption>
                         <thead><tr><th scope="col">{tr(Msg::Year)}</th>
-                            {d.lines.iter().map(|l| view! { <th scope="col">{l.label.clone()}</th> }).collect_view()}</tr></thead>
+                            {columns(d).into_iter().map(|(label, _)| view! { <th scope="col">{label}</th> }).collect_view()}</tr></thead>
                         <tbody>
                             {(0..N_YEARS).map(|i| view! {
                                 <tr><th scope="row">{FIRST_YEAR + i as u16}</th>
-                                    {d.lines.iter().map(|l| { let v = l.values[i]; view! { <td>{group(v, decimals(v, Precision::Value))}</td> } }).collect_view()}
+                                    {columns(d).into_iter().map(|(_, v)| { let v = v[i]; view! { <td>{group(v, decimals(v, Precision::Value))}</td> } }).collect_view()}
                                 </tr>
                             }).collect_view()}
                         </tbody>

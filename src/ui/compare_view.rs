@@ -28,6 +28,9 @@ pub fn CompareView() -> impl IntoView {
     let edit: super::state::Edit = expect_context();
     let tr = move |m: Msg| m.text(lang.get());
     let super::ComparedCtx(projections) = expect_context();
+    let ens: super::state::EnsembleCtx = expect_context();
+    let super::analysis::AnalysisCtx(wf_pick) = expect_context();
+    let vc: super::state::ViewCtx = expect_context();
 
     view! {
         <Show when=move || compare.with(|v| !v.is_empty())>
@@ -42,6 +45,12 @@ pub fn CompareView() -> impl IntoView {
                                 {c.label(lang.get())}
                                 <button class="icon" aria-label=move || format!("{}: {}", tr(Msg::CompareRemove), c.label(lang.get()))
                                     on:click=move |_| compare.update(|v| { if i < v.len() { v.remove(i); } })>"×"</button>
+                                // Its contributions waterfall on the analysis page.
+                                <button class="link" data-action="contributions" on:click=move |_| {
+                                    wf_pick.set(Some(i));
+                                    vc.reveal.set(Some(super::state::Reveal::Selector("[data-result=\"waterfall\"]".into())));
+                                    vc.view.set(super::state::View::Analysis);
+                                }>{t(lang, Msg::Contributions)}</button>
                             </span>
                         }
                     }).collect_view()}
@@ -58,13 +67,24 @@ pub fn CompareView() -> impl IntoView {
                                 let l = lang.get();
                                 let cur = current.get();
                                 let others = projections.get();
+                                // Each scenario's own ensemble: the chance it meets the target (computed after
+                                // the current scenario's; "…" until then).
+                                let cur_odds = ens.current.get().map(|c| std::sync::Arc::new(c.odds.clone()));
+                                let odds: Vec<_> = compare.get().iter().map(|c| ens.compared_odds(&c.scenario)).collect();
                                 TARGETS.iter().map(|t| {
-                                    let cell = |p: &Projection| p.target(t.id).map(|r| format!("{} · {}", status_cell(r.status, l), quantity(r.value, t.unit, l))).unwrap_or_default();
+                                    let cell = |p: &Projection, o: &Option<std::sync::Arc<Vec<vtre_analysis::TargetOdds>>>| {
+                                        let mut text = p.target(t.id).map(|r| format!("{} · {}", status_cell(r.status, l), quantity(r.value, t.unit, l))).unwrap_or_default();
+                                        if t.rule != vtre_model::targets::Rule::Unquantified {
+                                            let chance = o.as_ref().and_then(|o| super::state::probability(o, t.id));
+                                            text += &format!(" · {} {}", Msg::ChanceMet.text(l), chance.map_or_else(|| "…".into(), super::scorecard::percent));
+                                        }
+                                        view! { <td>{text}</td> }
+                                    };
                                     view! {
                                         <tr data-compare-target=t.key>
                                             <th scope="row">{t.label.get(l)}</th>
-                                            <td>{cell(&cur)}</td>
-                                            {others.iter().map(|p| view! { <td>{cell(p)}</td> }).collect_view()}
+                                            {cell(&cur, &cur_odds)}
+                                            {others.iter().zip(&odds).map(|(p, o)| cell(p, o)).collect_view()}
                                         </tr>
                                     }
                                 }).collect_view()

@@ -1,6 +1,7 @@
 //! The Leptos app (wasm only). One `RwSignal<Scenario>` at the root, one `Memo<Projection>` derived from
 //! it; every chart, card and headline reads the memo. Effects only at the edges (canvas, storage, title).
 
+mod analysis;
 mod chart_canvas;
 mod compare_view;
 mod embed;
@@ -171,6 +172,8 @@ pub fn App() -> impl IntoView {
     provide_context(ComparedCtx(compared));
     provide_context(PresenterCtx(presenter));
     provide_context(notes::NotesCtx::new());
+    provide_context(state::EnsembleCtx::start(scenario, compare));
+    provide_context(analysis::AnalysisCtx(RwSignal::new(None)));
 
     // Edges: the document language and title, and the persisted language choice.
     Effect::new(move |_| {
@@ -304,6 +307,7 @@ pub fn App() -> impl IntoView {
             <section class="results">
                 <button class="toggle-levers presenter-only" aria-pressed=move || levers_shown.get().to_string()
                     on:click=move |_| levers_shown.update(|h| *h = !*h)>{t(lang, Msg::ToggleLevers)}</button>
+                <BandsBar/>
                 <div class="charts">
                     {vtre_charts::ChartId::ALL.into_iter().map(|c| view! { <chart_canvas::ChartCanvas chart=c/> }).collect_view()}
                 </div>
@@ -313,10 +317,27 @@ pub fn App() -> impl IntoView {
             </section>
         </main>
             }.into_any(),
+            View::Analysis => view! { <analysis::AnalysisPage/> }.into_any(),
             other => view! { <static_page::StaticPage view=other/> }.into_any(),
         }}
     }
     .into_any()
+}
+
+/// The switch for the charts' uncertainty bands, with what a band is.
+#[component]
+fn BandsBar() -> impl IntoView {
+    let LangCtx(lang) = expect_context();
+    let ens: state::EnsembleCtx = expect_context();
+    view! {
+        <div class="bands-bar">
+            <button class="bands-toggle" data-action="toggle-bands" aria-pressed=move || ens.bands_on.get().to_string()
+                on:click=move |_| ens.bands_on.update(|b| *b = !*b)>
+                <span class="swatch band" aria-hidden="true"></span>{t(lang, Msg::BandsToggle)}</button>
+            <p class="bands-note" hidden=move || !ens.bands_on.get()>{t(lang, Msg::BandsExplain)}
+                <span class="pending" hidden=move || ens.current.with(Option::is_some)>" "{t(lang, Msg::Computing)}</span></p>
+        </div>
+    }
 }
 
 /// Mounts the app into `<body>` and removes the static loading indicator.

@@ -1,8 +1,10 @@
 //! Lever explanations and preset stories, loaded on demand from the pre-rendered `pages/notes-<lang>.html`
 //! (`crate::pages::notes_html`) instead of being compiled into the wasm. The first lever info opened, the
 //! first keyboard focus in the lever panel or the scenarios panel opening asks for the page of the current
-//! language; until it arrives the block says it is loading, and if it cannot be loaded it says so.
+//! language; until it arrives the block says it is loading, and if it cannot be loaded it says so. A lever's
+//! sources link to their rows on the assumptions page ([`follow_row_link`]).
 
+use super::state::ViewCtx;
 use super::static_page::load_page;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -71,6 +73,24 @@ impl NotesCtx {
                 format!(r#"<p class="muted">{}</p>"#, Msg::Loading.text(lang))
             }
         })
+    }
+}
+
+/// A click in a note on a link to a baseline-CSV row (a lever's source, `data-goto-row`): opens the
+/// assumptions page at that row in place, where the link's own address would reload the app. A click meant
+/// for a new tab or window is left to the browser.
+pub fn follow_row_link(ev: &leptos::ev::MouseEvent, vc: ViewCtx) {
+    use wasm_bindgen::JsCast;
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("[data-goto-row]").ok().flatten());
+    if let Some(key) = link.and_then(|a| a.get_attribute("data-goto-row")) {
+        ev.prevent_default();
+        vc.go_row(&key);
     }
 }
 

@@ -137,7 +137,7 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                     <label for="save-name">{t(lang, Msg::SaveAs)}</label>
                     <input id="save-name" data-save-name="" maxlength="200" placeholder=t(lang, Msg::DefaultName)
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                    <button type="submit" data-action="save">{t(lang, Msg::Save)}</button>
+                    <button type="submit" data-action="save-scenario">{t(lang, Msg::Save)}</button>
                 </form>
                 {move || listing.with(|(ok, _)| ok.is_empty()).then(|| view! { <p class="muted">{tr(Msg::NoSaved)}</p> })}
                 <ul class="saved">

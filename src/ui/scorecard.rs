@@ -1,12 +1,12 @@
 //! The scorecard: one card per guideline target — value vs threshold, status by colour, icon and text,
 //! margin, and the levers that move it (click to focus the lever).
 
-use super::{focus_lever, FocusCtx, LangCtx, ProjectionCtx};
+use super::{focus_lever, t as tr, FocusCtx, LangCtx, ProjectionCtx};
 use leptos::prelude::*;
 use vtre_i18n::{quantity, Msg};
 use vtre_model::levers::spec as lspec;
 use vtre_model::targets::{Rule, TargetSpec};
-use vtre_model::{Status, TARGETS};
+use vtre_model::{Status, TargetId, TARGETS};
 
 fn icon(s: Status) -> &'static str {
     match s {
@@ -23,6 +23,18 @@ fn status_text(s: Status) -> Msg {
         Status::AtRisk => Msg::StatusAtRisk,
         Status::Missed => Msg::StatusMissed,
         Status::Unquantified => Msg::StatusUnquantified,
+    }
+}
+
+/// A probability as a whole percent ("62%"); "<1%" and ">99%" where rounding would say 0 or 100 for a
+/// share that is not.
+pub fn percent(p: f64) -> String {
+    if p > 0.0 && p < 0.005 {
+        "<1%".into()
+    } else if p < 1.0 && p > 0.995 {
+        ">99%".into()
+    } else {
+        format!("{:.0}%", p * 100.0)
     }
 }
 
@@ -78,6 +90,9 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
                 }}</dd>
                 <dt>{move || Msg::Margin.text(lang.get())}</dt>
                 <dd>{margin}</dd>
+                // Filled by the scorecard's ensemble effect (not for the unquantified target).
+                <dt hidden=t.rule == Rule::Unquantified title=tr(lang, Msg::ChanceMetHint)>{tr(lang, Msg::ChanceMet)}</dt>
+                <dd class="probability" hidden=t.rule == Rule::Unquantified title=tr(lang, Msg::ChanceMetHint)></dd>
             </dl>
             <p class="measure">{move || t.measure.get(lang.get())}</p>
             <blockquote lang="zh-CN">"“"{t.quote_zh}"”——"<cite>{t.guideline_ref}</cite></blockquote>
@@ -100,8 +115,38 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
 #[component]
 pub fn Scorecard() -> impl IntoView {
     let LangCtx(lang) = expect_context();
+    let ens: super::state::EnsembleCtx = expect_context();
+    let root = NodeRef::<leptos::html::Section>::new();
+    // The ensemble's state and each card's chance of being met, written straight into the cards: one effect
+    // instead of reactive parts in every card. `data-probability` only once the ensemble of this scenario is
+    // ready (never an old scenario's), and never on the unquantified target.
+    Effect::new(move |_| {
+        let l = lang.get();
+        let Some(root) = root.get() else { return };
+        ens.current.with(|c| {
+            let state = if c.is_some() { "ready" } else { "running" };
+            let _ = root.set_attribute("data-ensemble", state);
+            for card in super::static_page::all(&root, "[data-target]") {
+                let p = card
+                    .get_attribute("data-target")
+                    .and_then(|k| TargetId::from_key(&k))
+                    .zip(c.as_ref())
+                    .and_then(|(id, c)| c.probability(id));
+                let _ = match p {
+                    Some(p) => card.set_attribute("data-probability", &p.to_string()),
+                    None => card.remove_attribute("data-probability"),
+                };
+                if let Some(dd) = card.query_selector(".probability").ok().flatten() {
+                    dd.set_text_content(Some(
+                        &p.map_or_else(|| Msg::Computing.text(l).into(), percent),
+                    ));
+                    let _ = dd.class_list().toggle_with_force("pending", p.is_none());
+                }
+            }
+        });
+    });
     view! {
-        <section class="scorecard" aria-labelledby="scorecard-title">
+        <section class="scorecard" aria-labelledby="scorecard-title" node_ref=root data-ensemble="running">
             <h2 id="scorecard-title">{move || Msg::Scorecard.text(lang.get())}</h2>
             <div class="cards">{TARGETS.iter().map(|t| view! { <Card t=t/> }).collect_view()}</div>
         </section>

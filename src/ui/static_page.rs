@@ -15,15 +15,15 @@ use vtre_model::{LeverId, Status, TargetId};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-fn target_el(ev: &web_sys::Event) -> Option<Element> {
+pub fn target_el(ev: &web_sys::Event) -> Option<Element> {
     ev.target().and_then(|t| t.dyn_into::<Element>().ok())
 }
 
-fn closest(el: &Element, sel: &str) -> Option<Element> {
+pub fn closest(el: &Element, sel: &str) -> Option<Element> {
     el.closest(sel).ok().flatten()
 }
 
-fn all(root: &Element, sel: &str) -> Vec<Element> {
+pub fn all(root: &Element, sel: &str) -> Vec<Element> {
     let Ok(list) = root.query_selector_all(sel) else {
         return vec![];
     };
@@ -38,7 +38,7 @@ fn set_hidden(el: &Element, hidden: bool) {
     }
 }
 
-fn value_of(el: &Element) -> String {
+pub fn value_of(el: &Element) -> String {
     if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
         return i.value();
     }

@@ -163,6 +163,28 @@ await page.mouse.up();
 const frames = await page.evaluate(() => window.__frames.slice(1));
 const intervals = frames.slice(1).map((t, i) => t - frames[i]).filter((d) => d < 1000);
 const dropped = intervals.filter((d) => d > 1.5 * (1000 / 60)).length;
+// Ensembles (issue #13): time from a lever move to data-ensemble="ready" (1,000 members: 100 ms of quiet, then
+// slices), and the longest gap between two frames while it runs (the slices must never hold up a frame for long).
+const ensemble = await page.evaluate(async () => {
+  const times = [];
+  let worstGap = 0;
+  const el = document.querySelector('[data-lever="eaf_swap"]');
+  const state = () => document.querySelector('[data-ensemble]').dataset.ensemble;
+  for (let i = 0; i < 12; i++) {
+    while (state() !== 'ready') await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100));
+    el.value = String(100 + (i % 2) * 200);
+    let last = 0; let running = true;
+    const loop = (t) => { if (last) worstGap = Math.max(worstGap, t - last); last = t; if (running) requestAnimationFrame(loop); };
+    requestAnimationFrame(loop);
+    const t = performance.now();
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    while (state() !== 'ready') await new Promise((r) => setTimeout(r, 2));
+    times.push(performance.now() - t);
+    running = false;
+  }
+  return { times, worstGap };
+});
 // Memory after 100 and 10,000 moves.
 const memAfter = async (n, seed) => { const m = await moveLeversAndMeasure(page, n, seed); return m.js + m.wasm; };
 const m100 = await memAfter(100, 1);
@@ -197,6 +219,8 @@ console.log(`  with all five charts on screen (1440x2000): p50 ${f(allFive.p50)}
 console.log(`all main-thread work per move incl. browser rendering (trace, ${busy.length} moves): p50 ${f(total.p50)} ms, p95 ${f(total.p95)} ms, max ${f(total.max)} ms`);
 console.log(`ECharts 5.6, same 5 charts and data: p50 ${f(theirs.p50)} ms, p95 ${f(theirs.p95)} ms, max ${f(theirs.max)} ms — ours/ECharts at p50 ${(ours.p50 / theirs.p50).toFixed(2)}x, p95 ${(ours.p95 / theirs.p95).toFixed(2)}x; all five on screen ${(allFive.p50 / theirs.p50).toFixed(2)}x, ${(allFive.p95 / theirs.p95).toFixed(2)}x`);
 console.log(`3 s drag: ${intervals.length} frames, ${dropped} over 25 ms (dropped)`);
+const ens = stats(ensemble.times);
+console.log(`ensemble (1,000 members) ready after a lever move: p50 ${Math.round(ens.p50)} ms, max ${Math.round(ens.max)} ms; longest frame gap meanwhile ${ensemble.worstGap.toFixed(1)} ms`);
 console.log(`first chart drawn: median ${Math.round(firstChart.p50)} ms after navigation start (${LOADS} loads, ${Math.round(Math.min(...firstCharts))}–${Math.round(firstChart.max)} ms)`);
 console.log(`transfer (gzip -9): ${Object.entries(byType).map(([t, b]) => `${t} ${kb(b)} KB`).join(', ')} — app total ${kb(appGz)} KB; reading pages ${kb(Math.min(...pagesGz))}–${kb(Math.max(...pagesGz))} KB each, on demand`);
 console.log(`ECharts library alone: ${kb(echartsGz)} KB gzip — ours/ECharts ${(appGz / echartsGz).toFixed(2)}x`);

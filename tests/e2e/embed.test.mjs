@@ -133,7 +133,12 @@ test('the full app runs under the strict CSP with no violations and requests onl
   await page.waitForSelector('[data-flow]');
   await page.click('[data-view="assumptions"]');
   await page.waitForSelector('[data-param]');
+  // The analysis page: results drawn as SVG and tables, progress bars, all under the same policy.
+  await page.click('[data-view="analysis"]');
+  await page.waitForSelector('[data-result="waterfall"] svg, [data-result="waterfall"] p:not(.pending)');
+  await page.waitForSelector('[data-result="best"] tr');
   await page.click('[data-view="explorer"]');
+  await page.waitForSelector('[data-ensemble="ready"]');
   await page.click('[data-action="embed"]');
   const snippet = await page.$eval('[data-embed-snippet]', (t) => t.value);
   assert.match(snippet, /<iframe src="[^"]*embed=1[^"]*charts=output_value,co2/);

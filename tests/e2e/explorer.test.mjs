@@ -69,7 +69,8 @@ test('a lever\'s info explains it, cites its source and guideline section, in bo
   await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('全废钢电炉'), pop);
   const zh = await page.textContent(pop);
   assert.match(zh, /第三章第五节/, 'guideline section');
-  assert.match(zh, /capacity_replacement_ratio_eaf_equal/, 'source');
+  assert.match(zh, /电炉等量置换比例/, 'source, by its name');
+  assert.doesNotMatch(zh, /[a-z0-9]+_[a-z0-9_]+/, 'no internal key shown as text');
   assert.match(zh, /指南未给出数量/, 'note on the reference value');
   await page.click('[data-action="toggle-lang"]');
   await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('electric arc furnaces'), pop);
@@ -78,6 +79,27 @@ test('a lever\'s info explains it, cites its source and guideline section, in bo
   await page.click('[data-action="toggle-lang"]');
   await page.click('[data-action="scenarios"]');
   await page.waitForFunction(() => document.querySelector('[data-preset="reference"]').textContent.includes('指南给出数字的措施'));
+  await context.close();
+});
+
+test('a lever\'s sources link to their rows on the assumptions page, opened in place', async () => {
+  const { context, page } = await open({ width: 1440, height: 900 });
+  await page.focus('[data-lever="eaf_swap"]');
+  await page.keyboard.press('ArrowRight'); // a scenario the jump must keep
+  await page.click('[data-lever-row="eaf_swap"] button.info');
+  const link = '#lever-help-eaf_swap a[data-goto-row="sichuan_bfbof_capacity_2022"]';
+  await page.waitForSelector(link);
+  assert.equal((await page.textContent(link)).trim(), '2022年四川长流程产能');
+  await page.click(link);
+  // Not a parameter: its row is in the folded "other figures cited", which the jump unfolds.
+  const row = '[data-page="assumptions"] details.cited[open] tr#csv-sichuan_bfbof_capacity_2022';
+  await page.waitForSelector(row);
+  await page.waitForFunction((sel) => {
+    const r = document.querySelector(sel).getBoundingClientRect();
+    return r.top < window.innerHeight && r.bottom > 0;
+  }, row);
+  await page.waitForURL(/view=assumptions/);
+  assert.match(page.url(), /eaf_swap:10/, 'the scenario is kept: no reload');
   await context.close();
 });
 

@@ -87,6 +87,50 @@ test('the assumptions panel lists every parameter with kind and source, filters,
   await context.close();
 });
 
+test('assumptions show names, not internal keys, and are cards on a phone', async () => {
+  const { context, page } = await open('?view=assumptions', { width: 390, height: 844 });
+  await page.waitForSelector('[data-param]');
+  // Names in the page language first; the CSV key only as small print; the CSV's English marked as such.
+  const first = await page.$eval('[data-param="sichuan_crude_steel_output_2020"] td.name', (td) => [td.querySelector('.label').textContent, td.querySelector('code.key').textContent]);
+  assert.deepEqual(first, ['2020年四川粗钢产量', 'sichuan_crude_steel_output_2020']);
+  const leaks = await page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.querySelector('[data-page="assumptions"]'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      if (el.closest('code')) continue;
+      const m = walker.currentNode.textContent.match(/\b[a-z][a-z0-9]*(_[a-z0-9]+){2,}\b/g);
+      if (m) out.push(...m);
+    }
+    return out;
+  });
+  assert.deepEqual(leaks, [], 'no snake_case key as text');
+  assert.equal(await page.$$eval('[data-source] [lang="en"]', (els) => els.length), await page.$$eval('[data-source]', (els) => els.length));
+  // Cards: one per row, no horizontal scroll, no field squeezed, a page of sane length.
+  const m = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll('tr[data-param]')];
+    const cells = rows.flatMap((r) => [...r.children]).filter((td) => td.getBoundingClientRect().width > 0);
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      minCell: Math.min(...cells.map((td) => td.getBoundingClientRect().width)),
+      maxRow: Math.max(...rows.map((r) => r.getBoundingClientRect().height)),
+      page: document.documentElement.scrollHeight,
+      display: getComputedStyle(rows[0]).display,
+    };
+  });
+  assert.equal(m.display, 'grid');
+  assert.ok(m.scrollWidth <= 390, `no horizontal scroll: ${m.scrollWidth}`);
+  assert.ok(m.minCell >= 100, `narrowest field ${m.minCell}px`);
+  assert.ok(m.maxRow <= 600, `tallest card ${m.maxRow}px`);
+  assert.ok(m.page <= 30000, `page ${m.page}px`);
+  await page.screenshot({ path: path.join(artifacts, 'assumptions-phone.png') });
+  // Search still finds a row by its name.
+  await page.fill('[data-filter="text"]', '粗钢产量');
+  const shown = await page.$$eval('tr[data-param]', (els) => els.filter((e) => !e.hidden).map((e) => e.dataset.param));
+  assert.deepEqual(shown, ['sichuan_crude_steel_output_2020']);
+  await context.close();
+});
+
 test('the model pages show every chain, balanced flow diagrams and the glossary', async () => {
   const { context, page } = await open('?view=model&lang=en');
   await page.waitForSelector('[data-chain]');

@@ -34,9 +34,10 @@ async function axe(page) {
 test('axe-core finds no serious or critical violations at desktop and phone sizes in both languages', async () => {
   for (const lang of ['zh', 'en']) {
     for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
-      for (const view of ['', '&view=guideline', '&view=assumptions', '&view=model', '&embed=1&charts=co2,energy&levers=eaf_swap,renewable_exemption']) {
+      for (const view of ['', '&view=guideline', '&view=assumptions', '&view=model', '&view=analysis', '&embed=1&charts=co2,energy&levers=eaf_swap,renewable_exemption']) {
         const { context, page } = await open(`?lang=${lang}${view}`, viewport);
-        if (view.includes('view=')) await page.waitForSelector('[data-section], [data-param], [data-chain]');
+        if (view.includes('view=analysis')) await page.waitForSelector('[data-result="tornado"] svg');
+        else if (view.includes('view=')) await page.waitForSelector('[data-section], [data-param], [data-chain]');
         const found = await axe(page);
         assert.deepEqual(found, [], `${lang} ${name} ${view || 'explorer'}`);
         await context.close();

@@ -54,13 +54,42 @@ test('a share link round-trips and shows a QR code', async () => {
   await context.close();
 });
 
+test('two tabs share one library: saves, renames and deletes show in the other, and simultaneous saves both keep', async () => {
+  const { context, page: a } = await open('?lang=en');
+  const { page: b } = await open('?lang=en', context);
+  for (const p of [a, b]) await p.click('[data-action="scenarios"]');
+  const saved = (p) => p.$$eval('[data-saved]', (els) => els.map((e) => e.querySelector('.saved-name').textContent));
+  // A saves: B lists it without a reload.
+  await a.fill('[data-save-name]', 'from A');
+  await a.click('[data-action="save-scenario"]');
+  await b.waitForSelector('[data-saved] >> text=from A', { timeout: 5000 });
+  // B renames it: A shows the new name.
+  const id = await b.$eval('[data-saved]', (e) => e.getAttribute('data-saved'));
+  b.once('dialog', (d) => d.accept('renamed in B'));
+  await b.click(`[data-saved="${id}"] [data-action="rename"]`);
+  await a.waitForSelector('[data-saved] >> text=renamed in B', { timeout: 5000 });
+  // Both save at the same moment: both scenarios are kept.
+  await a.fill('[data-save-name]', 'A at once');
+  await b.fill('[data-save-name]', 'B at once');
+  await Promise.all([a.click('[data-action="save-scenario"]'), b.click('[data-action="save-scenario"]')]);
+  for (const p of [a, b]) {
+    await p.waitForFunction(() => document.querySelectorAll('[data-saved]').length === 3, null, { timeout: 5000 });
+    assert.deepEqual((await saved(p)).sort(), ['A at once', 'B at once', 'renamed in B'].sort());
+  }
+  // A deletes one: it goes from B too.
+  await a.click(`[data-saved="${id}"] [data-action="delete"]`);
+  await b.waitForFunction((gone) => !document.querySelector(`[data-saved="${gone}"]`), id, { timeout: 5000 });
+  assert.equal((await saved(b)).length, 2);
+  await context.close();
+});
+
 test('saved scenarios survive a reload, and a corrupted entry never hides the others', async () => {
   const { context, page } = await open();
   await page.focus('[data-lever="v_recovery"]');
   await page.keyboard.press('End');
   await page.click('[data-action="scenarios"]');
   await page.fill('[data-save-name]', '第一组 Group 1');
-  await page.click('[data-action="save"]');
+  await page.click('[data-action="save-scenario"]');
   await page.waitForSelector('[data-saved] >> text=第一组 Group 1');
   // Corrupt one entry by hand, plus a good one saved by an older release (schema 0).
   await page.evaluate(() => {
@@ -169,7 +198,7 @@ test('with browser storage disabled the app still works, keeps saves in memory a
   assert.match(notice, /storage is unavailable/i);
   await page.click('[data-action="scenarios"]');
   await page.fill('[data-save-name]', 'in memory');
-  await page.click('[data-action="save"]');
+  await page.click('[data-action="save-scenario"]');
   await page.waitForSelector('[data-saved] >> text=in memory');
   await page.focus('[data-lever="eaf_swap"]');
   await page.keyboard.press('ArrowRight');

@@ -102,7 +102,7 @@ impl Quantiles {
     /// The quantiles of `values`, which this sorts in place (`f64::total_cmp`: a NaN, which the model should
     /// never produce, sorts last and shows up in p95).
     pub fn of(values: &mut [f64]) -> Quantiles {
-        values.sort_unstable_by(f64::total_cmp);
+        crate::sort::sort_f64(values);
         let q = |p| quantile_sorted(values, p);
         Quantiles {
             p5: q(QUANTILE_LEVELS[0]),
@@ -197,7 +197,10 @@ impl Ensemble {
         let mut strata: Vec<usize> = (0..members).collect();
         for (j, &id) in sampled.iter().enumerate() {
             let p = pspec(id);
-            strata.sort_unstable();
+            // Back to 0..n (what sorting the permutation gives) before each parameter's shuffle.
+            for (k, s) in strata.iter_mut().enumerate() {
+                *s = k;
+            }
             rng.shuffle(&mut strata);
             for (i, &stratum) in strata.iter().enumerate() {
                 let u = (stratum as f64 + rng.next_f64()) / members as f64;

@@ -24,7 +24,6 @@
 //! no more than it needs. This is a heuristic local search: it finds a good setting, not necessarily the
 //! best one, and "not reachable" means this search did not find a way, not that none exists.
 
-use std::collections::BTreeMap;
 use vtre_model::levers::{spec as lspec, LeverSpec};
 use vtre_model::targets::{spec as tspec, Rule, TargetResult};
 use vtre_model::{simulate, LeverId, Scenario, Status, TargetId, LEVERS};
@@ -149,7 +148,8 @@ struct LeverScan<'a> {
     target: TargetId,
     lever: &'static LeverSpec,
     steps: usize,
-    cache: BTreeMap<usize, TargetResult>,
+    /// Results by step index (a vector, not a map: less code in the wasm).
+    cache: Vec<Option<TargetResult>>,
     runs: usize,
 }
 
@@ -161,7 +161,7 @@ impl<'a> LeverScan<'a> {
             target,
             lever: l,
             steps: ((l.max - l.min) / l.step).round().max(0.0) as usize,
-            cache: BTreeMap::new(),
+            cache: Vec::new(),
             runs: 0,
         }
     }
@@ -172,15 +172,21 @@ impl<'a> LeverScan<'a> {
         (((v - self.lever.min) / self.lever.step).round().max(0.0) as usize).min(self.steps)
     }
     fn eval(&mut self, k: usize) -> TargetResult {
-        if let Some(r) = self.cache.get(&k) {
+        if let Some(Some(r)) = self.cache.get(k) {
             return *r;
         }
         let mut s = self.base.clone();
         s.set(self.lever.id, self.value(k));
         let r = score(&s, self.target);
         self.runs += 1;
-        self.cache.insert(k, r);
+        self.remember(k, r);
         r
+    }
+    fn remember(&mut self, k: usize, r: TargetResult) {
+        if self.cache.len() <= k {
+            self.cache.resize(k + 1, None);
+        }
+        self.cache[k] = Some(r);
     }
     fn met(&mut self, k: usize) -> bool {
         is_met(&self.eval(k))
@@ -207,7 +213,7 @@ impl<'a> LeverScan<'a> {
         let mut points: Vec<usize> = (0..=self.steps).step_by(h).collect();
         points.push(self.steps);
         points.push(current);
-        points.sort_unstable();
+        vtre_model::small_sort::sort_by(&mut points, usize::cmp);
         points.dedup();
         let met: Vec<bool> = points.iter().map(|&k| self.met(k)).collect();
         let at = points.iter().position(|&k| k == current).unwrap_or(0);
@@ -329,7 +335,7 @@ fn coordinate_search(
         for &lever in order {
             let mut scan = LeverScan::new(cur, target, lever);
             let current = scan.index(cur.get(lever));
-            scan.cache.insert(current, *result);
+            scan.remember(current, *result);
             let (k, reached) = scan.search(current, COARSE_INTERVALS, false);
             let r = scan.eval(k);
             let v = scan.value(k);
@@ -392,7 +398,7 @@ fn tidy(
         }
         let mut scan = LeverScan::new(cur, target, l.id);
         let (k_from, k_now) = (scan.index(from), scan.index(now));
-        scan.cache.insert(k_now, *result);
+        scan.remember(k_now, *result);
         let k = if scan.met(k_from) {
             k_from
         } else {

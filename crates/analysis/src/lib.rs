@@ -18,6 +18,7 @@ pub mod measure;
 pub mod rng;
 pub mod sensitivity;
 pub mod shapley;
+mod sort;
 
 pub use ensemble::{
     ensemble, Ensemble, Quantiles, Summary, TargetOdds, DEFAULT_MEMBERS, QUANTILE_LEVELS,
@@ -26,4 +27,4 @@ pub use goal_seek::{best_reachable, goal_seek, Reachable, Seek, SeekError};
 pub use measure::{changes_from_reference, uncertain_params, Input, Measure};
 pub use rng::SplitMix64;
 pub use sensitivity::{tornado, Bar, Tornado, DEFAULT_TOP};
-pub use shapley::{contributions, contributions_with, Contributions, Method, Part};
+pub use shapley::{contributions, contributions_with, Contributions, Method, Part, ShapleyRun};

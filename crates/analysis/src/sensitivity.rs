@@ -82,7 +82,8 @@ pub fn tornado(s: &Scenario, measure: Measure, top: usize) -> Tornado {
             w
         }
     };
-    bars.sort_by(|a, b| size(b).total_cmp(&size(a)));
+    // Stable, as `sort_by` (ties keep table order), with less wasm.
+    vtre_model::small_sort::sort_by(&mut bars, |a, b| size(b).total_cmp(&size(a)));
     bars.truncate(top);
     Tornado {
         measure,

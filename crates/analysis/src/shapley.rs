@@ -89,124 +89,335 @@ pub fn contributions_with(
     permutations: usize,
     seed: u64,
 ) -> Contributions {
-    let changes = changes_from_reference(s);
-    let n = changes.len();
-    let mut runs = 0;
-    let mut v = |members: &[bool]| {
-        let mut t = Scenario::reference();
-        for (&(input, _, to), &on) in changes.iter().zip(members) {
-            if on {
-                input.set(&mut t, to);
-            }
-        }
-        runs += 1;
-        measure.of(&simulate(&t))
-    };
-    let exact = n <= max_exact.min(MAX_EXACT_LIMIT);
-    let permutations = permutations.max(1);
-    let (phi, reference, scenario) = if exact {
-        shapley_exact(n, &mut v)
-    } else {
-        shapley_sampled(n, permutations, seed, &mut v)
-    };
-    let parts = changes
-        .iter()
-        .zip(phi)
-        .map(|(&(input, from, to), contribution)| Part {
-            input,
-            from,
-            to,
-            contribution,
-        })
-        .collect();
-    Contributions {
-        measure,
-        reference,
-        scenario,
-        parts,
-        method: if exact {
-            Method::Exact
+    let mut run = ShapleyRun::new(s, measure, max_exact, permutations, seed);
+    run.step(usize::MAX);
+    run.finish()
+}
+
+/// Contributions computed a few model runs at a time, so a browser can spread the `2^n` runs of an exact
+/// split (4,096 for 12 changes) over many short slices: [`ShapleyRun::new`], then [`ShapleyRun::step`] until
+/// it answers `true`, then [`ShapleyRun::finish`]. Every run and every sum is made in the same order as
+/// [`contributions_with`] (which is this, run at once), so the parts are bit-identical whatever the slices.
+#[derive(Clone, Debug)]
+pub struct ShapleyRun {
+    measure: Measure,
+    changes: Vec<(Input, f64, f64)>,
+    game: Game,
+    method: Method,
+    runs: usize,
+    planned: usize,
+}
+
+impl ShapleyRun {
+    /// Prepares the split of `s`'s change in `measure` (arguments as [`contributions_with`]); runs nothing.
+    pub fn new(
+        s: &Scenario,
+        measure: Measure,
+        max_exact: usize,
+        permutations: usize,
+        seed: u64,
+    ) -> ShapleyRun {
+        let changes = changes_from_reference(s);
+        let n = changes.len();
+        let permutations = permutations.max(1);
+        let exact = n <= max_exact.min(MAX_EXACT_LIMIT);
+        let (game, method, planned) = if exact {
+            (
+                Game::Exact(Exact::new(n)),
+                Method::Exact,
+                1usize << n.min(MAX_EXACT_LIMIT),
+            )
         } else {
-            Method::Sampled { permutations, seed }
-        },
-        runs,
+            (
+                Game::Sampled(Sampled::new(n, permutations, seed)),
+                Method::Sampled { permutations, seed },
+                2 + permutations.saturating_mul(n.saturating_sub(1)),
+            )
+        };
+        ShapleyRun {
+            measure,
+            changes,
+            game,
+            method,
+            runs: 0,
+            planned,
+        }
+    }
+
+    /// Model runs made so far.
+    pub fn runs(&self) -> usize {
+        self.runs
+    }
+
+    /// Model runs the whole split takes.
+    pub fn planned_runs(&self) -> usize {
+        self.planned
+    }
+
+    /// Makes up to `k` more model runs; answers whether the split is complete.
+    pub fn step(&mut self, k: usize) -> bool {
+        for _ in 0..k {
+            let value = match self.game.next() {
+                None => return true,
+                Some(members) => {
+                    let mut t = Scenario::reference();
+                    for (&(input, _, to), &on) in self.changes.iter().zip(members) {
+                        if on {
+                            input.set(&mut t, to);
+                        }
+                    }
+                    self.measure.of(&simulate(&t))
+                }
+            };
+            self.runs += 1;
+            self.game.record(value);
+        }
+        self.game.next().is_none()
+    }
+
+    /// The contributions (call once [`Self::step`] has answered `true`; before that, unrun coalitions
+    /// count as NaN).
+    pub fn finish(mut self) -> Contributions {
+        let (phi, reference, scenario) = self.game.finish();
+        let parts = self
+            .changes
+            .iter()
+            .zip(phi)
+            .map(|(&(input, from, to), contribution)| Part {
+                input,
+                from,
+                to,
+                contribution,
+            })
+            .collect();
+        Contributions {
+            measure: self.measure,
+            reference,
+            scenario,
+            parts,
+            method: self.method,
+            runs: self.runs,
+        }
     }
 }
 
 /// Above this many players exact Shapley values are never computed (2^n runs; the masks are `u32`).
 const MAX_EXACT_LIMIT: usize = 20;
 
+/// A Shapley computation as a sequence of coalitions to evaluate: `next` names the next coalition (as
+/// membership flags) or `None` when all are done, `record` takes its value, `finish` gives `(φ, v(∅), v(N))`.
+#[derive(Clone, Debug)]
+enum Game {
+    Exact(Exact),
+    Sampled(Sampled),
+}
+
+impl Game {
+    fn next(&mut self) -> Option<&[bool]> {
+        match self {
+            Game::Exact(g) => g.next(),
+            Game::Sampled(g) => g.next(),
+        }
+    }
+    fn record(&mut self, value: f64) {
+        match self {
+            Game::Exact(g) => g.values.push(value),
+            Game::Sampled(g) => g.record(value),
+        }
+    }
+    fn finish(&mut self) -> (Vec<f64>, f64, f64) {
+        match self {
+            Game::Exact(g) => g.finish(),
+            Game::Sampled(g) => g.finish(),
+        }
+    }
+}
+
+/// Every coalition of `n ≤ 20` players, in mask order.
+#[derive(Clone, Debug)]
+struct Exact {
+    n: usize,
+    members: Vec<bool>,
+    values: Vec<f64>,
+}
+
+impl Exact {
+    fn new(n: usize) -> Exact {
+        let n = n.min(MAX_EXACT_LIMIT);
+        Exact {
+            n,
+            members: vec![false; n],
+            values: Vec::with_capacity(1 << n),
+        }
+    }
+    fn next(&mut self) -> Option<&[bool]> {
+        let mask = self.values.len();
+        if mask >= 1 << self.n {
+            return None;
+        }
+        for (i, m) in self.members.iter_mut().enumerate() {
+            *m = mask & (1 << i) != 0;
+        }
+        Some(&self.members)
+    }
+    fn finish(&mut self) -> (Vec<f64>, f64, f64) {
+        let n = self.n;
+        let size = 1usize << n;
+        self.values.resize(size, f64::NAN);
+        let values = &self.values;
+        // weight of a coalition of k others: k! (n − k − 1)! / n! = 1 / (n · C(n − 1, k))
+        let mut weight = vec![0.0; n];
+        let mut binom = 1.0; // C(n − 1, k)
+        for (k, w) in weight.iter_mut().enumerate() {
+            *w = 1.0 / (n as f64 * binom);
+            binom = binom * (n - 1 - k) as f64 / (k + 1) as f64;
+        }
+        let phi = (0..n)
+            .map(|i| {
+                let bit = 1usize << i;
+                (0..size)
+                    .filter(|mask| mask & bit == 0)
+                    .map(|mask| {
+                        weight[mask.count_ones() as usize] * (values[mask | bit] - values[mask])
+                    })
+                    .sum()
+            })
+            .collect();
+        (phi, values[0], values[size - 1])
+    }
+}
+
+/// Where a sampled computation is: `v(∅)`, then `v(N)`, then position `pos` of order `p`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Stage {
+    Empty,
+    Full,
+    Orders { p: usize, pos: usize },
+    Done,
+}
+
+/// `permutations` random orders of `n` players (antithetic pairs: each shuffled order, then its reverse),
+/// each player's marginal effect added up along each order.
+#[derive(Clone, Debug)]
+struct Sampled {
+    n: usize,
+    permutations: usize,
+    rng: SplitMix64,
+    order: Vec<usize>,
+    members: Vec<bool>,
+    phi: Vec<f64>,
+    empty: f64,
+    full: f64,
+    before: f64,
+    stage: Stage,
+}
+
+impl Sampled {
+    fn new(n: usize, permutations: usize, seed: u64) -> Sampled {
+        Sampled {
+            n,
+            permutations,
+            rng: SplitMix64::new(seed),
+            order: (0..n).collect(),
+            members: vec![false; n],
+            phi: vec![0.0; n],
+            empty: f64::NAN,
+            full: f64::NAN,
+            before: f64::NAN,
+            stage: Stage::Empty,
+        }
+    }
+    fn next(&mut self) -> Option<&[bool]> {
+        match self.stage {
+            Stage::Empty => self.members.iter_mut().for_each(|m| *m = false),
+            Stage::Full => self.members.iter_mut().for_each(|m| *m = true),
+            Stage::Done => return None,
+            Stage::Orders { mut p, mut pos } => loop {
+                if p == self.permutations {
+                    self.stage = Stage::Done;
+                    return None;
+                }
+                if pos == 0 {
+                    if p % 2 == 0 {
+                        self.rng.shuffle(&mut self.order);
+                    } else {
+                        self.order.reverse();
+                    }
+                    self.members.iter_mut().for_each(|m| *m = false);
+                    self.before = self.empty;
+                }
+                let i = self.order[pos];
+                self.members[i] = true;
+                if pos + 1 < self.n {
+                    self.stage = Stage::Orders { p, pos };
+                    break;
+                }
+                // The last position adds every player: that coalition's value is v(N), no run needed.
+                self.phi[i] += self.full - self.before;
+                self.before = self.full;
+                p += 1;
+                pos = 0;
+            },
+        }
+        Some(&self.members)
+    }
+    fn record(&mut self, value: f64) {
+        match self.stage {
+            Stage::Empty => {
+                self.empty = value;
+                self.stage = Stage::Full;
+            }
+            Stage::Full => {
+                self.full = value;
+                self.stage = if self.n == 0 {
+                    Stage::Done
+                } else {
+                    Stage::Orders { p: 0, pos: 0 }
+                };
+            }
+            Stage::Orders { p, pos } => {
+                let i = self.order[pos];
+                self.phi[i] += value - self.before;
+                self.before = value;
+                self.stage = Stage::Orders { p, pos: pos + 1 };
+            }
+            Stage::Done => {}
+        }
+    }
+    fn finish(&mut self) -> (Vec<f64>, f64, f64) {
+        let m = self.permutations as f64;
+        let phi = self.phi.iter().map(|x| x / m).collect();
+        (phi, self.empty, self.full)
+    }
+}
+
 /// Exact Shapley values of `n ≤ 20` players for the game `v` (called once per coalition, as membership
 /// flags). Returns `(φ, v(∅), v(N))`.
+#[cfg(test)]
 fn shapley_exact(n: usize, v: &mut impl FnMut(&[bool]) -> f64) -> (Vec<f64>, f64, f64) {
-    let n = n.min(MAX_EXACT_LIMIT);
-    let size = 1usize << n;
-    let mut members = vec![false; n];
-    let values: Vec<f64> = (0..size)
-        .map(|mask| {
-            for (i, m) in members.iter_mut().enumerate() {
-                *m = mask & (1 << i) != 0;
-            }
-            v(&members)
-        })
-        .collect();
-    // weight of a coalition of k others: k! (n − k − 1)! / n! = 1 / (n · C(n − 1, k))
-    let mut weight = vec![0.0; n];
-    let mut binom = 1.0; // C(n − 1, k)
-    for (k, w) in weight.iter_mut().enumerate() {
-        *w = 1.0 / (n as f64 * binom);
-        binom = binom * (n - 1 - k) as f64 / (k + 1) as f64;
+    let mut g = Game::Exact(Exact::new(n));
+    while let Some(m) = g.next() {
+        let x = v(m);
+        g.record(x);
     }
-    let phi = (0..n)
-        .map(|i| {
-            let bit = 1usize << i;
-            (0..size)
-                .filter(|mask| mask & bit == 0)
-                .map(|mask| {
-                    weight[mask.count_ones() as usize] * (values[mask | bit] - values[mask])
-                })
-                .sum()
-        })
-        .collect();
-    (phi, values[0], values[size - 1])
+    g.finish()
 }
 
 /// Shapley values of `n` players estimated from `permutations` orders (in antithetic pairs) drawn from
 /// `seed`. Returns `(φ, v(∅), v(N))`; `Σ φ = v(N) − v(∅)` up to rounding.
+#[cfg(test)]
 fn shapley_sampled(
     n: usize,
     permutations: usize,
     seed: u64,
     v: &mut impl FnMut(&[bool]) -> f64,
 ) -> (Vec<f64>, f64, f64) {
-    let mut members = vec![false; n];
-    let empty = v(&members);
-    members.iter_mut().for_each(|m| *m = true);
-    let full = v(&members);
-    let mut phi = vec![0.0; n];
-    if n == 0 {
-        return (phi, empty, full);
+    let mut g = Game::Sampled(Sampled::new(n, permutations, seed));
+    while let Some(m) = g.next() {
+        let x = v(m);
+        g.record(x);
     }
-    let mut rng = SplitMix64::new(seed);
-    let mut order: Vec<usize> = (0..n).collect();
-    for p in 0..permutations {
-        if p % 2 == 0 {
-            rng.shuffle(&mut order);
-        } else {
-            order.reverse();
-        }
-        members.iter_mut().for_each(|m| *m = false);
-        let mut before = empty;
-        for (pos, &i) in order.iter().enumerate() {
-            members[i] = true;
-            let after = if pos + 1 == n { full } else { v(&members) };
-            phi[i] += after - before;
-            before = after;
-        }
-    }
-    let m = permutations as f64;
-    phi.iter_mut().for_each(|x| *x /= m);
-    (phi, empty, full)
+    g.finish()
 }
 
 #[cfg(test)]
@@ -367,6 +578,141 @@ mod tests {
                 e.contribution,
                 p.contribution
             );
+        }
+    }
+
+    /// The closure-based computations the state machines replaced, kept as oracles: the incremental ones
+    /// must make the same evaluations in the same order and give bit-identical values.
+    fn oracle_exact(n: usize, v: &mut impl FnMut(&[bool]) -> f64) -> (Vec<f64>, f64, f64) {
+        let size = 1usize << n;
+        let mut members = vec![false; n];
+        let values: Vec<f64> = (0..size)
+            .map(|mask| {
+                for (i, m) in members.iter_mut().enumerate() {
+                    *m = mask & (1 << i) != 0;
+                }
+                v(&members)
+            })
+            .collect();
+        let mut weight = vec![0.0; n];
+        let mut binom = 1.0;
+        for (k, w) in weight.iter_mut().enumerate() {
+            *w = 1.0 / (n as f64 * binom);
+            binom = binom * (n - 1 - k) as f64 / (k + 1) as f64;
+        }
+        let phi = (0..n)
+            .map(|i| {
+                let bit = 1usize << i;
+                (0..size)
+                    .filter(|mask| mask & bit == 0)
+                    .map(|mask| {
+                        weight[mask.count_ones() as usize] * (values[mask | bit] - values[mask])
+                    })
+                    .sum()
+            })
+            .collect();
+        (phi, values[0], values[size - 1])
+    }
+
+    fn oracle_sampled(
+        n: usize,
+        permutations: usize,
+        seed: u64,
+        v: &mut impl FnMut(&[bool]) -> f64,
+    ) -> (Vec<f64>, f64, f64) {
+        let mut members = vec![false; n];
+        let empty = v(&members);
+        members.iter_mut().for_each(|m| *m = true);
+        let full = v(&members);
+        let mut phi = vec![0.0; n];
+        if n == 0 {
+            return (phi, empty, full);
+        }
+        let mut rng = SplitMix64::new(seed);
+        let mut order: Vec<usize> = (0..n).collect();
+        for p in 0..permutations {
+            if p % 2 == 0 {
+                rng.shuffle(&mut order);
+            } else {
+                order.reverse();
+            }
+            members.iter_mut().for_each(|m| *m = false);
+            let mut before = empty;
+            for (pos, &i) in order.iter().enumerate() {
+                members[i] = true;
+                let after = if pos + 1 == n { full } else { v(&members) };
+                phi[i] += after - before;
+                before = after;
+            }
+        }
+        let m = permutations as f64;
+        phi.iter_mut().for_each(|x| *x /= m);
+        (phi, empty, full)
+    }
+
+    fn bits(r: &(Vec<f64>, f64, f64)) -> (Vec<u64>, u64, u64) {
+        (
+            r.0.iter().map(|x| x.to_bits()).collect(),
+            r.1.to_bits(),
+            r.2.to_bits(),
+        )
+    }
+
+    #[test]
+    fn the_incremental_games_evaluate_and_sum_exactly_like_the_closure_versions() {
+        // A game with interactions and irrational-ish values, so any reordering of sums would show.
+        let g = |m: &[bool]| {
+            let on: Vec<f64> = m.iter().map(|&b| f64::from(u8::from(b))).collect();
+            on.iter()
+                .enumerate()
+                .map(|(i, x)| x * (1.0 + i as f64).sqrt())
+                .sum::<f64>()
+                + on.windows(2).map(|w| w[0] * w[1] * 0.1).sum::<f64>()
+        };
+        for n in [0, 1, 2, 5, 7] {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            let got = shapley_exact(n, &mut |m: &[bool]| {
+                a.push(m.to_vec());
+                g(m)
+            });
+            let want = oracle_exact(n, &mut |m: &[bool]| {
+                b.push(m.to_vec());
+                g(m)
+            });
+            assert_eq!(a, b, "exact n = {n}: same coalitions in the same order");
+            assert_eq!(bits(&got), bits(&want), "exact n = {n}");
+            for (perms, seed) in [(1, 0), (2, 3), (7, 9), (40, 11)] {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let got = shapley_sampled(n, perms, seed, &mut |m: &[bool]| {
+                    a.push(m.to_vec());
+                    g(m)
+                });
+                let want = oracle_sampled(n, perms, seed, &mut |m: &[bool]| {
+                    b.push(m.to_vec());
+                    g(m)
+                });
+                assert_eq!(a, b, "sampled n = {n}, {perms} orders");
+                assert_eq!(bits(&got), bits(&want), "sampled n = {n}, {perms} orders");
+            }
+        }
+    }
+
+    #[test]
+    fn a_split_run_in_slices_equals_the_one_run_at_once() {
+        let s = swap_scenario();
+        let m = Measure::Series(SeriesId::Co2Total, 2030);
+        for (max_exact, perms) in [(MAX_EXACT, 1), (0, 30)] {
+            let whole = contributions_with(&s, m, max_exact, perms, 5);
+            let mut run = ShapleyRun::new(&s, m, max_exact, perms, 5);
+            assert_eq!(run.planned_runs(), whole.runs);
+            let mut slices = 0;
+            while !run.step(3) {
+                slices += 1;
+                assert!(run.runs() <= run.planned_runs());
+            }
+            assert!(slices > 1);
+            assert_eq!(run.runs(), run.planned_runs());
+            assert_eq!(run.finish(), whole);
         }
     }
 

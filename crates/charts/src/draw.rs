@@ -3,7 +3,7 @@
 
 use crate::palette::{ALERT, GREY, INK};
 use crate::surface::{self, dashed, Surface};
-use crate::{ChartData, Kind, Line, Marker, COMPARE_DASHES};
+use crate::{Band, ChartData, Kind, Line, Marker, COMPARE_DASHES, STACK_BAND};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -79,6 +79,27 @@ pub fn draw(
             }
         }
     }
+    // Bands of hidden lines are hidden too; the stack's band goes with the last visible area.
+    let any_area = visible.iter().any(|l| l.kind == Kind::Area);
+    let bands: Vec<&Band> = data
+        .bands
+        .iter()
+        .filter(|b| {
+            if b.key == STACK_BAND {
+                any_area
+            } else {
+                visible.iter().any(|l| l.key == b.key)
+            }
+        })
+        .collect();
+    for b in &bands {
+        for v in b.p95.iter().chain(&b.p5) {
+            if v.is_finite() {
+                ymax = ymax.max(*v);
+                ymin = ymin.min(*v);
+            }
+        }
+    }
     for m in &data.markers {
         if let Marker::Target { value, .. } = m {
             ymax = ymax.max(*value);
@@ -139,6 +160,23 @@ pub fn draw(
             ))
             .map_err(e)?;
         lower = upper;
+    }
+    // Uncertainty bands over the areas and behind the lines: the 5–95 % band light, the 10–90 % band on it
+    // (so the inner band shows darker), in the line's colour.
+    for b in &bands {
+        for (lo, hi, alpha) in [(&b.p5, &b.p95, 0.13), (&b.p10, &b.p90, 0.2)] {
+            let outline: Vec<(f64, f64)> = xs()
+                .zip(hi.iter().copied())
+                .chain(xs().rev().zip(lo.iter().rev().copied()))
+                .filter(|(_, y)| y.is_finite())
+                .collect();
+            chart
+                .draw_series(std::iter::once(Polygon::new(
+                    outline,
+                    b.color.mix(alpha).filled(),
+                )))
+                .map_err(e)?;
+        }
     }
     for l in visible.iter().filter(|l| l.kind != Kind::Area) {
         let pts: Vec<(f64, f64)> = xs().zip(l.values).collect();

@@ -4,15 +4,20 @@
 //! projection into lines in display units; [`draw`] paints them; the same [`ChartData`] feeds the tooltip
 //! and the accessible table.
 
+pub mod bars;
 mod draw;
 pub mod palette;
 pub mod sankey;
 pub mod spec;
 pub mod surface;
 
+pub use bars::{bars_svg, BarChart, BarRow};
 pub use draw::{draw, to_svg, DrawOpts, PlotArea};
 pub use palette::COMPARE_COLORS;
-pub use spec::{legend, unit, ChartSpec, LegendEntry, LineSpec, MarkerSpec, Scale, CHARTS};
+pub use spec::{
+    band_series, legend, unit, ChartSpec, LegendEntry, LineSpec, MarkerSpec, Scale, CHARTS,
+    STACK_BAND,
+};
 
 use plotters::style::RGBColor;
 use vtre_i18n::{display_unit, quantity};
@@ -92,6 +97,21 @@ pub enum Marker {
     Year { year: u16, label: String },
 }
 
+/// The spread of one series across an ensemble (the current scenario run over its uncertain assumptions), in
+/// display units: drawn as a light 5–95 % band and a darker 10–90 % band behind the line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    /// The line it belongs to (hidden with it), or [`STACK_BAND`] for the top of the stacked areas.
+    pub key: &'static str,
+    /// The series' name (for the data table's p10/p90 columns).
+    pub label: String,
+    pub color: RGBColor,
+    pub p5: [f64; N_YEARS],
+    pub p10: [f64; N_YEARS],
+    pub p90: [f64; N_YEARS],
+    pub p95: [f64; N_YEARS],
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartData {
     pub id: ChartId,
@@ -100,6 +120,54 @@ pub struct ChartData {
     pub unit: String,
     pub lines: Vec<Line>,
     pub markers: Vec<Marker>,
+    /// Uncertainty bands of the current scenario (empty when they are off or not computed yet).
+    pub bands: Vec<Band>,
+}
+
+/// Quantiles of a series per year, `[p5, p10, p50, p90, p95]` in the model's unit (the order of
+/// `vtre_analysis::Quantiles::to_array`).
+pub type SeriesQuantiles = [[f64; 5]; N_YEARS];
+
+/// Adds the bands of `d`'s chart from `quantiles` (a series' ensemble quantiles, `None` when not computed):
+/// in display units, and on an index chart relative to the current projection `p`'s 2020 value (the scale
+/// its lines are drawn on).
+pub fn add_bands(
+    d: &mut ChartData,
+    p: &Projection,
+    lang: Lang,
+    quantiles: &dyn Fn(S) -> Option<SeriesQuantiles>,
+) {
+    let scale = spec::spec(d.id).scale;
+    for (key, series, color) in band_series(d.id) {
+        let Some(q) = quantiles(series) else { continue };
+        let f = match scale {
+            Scale::Unit => display_unit(series.unit(), lang).1,
+            Scale::Index => {
+                let base = p.get(series)[0];
+                if base > 0.0 {
+                    100.0 / base
+                } else {
+                    0.0
+                }
+            }
+        };
+        let pick = |k: usize| {
+            let mut v = [0.0; N_YEARS];
+            for (o, row) in v.iter_mut().zip(&q) {
+                *o = row[k] * f;
+            }
+            v
+        };
+        d.bands.push(Band {
+            key,
+            label: series.label(lang).to_string(),
+            color,
+            p5: pick(0),
+            p10: pick(1),
+            p90: pick(3),
+            p95: pick(4),
+        });
+    }
 }
 
 fn values(p: &Projection, id: S, scale: Scale, lang: Lang) -> [f64; N_YEARS] {
@@ -167,6 +235,7 @@ pub fn chart_data_compared(
             .iter()
             .filter_map(|m| marker(m, s, p, lang))
             .collect(),
+        bands: Vec::new(),
     }
 }
 
@@ -331,6 +400,82 @@ mod tests {
         assert_eq!(zh.lines[0].values[0], p.at(S::OutputValueSteel, 2020));
         assert!((en.lines[0].values[0] - p.at(S::OutputValueSteel, 2020) / 10.0).abs() < 1e-9);
         assert_eq!(en.unit, "billion yuan");
+    }
+
+    /// Quantiles spread ±`k`·10 % around the projection's values.
+    fn spread(p: &Projection, k: f64) -> impl Fn(S) -> Option<SeriesQuantiles> + '_ {
+        move |s| {
+            let mut q = [[0.0; 5]; N_YEARS];
+            for (row, v) in q.iter_mut().zip(p.get(s)) {
+                *row = [
+                    v * (1.0 - 2.0 * k),
+                    v * (1.0 - k),
+                    *v,
+                    v * (1.0 + k),
+                    v * (1.0 + 2.0 * k),
+                ];
+            }
+            Some(q)
+        }
+    }
+
+    #[test]
+    fn bands_are_translucent_polygons_behind_each_line_and_go_with_hidden_lines() {
+        let p = simulate(&Scenario::reference());
+        let translucent = |svg: &str| {
+            svg.split('<')
+                .filter(|e| e.starts_with("polygon") && e.contains("opacity=\"0.13"))
+                .count()
+        };
+        for id in ChartId::ALL {
+            let mut d = chart_data(id, &p, &p, Lang::Zh);
+            let plain = to_svg(&d, 640, 360).unwrap_or_default();
+            assert_eq!(
+                translucent(&plain),
+                0,
+                "{}: no bands without an ensemble",
+                id.key()
+            );
+            add_bands(&mut d, &p, Lang::Zh, &spread(&p, 0.1));
+            let n = band_series(id).count();
+            assert_eq!(d.bands.len(), n);
+            let svg = to_svg(&d, 640, 360).unwrap_or_default();
+            assert_eq!(
+                translucent(&svg),
+                n,
+                "{}: one light 5–95 % band each",
+                id.key()
+            );
+            // The bands widen the axis to hold them.
+            for b in &d.bands {
+                assert!(b.p5.iter().zip(&b.p10).all(|(a, b)| a <= b));
+                assert!(b.p90.iter().zip(&b.p95).all(|(a, b)| a <= b));
+            }
+        }
+        // Units follow the language; an index chart is relative to the current 2020 value.
+        let mut en = chart_data(ChartId::OutputValue, &p, &p, Lang::En);
+        add_bands(&mut en, &p, Lang::En, &spread(&p, 0.1));
+        let total = p.at(S::OutputValueTotal, 2025);
+        assert!((en.bands[0].p90[5] - total * 1.1 / 10.0).abs() < 1e-9);
+        assert_eq!(en.bands[0].key, STACK_BAND);
+        let mut ix = chart_data(ChartId::Production, &p, &p, Lang::En);
+        add_bands(&mut ix, &p, Lang::En, &spread(&p, 0.1));
+        assert!((ix.bands[0].p10[0] - 90.0).abs() < 1e-9);
+        // A hidden line hides its band.
+        let mut co2 = chart_data(ChartId::Co2, &p, &p, Lang::En);
+        add_bands(&mut co2, &p, Lang::En, &spread(&p, 0.1));
+        let mut svg = String::new();
+        {
+            use plotters::prelude::IntoDrawingArea;
+            let root = surface::Surface::svg(&mut svg, (640, 360)).into_drawing_area();
+            let opts = DrawOpts {
+                scale: 1.0,
+                hidden: vec!["total"],
+                hover: None,
+            };
+            assert!(draw(&root, &co2, &opts).is_ok());
+        }
+        assert_eq!(translucent(&svg), 2, "direct and indirect only");
     }
 
     #[test]

@@ -62,6 +62,9 @@ pub struct ChartSpec {
     pub reference_color: RGBColor,
     /// The series compared scenarios are drawn as.
     pub compare: S,
+    /// The series the top of the stacked areas is (their sum), which gets the areas' uncertainty band:
+    /// a band per stacked layer would not say what the stack adds up to.
+    pub stack_total: Option<S>,
     pub markers: &'static [MarkerSpec],
 }
 
@@ -89,6 +92,7 @@ pub const CHARTS: [ChartSpec; 5] = [
         reference: S::OutputValueTotal,
         reference_color: INK,
         compare: S::OutputValueTotal,
+        stack_total: Some(S::OutputValueTotal),
         markers: &[MarkerSpec::Target(TargetId::IndustryScale)],
     },
     ChartSpec {
@@ -103,6 +107,7 @@ pub const CHARTS: [ChartSpec; 5] = [
         reference: S::Co2Total,
         reference_color: GREY,
         compare: S::Co2Total,
+        stack_total: None,
         markers: &[MarkerSpec::PeakYear],
     },
     ChartSpec {
@@ -120,6 +125,7 @@ pub const CHARTS: [ChartSpec; 5] = [
         reference: S::EnergyCounted,
         reference_color: GREY,
         compare: S::EnergyCounted,
+        stack_total: None,
         markers: &[MarkerSpec::FirstQuotaCurtailment],
     },
     ChartSpec {
@@ -137,6 +143,7 @@ pub const CHARTS: [ChartSpec; 5] = [
         reference: S::CrudeSteelTotal,
         reference_color: GREY,
         compare: S::CrudeSteelTotal,
+        stack_total: None,
         markers: &[],
     },
     ChartSpec {
@@ -151,6 +158,7 @@ pub const CHARTS: [ChartSpec; 5] = [
         reference: S::IronConcentrateDemand,
         reference_color: GREY,
         compare: S::IronConcentrateGap,
+        stack_total: Some(S::IronConcentrateGap),
         markers: &[MarkerSpec::Expected {
             param: ParamId::GuidelineConcGap2025,
             year: 2025,
@@ -161,6 +169,30 @@ pub const CHARTS: [ChartSpec; 5] = [
         }],
     },
 ];
+
+/// The key of the band around the top of a chart's stacked areas.
+pub const STACK_BAND: &str = "stack";
+
+/// The uncertainty bands a chart draws, as (key, series, colour): one per plain line (keyed like the line, so
+/// hiding the line hides its band) and one around the top of the stacked areas ([`STACK_BAND`]).
+pub fn band_series(id: ChartId) -> impl Iterator<Item = (&'static str, S, RGBColor)> {
+    let s = spec(id);
+    // A single layer's band takes its colour; the sum of several layers is drawn in ink.
+    let mut areas = s.lines.iter().filter(|l| l.kind == Kind::Area);
+    let color = match (areas.next(), areas.next()) {
+        (Some(only), None) => only.color,
+        _ => INK,
+    };
+    s.stack_total
+        .map(move |t| (STACK_BAND, t, color))
+        .into_iter()
+        .chain(
+            s.lines
+                .iter()
+                .filter(|l| l.kind != Kind::Area)
+                .map(|l| (l.key, l.series, l.color)),
+        )
+}
 
 /// The spec of a chart.
 pub fn spec(id: ChartId) -> &'static ChartSpec {

@@ -1,8 +1,9 @@
 //! The `data-*` attribute contract between the pre-rendered pages (`vtre-site`, which writes them) and the
-//! app (`src/ui/static_page.rs` and `src/ui/notes.rs`, which find and fill them), in one place. The tests
-//! below read both sources and fail if either uses a `data-*` name that is not listed here, or if a shared
-//! name is missing on one side; [`sel`] and [`sel_eq`] build selectors from the constants. The end-to-end
-//! tests rely on the same names.
+//! app (`src/ui/static_page.rs`, `src/ui/notes.rs` and `src/ui/analysis.rs`, which find and fill them), in
+//! one place. The tests below read both sources and fail if either uses a `data-*` name that is not listed
+//! here, or if a shared name is missing on one side; [`sel`] and [`sel_eq`] build selectors from the
+//! constants. The end-to-end tests rely on the same names, and on the names only the app writes
+//! ([`APP_ONLY`]: the ensemble state, probabilities, ranges and analysis results).
 
 /// `[name]`: a CSS selector for elements carrying the attribute.
 pub fn sel(name: &str) -> String {
@@ -26,6 +27,8 @@ pub const FLOW_YEAR: &str = "data-flow-year";
 pub const FLOWS: &str = "data-flows";
 /// Written by the pages, read by the app.
 pub const GOTO_LEVER: &str = "data-goto-lever";
+/// Written by the pages (a link to a baseline-CSV row on the assumptions page), read by the app.
+pub const GOTO_ROW: &str = "data-goto-row";
 /// Written by the pages, read by the app.
 pub const GOTO_SECTION: &str = "data-goto-section";
 /// Written by the pages, read by the app.
@@ -64,6 +67,12 @@ pub const SECTION: &str = "data-section";
 pub const SORT: &str = "data-sort";
 /// Written by the pages, read by the app.
 pub const STATUS: &str = "data-status";
+/// Written by the analysis page on each choice (`data-pick="tornado-measure"`, …), read by the app.
+pub const PICK: &str = "data-pick";
+/// Written by the analysis page on each box the app fills with a result (`data-result="tornado"`, …).
+pub const RESULT: &str = "data-result";
+/// Written by the analysis page on its progress bars, which the app advances.
+pub const PROGRESS: &str = "data-progress";
 /// Written by the pages for styling and the end-to-end tests.
 pub const BASELINE: &str = "data-baseline";
 /// Written by the pages for styling and the end-to-end tests.
@@ -77,12 +86,16 @@ pub const TERM: &str = "data-term";
 
 /// Names written by the pages and read by the app.
 pub const SHARED: &[&str] = &[
+    PICK,
+    PROGRESS,
+    RESULT,
     CHAIN,
     DECIMALS,
     FILTER,
     FLOW_YEAR,
     FLOWS,
     GOTO_LEVER,
+    GOTO_ROW,
     GOTO_SECTION,
     GOTO_TARGET,
     KIND,
@@ -109,6 +122,43 @@ pub const BASIS: &str = "data-basis";
 /// Written by the pages (other plans' targets), read by tests.
 pub const RELATED: &str = "data-related";
 
+/// Written by the app on the scorecard: `running` while the current scenario's ensemble is computed, then
+/// `ready` (tests and the benchmark time it).
+pub const ENSEMBLE: &str = "data-ensemble";
+/// Written by the app on each scored card once the ensemble is ready: the share of members meeting it (0–1).
+pub const PROBABILITY: &str = "data-probability";
+/// Written by the app on the ranged headline figures: the ensemble's 10 % and 90 % quantiles.
+pub const P10: &str = "data-p10";
+/// See [`P10`].
+pub const P90: &str = "data-p90";
+/// Written by the app on each chart's legend entry explaining the bands.
+pub const BAND_LEGEND: &str = "data-band-legend";
+/// Written by the app into the analysis page: an Apply button (`seek`, `best:<target>`).
+pub const APPLY: &str = "data-apply";
+/// Written by the app into the analysis page: a row of the best-reachable table (`data-best="<target>"`).
+pub const BEST: &str = "data-best";
+/// Written by the app under a waterfall: the number of parts, their sum and the total change.
+pub const PARTS: &str = "data-parts";
+/// See [`PARTS`].
+pub const SUM: &str = "data-sum";
+/// See [`PARTS`].
+pub const TOTAL: &str = "data-total";
+
+/// Names only the app writes (the uncertainty parts of the explorer and the analysis results), for styling,
+/// the end-to-end tests and the benchmark.
+pub const APP_ONLY: &[&str] = &[
+    ENSEMBLE,
+    PROBABILITY,
+    P10,
+    P90,
+    BAND_LEGEND,
+    APPLY,
+    BEST,
+    PARTS,
+    SUM,
+    TOTAL,
+];
+
 /// Names only the pages write.
 pub const PAGES_ONLY: &[&str] = &[
     BASELINE,
@@ -130,11 +180,21 @@ mod tests {
         include_str!("../../site/src/docs.rs"),
         include_str!("../../site/src/guideline.rs"),
         include_str!("../../site/src/history.rs"),
+        include_str!("../../site/src/labels.rs"),
+        include_str!("../../site/src/analysis.rs"),
     ];
     /// The app's code that reads the pages: the reading pages and the lever/preset notes page.
     const APP: &[&str] = &[
         include_str!("../../../src/ui/static_page.rs"),
         include_str!("../../../src/ui/notes.rs"),
+        include_str!("../../../src/ui/analysis.rs"),
+    ];
+    /// The app's own components that write the uncertainty hooks.
+    const APP_UI: &[&str] = &[
+        include_str!("../../../src/ui/scorecard.rs"),
+        include_str!("../../../src/ui/headline.rs"),
+        include_str!("../../../src/ui/chart_canvas.rs"),
+        include_str!("../../../src/ui/analysis.rs"),
     ];
 
     /// Every `data-…` name in a source text.
@@ -144,7 +204,7 @@ mod tests {
         while let Some(i) = rest.find("data-") {
             let tail = &rest[i + 5..];
             let end = tail
-                .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+                .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
                 .unwrap_or(tail.len());
             if end > 0 {
                 out.insert(format!("data-{}", &tail[..end]));
@@ -158,6 +218,7 @@ mod tests {
         SHARED
             .iter()
             .chain(PAGES_ONLY)
+            .chain(APP_ONLY)
             .map(|s| s.to_string())
             .collect()
     }
@@ -194,6 +255,27 @@ mod tests {
             assert!(
                 app.contains(*n),
                 "{n} is shared but the app does not read it"
+            );
+        }
+    }
+
+    #[test]
+    fn every_app_only_name_is_written_by_the_app_and_not_by_the_pages() {
+        let app: BTreeSet<String> = APP_UI.iter().flat_map(|t| names(t)).collect();
+        let pages: BTreeSet<String> = PAGES.iter().flat_map(|t| names(t)).collect();
+        for n in APP_ONLY {
+            assert!(
+                app.contains(*n),
+                "{n} is listed but the app does not write it"
+            );
+            assert!(!pages.contains(*n), "{n} is app-only but a page writes it");
+        }
+        let e2e = include_str!("../../../tests/e2e/analysis.test.mjs");
+        for n in [ENSEMBLE, PROBABILITY, P10, RESULT, PICK, APPLY] {
+            let attr = n.trim_start_matches("data-");
+            assert!(
+                e2e.contains(n) || e2e.contains(&format!("dataset.{attr}")),
+                "the end-to-end tests use {n}"
             );
         }
     }

@@ -426,11 +426,7 @@ mod tests {
     #[test]
     fn a_figure_maps_to_a_series_only_by_its_own_key_and_unit() {
         let a = actuals().unwrap();
-        let series_of = |k: &str| {
-            a.iter()
-                .find(|x| x.key == k)
-                .and_then(|x| x.series)
-        };
+        let series_of = |k: &str| a.iter().find(|x| x.key == k).and_then(|x| x.series);
         // China's vanadium in 万吨 shares a unit with Sichuan's crude steel row but maps to nothing.
         assert_eq!(series_of("cn_vanadium_output"), None);
         assert_eq!(series_of("pgvt_revenue"), None);

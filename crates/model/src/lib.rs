@@ -15,6 +15,7 @@ mod csv_line;
 pub mod emissions;
 pub mod energy;
 pub mod flows;
+pub mod label_check;
 pub mod levers;
 pub mod params;
 pub mod presets;

@@ -4,8 +4,9 @@
 //! it comes from, its chain) and `build.rs` takes its value, unit, kind (a published FACT or a reasoned
 //! ESTIMATE) and low/high range from that CSV row when the crate is built, so the table cannot drift from its
 //! sources: there is no hand copy of a number. `params.csv` may give a shorter `display_unit` for the tables
-//! (`t/t` for the CSV's `t/t crude steel`). Rows whose source says `vtre project` were added by this project,
-//! with their reasoning in the row's `note`.
+//! (`t/t` for the CSV's `t/t crude steel`) and names each parameter for a reader in both languages
+//! (`label_zh`, `label_en`, checked by [`crate::label_check`]). Rows whose source says `vtre project` were
+//! added by this project, with their reasoning in the row's `note`.
 //!
 //! Advanced users may override any parameter within its low–high range (`Scenario::overrides`).
 
@@ -86,6 +87,9 @@ pub struct ParamSpec {
     pub low: f64,
     pub high: f64,
     pub role: Role,
+    /// The parameter's name for a reader, in both languages (`label_zh`, `label_en` in `data/params.csv`);
+    /// the CSV key is an internal id, shown only as secondary detail.
+    pub label: Text,
 }
 
 /// What a parameter row is to the model.
@@ -315,6 +319,12 @@ mod tests {
             let csv = baseline_row(p.csv_key).map(|b| b.unit).unwrap_or_default();
             let unit = if r[3].is_empty() { &csv } else { &r[3] };
             assert_eq!(p.unit, unit, "{} unit", p.csv_key);
+            assert_eq!(
+                (p.label.zh, p.label.en),
+                (&*r[5], &*r[6]),
+                "{} label",
+                p.csv_key
+            );
         }
         assert_eq!(spec(ParamId::PowerElasticity).value, -0.3);
         assert_eq!(spec(ParamId::PowerElasticity).kind, Kind::Estimate);
@@ -322,6 +332,21 @@ mod tests {
             (spec(ParamId::Grid2020).low, spec(ParamId::Grid2020).high),
             (0.1255, 0.1255)
         );
+    }
+
+    #[test]
+    fn every_parameter_has_its_own_name_in_both_languages() {
+        let mut seen = std::collections::HashSet::new();
+        for p in PARAMS {
+            assert_eq!(
+                crate::label_check::check(p.label.zh, p.label.en),
+                Ok(()),
+                "{}",
+                p.csv_key
+            );
+            assert!(seen.insert(p.label.zh), "{}: zh name used twice", p.csv_key);
+            assert!(seen.insert(p.label.en), "{}: en name used twice", p.csv_key);
+        }
     }
 
     #[test]
@@ -352,5 +377,23 @@ mod tests {
             }
             assert!(r.kind == "FACT" || r.kind == "ESTIMATE", "{} kind", r.key);
         }
+    }
+
+    #[test]
+    fn ids_keys_and_roles_round_trip() {
+        assert_eq!(ParamId::all().count(), PARAMS.len());
+        for p in PARAMS {
+            assert_eq!(ParamId::from_key(p.id.key()), Some(p.id));
+        }
+        assert_eq!(ParamId::PowerElasticity.key(), "power_price_elasticity");
+        assert_eq!(
+            ParamId::from_key("power_price_elasticity"),
+            Some(ParamId::PowerElasticity)
+        );
+        assert_eq!(ParamId::from_key("nope"), None);
+        assert_eq!(
+            [Role::Input, Role::Check, Role::Derived, Role::Absorbed].map(Role::key),
+            ["input", "check", "derived", "absorbed"]
+        );
     }
 }

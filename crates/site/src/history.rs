@@ -58,7 +58,7 @@ pub fn history_html(lang: Lang) -> Result<String, String> {
         esc(Msg::ColPublished.text(lang)),
         esc(Msg::ColModel.text(lang)),
         esc(Msg::ColErrorShare.text(lang)),
-        esc(Msg::ColSource.text(lang)),
+        esc(Msg::ColSourceOriginal.text(lang)),
     );
     let mut rows = validation(&p);
     rows.sort_by_key(|c| {
@@ -77,7 +77,7 @@ pub fn history_html(lang: Lang) -> Result<String, String> {
         };
         let _ = write!(
             o,
-            r#"<tr data-basis="{}"><td>{}</td><td>{} <span class="muted">({})</span></td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="source"><span class="note">{}</span> {}</td></tr>"#,
+            r#"<tr data-basis="{}"><td>{}</td><td>{} <span class="muted">({})</span></td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="source" lang="en"><span class="note">{}</span> {}</td></tr>"#,
             c.basis.key(),
             c.actual.year,
             esc(c.series.label(lang)),
@@ -100,7 +100,7 @@ pub fn history_html(lang: Lang) -> Result<String, String> {
         esc(Msg::ColMeasure.text(lang)),
         esc(Msg::ColModel.text(lang)),
         esc(Msg::ColStatus.text(lang)),
-        esc(Msg::ColSource.text(lang)),
+        esc(Msg::ColSourceOriginal.text(lang)),
     );
     for t in related_targets()? {
         let r = p.related.iter().find(|r| r.id == t.id);
@@ -110,7 +110,7 @@ pub fn history_html(lang: Lang) -> Result<String, String> {
         };
         let _ = write!(
             o,
-            r#"<tr data-related="{}"><td>{}</td><td>{}</td><td class="num">{} / {}</td><td>{}</td><td class="source"><span class="note">{}</span> {}</td></tr>"#,
+            r#"<tr data-related="{}"><td>{}</td><td>{}</td><td class="num">{} / {}</td><td>{}</td><td class="source" lang="en"><span class="note">{}</span> {}</td></tr>"#,
             esc(&t.id),
             esc(label),
             esc(measure),

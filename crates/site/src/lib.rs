@@ -5,18 +5,19 @@
 
 use crate::docs::{chain_pages, glossary};
 use crate::guideline::{outline, Measure};
-use std::collections::HashMap;
 use std::fmt::Write;
 use vtre_i18n::{decimals, group, Lang, Msg, Precision};
 use vtre_model::levers::{spec as lspec, LeverId};
-use vtre_model::params::{baseline_rows, Chain, Kind, Role, PARAMS};
+use vtre_model::params::{Chain, Kind, Role, PARAMS};
 use vtre_model::series::{FIRST_YEAR, LAST_YEAR};
 use vtre_model::targets::spec as tspec;
 
+pub mod analysis;
 pub mod content;
 pub mod docs;
 pub mod guideline;
 mod history;
+pub mod labels;
 pub mod notes;
 
 /// Escapes text for HTML content and attribute values.
@@ -89,6 +90,28 @@ fn measure(o: &mut String, m: &Measure, lang: Lang) {
     o.push_str("</li>");
 }
 
+/// A chapter or section number of the outline (`第三章`, `第三章 第五节`): in Chinese as it is; in English as
+/// `Chapter 3` or `3.5`, the Chinese number as a tooltip (so no heading mixes the two languages).
+fn outline_number(number_zh: &str, lang: Lang) -> String {
+    let en = || -> Option<String> {
+        let mut parts = number_zh.split(' ');
+        let chapter = parts.next()?.strip_prefix('第')?;
+        let (c, rest) = chinese_number(chapter)?;
+        (rest == "章").then_some(())?;
+        match parts.next() {
+            None => Some(format!("Chapter {c}")),
+            Some(sec) => {
+                let (n, rest) = chinese_number(sec.strip_prefix('第')?)?;
+                (rest == "节" && parts.next().is_none()).then(|| format!("{c}.{n}"))
+            }
+        }
+    };
+    match (lang, en()) {
+        (Lang::En, Some(n)) => format!(r#"<span title="{}">{n}</span>"#, esc(number_zh)),
+        _ => format!(r#"<span lang="zh-CN">{}</span>"#, esc(number_zh)),
+    }
+}
+
 /// The guideline reader (`content/guideline-outline.toml`), or what is wrong with that file.
 pub fn guideline_html(lang: Lang) -> Result<String, String> {
     let chapters = &outline()?.chapters;
@@ -108,8 +131,8 @@ pub fn guideline_html(lang: Lang) -> Result<String, String> {
     for c in chapters {
         let _ = write!(
             o,
-            r#"<li><span lang="zh-CN">{}</span> {}<ol>"#,
-            c.number_zh,
+            r#"<li>{} {}<ol>"#,
+            outline_number(&c.number_zh, lang),
             esc(c.title.get(lang))
         );
         for s in &c.sections {
@@ -126,9 +149,9 @@ pub fn guideline_html(lang: Lang) -> Result<String, String> {
     for c in chapters {
         let _ = write!(
             o,
-            r#"<section class="chapter" data-chapter="{}"><h3><span lang="zh-CN">{}</span> {}</h3>"#,
+            r#"<section class="chapter" data-chapter="{}"><h3>{} {}</h3>"#,
             c.id,
-            c.number_zh,
+            outline_number(&c.number_zh, lang),
             esc(c.title.get(lang))
         );
         for s in &c.sections {
@@ -139,10 +162,10 @@ pub fn guideline_html(lang: Lang) -> Result<String, String> {
             .to_lowercase();
             let _ = write!(
                 o,
-                r#"<section class="section" data-section="{0}" id="sec-{0}" data-search="{1}"><h4><span lang="zh-CN">{2}</span> {3} <button class="icon link" data-goto-section="{0}" title="{4}" aria-label="{4}">#</button></h4><p class="summary">{5}</p><ul class="measures">"#,
+                r#"<section class="section" data-section="{0}" id="sec-{0}" data-search="{1}"><h4>{2} {3} <button class="icon link" data-goto-section="{0}" title="{4}" aria-label="{4}">#</button></h4><p class="summary">{5}</p><ul class="measures">"#,
                 s.id,
                 esc(&search),
-                s.number_zh,
+                outline_number(&s.number_zh, lang),
                 esc(s.title.get(lang)),
                 esc(Msg::CopySectionLink.text(lang)),
                 esc(s.summary.get(lang)),
@@ -255,12 +278,74 @@ pub fn model_html(lang: Lang) -> Result<String, String> {
     Ok(o)
 }
 
-/// The assumptions table. Values and override state are filled in live by the app.
-pub fn assumptions_html(lang: Lang) -> String {
-    let rows: HashMap<String, (String, String)> = baseline_rows()
-        .into_iter()
-        .map(|r| (r.key.clone(), (r.source, r.note)))
-        .collect();
+/// A cell's column name, shown only where the table is laid out as cards (narrow screens, `style/main.css`).
+fn cell_label(o: &mut String, m: Msg, lang: Lang) {
+    let _ = write!(
+        o,
+        r#"<span class="cell-label">{}</span>"#,
+        esc(m.text(lang))
+    );
+}
+
+/// The name cell: the row's name in the page language, its CSV key only as secondary detail.
+fn name_cell(o: &mut String, name: &str, key: &str) {
+    let _ = write!(
+        o,
+        r#"<td class="name"><span class="label">{}</span><code class="key">{key}</code></td>"#,
+        esc(name)
+    );
+}
+
+/// The source and note cells: English text from the baseline CSV, marked as such, CSV keys in it shown as
+/// linked names.
+fn source_note_cells(o: &mut String, source: &str, note: &str, lang: Lang) {
+    o.push_str(r#"<td class="source" data-source="">"#);
+    cell_label(o, Msg::ColSourceOriginal, lang);
+    let _ = write!(
+        o,
+        r#"<span lang="en">{}</span></td><td class="note">"#,
+        labels::csv_text_html(source)
+    );
+    if !note.is_empty() {
+        cell_label(o, Msg::ColNoteOriginal, lang);
+        let _ = write!(
+            o,
+            r#"<span lang="en">{}</span>"#,
+            labels::csv_text_html(note)
+        );
+    }
+    o.push_str("</td>");
+}
+
+fn kind_cell(o: &mut String, estimate: bool, lang: Lang) {
+    o.push_str(r#"<td class="col-kind">"#);
+    cell_label(o, Msg::FilterKind, lang);
+    let _ = write!(
+        o,
+        r#"<span class="kind{}">{}</span></td>"#,
+        if estimate { " estimate" } else { "" },
+        esc(if estimate {
+            Msg::Estimate.text(lang)
+        } else {
+            Msg::Fact.text(lang)
+        })
+    );
+}
+
+fn range_text(low: f64, high: f64, dec: usize) -> String {
+    if low == high {
+        "—".to_string()
+    } else {
+        format!("{} – {}", group(low, dec), group(high, dec))
+    }
+}
+
+/// The assumptions table. Values and override state are filled in live by the app. Each row shows the
+/// parameter's name in the page language (its CSV key as small print), and the CSV's source and note marked
+/// as English originals; below it, the other CSV rows the pages cite (see [`labels`]), which every link to a
+/// CSV row points at. On a narrow screen both tables are laid out as cards (`style/main.css`).
+pub fn assumptions_html(lang: Lang) -> Result<String, String> {
+    let names = labels::labels()?;
     let mut o = String::new();
     let _ = write!(
         o,
@@ -297,24 +382,30 @@ pub fn assumptions_html(lang: Lang) -> String {
     );
     let _ = write!(
         o,
-        r#"<div class="table-wrap" tabindex="0"><table class="params"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        r#"<div class="table-wrap" tabindex="0"><table class="params"><thead><tr><th scope="col" class="col-name">{}</th><th scope="col" class="col-chain">{}</th><th scope="col" class="col-value">{}</th><th scope="col" class="col-unit">{}</th><th scope="col" class="col-kind">{}</th><th scope="col" class="col-range">{}</th><th scope="col" class="col-source">{}</th><th scope="col" class="col-note">{}</th></tr></thead><tbody>"#,
         esc(Msg::ColParam.text(lang)),
         esc(Msg::FilterChain.text(lang)),
         esc(Msg::ColValue.text(lang)),
         esc(Msg::Unit.text(lang)),
         esc(Msg::FilterKind.text(lang)),
         esc(Msg::ColRange.text(lang)),
-        esc(Msg::ColSource.text(lang)),
-        esc(Msg::ColNote.text(lang)),
+        esc(Msg::ColSourceOriginal.text(lang)),
+        esc(Msg::ColNoteOriginal.text(lang)),
     );
     for (i, p) in PARAMS.iter().enumerate() {
-        let (source, note) = rows.get(p.csv_key).cloned().unwrap_or_default();
+        let (source, note) = labels::row(p.csv_key)
+            .map(|r| (r.source.as_str(), r.note.as_str()))
+            .unwrap_or_default();
         let dec = [p.value, p.low, p.high]
             .map(|v| decimals(v, Precision::Assumption))
             .into_iter()
             .max()
             .unwrap_or(0);
-        let search = format!("{} {} {}", p.csv_key, source, note).to_lowercase();
+        let search = format!(
+            "{} {} {} {} {}",
+            p.csv_key, p.label.zh, p.label.en, source, note
+        )
+        .to_lowercase();
         let role_note = match p.role {
             Role::Input => None,
             Role::Check => Some(Msg::RoleCheck),
@@ -334,11 +425,11 @@ pub fn assumptions_html(lang: Lang) -> String {
                 p.low,
                 p.high,
                 p.csv_key,
-                p.csv_key,
+                esc(p.label.get(lang)),
                 dec,
                 p.value,
                 p.csv_key,
-                p.csv_key,
+                esc(p.label.get(lang)),
                 group(p.value, dec),
                 esc(Msg::Overridden.text(lang)),
                 esc(Msg::Baseline.text(lang)),
@@ -354,48 +445,174 @@ pub fn assumptions_html(lang: Lang) -> String {
         };
         let _ = write!(
             o,
-            r#"<tr data-param="{}" data-kind="{}" data-chain="{}" data-order="{i}" data-search="{}"><td><code>{}</code></td><td>{}</td><td class="value-cell">{value}</td><td>{}</td><td><span class="kind{}">{}</span></td><td>{}</td><td class="source" data-source="">{}</td><td class="note">{}</td></tr>"#,
+            r#"<tr id="{}" data-param="{}" data-kind="{}" data-chain="{}" data-order="{i}" data-search="{}">"#,
+            labels::row_id(p.csv_key),
             p.csv_key,
             p.kind.as_str(),
             p.chain.id(),
             esc(&search),
-            p.csv_key,
-            esc(p.chain.label().get(lang)),
-            esc(p.unit),
-            if p.kind == Kind::Estimate {
-                " estimate"
-            } else {
-                ""
-            },
-            esc(if p.kind == Kind::Fact {
-                Msg::Fact.text(lang)
-            } else {
-                Msg::Estimate.text(lang)
-            }),
-            if p.low == p.high {
-                "—".to_string()
-            } else {
-                format!("{} – {}", group(p.low, dec), group(p.high, dec))
-            },
-            esc(&source),
-            esc(&note),
         );
+        name_cell(&mut o, p.label.get(lang), p.csv_key);
+        o.push_str(r#"<td class="col-chain">"#);
+        cell_label(&mut o, Msg::FilterChain, lang);
+        let _ = write!(
+            o,
+            r#"{}</td><td class="value-cell">"#,
+            esc(p.chain.label().get(lang))
+        );
+        cell_label(&mut o, Msg::ColValue, lang);
+        let _ = write!(o, r#"{value}</td><td class="col-unit">"#);
+        cell_label(&mut o, Msg::Unit, lang);
+        let _ = write!(o, "{}</td>", esc(p.unit));
+        kind_cell(&mut o, p.kind == Kind::Estimate, lang);
+        o.push_str(r#"<td class="col-range">"#);
+        cell_label(&mut o, Msg::ColRange, lang);
+        let _ = write!(o, "{}</td>", range_text(p.low, p.high, dec));
+        source_note_cells(&mut o, source, note, lang);
+        o.push_str("</tr>");
     }
-    o.push_str("</tbody></table></div></article>");
-    o
+    o.push_str("</tbody></table></div>");
+    cited_html(&mut o, names, lang);
+    o.push_str("</article>");
+    Ok(o)
 }
 
-/// How a lever's `source` reads: guideline references as citations, CSV keys as code, `;`-separated.
-fn source_html(source: &str) -> String {
+/// "Other figures cited", folded by default: the CSV rows that are not parameters but that a lever's source or
+/// a row above cites, so that every link to a CSV row lands on a line of this page (a link into the fold
+/// opens it: the browser does for an anchor, the app's reveal for `data-goto-row`).
+fn cited_html(o: &mut String, names: &labels::Labels, lang: Lang) {
+    let _ = write!(
+        o,
+        r#"<details class="cited" id="cited"><summary><h3>{} ({})</h3></summary><p class="page-intro">{}</p><div class="table-wrap" tabindex="0"><table class="params cited"><thead><tr><th scope="col" class="col-name">{}</th><th scope="col" class="col-year">{}</th><th scope="col" class="col-value">{}</th><th scope="col" class="col-unit">{}</th><th scope="col" class="col-kind">{}</th><th scope="col" class="col-range">{}</th><th scope="col" class="col-source">{}</th><th scope="col" class="col-note">{}</th></tr></thead><tbody>"#,
+        esc(Msg::CitedTitle.text(lang)),
+        names.other_rows().len(),
+        esc(Msg::CitedIntro.text(lang)),
+        esc(Msg::ColFigure.text(lang)),
+        esc(Msg::Year.text(lang)),
+        esc(Msg::ColValue.text(lang)),
+        esc(Msg::Unit.text(lang)),
+        esc(Msg::FilterKind.text(lang)),
+        esc(Msg::ColRange.text(lang)),
+        esc(Msg::ColSourceOriginal.text(lang)),
+        esc(Msg::ColNoteOriginal.text(lang)),
+    );
+    for r in names.other_rows() {
+        let num = |s: &str| s.trim().parse::<f64>().ok().filter(|v| v.is_finite());
+        let (value, low, high) = (num(&r.value), num(&r.low), num(&r.high));
+        let dec = [value, low, high]
+            .into_iter()
+            .flatten()
+            .map(|v| decimals(v, Precision::Assumption))
+            .max()
+            .unwrap_or(0);
+        let _ = write!(o, r#"<tr id="{}">"#, labels::row_id(&r.key));
+        name_cell(o, names.name(&r.key, lang).unwrap_or_default(), &r.key);
+        o.push_str(r#"<td class="col-year">"#);
+        cell_label(o, Msg::Year, lang);
+        let _ = write!(o, r#"{}</td><td class="value-cell">"#, esc(&r.year));
+        cell_label(o, Msg::ColValue, lang);
+        let _ = write!(
+            o,
+            "{}</td>",
+            value.map_or_else(|| esc(&r.value), |v| group(v, dec))
+        );
+        o.push_str(r#"<td class="col-unit">"#);
+        cell_label(o, Msg::Unit, lang);
+        let _ = write!(o, "{}</td>", esc(&r.unit));
+        kind_cell(o, r.kind == "ESTIMATE", lang);
+        o.push_str(r#"<td class="col-range">"#);
+        cell_label(o, Msg::ColRange, lang);
+        let range = match (low, high) {
+            (Some(lo), Some(hi)) => range_text(lo, hi, dec),
+            _ => "—".to_string(),
+        };
+        let _ = write!(o, "{range}</td>");
+        source_note_cells(o, &r.source, &r.note, lang);
+        o.push_str("</tr>");
+    }
+    o.push_str("</tbody></table></div></details>");
+}
+
+/// A guideline reference of a lever's source (`第三章第二节（一）`): in Chinese as it is; in English translated
+/// (`Guideline, chapter 3, section 2 (1)`) with the Chinese reference as a tooltip.
+fn guideline_cite(sec: &str, lang: Lang) -> String {
+    match (lang, guideline_ref_en(sec)) {
+        (Lang::En, Some(en)) => format!(r#"<cite title="{}">{en}</cite>"#, esc(sec)),
+        (Lang::En, None) => format!(r#"<cite lang="zh-CN">{}</cite>"#, esc(sec)),
+        (Lang::Zh, _) => format!(r#"<cite lang="zh-CN">《指南》{}</cite>"#, esc(sec)),
+    }
+}
+
+/// `第三章第二节（一）` → `Guideline, chapter 3, section 2 (1)`; `None` for anything else.
+fn guideline_ref_en(sec: &str) -> Option<String> {
+    let mut out = String::from("Guideline");
+    let mut rest = sec;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('第') {
+            let (n, r) = chinese_number(r)?;
+            let (what, r) = match r.strip_prefix('章') {
+                Some(r) => ("chapter", r),
+                None => ("section", r.strip_prefix('节')?),
+            };
+            let _ = write!(out, ", {what} {n}");
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('（') {
+            let (n, r) = chinese_number(r)?;
+            let _ = write!(out, " ({n})");
+            rest = r.strip_prefix('）')?;
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// A leading Chinese number from 一 to 九十九, and the rest of the text.
+fn chinese_number(s: &str) -> Option<(usize, &str)> {
+    let digit = |c: char| {
+        "一二三四五六七八九十"
+            .chars()
+            .position(|n| n == c)
+            .map(|i| i + 1)
+    };
+    let len: usize = s
+        .chars()
+        .take_while(|c| digit(*c).is_some())
+        .map(char::len_utf8)
+        .sum();
+    let d: Vec<usize> = s[..len].chars().filter_map(digit).collect();
+    let n = match d.as_slice() {
+        [a] => *a,
+        [10, b] => 10 + b,
+        [a, 10] => a * 10,
+        [a, 10, b] => a * 10 + b,
+        _ => return None,
+    };
+    Some((n, &s[len..]))
+}
+
+/// How a lever's `source` reads: guideline references as citations, each CSV key as the row's name in the
+/// page language linked to its line on the assumptions page (the key only as a tooltip; `a … b`, a run of
+/// yearly rows, as both ends), `;`-separated.
+fn source_html(source: &str, lang: Lang) -> String {
     source
         .split(';')
         .map(str::trim)
         .map(|part| match part.strip_prefix("Guideline ") {
-            Some(sec) => format!(r#"<cite lang="zh-CN">{}</cite>"#, esc(sec)),
-            None => format!("<code>{}</code>", esc(part)),
+            Some(sec) => guideline_cite(sec, lang),
+            None => {
+                let mut o = String::new();
+                for (i, key) in part.split(" … ").map(str::trim).enumerate() {
+                    if i > 0 {
+                        o.push_str(" … ");
+                    }
+                    labels::row_link(&mut o, key, lang, true);
+                }
+                o
+            }
         })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(if lang == Lang::Zh { "；" } else { "; " })
 }
 
 /// The long texts that are not in the model (so not in the wasm; see [`notes`]): each lever's explanation,
@@ -407,11 +624,12 @@ pub fn notes_html(lang: Lang) -> String {
         let n = notes::lever(l.id);
         let _ = write!(
             o,
-            r#"<div data-note="lever:{}"><p>{}</p><p class="meta"><span>{}</span>: {}</p><p class="meta note">{}</p></div>"#,
+            r#"<div data-note="lever:{}"><p>{}</p><p class="meta"><span>{}</span>{}{}</p><p class="meta note">{}</p></div>"#,
             l.key,
             esc(n.help(lang)),
             esc(Msg::Source.text(lang)),
-            source_html(&n.source),
+            if lang == Lang::Zh { "：" } else { ": " },
+            source_html(&n.source, lang),
             esc(n.default_note(lang))
         );
     }
@@ -434,8 +652,12 @@ pub fn all_pages() -> Result<Vec<(String, String)>, String> {
         let code = lang.key();
         v.push((format!("guideline-{code}.html"), guideline_html(lang)?));
         v.push((format!("model-{code}.html"), model_html(lang)?));
-        v.push((format!("assumptions-{code}.html"), assumptions_html(lang)));
+        v.push((format!("assumptions-{code}.html"), assumptions_html(lang)?));
         v.push((format!("notes-{code}.html"), notes_html(lang)));
+        v.push((
+            format!("analysis-{code}.html"),
+            analysis::analysis_html(lang),
+        ));
     }
     Ok(v)
 }
@@ -456,7 +678,8 @@ mod tests {
     #[test]
     fn every_content_file_loads_into_the_pages() {
         let pages = all_pages().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(pages.len(), 8);
+        // guideline, model, assumptions, notes and analysis, in both languages
+        assert_eq!(pages.len(), 10);
     }
 
     #[test]
@@ -484,8 +707,19 @@ mod tests {
                     t.key
                 );
             }
-            let a = assumptions_html(lang);
-            assert_eq!(a.matches("<tr data-param=").count(), PARAMS.len());
+            let a = ok(assumptions_html(lang));
+            assert_eq!(a.matches(" data-param=").count(), PARAMS.len());
+            for p in PARAMS {
+                assert!(
+                    a.contains(&format!(
+                        r#"<tr id="csv-{0}" data-param="{0}" data-kind="{1}""#,
+                        p.csv_key,
+                        p.kind.as_str()
+                    )),
+                    "{}",
+                    p.csv_key
+                );
+            }
             let m = ok(model_html(lang));
             assert_eq!(m.matches("data-chain=").count(), ok_len(chain_pages()));
             assert_eq!(m.matches("data-term=").count(), ok_len(glossary()));
@@ -510,7 +744,7 @@ mod tests {
                     l.key
                 );
                 assert!(
-                    block.contains("<code>") || block.contains("<cite"),
+                    block.contains(r#"<a class="row-ref""#) || block.contains("<cite"),
                     "{} source",
                     l.key
                 );
@@ -522,6 +756,179 @@ mod tests {
         }
         assert!(notes_html(Lang::Zh).contains("全废钢电炉"));
         assert!(notes_html(Lang::En).contains("electric arc furnaces"));
+    }
+
+    /// The text a reader sees on a page: the text outside tags, without attributes (data hooks, tooltips,
+    /// link targets) and without `<code>` (where a CSV key may stand as small print under a name).
+    fn visible_text(html: &str) -> String {
+        let mut out = String::new();
+        let mut code = 0usize;
+        let mut rest = html;
+        while let Some(i) = rest.find('<') {
+            if code == 0 {
+                out.push_str(&rest[..i]);
+            }
+            out.push(' ');
+            let Some(j) = rest[i..].find('>') else { break };
+            let tag = &rest[i + 1..i + j];
+            if tag == "code" || tag.starts_with("code ") {
+                code += 1;
+            } else if tag == "/code" {
+                code = code.saturating_sub(1);
+            }
+            rest = &rest[i + j + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn no_page_shows_an_internal_key_as_text() {
+        let mut keys: std::collections::HashSet<String> = vtre_model::params::baseline_rows()
+            .into_iter()
+            .map(|r| r.key)
+            .collect();
+        keys.extend(vtre_model::LEVERS.iter().map(|l| l.key.to_string()));
+        keys.extend(TARGETS.iter().map(|t| t.key.to_string()));
+        keys.retain(|k| k.contains('_'));
+        let pages = all_pages().unwrap_or_else(|e| panic!("{e}"));
+        for (file, html) in &pages {
+            let text = visible_text(html);
+            let shown: Vec<&str> = text
+                .split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+                .filter(|w| keys.contains(*w))
+                .collect();
+            assert!(shown.is_empty(), "{file} shows internal keys: {shown:?}");
+        }
+        // The test sees a key shown as text.
+        assert!(visible_text("<p>from sichuan_bfbof_capacity_2022</p>").contains("sichuan_bfbof"));
+        assert!(
+            !visible_text(r#"<td title="a_b"><code class="key">a_b</code></td>"#).contains("a_b")
+        );
+    }
+
+    #[test]
+    fn assumptions_name_each_row_and_mark_the_csv_text_as_english() {
+        let names = labels::labels().unwrap_or_else(|e| panic!("{e}"));
+        let rows = PARAMS.len() + names.other_rows().len();
+        for lang in [Lang::Zh, Lang::En] {
+            let a = ok(assumptions_html(lang));
+            for p in PARAMS {
+                let name = format!(
+                    r#"<td class="name"><span class="label">{}</span><code class="key">{}</code></td>"#,
+                    esc(p.label.get(lang)),
+                    p.csv_key
+                );
+                assert!(a.contains(&name), "{} name", p.csv_key);
+            }
+            let source = format!(
+                r#"<td class="source" data-source=""><span class="cell-label">{}</span><span lang="en">"#,
+                Msg::ColSourceOriginal.text(lang)
+            );
+            assert_eq!(a.matches(&source).count(), rows);
+            assert_eq!(a.matches(r#"<td class="source""#).count(), rows);
+            let notes = a.matches(r#"<td class="note"><span"#).count();
+            let english_notes = a
+                .matches(&format!(
+                    r#"<td class="note"><span class="cell-label">{}</span><span lang="en">"#,
+                    Msg::ColNoteOriginal.text(lang)
+                ))
+                .count();
+            assert!(notes > 60 && english_notes == notes, "{notes} notes");
+        }
+        let zh = ok(assumptions_html(Lang::Zh));
+        assert!(zh.contains(r#"<th scope="col" class="col-note">说明（英文原文）</th>"#));
+        assert!(zh.contains(r#"<th scope="col" class="col-source">来源（英文原文）</th>"#));
+    }
+
+    #[test]
+    fn assumptions_search_finds_a_row_by_key_name_in_either_language_and_source() {
+        let a = ok(assumptions_html(Lang::Zh));
+        let row = a
+            .split(r#"data-param="sichuan_crude_steel_output_2020""#)
+            .nth(1)
+            .and_then(|r| r.split("data-search=\"").nth(1))
+            .and_then(|r| r.split('"').next())
+            .unwrap_or_default();
+        for needle in [
+            "sichuan_crude_steel_output_2020",
+            "2020年四川粗钢产量",
+            "sichuan crude steel output, 2020",
+            "world steel dynamics",
+        ] {
+            assert!(row.contains(needle), "{needle} in {row}");
+        }
+    }
+
+    #[test]
+    fn every_link_to_a_csv_row_lands_on_a_line_of_the_assumptions_page() {
+        let pages = all_pages().unwrap_or_else(|e| panic!("{e}"));
+        for lang in [Lang::Zh, Lang::En] {
+            let a = ok(assumptions_html(lang));
+            let mut links = 0;
+            for (_, html) in &pages {
+                for target in html.split(r#"<a class="row-ref" href=""#).skip(1) {
+                    let href = target.split('"').next().unwrap_or_default();
+                    let key = href.split("#csv-").nth(1).unwrap_or_default();
+                    assert!(a.contains(&format!(r#"<tr id="csv-{key}""#)), "{href}");
+                    if href.starts_with('?') {
+                        assert!(target.contains(&format!(r#" data-goto-row="{key}""#)));
+                    }
+                    links += 1;
+                }
+            }
+            assert!(links > 150, "{links} links");
+        }
+        // A lever's source reads as names, linked to the assumptions page.
+        let n = notes_html(Lang::Zh);
+        assert!(n.contains(r#"<a class="row-ref" href="?view=assumptions#csv-capacity_replacement_ratio_eaf_equal" data-goto-row="capacity_replacement_ratio_eaf_equal" title="capacity_replacement_ratio_eaf_equal">电炉等量置换比例</a>"#));
+        assert!(n.contains(r#"<cite lang="zh-CN">《指南》第三章第二节（一）</cite>"#));
+        let n = notes_html(Lang::En);
+        assert!(n.contains(">Equal (1:1) capacity replacement for EAFs</a>; "));
+        assert!(n.contains(
+            r#"<cite title="第三章第二节（一）">Guideline, chapter 3, section 2 (1)</cite>"#
+        ));
+        assert!(n.contains(">Average rebar price, 2020</a> … <a "));
+    }
+
+    #[test]
+    fn outline_numbers_read_in_english() {
+        assert_eq!(
+            outline_number("第一章", Lang::En),
+            r#"<span title="第一章">Chapter 1</span>"#
+        );
+        assert_eq!(
+            outline_number("第三章 第五节", Lang::En),
+            r#"<span title="第三章 第五节">3.5</span>"#
+        );
+        assert_eq!(
+            outline_number("第三章 第五节", Lang::Zh),
+            r#"<span lang="zh-CN">第三章 第五节</span>"#
+        );
+        let en = ok(guideline_html(Lang::En));
+        assert!(
+            !en.contains(r#"<span lang="zh-CN">第"#),
+            "no Chinese numbers in English headings"
+        );
+        assert!(en.contains(r#"<span title="第一章">Chapter 1</span>"#));
+    }
+
+    #[test]
+    fn guideline_references_read_in_english() {
+        assert_eq!(
+            guideline_ref_en("第三章第二节（一）").as_deref(),
+            Some("Guideline, chapter 3, section 2 (1)")
+        );
+        assert_eq!(
+            guideline_ref_en("第二章第三节").as_deref(),
+            Some("Guideline, chapter 2, section 3")
+        );
+        assert_eq!(
+            guideline_ref_en("第十二章").as_deref(),
+            Some("Guideline, chapter 12")
+        );
+        assert_eq!(guideline_ref_en("附件"), None);
+        assert_eq!(guideline_ref_en("第三章第二节（一"), None);
     }
 
     #[test]

@@ -131,7 +131,8 @@ impl Notes {
     }
 
     /// Every problem at once: a key the model does not have, a lever or preset without an entry, an empty
-    /// text, a Chinese text without Chinese or an English one with it, a source naming no CSV row.
+    /// text, a Chinese text without Chinese or an English one with it, a source naming no CSV row or a row
+    /// without a name for a reader (a parameter's label or `content/source-labels.toml`).
     pub fn check(&self) -> Result<(), String> {
         let mut errors = Vec::new();
         for key in self.levers.keys() {
@@ -183,6 +184,13 @@ impl Notes {
                     if baseline_row(key).is_none() {
                         errors.push(format!(
                             "content/levers.toml: [{}] source names `{key}`, which is not a key of the baseline CSV",
+                            l.key
+                        ));
+                    } else if let Err(e) = crate::labels::labels() {
+                        errors.push(e.to_string());
+                    } else if crate::labels::name(key, Lang::En).is_none() {
+                        errors.push(format!(
+                            "content/levers.toml: [{}] source names `{key}`, which has no name for a reader: add it to content/source-labels.toml",
                             l.key
                         ));
                     }
@@ -297,6 +305,26 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_csv_key_a_lever_cites_has_a_name_in_both_languages() {
+        for l in LEVERS {
+            for part in lever(l.id).source.split(';').map(str::trim) {
+                if part.starts_with("Guideline ") {
+                    continue;
+                }
+                for key in part.split(" … ").map(str::trim) {
+                    for lang in [Lang::Zh, Lang::En] {
+                        assert!(
+                            crate::labels::name(key, lang).is_some_and(|n| !n.trim().is_empty()),
+                            "{} cites {key}, which has no {lang:?} name",
+                            l.key
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     const LEVER: &str = r#"help_zh = "说明"
 help_en = "What it does."
 source = "guideline_scrap_supply"
@@ -350,6 +378,13 @@ default_note_en = "Why."
         assert!(err(&empty_source, &all_presets()).contains("source is empty"));
         let bad_key = all_levers_but("").replacen("guideline_scrap_supply", "no_such_row", 1);
         assert!(err(&bad_key, &all_presets()).contains("no_such_row"));
+        // A CSV row that exists but has no name for a reader (not a parameter, not in source-labels.toml).
+        let unnamed = all_levers_but("").replacen(
+            "guideline_scrap_supply",
+            "sichuan_crude_steel_output_2019",
+            1,
+        );
+        assert!(err(&unnamed, &all_presets()).contains("has no name for a reader"));
         let missing_field = all_levers_but("").replacen("default_note_en = \"Why.\"\n", "", 1);
         assert!(err(&missing_field, &all_presets()).contains("content/levers.toml"));
         let unknown_field = all_presets().replacen("story_en", "story_fr", 1);

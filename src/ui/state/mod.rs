@@ -1,17 +1,21 @@
 //! App state beyond the scenario signal, one concern per file: undoable edits ([`edit`]), notices and their
 //! texts ([`notices`]), the saved library over storage ([`storage`]), compared scenarios and presenter mode
-//! ([`compare`]), page routing ([`view`]) and browser helpers ([`browser`]).
+//! ([`compare`]), page routing ([`view`]), browser helpers ([`browser`]), ensembles ([`ensemble`]) and work
+//! in slices that never blocks input ([`slices`]).
 
 mod browser;
 mod compare;
 mod edit;
+mod ensemble;
 mod notices;
+pub mod slices;
 mod storage;
 mod view;
 
 pub use browser::*;
 pub use compare::*;
 pub use edit::*;
+pub use ensemble::*;
 pub use notices::*;
 pub use storage::*;
 pub use view::*;

@@ -4,6 +4,7 @@ use super::Notices;
 use leptos::prelude::*;
 use vtre_codec::library::{KvStore, Library, MemoryStore, StoreError};
 use vtre_i18n::Msg;
+use wasm_bindgen::JsCast;
 
 /// localStorage, fetched on each use (it is not `Send`, and may become unavailable).
 pub struct WebStore;
@@ -75,8 +76,16 @@ impl KvStore for AnyStore {
 #[derive(Clone, Copy)]
 pub struct LibraryCtx {
     mem: StoredValue<Option<MemoryStore>>,
+    /// This tab's token: its new entries' ids are its own even when another tab saves in the same ms.
+    tab: StoredValue<String>,
     pub version: RwSignal<u32>,
     pub in_memory: RwSignal<bool>,
+}
+
+/// A short random token for this tab.
+fn tab_token() -> String {
+    let r = js_sys::Math::random();
+    format!("{:06x}", (r * f64::from(0xff_ffff_u32)) as u32)
 }
 
 impl LibraryCtx {
@@ -92,20 +101,36 @@ impl LibraryCtx {
         if in_memory && !quiet {
             notices.push(Msg::StorageOff, vec![], true);
         }
-        LibraryCtx {
+        let ctx = LibraryCtx {
             mem: StoredValue::new(in_memory.then(MemoryStore::default)),
+            tab: StoredValue::new(tab_token()),
             version: RwSignal::new(0),
             in_memory: RwSignal::new(in_memory),
+        };
+        // Another tab saved, renamed or deleted: re-list. (The event fires in the other tabs only.)
+        if let Some(w) = web_sys::window() {
+            gloo_events::EventListener::new(&w, "storage", move |ev| {
+                let key = ev
+                    .dyn_ref::<web_sys::StorageEvent>()
+                    .and_then(web_sys::StorageEvent::key);
+                // `None` is a clear() of the whole storage.
+                if key.is_none_or(|k| k.starts_with(vtre_codec::library::PREFIX)) {
+                    ctx.changed();
+                }
+            })
+            .forget();
         }
+        ctx
     }
 
     /// Runs `f` on the library. Changes bump `version`.
     pub fn run<R>(&self, f: impl FnOnce(&mut Library<AnyStore>) -> R) -> R {
         let mem = self.mem.try_update_value(Option::take).flatten();
-        let mut lib = Library::new(match mem {
+        let store = match mem {
             Some(m) => AnyStore::Mem(m),
             None => AnyStore::Web(WebStore),
-        });
+        };
+        let mut lib = self.tab.with_value(|tab| Library::for_tab(store, tab));
         let r = f(&mut lib);
         if let AnyStore::Mem(m) = lib.store {
             self.mem.set_value(Some(m));

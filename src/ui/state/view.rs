@@ -13,11 +13,13 @@ pub enum View {
     Guideline,
     Assumptions,
     Model,
+    Analysis,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [
+    pub const ALL: [View; 5] = [
         View::Explorer,
+        View::Analysis,
         View::Guideline,
         View::Assumptions,
         View::Model,
@@ -28,6 +30,7 @@ impl View {
             View::Guideline => "guideline",
             View::Assumptions => "assumptions",
             View::Model => "model",
+            View::Analysis => "analysis",
         }
     }
     pub fn from_key(k: &str) -> Option<View> {
@@ -39,6 +42,7 @@ impl View {
             View::Guideline => Msg::ViewGuideline,
             View::Assumptions => Msg::ViewAssumptions,
             View::Model => Msg::ViewModel,
+            View::Analysis => Msg::ViewAnalysis,
         }
     }
 }
@@ -60,10 +64,14 @@ pub struct ViewCtx {
     pub reveal: RwSignal<Option<Reveal>>,
 }
 
-/// Scrolls an element into view and highlights it briefly (the highlight is a CSS animation, so nothing has
-/// to remove it on time; the class is cleared when the animation ends).
+/// Scrolls an element into view (unfolding a closed `<details>` around it) and highlights it briefly (the
+/// highlight is a CSS animation, so nothing has to remove it on time; the class is cleared when the animation
+/// ends).
 pub fn reveal(selector: &str) {
     if let Some(el) = document().query_selector(selector).ok().flatten() {
+        if let Some(fold) = el.closest("details:not([open])").ok().flatten() {
+            let _ = fold.set_attribute("open", "");
+        }
         el.scroll_into_view();
         let list = el.class_list();
         let _ = list.remove_1("flash");
@@ -96,6 +104,20 @@ impl ViewCtx {
             None => format!("[data-section=\"{section}\"]"),
         };
         self.go(View::Guideline, Reveal::Selector(sel));
+    }
+    /// Opens the assumptions page at a baseline-CSV row (`<tr id="csv-<key>">`, a parameter or a cited
+    /// figure). A key that is not a CSV key is ignored.
+    pub fn go_row(&self, key: &str) {
+        let ok = !key.is_empty()
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if ok {
+            self.go(
+                View::Assumptions,
+                Reveal::Selector(format!("[id=\"csv-{key}\"]")),
+            );
+        }
     }
     fn go(&self, view: View, reveal: Reveal) {
         self.view.set(view);

@@ -1,0 +1,318 @@
+//! Horizontal bar charts as SVG text, for the analysis page: the tornado (each input's low→high swing around
+//! the current value) and the contributions waterfall (each change's share of the difference from the
+//! reference, floating from where the previous one ended).
+//!
+//! Each row is a label line (the label on the left, a note on the right) with its bar under it, so long
+//! labels in either language never collide with the bars, and the chart is drawn at the width it is shown
+//! at (fonts keep their size on a phone). Geometry is given by SVG attributes, never `style`, so it works
+//! under a CSP without `'unsafe-inline'` styles.
+
+use plotters::style::RGBColor;
+use std::fmt::Write;
+use vtre_i18n::axis_label;
+
+/// One row: its label, a note shown at the right of the label line, and its bar segments `(from, to,
+/// colour)` in chart units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarRow {
+    pub label: String,
+    pub note: String,
+    pub segments: Vec<(f64, f64, RGBColor)>,
+    /// A total (drawn bold).
+    pub total: bool,
+}
+
+/// A horizontal bar chart.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct BarChart {
+    /// Read by screen readers (`aria-label`).
+    pub title: String,
+    pub rows: Vec<BarRow>,
+    /// A vertical line at this value (the current value of a tornado), labelled.
+    pub marker: Option<(f64, String)>,
+    /// Legend entries under the chart.
+    pub legend: Vec<(RGBColor, String)>,
+}
+
+const TOP: f64 = 22.0;
+const BOTTOM: f64 = 44.0;
+const PAD: f64 = 6.0;
+/// Font size and line height of the labels, CSS px.
+const FONT: f64 = 12.0;
+const LINE: f64 = 15.0;
+/// Height of a bar and the space after it.
+const BAR: f64 = 14.0;
+const AFTER_BAR: f64 = 9.0;
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn hex(c: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// The width of `s` in px at [`FONT`], estimated: a CJK character is about one em, a Latin one about half.
+fn text_width(s: &str) -> f64 {
+    s.chars()
+        .map(|c| if c.is_ascii() { 0.56 } else { 1.0 })
+        .sum::<f64>()
+        * FONT
+}
+
+/// `s` broken into lines of at most `width` px: at spaces where there are any, else anywhere (CJK).
+fn wrap(s: &str, width: f64) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in s.split_inclusive(' ') {
+        for c in word.chars() {
+            let last = lines.last_mut().map(|l| l.as_str()).unwrap_or_default();
+            let too_long = text_width(last) + text_width(&c.to_string()) > width;
+            if too_long && !last.is_empty() {
+                // Break before the word when it started on this line, else here.
+                let cut = match last.rfind(' ') {
+                    Some(i) if c != ' ' && !c.is_ascii_whitespace() && c.is_ascii() => i + 1,
+                    _ => last.len(),
+                };
+                let rest = last[cut..].to_string();
+                if let Some(l) = lines.last_mut() {
+                    l.truncate(cut);
+                }
+                lines.push(rest);
+            }
+            if let Some(l) = lines.last_mut() {
+                l.push(c);
+            }
+        }
+    }
+    lines.iter().map(|l| l.trim().to_string()).collect()
+}
+
+/// One row laid out: its label lines, whether the note has a line of its own, and its height.
+struct Laid {
+    lines: Vec<String>,
+    note_below: bool,
+    height: f64,
+}
+
+fn lay_out(r: &BarRow, w: f64) -> Laid {
+    let room = w - 2.0 * PAD;
+    let note = text_width(&r.note);
+    let lines = wrap(&r.label, room);
+    let last = lines.last().map_or(0.0, |l| text_width(l));
+    let note_below = !r.note.is_empty() && last + note + 2.0 * FONT > room;
+    let text_lines = lines.len() + usize::from(note_below);
+    Laid {
+        lines,
+        note_below,
+        height: text_lines as f64 * LINE + 3.0 + BAR + AFTER_BAR,
+    }
+}
+
+/// The chart as an `<svg>` element `width` CSS pixels wide (at least 280).
+pub fn bars_svg(c: &BarChart, width: f64) -> String {
+    let w = width.max(280.0);
+    let laid: Vec<Laid> = c.rows.iter().map(|r| lay_out(r, w)).collect();
+    let h = TOP + laid.iter().map(|l| l.height).sum::<f64>() + BOTTOM;
+    // The value range: every segment end and the marker, padded.
+    let values = c
+        .rows
+        .iter()
+        .flat_map(|r| r.segments.iter().flat_map(|s| [s.0, s.1]))
+        .chain(c.marker.as_ref().map(|m| m.0))
+        .filter(|v| v.is_finite());
+    let (mut lo, mut hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    if lo > hi {
+        (lo, hi) = (0.0, 1.0);
+    }
+    if hi - lo < 1e-12 {
+        let d = hi.abs().max(1.0) * 0.05;
+        (lo, hi) = (lo - d, hi + d);
+    }
+    let span = hi - lo;
+    let (lo, hi) = (lo - span * 0.04, hi + span * 0.04);
+    let x = |v: f64| PAD + (v - lo) / (hi - lo) * (w - 2.0 * PAD);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="bars" role="img" aria-label="{}" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-size="{FONT}" font-family="sans-serif">"#,
+        esc(&c.title)
+    );
+    // Ticks: five values across the range, with light grid lines.
+    for k in 0..=4 {
+        let v = lo + (hi - lo) * f64::from(k) / 4.0;
+        let xv = x(v);
+        let anchor = match k {
+            0 => "start",
+            4 => "end",
+            _ => "middle",
+        };
+        let _ = write!(
+            out,
+            r##"<line x1="{xv:.1}" x2="{xv:.1}" y1="{TOP}" y2="{:.1}" stroke="#e3e5e8"/><text x="{xv:.1}" y="{:.1}" text-anchor="{anchor}" fill="#5b6270">{}</text>"##,
+            h - BOTTOM + 4.0,
+            h - BOTTOM + 18.0,
+            axis_label(v)
+        );
+    }
+    let mut y = TOP;
+    for (r, l) in c.rows.iter().zip(&laid) {
+        let weight = if r.total { r#" font-weight="700""# } else { "" };
+        out.push_str("<g>");
+        for line in &l.lines {
+            y += LINE;
+            let _ = write!(
+                out,
+                r##"<text x="{PAD}" y="{:.1}"{weight} fill="#23272f">{}</text>"##,
+                y - 3.0,
+                esc(line)
+            );
+        }
+        if l.note_below {
+            y += LINE;
+        }
+        let _ = write!(
+            out,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="#5b6270">{}</text>"##,
+            w - PAD,
+            y - 3.0,
+            esc(&r.note)
+        );
+        y += 3.0;
+        for &(a, b, color) in &r.segments {
+            if !(a.is_finite() && b.is_finite()) {
+                continue;
+            }
+            let (x0, x1) = (x(a.min(b)), x(a.max(b)));
+            let _ = write!(
+                out,
+                r#"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{BAR}" fill="{}"/>"#,
+                (x1 - x0).max(1.0),
+                hex(color)
+            );
+        }
+        y += BAR + AFTER_BAR;
+        out.push_str("</g>");
+    }
+    if let Some((v, label)) = &c.marker {
+        let xv = x(*v);
+        let anchor = if xv > w * 0.7 { "end" } else { "start" };
+        let dx = if xv > w * 0.7 { -4.0 } else { 4.0 };
+        let _ = write!(
+            out,
+            r##"<line x1="{xv:.1}" x2="{xv:.1}" y1="{:.1}" y2="{:.1}" stroke="#23272f" stroke-dasharray="4 3"/><text x="{:.1}" y="{:.1}" text-anchor="{anchor}" fill="#23272f">{}</text>"##,
+            TOP - 2.0,
+            h - BOTTOM + 4.0,
+            xv + dx,
+            TOP - 8.0,
+            esc(label)
+        );
+    }
+    // Legend along the bottom.
+    let mut lx = PAD;
+    for (color, label) in &c.legend {
+        let _ = write!(
+            out,
+            r##"<rect x="{lx:.1}" y="{:.1}" width="12" height="12" fill="{}"/><text x="{:.1}" y="{:.1}" fill="#23272f">{}</text>"##,
+            h - 16.0,
+            hex(*color),
+            lx + 16.0,
+            h - 6.0,
+            esc(label)
+        );
+        lx += 16.0 + text_width(label) + 18.0;
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::palette::{STEEL, VANADIUM};
+
+    fn chart() -> BarChart {
+        BarChart {
+            title: "Tornado <test>".into(),
+            rows: vec![
+                BarRow {
+                    label: "钒回收率 & more".into(),
+                    note: "2,900 … 3,300".into(),
+                    segments: vec![(3100.0, 2900.0, STEEL), (3100.0, 3300.0, VANADIUM)],
+                    total: false,
+                },
+                BarRow {
+                    label: "Grid factor".into(),
+                    note: String::new(),
+                    segments: vec![(3100.0, 3050.0, STEEL), (3100.0, f64::NAN, VANADIUM)],
+                    total: true,
+                },
+            ],
+            marker: Some((3100.0, "now 3,100".into())),
+            legend: vec![(STEEL, "low".into()), (VANADIUM, "high".into())],
+        }
+    }
+
+    #[test]
+    fn rows_labels_bars_marker_and_legend_are_in_the_svg_escaped() {
+        let svg = bars_svg(&chart(), 600.0);
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(svg.contains(r#"aria-label="Tornado &lt;test&gt;""#));
+        assert!(svg.contains("钒回收率 &amp; more"));
+        assert!(svg.contains(r#"font-weight="700""#), "a total row is bold");
+        // Three finite segments (the NaN one is skipped), two legend swatches.
+        assert_eq!(svg.matches("<rect").count(), 5);
+        assert!(svg.contains("stroke-dasharray"), "the marker");
+        assert!(!svg.contains("style="), "no inline styles (CSP)");
+        assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    }
+
+    #[test]
+    fn bars_stay_inside_the_width_and_the_longer_swing_is_longer() {
+        let svg = bars_svg(&chart(), 400.0);
+        let rects: Vec<(f64, f64)> = svg
+            .split("<rect ")
+            .skip(1)
+            .map(|r| {
+                let attr = |n: &str| {
+                    r.split(&format!("{n}=\""))
+                        .nth(1)
+                        .and_then(|t| t.split('"').next())
+                        .and_then(|t| t.parse::<f64>().ok())
+                        .unwrap_or(f64::NAN)
+                };
+                (attr("x"), attr("width"))
+            })
+            .collect();
+        for (x, wd) in &rects {
+            assert!(*x >= 0.0 && x + wd <= 400.0, "{x} + {wd}");
+        }
+        // Row 1: 200 each side of 3,100; row 2: 50 below.
+        assert!((rects[0].1 - rects[1].1).abs() < 1.0);
+        assert!(rects[2].1 < rects[0].1 / 3.0);
+        // Long labels wrap and a note that does not fit goes on its own line, so nothing overlaps.
+        let mut long = chart();
+        long.rows[0].label =
+            "Share of the swap taken from V-Ti furnaces (0.00 share → 1.00 share)".into();
+        let narrow = bars_svg(&long, 300.0);
+        let texts: Vec<&str> = narrow
+            .split("<text ")
+            .skip(1)
+            .filter_map(|t| t.split('>').nth(1))
+            .filter_map(|t| t.split('<').next())
+            .collect();
+        assert!(texts.contains(&"(0.00 share → 1.00 share)"), "{texts:?}");
+        assert!(
+            texts.iter().all(|t| text_width(t) <= 300.0 - 2.0 * PAD),
+            "{texts:?}"
+        );
+        assert!(wrap("钒钛磁铁矿原矿开采量与铁精矿", 60.0).len() == 3);
+        // An empty chart still draws.
+        let empty = bars_svg(&BarChart::default(), 100.0);
+        assert!(empty.contains(r#"width="280""#));
+    }
+}
