@@ -699,4 +699,97 @@ mod tests {
         assert!(cut.iter().all(|(_, share)| *share > 1e-6 && *share <= 1.0));
         assert!(tight.curtailed_in(2040).is_empty());
     }
+
+    #[test]
+    fn reported_series_follow_their_equations_with_the_non_bf_route_and_a_binding_quota() {
+        let s = with(&[
+            (LeverId::NonBfVti, 400.0),
+            (LeverId::BfSlagTi, 10.0),
+            (LeverId::OutsideOre, 3000.0),
+        ]);
+        let pr = simulate(&s);
+        let pv = |id: P| crate::params::spec(id).value;
+        let close = |a: f64, b: f64, what: &str| {
+            assert!(
+                (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0),
+                "{what}: {a} vs {b}"
+            );
+        };
+        for y in [2025, 2030] {
+            let at = |id: S| pr.at(id, y);
+            let nb = at(S::CrudeSteelNonBf);
+            assert!(nb > 0.0);
+            close(
+                at(S::ScrapUsed),
+                (at(S::CrudeSteelBof) + nb) * pv(P::ScrapPerBof)
+                    + at(S::CrudeSteelEaf) * pv(P::ScrapPerEaf),
+                "scrap used",
+            );
+            close(
+                at(S::IronConcentrateDemand),
+                (at(S::PigIron) + nb * pv(P::HotMetalPerBof)) * pv(P::ConcPerHotMetal),
+                "concentrate demand",
+            );
+            close(
+                at(S::Tio2FromNonBfSlag),
+                nb * pv(P::NonBfTio2),
+                "non-BF TiO2",
+            );
+            let chloride_own =
+                at(S::Tio2Chloride) - at(S::Tio2FromBfSlag) - at(S::Tio2FromNonBfSlag);
+            close(
+                at(S::TiSlagOutput),
+                chloride_own * pv(P::SlagPerChloride)
+                    + at(S::TiSpongeOutput) / 1e4 * pv(P::SlagPerSponge)
+                    + pv(P::SlagExternal),
+                "titanium slag",
+            );
+            let tio2_in_ore = at(S::OreMined) * pr.calibration.tio2_per_ore;
+            close(
+                at(S::TiRecovery),
+                s.get(LeverId::TiRecovery) / 100.0
+                    + (at(S::Tio2FromBfSlag) + at(S::Tio2FromNonBfSlag)) / tio2_in_ore,
+                "Ti recovery score",
+            );
+            // Vanadium's CO2: its fuel at 2.66 t/tce and its electricity at the grid factor.
+            let ee = pv(P::ElecEquivalent) / 1000.0;
+            let v_fuel = (pv(P::V2o5Energy) - pv(P::V2o5Elec) * ee) / 1e4;
+            let v_elec = pv(P::V2o5Elec) / 1e8;
+            close(
+                at(S::Co2Vanadium),
+                at(S::V2o5Output)
+                    * (v_fuel * pv(P::FuelCo2) / 100.0 + v_elec * at(S::GridFactor) * 0.1),
+                "vanadium CO2",
+            );
+        }
+        assert_eq!(
+            f64::from(pr.peak_year),
+            pr.target(crate::targets::TargetId::CarbonPeak)
+                .map_or(0.0, |t| t.value)
+        );
+        // The value a binding quota costs is what the same scenario earns without it.
+        let free = simulate(&with(&[(LeverId::EnergyQuota, 2500.0)]));
+        let tight = simulate(&with(&[(LeverId::EnergyQuota, 1100.0)]));
+        for y in [2025, 2030] {
+            close(
+                tight.at(S::CurtailedValue, y),
+                free.at(S::OutputValueTotal, y) - tight.at(S::OutputValueTotal, y),
+                "curtailed value",
+            );
+        }
+        assert!(tight.limits[10].energy_quota && !free.limits[10].energy_quota);
+    }
+
+    #[test]
+    fn a_policy_from_2022_uses_the_scenarios_grid_in_2022_not_the_published_one() {
+        let mut s = with(&[(LeverId::GridFactor, 0.05)]);
+        s.set_start_year(2022);
+        let pr = simulate(&s);
+        assert!(
+            pr.at(S::GridFactor, 2022) < 0.1255,
+            "{}",
+            pr.at(S::GridFactor, 2022)
+        );
+        assert!((pr.at(S::GridFactor, 2021) - 0.1255).abs() < 1e-12);
+    }
 }

@@ -293,4 +293,49 @@ mod tests {
             "2022, two fifths phased in",
         );
     }
+
+    #[test]
+    fn non_bf_capacity_comes_out_of_the_v_ti_furnaces_and_is_cut_last_when_ore_runs_short() {
+        let s = with(&[(L::NonBfVti, 500.0), (L::OutsideOre, 3000.0)]);
+        let c = Ctx::for_test(&s);
+        let st = steel(&c, YEAR, PLENTY_OF_SCRAP, 1.0);
+        let u = p(P::BofUtil);
+        assert_close(st.cap_nonbf, 500.0, "converted capacity");
+        assert_close(
+            st.cap_vti,
+            p(P::VtiBofCap2020) - 500.0,
+            "out of the V-Ti furnaces",
+        );
+        assert_close(st.nonbf, 500.0 * u, "runs at the BF-BOF utilisation");
+        let per = p(P::HotMetalPerBof) * p(P::ConcPerHotMetal);
+        assert_close(
+            st.conc_demand,
+            (st.bof_vti + st.bof_other + st.nonbf) * per,
+            "it smelts concentrate too",
+        );
+        assert!(!st.ore_limited);
+        // No outside ore and a short local supply: ordinary furnaces go first, then V-Ti blast furnaces,
+        // and the non-BF route keeps its ore longest.
+        let s = with(&[(L::NonBfVti, 500.0), (L::OutsideOre, 0.0)]);
+        let c = Ctx::for_test(&s);
+        let st = steel(&c, 2035, PLENTY_OF_SCRAP, 1.0);
+        assert!(st.ore_limited);
+        assert_close(st.bof_other, 0.0, "ordinary furnaces cut first");
+        assert_close(st.nonbf, 500.0 * u, "non-BF kept");
+        assert_close(
+            (st.bof_vti + st.nonbf) * per,
+            st.conc_local,
+            "the rest of the local concentrate",
+        );
+        // Scrap: non-BF steel takes the BOF charge before the EAFs.
+        let scrap = 1000.0;
+        let st = steel(&c, YEAR, scrap, 1.0);
+        let bof_like = st.bof_vti + st.bof_other + st.nonbf;
+        assert!(st.scrap_limited);
+        assert_close(
+            st.eaf,
+            (scrap - bof_like * p(P::ScrapPerBof)) / p(P::ScrapPerEaf),
+            "EAF gets the scrap left after the BOF and non-BF charge",
+        );
+    }
 }

@@ -448,4 +448,142 @@ mod tests {
             );
         }
     }
+
+    /// Series of zeros with `set` applied (series, year, value), scored with the CSV's parameters.
+    fn scored(set: &[(S, u16, f64)]) -> Vec<TargetResult> {
+        let mut series = vec![[0.0; N_YEARS]; crate::SERIES.len()];
+        for &(id, y, v) in set {
+            series[id as usize][usize::from(y - FIRST_YEAR)] = v;
+        }
+        let params: Vec<f64> = crate::params::PARAMS.iter().map(|p| p.value).collect();
+        evaluate(&series, &params)
+    }
+
+    fn get(r: &[TargetResult], id: TargetId) -> TargetResult {
+        *r.iter()
+            .find(|t| t.id == id)
+            .unwrap_or_else(|| panic!("{id:?}"))
+    }
+
+    #[test]
+    fn each_target_measures_scores_and_reports_its_margin() {
+        let r = scored(&[
+            (S::OutputValueTotal, 2025, 5000.0),
+            (S::VRecovery, 2025, 0.5712),
+            (S::TiRecovery, 2025, 0.34),
+            (S::FeRecovery, 2025, 0.755),
+            (S::OutputValueVanadium, 2025, 150.0),
+            (S::OutputValueTiChemicals, 2025, 100.0),
+            (S::OutputValueTiMetal, 2025, 101.0),
+            (S::ReoMined, 2020, 100.0),
+            (S::ReoMined, 2025, 130.0),
+            (S::ReoSeparated, 2020, 100.0),
+            (S::ReoSeparated, 2025, 120.0),
+            (S::ReoImported, 2025, 777.0),
+            (S::EnergyIntensity, 2020, 0.5),
+            (S::EnergyIntensity, 2025, 0.42),
+        ]);
+        let t = get(&r, TargetId::IndustryScale);
+        assert_eq!(
+            (t.value, t.margin, t.status),
+            (5000.0, -1000.0, Status::Missed)
+        );
+        let t = get(&r, TargetId::VRecovery);
+        assert!(
+            (t.value - 0.571).abs() < 1e-12,
+            "rounded to 0.1 point: {}",
+            t.value
+        );
+        assert!((t.margin - 0.021).abs() < 1e-9);
+        assert_eq!(t.status, Status::Met);
+        let t = get(&r, TargetId::TiRecovery);
+        assert!((t.margin + 0.01).abs() < 1e-9);
+        assert_eq!(t.status, Status::Missed);
+        let t = get(&r, TargetId::FeRecovery);
+        assert!((t.margin - 0.005).abs() < 1e-9);
+        assert_eq!(t.status, Status::AtRisk);
+        // Two of the three chains above 100亿 (exactly 100 is not above).
+        let t = get(&r, TargetId::VtiClusters);
+        assert_eq!((t.value, t.margin), (2.0, 0.0));
+        // The smaller of mining (+30 %) and separation (+20 %) growth.
+        let t = get(&r, TargetId::ReExpansion);
+        assert!((t.value - 0.2).abs() < 1e-12 && (t.margin - 0.2).abs() < 1e-12);
+        assert_eq!(t.status, Status::Met);
+        let t = get(&r, TargetId::OverseasReBase);
+        assert_eq!(
+            (t.value, t.threshold, t.status),
+            (777.0, None, Status::Unquantified)
+        );
+        // Energy intensity −16 % against the −14 % threshold: met with 2 points to spare.
+        let t = get(&r, TargetId::EnergyIntensity);
+        assert!((t.value + 0.16).abs() < 1e-12);
+        assert!((t.margin - 0.02).abs() < 1e-12);
+        assert_eq!(t.threshold, Some(-0.14));
+    }
+
+    #[test]
+    fn carbon_peaks_at_the_first_year_of_the_highest_plateau_and_a_late_fall_is_needed_to_meet() {
+        // Rises to 2026, plateaus, falls to 80 % by 2035: peak 2026, met (4 years early, fell > band).
+        let mut set: Vec<(S, u16, f64)> = (2020..=2035)
+            .map(|y| {
+                let v = if y <= 2026 {
+                    40.0 + f64::from(y - 2020)
+                } else if y <= 2028 {
+                    46.0
+                } else {
+                    46.0 - 1.3 * f64::from(y - 2028)
+                };
+                (S::Co2Total, y, v)
+            })
+            .collect();
+        let t = get(&scored(&set), TargetId::CarbonPeak);
+        assert_eq!((t.value, t.margin, t.status), (2026.0, 4.0, Status::Met));
+        // Flat after the peak: at risk.
+        for e in set.iter_mut().filter(|e| e.1 > 2026) {
+            e.2 = 46.0;
+        }
+        assert_eq!(
+            get(&scored(&set), TargetId::CarbonPeak).status,
+            Status::AtRisk
+        );
+        // Still rising in 2032: missed.
+        let rising: Vec<(S, u16, f64)> = (2020..=2035)
+            .map(|y| {
+                (
+                    S::Co2Total,
+                    y,
+                    if y <= 2032 { f64::from(y) } else { 2000.0 },
+                )
+            })
+            .collect();
+        let t = get(&scored(&rising), TargetId::CarbonPeak);
+        assert_eq!(
+            (t.value, t.margin, t.status),
+            (2032.0, -2.0, Status::Missed)
+        );
+    }
+
+    #[test]
+    fn statuses_and_target_ids_have_stable_keys() {
+        assert_eq!(
+            [
+                Status::Met,
+                Status::AtRisk,
+                Status::Missed,
+                Status::Unquantified
+            ]
+            .map(Status::key),
+            ["met", "at-risk", "missed", "unquantified"]
+        );
+        for t in TARGETS {
+            assert_eq!(TargetId::from_key(t.id.key()), Some(t.id));
+        }
+        assert_eq!(TargetId::IndustryScale.key(), "industry_scale");
+        assert_eq!(TargetId::from_key("nope"), None);
+        // A margin exactly at the band is met, just below it at risk, just below zero missed.
+        assert_eq!(score(0.02, 0.02), Status::Met);
+        assert_eq!(score(0.0199, 0.02), Status::AtRisk);
+        assert_eq!(score(0.0, 0.02), Status::AtRisk);
+        assert_eq!(score(-0.0001, 0.02), Status::Missed);
+    }
 }
