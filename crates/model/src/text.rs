@@ -60,3 +60,24 @@ impl Text {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_have_stable_codes_read_leniently_and_swap() {
+        assert!(Lang::Zh.zh() && !Lang::En.zh());
+        assert_eq!((Lang::Zh.code(), Lang::En.code()), ("zh-CN", "en"));
+        assert_eq!((Lang::Zh.key(), Lang::En.key()), ("zh", "en"));
+        for c in ["zh", "ZH-CN", " zh-Hans ", "cn"] {
+            assert_eq!(Lang::from_code(c), Some(Lang::Zh), "{c}");
+        }
+        for c in ["en", "EN-US", "en-gb"] {
+            assert_eq!(Lang::from_code(c), Some(Lang::En), "{c}");
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!((Lang::Zh.other(), Lang::En.other()), (Lang::En, Lang::Zh));
+        assert_eq!(Text::new("中", "en").get(Lang::En), "en");
+    }
+}

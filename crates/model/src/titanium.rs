@@ -261,4 +261,30 @@ mod tests {
             "no slag",
         );
     }
+
+    #[test]
+    fn short_concentrate_scales_every_route_down_together_to_exactly_the_supply() {
+        // A titanium-concentrate squeeze: low recovery, large plants.
+        let mut s = Scenario::reference();
+        s.set(L::TiRecovery, 15.0);
+        s.set(L::Tio2Capacity, 250.0);
+        s.set(L::SpongeCapacity, 150000.0);
+        let c = Ctx::for_test(&s);
+        let free = titanium(&c, YEAR, 8000.0, 1.0, HM_PLENTY);
+        assert!(free.conc_limited);
+        let need = free.sulfate * p(P::ConcPerSulfate) + free.slag(&c) * p(P::ConcPerSlag);
+        assert_close(
+            need,
+            free.concentrate,
+            "uses exactly the concentrate there is",
+        );
+        let (chl, _sul, _sp) = unconstrained(&s, 1.0);
+        let f = free.chloride / chl;
+        assert!(f > 0.0 && f < 1.0);
+        assert_close(
+            free.slag_sold,
+            p(P::SlagExternal) * f,
+            "slag sold scaled with the rest",
+        );
+    }
 }
