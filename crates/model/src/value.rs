@@ -359,4 +359,23 @@ mod tests {
         assert_close(k2.steel, k.steel / 2.0, "steel multiplier halves");
         assert_close(k2.re, k.re / 2.0, "RE multiplier halves");
     }
+
+    #[test]
+    fn prices_follow_the_csv_to_2024_and_the_levers_from_2025_or_from_a_later_policy_start() {
+        let mut s = Scenario::reference();
+        s.set(L::SteelPrice, 5000.0);
+        s.set(L::NdprPrice, 900000.0);
+        let c = Ctx::for_test(&s);
+        assert_eq!(prices(&c, 2024).steel, REBAR_HISTORY.values[4]);
+        assert_eq!(prices(&c, 2025).steel, 5000.0);
+        assert_eq!(prices(&c, 2030).ndpr, 900000.0);
+        // Policy from 2027: 2025 and 2026 keep the reference's price assumption.
+        s.set_start_year(2027);
+        let c = Ctx::for_test(&s);
+        assert_eq!(
+            prices(&c, 2026).steel,
+            crate::levers::spec(L::SteelPrice).default
+        );
+        assert_eq!(prices(&c, 2027).steel, 5000.0);
+    }
 }
