@@ -45,7 +45,7 @@ mod tests {
             ["a", "b, c", r#"say "hi""#, "", "d"]
         );
         assert!(
-            split_line(r#"a,b"c"#).is_err(),
+            split_line(r#"a,b"c",d"#).is_err(),
             "a quote inside an unquoted field"
         );
         assert!(
