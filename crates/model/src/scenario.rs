@@ -243,6 +243,8 @@ mod tests {
                 used: 1200.0
             })
         );
+        // Binary noise is not "between steps".
+        assert_eq!(s.set_checked(LeverId::EafSwap, 300.000_000_000_1), None);
         // Between steps: snapped, said so.
         assert_eq!(
             s.set_checked(LeverId::EafSwap, 303.0),

@@ -762,6 +762,19 @@ mod tests {
                 "vanadium CO2",
             );
         }
+        // The TiO2 from the non-BF slag is valued at the TiO2 price like any other TiO2.
+        let without = simulate(&with(&[
+            (LeverId::BfSlagTi, 10.0),
+            (LeverId::OutsideOre, 3000.0),
+        ]));
+        let y = 2030;
+        let d_tio2 = pr.at(S::Tio2Output, y) - without.at(S::Tio2Output, y);
+        assert!(d_tio2 > 0.0);
+        close(
+            pr.at(S::OutputValueTiChemicals, y) - without.at(S::OutputValueTiChemicals, y),
+            pr.calibration.k.ti * d_tio2 * s.get(LeverId::Tio2Price) / 1e4,
+            "TiO2 from the non-BF slag valued",
+        );
         assert_eq!(
             f64::from(pr.peak_year),
             pr.target(crate::targets::TargetId::CarbonPeak)
