@@ -519,6 +519,7 @@ mod tests {
         assert!((t.value + 0.16).abs() < 1e-12);
         assert!((t.margin - 0.02).abs() < 1e-12);
         assert_eq!(t.threshold, Some(-0.14));
+        assert_eq!(t.status, Status::Met);
     }
 
     #[test]
