@@ -504,7 +504,7 @@ mod tests {
         assert_eq!(t.status, Status::AtRisk);
         // Two of the three chains above 100亿 (exactly 100 is not above).
         let t = get(&r, TargetId::VtiClusters);
-        assert_eq!((t.value, t.margin), (2.0, 0.0));
+        assert_eq!((t.value, t.margin, t.status), (2.0, 0.0, Status::AtRisk));
         // The smaller of mining (+30 %) and separation (+20 %) growth.
         let t = get(&r, TargetId::ReExpansion);
         assert!((t.value - 0.2).abs() < 1e-12 && (t.margin - 0.2).abs() < 1e-12);
@@ -547,6 +547,19 @@ mod tests {
             get(&scored(&set), TargetId::CarbonPeak).status,
             Status::AtRisk
         );
+        // Peaking exactly in 2030 and falling after: on time, met.
+        let on_time: Vec<(S, u16, f64)> = (2020..=2035)
+            .map(|y| {
+                let v = if y <= 2030 {
+                    f64::from(y)
+                } else {
+                    2030.0 - 100.0 * f64::from(y - 2030)
+                };
+                (S::Co2Total, y, v)
+            })
+            .collect();
+        let t = get(&scored(&on_time), TargetId::CarbonPeak);
+        assert_eq!((t.value, t.margin, t.status), (2030.0, 0.0, Status::Met));
         // Still rising in 2032: missed.
         let rising: Vec<(S, u16, f64)> = (2020..=2035)
             .map(|y| {
