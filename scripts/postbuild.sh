@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Trunk post-build hook (Trunk.toml): runs in every `trunk build` / `trunk serve` build.
-#  1. writes the pre-rendered reading pages (crates/site) into the build as pages/*.html;
+#  1. writes the pre-rendered reading pages (crates/site) into the build as pages/*.html, and every parameter
+#     with its source as data/assumptions.csv (`vtre params-all`; the app's "download data" fetches it, so
+#     the sources' text stays out of the wasm);
 #  2. moves Trunk's inline module loader into a file, so the app runs under a CSP without 'unsafe-inline';
-#  3. in release builds, minifies the wasm-bindgen JS glue (terser, from .tools/) and updates its SRI hash.
+#  3. in release builds, minifies the wasm-bindgen JS glue (terser, from .tools/) and updates its SRI hash;
+#  4. last, as it lists every file: the icons, the web app manifest, the build version in index.html and
+#     the service worker sw.js (scripts/pwa.mjs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 staging="${TRUNK_STAGING_DIR:?run by trunk}"
 cd "$root"
 cargo run -q --offline --bin vtre -- pages --out "$staging/pages" >/dev/null
+mkdir -p "$staging/data"
+cargo run -q --offline --bin vtre -- params-all > "$staging/data/assumptions.csv"
 node scripts/csp-loader.mjs "$staging/index.html"
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   node scripts/minify-js.mjs "$staging"
 fi
+node scripts/pwa.mjs "$staging"

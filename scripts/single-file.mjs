@@ -21,6 +21,9 @@ const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).toString('base64');
 const wasm64 = gz(fs.readFileSync(path.join(dist, wasmName)));
 const pages = {};
 for (const f of fs.readdirSync(path.join(dist, 'pages'))) pages[f.replace(/\.html$/, '')] = fs.readFileSync(path.join(dist, 'pages', f), 'utf8');
+// The data download's assumptions and sources, under their path (src/ui/offline.rs `load_text`).
+const dataCsv = path.join(dist, 'data', 'assumptions.csv');
+if (fs.existsSync(dataCsv)) pages['data/assumptions.csv'] = fs.readFileSync(dataCsv, 'utf8');
 const pages64 = gz(Buffer.from(JSON.stringify(pages)));
 
 // The glue's init function is its default export (its local name changes when the glue is minified).
@@ -40,6 +43,9 @@ html = html
   .replace(/<link[^>]* rel="?(modulepreload|preload)"?[^>]*>/g, '')
   .replace(/<link[^>]* rel="?stylesheet"?[^>]*>/, () => `<style>${css}</style>`)
   .replace(/<link[^>]* rel="?icon"?[^>]*>/, '')
+  // No manifest, touch icon or build version: there are no files beside the single file, and no service worker.
+  .replace(/<link[^>]* rel="?(manifest|apple-touch-icon)"?[^>]*>/g, '')
+  .replace(/<meta name="vtre-build" content="[^"]*">/, '')
   .replace('</body>', `<script type="application/octet-stream" id="vtre-wasm">${wasm64}</script>
 <script type="application/octet-stream" id="vtre-pages">${pages64}</script>
 <script type="module">${boot}</script>

@@ -125,7 +125,8 @@ const RELATED_CSV: &str = "data/related_targets.csv";
 
 /// The few numbers the app needs from the published figures, as const tables, so the figures' long notes
 /// and sources stay out of the wasm (the CLI and the page generator read the full CSV): the same-basis
-/// Sichuan history and the other plans' targets.
+/// Sichuan history, the other plans' targets (with a short name of the plan each comes from) and the
+/// published figures the charts mark (with the map's short zh/en description of what each figure is).
 fn actuals_rs(dir: &Path) -> Result<String, String> {
     let actuals = read_table(
         dir,
@@ -137,7 +138,9 @@ fn actuals_rs(dir: &Path) -> Result<String, String> {
     let map = read_table(
         dir,
         ACTUALS_MAP_CSV,
-        &["key", "unit", "series", "factor", "basis"],
+        &[
+            "key", "unit", "series", "factor", "basis", "note_zh", "note_en",
+        ],
     )?;
     let related = read_table(
         dir,
@@ -151,9 +154,42 @@ fn actuals_rs(dir: &Path) -> Result<String, String> {
             "label_en",
             "measure_zh",
             "measure_en",
+            "source_zh",
+            "source_en",
         ],
     )?;
     let mut history = String::new();
+    let mut published = String::new();
+    for m in &map {
+        let basis = match m.get("basis") {
+            "same" => "Same",
+            "part" => "Part",
+            "national" => "National",
+            b => return Err(format!("{}: unknown basis {b:?}", m.at())),
+        };
+        let (note_zh, note_en) = (m.text("note_zh")?, m.text("note_en")?);
+        let factor = m.num("factor")?;
+        for a in actuals.iter().filter(|a| {
+            a.get("key") == m.get("key")
+                && a.get("unit") == m.get("unit")
+                && a.get("role") != "target"
+        }) {
+            let year: u16 = a
+                .get("year")
+                .parse()
+                .map_err(|_| format!("{}: bad year", a.at()))?;
+            // Only the projection's years can be drawn on a chart.
+            if !(2020..=2035).contains(&year) {
+                continue;
+            }
+            let _ = writeln!(
+                published,
+                "    PublishedGen {{ series: {:?}, year: {year}, value: {}, basis: Basis::{basis}, note: Text::new({note_zh:?}, {note_en:?}) }},",
+                m.key("series")?,
+                lit(a.num("value")? * factor)
+            );
+        }
+    }
     for m in &map {
         if m.get("basis") != "same" {
             continue;
@@ -193,7 +229,7 @@ fn actuals_rs(dir: &Path) -> Result<String, String> {
             .map_err(|_| format!("{}: bad year", a.at()))?;
         let _ = writeln!(
             rel,
-            "    RelatedGen {{ id: {:?}, year: {year}, threshold: {}, measure: {:?}, label: Text::new({:?}, {:?}), measure_text: Text::new({:?}, {:?}), actual_key: {key:?} }},",
+            "    RelatedGen {{ id: {:?}, year: {year}, threshold: {}, measure: {:?}, label: Text::new({:?}, {:?}), measure_text: Text::new({:?}, {:?}), source: Text::new({:?}, {:?}), actual_key: {key:?} }},",
             r.key("id")?,
             lit(a.num("value")? * r.num("factor")?),
             r.text("measure")?,
@@ -201,6 +237,8 @@ fn actuals_rs(dir: &Path) -> Result<String, String> {
             r.text("label_en")?,
             r.text("measure_zh")?,
             r.text("measure_en")?,
+            r.text("source_zh")?,
+            r.text("source_en")?,
         );
     }
     Ok(format!(
@@ -213,6 +251,10 @@ pub const HISTORY_GEN: &[(&str, u16, f64)] = &[
 /// Other plans' targets, thresholds in the measure's unit.
 pub const RELATED_GEN: &[RelatedGen] = &[
 {rel}];
+
+/// Published figures (not targets) on a model series in 2020–2035, in the series' unit, with what each is.
+pub const PUBLISHED_GEN: &[PublishedGen] = &[
+{published}];
 "
     ))
 }

@@ -1,5 +1,8 @@
 //! One chart: a hi-DPI `<canvas>` drawn by plotters, a legend whose entries toggle series, a crosshair
-//! tooltip (mouse and touch), and a table toggle showing the same data as an accessible HTML table.
+//! tooltip (mouse and touch), and a table toggle showing the same data as an accessible HTML table, with the
+//! published figures on the chart's lines in a second table. A later policy start shades the years before it
+//! as history on the canvas and marks them in the tooltip and the table. A visually hidden paragraph
+//! (`aria-describedby` of the canvas) describes the chart in words, rewritten once a change has settled.
 //! The component owns a `NodeRef` and the one effect that redraws.
 
 use super::state::{download, download_url, CompareCtx};
@@ -11,12 +14,13 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use vtre_charts::surface::Surface;
 use vtre_charts::{
-    add_bands, chart_data_compared, draw, legend, to_svg, unit, ChartData, ChartId, DrawOpts, Kind,
-    PlotArea,
+    add_bands, add_policy_from, chart_data_compared, describe, draw, html, legend, to_svg, unit,
+    ChartData, ChartId, DrawOpts, Kind, PlotArea,
 };
 use vtre_i18n::{decimals, group, Msg, Precision};
 use vtre_model::energy::Product;
 use vtre_model::series::{FIRST_YEAR, N_YEARS};
+use vtre_model::Scenario;
 
 /// The data table's columns: every line, then (with bands on) each band's 10 % and 90 % quantiles.
 fn columns(d: &ChartData) -> Vec<(String, &[f64; N_YEARS])> {
@@ -56,6 +60,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     let super::state::PresenterCtx(presenter) = expect_context();
     let ComparedCtx(compared) = expect_context();
     let ens: super::state::EnsembleCtx = expect_context();
+    let super::ScenarioCtx(scenario) = expect_context();
     let data: Memo<ChartData> = Memo::new(move |_| {
         let l = lang.get();
         let labels: Vec<String> = compare.with(|c| c.iter().map(|x| x.label(l)).collect());
@@ -72,9 +77,62 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 }
             });
         }
+        add_policy_from(&mut d, scenario.with(Scenario::start_year), l);
         d
     });
-
+    // The policy frame on the canvas (`data-policy-from`, at once) and the chart in words for assistive
+    // technology, rewritten 300 ms after the last change (not on every step of a drag, and without making
+    // charts off screen compute their data on every move); the published-figure legend keys per language.
+    // Written straight into the DOM by one effect: reactive attributes would each add code to the wasm.
+    let desc_el = NodeRef::<leptos::html::Div>::new();
+    let keys_el = NodeRef::<leptos::html::Div>::new();
+    let desc_ticket = StoredValue::new(0u32);
+    // The language the legend keys are in (0: none yet, 1: zh, 2: en).
+    let keys_lang = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let l = lang.get();
+        let from = scenario.with(Scenario::start_year);
+        p.track();
+        compared.track();
+        ens.bands_on.track();
+        ens.current.track();
+        if let Some(c) = canvas.get() {
+            let want = (from > vtre_model::scenario::POLICY_FROM_DEFAULT).then(|| from.to_string());
+            if c.get_attribute("data-policy-from") != want {
+                let _ = match want {
+                    Some(y) => c.set_attribute("data-policy-from", &y),
+                    None => c.remove_attribute("data-policy-from"),
+                };
+            }
+        }
+        let code = if l.zh() { 1 } else { 2 };
+        let describe_now = move || {
+            let text = data.try_with_untracked(|d| describe(d, l));
+            if let (Some(text), Some(el)) = (text, desc_el.get_untracked()) {
+                el.set_text_content(Some(&text));
+            }
+        };
+        desc_ticket.update_value(|n| *n += 1);
+        if keys_lang.get_value() != code {
+            // At mount and on a language switch: the legend keys and the description at once (the page must
+            // not keep sentences in the other language).
+            if let Some(k) = keys_el.get() {
+                k.set_inner_html(&html::legend(chart, l));
+                keys_lang.set_value(code);
+                describe_now();
+            }
+            return;
+        }
+        let ticket = desc_ticket.get_value();
+        set_timeout(
+            move || {
+                if desc_ticket.try_get_value() == Some(ticket) {
+                    describe_now();
+                }
+            },
+            std::time::Duration::from_millis(300),
+        );
+    });
     // Title, unit and legend depend on the language and the compared scenarios only, never on lever values:
     // a lever move recomputes `data` for the charts on screen and leaves these (and charts off screen) alone.
     let meta = Memo::new(move |_| {
@@ -189,13 +247,27 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
             hidden: hidden.get(),
             hover: hover.get(),
         };
-        let Some(surface) = Surface::canvas(el) else {
+        let Some(surface) = Surface::canvas(el.clone()) else {
             return;
         };
         let root = surface.into_drawing_area();
-        let drawn = data.with(|d| draw(&root, d, &opts));
+        let drawn = data.with(|d| {
+            // The published figures drawn as points (visible lines, not national): evidence for tests.
+            let points = d
+                .published
+                .iter()
+                .filter(|x| x.value.is_some() && !opts.hidden.contains(&x.key))
+                .count();
+            draw(&root, d, &opts).map(|a| (a, points))
+        });
         match drawn {
-            Ok(a) => area.set_value(a),
+            Ok((a, points)) => {
+                area.set_value(a);
+                let points = points.to_string();
+                if el.get_attribute("data-published-points").as_deref() != Some(points.as_str()) {
+                    let _ = el.set_attribute("data-published-points", &points);
+                }
+            }
             Err(e) => leptos::logging::warn!("chart {} not drawn: {e}", chart.key()),
         }
     });
@@ -210,6 +282,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     };
     let tr = move |m: Msg| m.text(lang.get());
     let title_id = format!("chart-title-{}", chart.key());
+    let desc_id = format!("chart-desc-{}", chart.key());
     let table_id = format!("chart-table-{}", chart.key());
 
     let tooltip = move || {
@@ -227,12 +300,22 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                         }
                     })
                     .collect_view();
+                let year = FIRST_YEAR + i as u16;
+                let l = lang.get();
+                // Published figures of this year on visible lines: what each is, and where it sits.
+                let published = html::tooltip_items(d, year, &hidden.get(), l);
+                let history = if d.policy_from().is_some_and(|y| year < y) {
+                    format!(" · {}", Msg::History.text(l))
+                } else {
+                    String::new()
+                };
                 let left = area.get_value().x0 as f64 / window().device_pixel_ratio().max(1.0);
                 let pct = i as f64 / (N_YEARS - 1) as f64;
                 view! {
                     <div class="tooltip" role="status" style:left=format!("calc({:.1}px + {:.1}% * 0.8)", left, pct * 100.0)>
-                        <strong>{FIRST_YEAR + i as u16}</strong>" · "{d.unit.clone()}
+                        <strong>{year}</strong>" · "{d.unit.clone()}{history}
                         <ul>{rows}</ul>
+                        <ul class="published-list" hidden=published.is_empty() inner_html=published></ul>
                     </div>
                 }
             })
@@ -294,10 +377,12 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 <span class="unit">{move || meta.with(|m| format!(" ({})", m.1))}</span></figcaption>
             <div class="canvas-wrap" on:pointerleave=move |_| hover.set(None)>
                 <canvas node_ref=canvas data-chart=chart.key() role="img"
+                    aria-describedby=desc_id.clone()
                     aria-label=move || meta.with(|m| format!("{} ({})", m.0, m.1))
                     on:pointermove=on_move on:pointerdown=on_move></canvas>
                 {tooltip}
             </div>
+            <div class="sr-only chart-desc" id=desc_id.clone() data-chart-desc=chart.key() node_ref=desc_el></div>
             <div class="legend" role="group" aria-label=t(lang, Msg::LegendHint)>
                 {move || meta.with(|m| m.2.iter().map(|e| {
                     let key = e.key;
@@ -314,6 +399,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 <span class="legend-item band-key" data-band-legend="" hidden=move || !ens.bands_on.get()
                     title=t(lang, Msg::BandsExplain)>
                     <span class="swatch band" aria-hidden="true"></span>{t(lang, Msg::BandsLegend)}</span>
+                <div class="published-keys" node_ref=keys_el></div>
             </div>
             {curtail_note}
             <div class="chart-actions">
@@ -341,19 +427,28 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
             </button>
             </div>
             <div class="table-wrap" tabindex="0" id=table_id.clone() hidden=move || !show_table.get()>
-                {move || show_table.get().then(|| data.with(|d| view! {
+                {move || show_table.get().then(|| data.with(|d| {
+                    let l = lang.get();
+                    let from = d.policy_from();
+                    let frame = from.map(|y| format!(" — {}", Msg::FrameCaption.text(l).replace("{last}", &(y - 1).to_string()).replace("{from}", &y.to_string())));
+                    view! {
                     <table data-table=chart.key()>
-                        <caption>{format!("{} ({})", d.title, d.unit)}</caption>
+                        <caption>{format!("{} ({})", d.title, d.unit)}{frame}</caption>
                         <thead><tr><th scope="col">{tr(Msg::Year)}</th>
                             {columns(d).into_iter().map(|(label, _)| view! { <th scope="col">{label}</th> }).collect_view()}</tr></thead>
                         <tbody>
                             {(0..N_YEARS).map(|i| view! {
-                                <tr><th scope="row">{FIRST_YEAR + i as u16}</th>
+                                <tr><th scope="row" data-history=from.is_some_and(|y| FIRST_YEAR + (i as u16) < y).then_some("")>{
+                                    let year = FIRST_YEAR + i as u16;
+                                    if from.is_some_and(|y| year < y) { format!("{year} · {}", Msg::History.text(l)) } else { year.to_string() }
+                                }</th>
                                     {columns(d).into_iter().map(|(_, v)| { let v = v[i]; view! { <td>{group(v, decimals(v, Precision::Value))}</td> } }).collect_view()}
                                 </tr>
                             }).collect_view()}
                         </tbody>
                     </table>
+                    <div class="published-table" inner_html=html::table(d, l)></div>
+                    }
                 }))}
             </div>
         </figure>

@@ -40,6 +40,12 @@ pub fn Handout() -> impl IntoView {
                 }
             }}
             {move || {
+                let y = edit.scenario.with(vtre_model::Scenario::start_year);
+                (y != vtre_model::scenario::POLICY_FROM_DEFAULT).then(|| view! {
+                    <p class="handout-policy">{format!("{}{} {y}", tr(Msg::PolicyFrom), if lang.get().zh() { "：" } else { ":" })}</p>
+                })
+            }}
+            {move || {
                 let n = edit.scenario.with(|s| s.overrides().len());
                 (n > 0).then(|| view! { <p class="handout-overrides" data-handout-overrides=n.to_string()>{Msg::OverridesCount.text(lang.get()).replace("{n}", &n.to_string())}": "
                     {edit.scenario.with(|s| s.overrides().iter().map(|(id, v)| format!("{} = {}", id.key(), v)).collect::<Vec<_>>().join("; "))}</p> })

@@ -1,8 +1,10 @@
-//! The headline strip: 2025 output value, 2030 CO2, peak year, targets met "n / N".
+//! The headline strip: 2025 output value, 2030 CO2, peak year, targets met "n / N"; and one polite live
+//! region that says what changed in them once the levers have settled (issue #14), so a screen reader hears
+//! one sentence per change ("2030 CO2: 44.0 → 41.2 Mt; targets met: 1 → 2"), not every step of a drag.
 
 use super::{LangCtx, ProjectionCtx};
 use leptos::prelude::*;
-use vtre_i18n::{decimals, display_unit, group, quantity, Msg, Precision};
+use vtre_i18n::{decimals, display_unit, group, quantity, Lang, Msg, Precision};
 use vtre_model::series::SeriesId as S;
 use vtre_model::{Status, TARGETS};
 
@@ -21,6 +23,47 @@ fn figure(p: &vtre_model::Projection, i: usize) -> f64 {
         2 => f64::from(p.peak_year),
         _ => p.targets.iter().filter(|t| t.status == Status::Met).count() as f64,
     }
+}
+
+/// Quiet time after the last change before the live region speaks, in ms: a drag is one announcement.
+pub const SETTLE_MS: u64 = 600;
+/// The announcement of each figure, in [`ITEMS`] order.
+const SAID: [Msg; 4] = [
+    Msg::AnnounceValue,
+    Msg::AnnounceCo2,
+    Msg::AnnouncePeak,
+    Msg::AnnounceTargets,
+];
+
+fn figures(p: &vtre_model::Projection) -> [f64; 4] {
+    [0, 1, 2, 3].map(|i| figure(p, i))
+}
+
+/// A figure as the announcement says it: the headline's number without its unit (the sentence has it).
+fn spoken(i: usize, v: f64, lang: Lang) -> String {
+    if i < 2 {
+        let x = v * display_unit(ITEMS[i].2, lang).1;
+        group(x, decimals(x, Precision::Value))
+    } else {
+        // A year or a count: no thousands separator.
+        v.to_string()
+    }
+}
+
+/// What changed between two sets of headline figures, as said in `lang`; empty if nothing shows a change.
+fn announcement(from: &[f64; 4], to: &[f64; 4], lang: Lang) -> String {
+    let parts: Vec<String> = (0..4)
+        .filter_map(|i| {
+            let (a, b) = (spoken(i, from[i], lang), spoken(i, to[i], lang));
+            (a != b).then(|| SAID[i].text(lang).replace("{from}", &a).replace("{to}", &b))
+        })
+        .collect();
+    let mut text = parts.join(if lang.zh() { "；" } else { "; " });
+    // "targets met: …" first in English takes a capital (ASCII only: Unicode case tables cost 8 KB of wasm).
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 #[component]
@@ -68,6 +111,36 @@ pub fn Headline() -> impl IntoView {
             }
         });
     });
+    // The live region: once the projection has been still for SETTLE_MS, what changed since it last spoke.
+    let said = StoredValue::new(p.with_untracked(figures));
+    let ticket = StoredValue::new(0u32);
+    Effect::new(move |first: Option<()>| {
+        p.track();
+        if first.is_none() {
+            return;
+        }
+        ticket.update_value(|n| *n = n.wrapping_add(1));
+        let mine = ticket.get_value();
+        set_timeout(
+            move || {
+                if ticket.try_get_value() != Some(mine) {
+                    return;
+                }
+                let (Some(now), Some(l)) =
+                    (p.try_with_untracked(figures), lang.try_get_untracked())
+                else {
+                    return;
+                };
+                let text = announcement(&said.get_value(), &now, l);
+                said.set_value(now);
+                let el = document().query_selector("[data-announce]").ok().flatten();
+                if let (false, Some(el)) = (text.is_empty(), el) {
+                    el.set_text_content(Some(&text));
+                }
+            },
+            std::time::Duration::from_millis(SETTLE_MS),
+        );
+    });
     // Plain closures, not memos: each is a cheap read, and every memo call site costs wasm size.
     let overrides = move || scenario.with(|s| s.overrides().len());
     let scored = TARGETS
@@ -81,13 +154,14 @@ pub fn Headline() -> impl IntoView {
                 view! {
                     <div class="headline-item">
                         <span class="headline-label">{super::t(lang, label)}</span>
-                        <strong class="headline-value" data-headline=id data-value=move || raw().to_string() aria-live="polite">
+                        <strong class="headline-value" data-headline=id data-value=move || raw().to_string()>
                             {move || if i == 3 { format!("{} / {scored}", raw()) } else { quantity(raw(), unit, lang.get()) }}
                             <span class="range"></span>
                         </strong>
                     </div>
                 }
             }).collect_view()}
+            <p class="sr-only" data-announce="" role="status" aria-live="polite" aria-atomic="true"></p>
             <a class="overrides-badge" data-overrides=move || overrides().to_string() hidden=move || overrides() == 0
                 href="?view=assumptions" on:click=move |ev| { ev.prevent_default(); vc.view.set(super::state::View::Assumptions); }>
                 {move || Msg::OverridesCount.text(lang.get()).replace("{n}", &overrides().to_string())}</a>

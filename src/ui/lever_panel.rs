@@ -1,4 +1,5 @@
-//! The lever panel: levers grouped as the guideline's chains, each group collapsible.
+//! The lever panel: the policy start year, then the levers grouped as the guideline's chains, each group
+//! collapsible.
 
 use super::lever::Lever;
 use super::state::Edit;
@@ -7,14 +8,57 @@ use super::LangCtx;
 use leptos::prelude::*;
 use vtre_i18n::Msg;
 use vtre_model::levers::{LeverGroup, LEVERS};
+use vtre_model::scenario::{POLICY_FROM_DEFAULT, POLICY_FROM_LATEST};
 use vtre_model::Scenario;
+
+/// The year the scenario's policy starts (2020–2030): one undoable edit per change, carried in the share link
+/// (`,from:2026`). Years before it follow history.
+#[component]
+fn PolicyFrom() -> impl IntoView {
+    let LangCtx(lang) = expect_context();
+    let edit: Edit = expect_context();
+    let row = NodeRef::<leptos::html::Div>::new();
+    // The select's value, its `data-policy-from` and the row's highlight follow the scenario (undo, a
+    // loaded link): written by one effect rather than three reactive attributes (less wasm).
+    Effect::new(move |_| {
+        let y = edit.scenario.with(Scenario::start_year).to_string();
+        let Some(row) = row.get() else { return };
+        if let Some(sel) = row.query_selector("select").ok().flatten() {
+            let _ = js_sys::Reflect::set(&sel, &"value".into(), &y.as_str().into());
+            let _ = sel.set_attribute("data-policy-from", &y);
+        }
+        let _ = row
+            .class_list()
+            .toggle_with_force("changed", y != POLICY_FROM_DEFAULT.to_string());
+    });
+    view! {
+        <div class="policy-from" node_ref=row>
+            <label for="policy-from">{t(lang, Msg::PolicyFrom)}</label>
+            <select id="policy-from" data-policy-from="2020" aria-describedby="policy-from-hint"
+                on:change=move |ev| {
+                    if let Ok(y) = event_target_value(&ev).parse::<u16>() {
+                        edit.step(|s| {
+                            s.set_start_year(y);
+                        });
+                    }
+                }>
+                {(POLICY_FROM_DEFAULT..=POLICY_FROM_LATEST).map(|y| view! { <option value=y.to_string()>{y}</option> }).collect_view()}
+            </select>
+            <p class="hint" id="policy-from-hint">{t(lang, Msg::PolicyFromHint)}</p>
+        </div>
+    }
+}
 
 #[component]
 pub fn LeverPanel() -> impl IntoView {
     let LangCtx(lang) = expect_context();
     let edit: Edit = expect_context();
     let scenario = edit.scenario;
-    let changed = move || scenario.with(|s| s.changed_levers().count());
+    let changed = move || {
+        scenario.with(|s| {
+            s.changed_levers().count() + usize::from(s.start_year() != POLICY_FROM_DEFAULT)
+        })
+    };
     // On a phone only the first group starts open, so the charts are a short scroll away.
     let wide = window()
         .inner_width()
@@ -34,6 +78,7 @@ pub fn LeverPanel() -> impl IntoView {
                     {t(lang, Msg::ResetAll)}
                 </button>
             </div>
+            <PolicyFrom/>
             {LeverGroup::ALL.into_iter().enumerate().map(|(i, g)| view! {
                 <details class="lever-group" open=wide || i == 0 data-group=g.id()>
                     <summary>{move || g.label().get(lang.get())}</summary>

@@ -12,6 +12,7 @@ mod lever;
 mod lever_panel;
 mod notes;
 mod notices;
+mod offline;
 mod scenario_panel;
 mod scorecard;
 pub mod state;
@@ -255,6 +256,12 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Offline and installable: the full app only (the widget must not take over its host's origin).
+    let update = offline::UpdateCtx(RwSignal::new(false));
+    provide_context(update);
+    if !embedded {
+        offline::register(update.0);
+    }
     if embedded {
         embed::start_messaging(edit, lang, notices);
         if let Some(root) = document().document_element() {
@@ -278,6 +285,7 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <notices::NoticeList/>
+        <offline::UpdateNotice/>
         <toolbar::Toolbar panel_open=panel_open embed_open=embed_open/>
         <scenario_panel::ScenarioPanel open=panel_open/>
         <embed_dialog::EmbedDialog open=embed_open/>

@@ -1,9 +1,12 @@
 //! The scorecard: one card per guideline target — value vs threshold, status by colour, icon and text,
-//! margin, and the levers that move it (click to focus the lever).
+//! margin, and the levers that move it (click to focus the lever). Below it, apart and muted, other plans'
+//! targets (Panzhihua, Sichuan's rare-earth opinions, the V-Ti base plan), scored the same way but not
+//! counted with the guideline's.
 
 use super::{focus_lever, t as tr, FocusCtx, LangCtx, ProjectionCtx};
 use leptos::prelude::*;
 use vtre_i18n::{quantity, Msg};
+use vtre_model::actuals::{RelatedGen, RELATED_GEN};
 use vtre_model::levers::spec as lspec;
 use vtre_model::targets::{Rule, TargetSpec};
 use vtre_model::{Status, TargetId, TARGETS};
@@ -112,11 +115,135 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
     }
 }
 
+/// A related target's value or threshold in its measure's unit: a series sum in the first series' unit, a
+/// lever in the lever's unit.
+fn related_quantity(t: &RelatedGen, v: f64, lang: vtre_i18n::Lang) -> String {
+    if let Some(id) = t
+        .measure
+        .strip_prefix("lever:")
+        .and_then(vtre_model::LeverId::from_key)
+    {
+        let l = lspec(id);
+        let dec = if v == 0.0 {
+            0
+        } else {
+            vtre_i18n::decimals(v, vtre_i18n::Precision::Value)
+        };
+        let sep = if lang.zh() { "" } else { " " };
+        return format!("{}{sep}{}", vtre_i18n::group(v, dec), l.unit.get(lang));
+    }
+    let unit = t
+        .measure
+        .split('+')
+        .next()
+        .and_then(vtre_model::SeriesId::from_key)
+        .map_or("", |s| s.unit());
+    quantity(v, unit, lang)
+}
+
+/// A [`vtre_model::Text`] in the current language; one closure type for every call site (like [`tr`]).
+fn tx(
+    lang: RwSignal<vtre_i18n::Lang>,
+    text: vtre_model::Text,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || text.get(lang.get())
+}
+
+/// One of another plan's targets: its name, how the model measures it and where it comes from. Its value,
+/// threshold, margin and status are written by the scorecard's effect (one effect for all cards, instead of
+/// reactive parts in each).
+#[component]
+fn RelatedCard(t: &'static RelatedGen) -> impl IntoView {
+    let LangCtx(lang) = expect_context();
+    view! {
+        <article class="card related-card" data-related=t.id data-status="unquantified">
+            <header>
+                <span class="status-icon" aria-hidden="true"></span>
+                <h4>{tx(lang, t.label)}</h4>
+            </header>
+            <p class="status-text"></p>
+            <dl>
+                <dt>{tr(lang, Msg::Value)}</dt>
+                <dd class="value"><span class="v"></span><span class="year"></span></dd>
+                <dt>{tr(lang, Msg::Threshold)}</dt>
+                <dd class="threshold"></dd>
+                <dt>{tr(lang, Msg::Margin)}</dt>
+                <dd class="margin"></dd>
+            </dl>
+            <p class="measure"><span class="label">{tr(lang, Msg::RelatedMeasure)}</span>{tx(lang, t.measure_text)}</p>
+            <p class="related-source"><span class="label">{tr(lang, Msg::RelatedFrom)}</span>{tx(lang, t.source)}</p>
+        </article>
+    }
+}
+
+/// Writes the projection's related results into the cards under `root`: status, value, threshold, margin.
+fn fill_related(root: &web_sys::Element, p: &vtre_model::Projection, lang: vtre_i18n::Lang) {
+    let set = |card: &web_sys::Element, sel: &str, text: &str| {
+        if let Some(el) = card.query_selector(sel).ok().flatten() {
+            if el.text_content().as_deref() != Some(text) {
+                el.set_text_content(Some(text));
+            }
+        }
+    };
+    for card in super::static_page::all(root, "[data-related]") {
+        let id = card.get_attribute("data-related").unwrap_or_default();
+        let (Some(t), Some(r)) = (
+            RELATED_GEN.iter().find(|t| t.id == id),
+            p.related.iter().find(|r| r.id == id),
+        ) else {
+            continue;
+        };
+        let value = r.value.to_string();
+        if card.get_attribute("data-value").as_deref() != Some(value.as_str()) {
+            let _ = card.set_attribute("data-value", &value);
+        }
+        if card.get_attribute("data-status").as_deref() != Some(r.status.key()) {
+            let _ = card.set_attribute("data-status", r.status.key());
+        }
+        let m = r.value - t.threshold;
+        set(&card, ".status-icon", icon(r.status));
+        set(&card, ".status-text", status_text(r.status).text(lang));
+        set(&card, ".v", &related_quantity(t, r.value, lang));
+        set(
+            &card,
+            ".year",
+            &if lang.zh() {
+                format!("（{}年）", t.year)
+            } else {
+                format!(" ({})", t.year)
+            },
+        );
+        set(
+            &card,
+            ".threshold",
+            &format!("≥ {}", related_quantity(t, t.threshold, lang)),
+        );
+        set(
+            &card,
+            ".margin",
+            &format!(
+                "{}{}",
+                if m < 0.0 { "−" } else { "+" },
+                related_quantity(t, m.abs(), lang)
+            ),
+        );
+    }
+}
+
 #[component]
 pub fn Scorecard() -> impl IntoView {
     let LangCtx(lang) = expect_context();
     let ens: super::state::EnsembleCtx = expect_context();
+    let ProjectionCtx(p) = expect_context();
     let root = NodeRef::<leptos::html::Section>::new();
+    let related = NodeRef::<leptos::html::Section>::new();
+    // Other plans' targets: one effect fills every card.
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(root) = related.get() {
+            p.with(|p| fill_related(&root, p, l));
+        }
+    });
     // The ensemble's state and each card's chance of being met, written straight into the cards: one effect
     // instead of reactive parts in every card. `data-probability` only once the ensemble of this scenario is
     // ready (never an old scenario's), and never on the unquantified target.
@@ -149,6 +276,11 @@ pub fn Scorecard() -> impl IntoView {
         <section class="scorecard" aria-labelledby="scorecard-title" node_ref=root data-ensemble="running">
             <h2 id="scorecard-title">{move || Msg::Scorecard.text(lang.get())}</h2>
             <div class="cards">{TARGETS.iter().map(|t| view! { <Card t=t/> }).collect_view()}</div>
+            <section class="related" aria-labelledby="related-title" node_ref=related>
+                <h3 id="related-title">{tr(lang, Msg::RelatedTitle)}</h3>
+                <p class="related-intro">{tr(lang, Msg::RelatedIntro)}</p>
+                <div class="cards related-cards">{RELATED_GEN.iter().map(|t| view! { <RelatedCard t=t/> }).collect_view()}</div>
+            </section>
         </section>
     }
 }

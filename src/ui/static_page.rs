@@ -134,15 +134,21 @@ fn sort_params(root: &Element, by: &str) {
 /// The text of pre-rendered page `name` (`pages/<name>.html`): from `window.__vtrePages` in the single-file
 /// build, fetched otherwise. `None` if it cannot be had.
 pub async fn load_page(name: &str) -> Option<String> {
+    load_text(name, &format!("pages/{name}.html")).await
+}
+
+/// The text of a file of the build: `window.__vtrePages[key]` in the single-file build, else `path` fetched
+/// with this build's version (`?v=`, so a service worker of another build leaves it to the network).
+pub async fn load_text(key: &str, path: &str) -> Option<String> {
     let inline = js_sys::Reflect::get(&window(), &"__vtrePages".into())
         .ok()
         .filter(|v| v.is_object())
-        .and_then(|pages| js_sys::Reflect::get(&pages, &name.into()).ok())
+        .and_then(|pages| js_sys::Reflect::get(&pages, &key.into()).ok())
         .and_then(|v| v.as_string());
     if inline.is_some() {
         return inline;
     }
-    let url = format!("pages/{name}.html");
+    let url = super::offline::versioned(path);
     let resp = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(&url))
         .await
         .ok()?;

@@ -1,4 +1,5 @@
-//! The scenario toolbar: undo/redo, share link (copy + QR code), export, print handout, presenter mode,
+//! The scenario toolbar: undo/redo, share link (copy + QR code), export, download data (one CSV to cite:
+//! citation, projection, assumptions with sources; `vtre_codec::download`), print handout, presenter mode,
 //! and the scenarios panel toggle.
 
 use super::state::{download, url_with, Edit, PresenterCtx};
@@ -69,6 +70,43 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
         let csv = p.with_untracked(vtre_codec::output::projection_csv);
         download("vtre-projection.csv", "text/csv;charset=utf-8", &csv);
     };
+    // One file to cite: the assumptions' sources come from data/assumptions.csv (written by the build), so
+    // their text is not in the wasm.
+    let download_data = move |_| {
+        let s = edit.scenario.get_untracked();
+        let l = lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let file = "data/assumptions.csv";
+            let assumptions = super::static_page::load_text(file, file).await;
+            let now = js_sys::Date::new_0();
+            let date = format!(
+                "{}-{:02}-{:02}",
+                now.get_full_year(),
+                now.get_month() + 1,
+                now.get_date()
+            );
+            let link = share_url(&s, l);
+            let cite = vtre_codec::download::Citation {
+                title_zh: Msg::AppTitle.text(vtre_i18n::Lang::Zh),
+                title_en: Msg::AppTitle.text(vtre_i18n::Lang::En),
+                version: env!("CARGO_PKG_VERSION"),
+                date: &date,
+                link: &link,
+                lang: l,
+            };
+            let csv = vtre_codec::download::data_csv(
+                &cite,
+                &vtre_model::simulate(&s),
+                s.overrides(),
+                assumptions.as_deref(),
+            );
+            download(
+                &format!("vtre-data-{date}.csv"),
+                "text/csv;charset=utf-8",
+                &csv,
+            );
+        });
+    };
     let export_json = move |_| {
         let json = edit
             .scenario
@@ -87,6 +125,8 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
                 on:click=move |_| { share_open.update(|o| *o = !*o); copied.set(None); }>{t(lang, Msg::ShareLink)}</button>
             <button data-action="embed" aria-expanded=move || embed_open.get().to_string() aria-controls="embed-panel"
                 on:click=move |_| embed_open.update(|o| *o = !*o)>{move || tr(Msg::Embed)}</button>
+            <button class="download" data-action="download-data" title=t(lang, Msg::DownloadDataHint) on:click=download_data>
+                <span aria-hidden="true">"⤓ "</span>{t(lang, Msg::DownloadData)}</button>
             <button data-action="export-csv" on:click=export_csv>{t(lang, Msg::ExportCsv)}</button>
             <button data-action="export-json" on:click=export_json>{t(lang, Msg::ExportJson)}</button>
             <button data-action="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{t(lang, Msg::Print)}</button>

@@ -25,9 +25,14 @@ const stats = (a) => { a = [...a].sort((x, y) => x - y); return { p50: pct(a, 0.
 
 // ---- sizes ----
 const byType = {};
+// Offline and installable (#14): the service worker, the manifest and the PNG icons are not part of a page
+// load (the worker comes after it, the icons when installing); reported apart.
+const OFFLINE = /^(sw\.js|manifest\.webmanifest|icon-.*\.png)$/;
+let offlineGz = 0;
 for (const f of fs.readdirSync(dist)) {
   const p = path.join(dist, f);
   if (fs.statSync(p).isDirectory()) continue;
+  if (OFFLINE.test(f)) { offlineGz += gz(fs.readFileSync(p)); continue; }
   const ext = path.extname(f).slice(1);
   byType[ext] = (byType[ext] || 0) + gz(fs.readFileSync(p));
 }
@@ -222,6 +227,6 @@ console.log(`3 s drag: ${intervals.length} frames, ${dropped} over 25 ms (droppe
 const ens = stats(ensemble.times);
 console.log(`ensemble (1,000 members) ready after a lever move: p50 ${Math.round(ens.p50)} ms, max ${Math.round(ens.max)} ms; longest frame gap meanwhile ${ensemble.worstGap.toFixed(1)} ms`);
 console.log(`first chart drawn: median ${Math.round(firstChart.p50)} ms after navigation start (${LOADS} loads, ${Math.round(Math.min(...firstCharts))}–${Math.round(firstChart.max)} ms)`);
-console.log(`transfer (gzip -9): ${Object.entries(byType).map(([t, b]) => `${t} ${kb(b)} KB`).join(', ')} — app total ${kb(appGz)} KB; reading pages ${kb(Math.min(...pagesGz))}–${kb(Math.max(...pagesGz))} KB each, on demand`);
+console.log(`transfer (gzip -9): ${Object.entries(byType).map(([t, b]) => `${t} ${kb(b)} KB`).join(', ')} — app total ${kb(appGz)} KB; reading pages ${kb(Math.min(...pagesGz))}–${kb(Math.max(...pagesGz))} KB each, on demand; service worker, manifest and icons ${kb(offlineGz)} KB, not part of a load`);
 console.log(`ECharts library alone: ${kb(echartsGz)} KB gzip — ours/ECharts ${(appGz / echartsGz).toFixed(2)}x`);
 console.log(`memory (JS heap + wasm): ${(m100 / 1048576).toFixed(2)} MB after 100 moves, ${(m10k / 1048576).toFixed(2)} MB after 10,000 — growth ${((m10k - m100) / 1048576).toFixed(2)} MB`);

@@ -104,11 +104,12 @@ test('a lever\'s sources link to their rows on the assumptions page, opened in p
 });
 
 test('if the explanations cannot be loaded, the info says so and a later try loads them', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // No service worker here: requests it answers from its cache never reach page.route.
+  const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   trackErrors(page, []); // the failed request itself logs a console error; nothing else may break
   let block = true;
-  await page.route(/notes-zh\.html$/, (route) => (block ? route.abort() : route.continue()));
+  await page.route(/notes-zh\.html(\?v=[^/]*)?$/, (route) => (block ? route.abort() : route.continue()));
   await page.goto(app.base);
   await page.waitForSelector('[data-headline="co2_2030"]');
   const info = '[data-lever-row="eaf_swap"] button.info';

@@ -3,7 +3,7 @@
 
 use crate::palette::{ALERT, GREY, INK};
 use crate::surface::{self, dashed, Surface};
-use crate::{Band, ChartData, Kind, Line, Marker, COMPARE_DASHES, STACK_BAND};
+use crate::{Band, Basis, ChartData, Kind, Line, Marker, COMPARE_DASHES, STACK_BAND};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -105,6 +105,21 @@ pub fn draw(
             ymax = ymax.max(*value);
         }
     }
+    // Published figures on visible lines (national ones are not drawn).
+    let points: Vec<(f64, f64, RGBColor, Basis)> = data
+        .published
+        .iter()
+        .filter(|p| visible.iter().any(|l| l.key == p.key))
+        .filter_map(|p| {
+            p.value
+                .filter(|v| v.is_finite())
+                .map(|v| (f64::from(p.year), v, p.color, p.basis))
+        })
+        .collect();
+    for (_, v, _, _) in &points {
+        ymax = ymax.max(*v);
+        ymin = ymin.min(*v);
+    }
     if ymax <= ymin {
         ymax = ymin + 1.0;
     }
@@ -134,6 +149,7 @@ pub fn draw(
         .draw()
         .map_err(e)?;
     let xs = || (FIRST_YEAR..=LAST_YEAR).map(f64::from);
+    let small = (FontFamily::SansSerif, px(11.0)).into_font().color(&INK);
     // Stacked areas: each band is one polygon between the stack below it and its own top, filled with its
     // colour lightened as if 75 % opaque over white, and outlined along its top. Bands do not overlap and the
     // fill is opaque, so every pixel is painted once with no blending (the canvas rasterises less per move).
@@ -178,6 +194,34 @@ pub fn draw(
                 .map_err(e)?;
         }
     }
+    // A later policy start: the years before it are history, shaded grey (over the areas, under the lines).
+    // Drawn with the element types the chart already uses (polygon, text), so it adds little to the wasm.
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    let (y0, y1) = (chart.y_range().start, chart.y_range().end);
+    // Data units per device pixel, for marks of a fixed pixel size.
+    let per_px = (
+        f64::from(LAST_YEAR - FIRST_YEAR) / f64::from((xr.end - xr.start).max(1)),
+        (y1 - y0) / f64::from((yr.end - yr.start).max(1)),
+    );
+    for m in &data.markers {
+        if let Marker::PolicyFrom { year, history, .. } = m {
+            let (a, b) = (f64::from(FIRST_YEAR), f64::from(*year));
+            chart
+                .draw_series(std::iter::once(Polygon::new(
+                    vec![(a, y0), (b, y0), (b, y1), (a, y1)],
+                    GREY.mix(0.14).filled(),
+                )))
+                .map_err(e)?;
+            let style = small.clone().pos(Pos::new(HPos::Left, VPos::Top));
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    history.clone(),
+                    (a + f64::from(px(4.0)) * per_px.0, y1),
+                    style,
+                )))
+                .map_err(e)?;
+        }
+    }
     for l in visible.iter().filter(|l| l.kind != Kind::Area) {
         let pts: Vec<(f64, f64)> = xs().zip(l.values).collect();
         match l.kind {
@@ -201,7 +245,38 @@ pub fn draw(
             }
         }
     }
-    let small = (FontFamily::SansSerif, px(11.0)).into_font().color(&INK);
+    // Published figures: a filled dot for the same quantity, a hollow triangle for a part of it (one
+    // company, sales, a half year), each on a white ground so it stands out on a line.
+    for (x, y, color, basis) in &points {
+        let r = px(5.0);
+        match basis {
+            Basis::Part => {
+                // An upward equilateral triangle around the point, `k` device pixels from its centre to a
+                // corner (cos/sin of −90°, 30°, 150° as constants: trigonometry would add code to the wasm).
+                // In pixels on the whole canvas: in the chart's coordinates a mark on the first year would be
+                // squashed against the axis.
+                let (cx, cy) = chart.backend_coord(&(*x, *y));
+                let t = |k: f64| -> Vec<(i32, i32)> {
+                    [(0.0, -1.0), (0.866, 0.5), (-0.866, 0.5), (0.0, -1.0)]
+                        .iter()
+                        .map(|(c, s)| (cx + (c * k).round() as i32, cy + (s * k).round() as i32))
+                        .collect()
+                };
+                let k = f64::from(r) * 1.35;
+                root.draw(&Polygon::new(t(k + f64::from(px(2.0))), WHITE.filled()))
+                    .map_err(e)?;
+                root.draw(&PathElement::new(t(k), color.stroke_width(px(2.0) as u32)))
+                    .map_err(e)?;
+            }
+            _ => {
+                for (radius, c) in [(r + px(1.5), WHITE), (r, *color)] {
+                    chart
+                        .draw_series(std::iter::once(Circle::new((*x, *y), radius, c.filled())))
+                        .map_err(e)?;
+                }
+            }
+        }
+    }
     for m in &data.markers {
         match m {
             Marker::Target { year, value, label } => {
@@ -237,6 +312,44 @@ pub fn draw(
                     .draw_series(std::iter::once(Text::new(
                         label.clone(),
                         (x + 0.2, y1),
+                        style,
+                    )))
+                    .map_err(e)?;
+            }
+            Marker::PolicyFrom { year, label, .. } => {
+                let x = f64::from(*year);
+                let (y0, y1) = (chart.y_range().start, chart.y_range().end);
+                chart
+                    .draw_series(LineSeries::new(
+                        vec![(x, y0), (x, y1)],
+                        INK.stroke_width(px(1.5) as u32),
+                    ))
+                    .map_err(e)?;
+                // At the foot of the line on a white ground (lines may pass there): the top holds the
+                // peak-year and target labels, and every chart's axis starts at zero.
+                let style = small.clone().pos(Pos::new(HPos::Left, VPos::Bottom));
+                let (w, h) = root.estimate_text_size(label, &style).map_err(e)?;
+                let (x0, x1) = (
+                    x + f64::from(px(2.0)) * per_px.0,
+                    x + f64::from(w as i32 + px(8.0)) * per_px.0,
+                );
+                let (b0, b1) = (
+                    y0 + f64::from(px(1.0)) * per_px.1,
+                    y0 + f64::from(h as i32 + px(6.0)) * per_px.1,
+                );
+                chart
+                    .draw_series(std::iter::once(Polygon::new(
+                        vec![(x0, b0), (x1, b0), (x1, b1), (x0, b1)],
+                        WHITE.filled(),
+                    )))
+                    .map_err(e)?;
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        label.clone(),
+                        (
+                            x + f64::from(px(5.0)) * per_px.0,
+                            y0 + f64::from(px(4.0)) * per_px.1,
+                        ),
                         style,
                     )))
                     .map_err(e)?;

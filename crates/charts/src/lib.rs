@@ -1,17 +1,21 @@
 //! The explorer's five charts, drawn with plotters on any backend (canvas in the app, SVG for export and
 //! native tests). No DOM here. [`spec`] holds the charts as a table (series, colours, reference line, target
 //! markers from the model's targets); [`legend`] and [`unit`] read only the table; [`chart_data`] turns a
-//! projection into lines in display units; [`draw`] paints them; the same [`ChartData`] feeds the tooltip
-//! and the accessible table.
+//! projection into lines in display units, with the published figures that fall on them; [`draw`] paints
+//! them; the same [`ChartData`] feeds the tooltip, the accessible table and the text description
+//! ([`describe`]).
 
 pub mod bars;
+mod describe;
 mod draw;
+pub mod html;
 pub mod palette;
 pub mod sankey;
 pub mod spec;
 pub mod surface;
 
 pub use bars::{bars_svg, BarChart, BarRow};
+pub use describe::describe;
 pub use draw::{draw, to_svg, DrawOpts, PlotArea};
 pub use palette::COMPARE_COLORS;
 pub use spec::{
@@ -21,6 +25,7 @@ pub use spec::{
 
 use plotters::style::RGBColor;
 use vtre_i18n::{display_unit, quantity};
+pub use vtre_model::actuals::Basis;
 use vtre_model::series::{SeriesId as S, FIRST_YEAR, LAST_YEAR, N_YEARS};
 use vtre_model::{Lang, Projection};
 
@@ -95,6 +100,35 @@ pub enum Marker {
     },
     /// A vertical marker line (e.g. the peak year).
     Year { year: u16, label: String },
+    /// A later policy start (see [`add_policy_from`]): the years before `year` shaded and labelled as
+    /// history, a vertical line at `year`.
+    PolicyFrom {
+        year: u16,
+        label: String,
+        history: String,
+    },
+}
+
+/// A published figure on one of the chart's lines (see `vtre_model::actuals`): drawn as a point unless it is
+/// national, and listed in the tooltip and the data table with what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Published {
+    /// The line it falls on (hidden with it).
+    pub key: &'static str,
+    /// The line's name.
+    pub series: String,
+    pub color: RGBColor,
+    pub year: u16,
+    pub basis: Basis,
+    /// On the chart's scale (display unit, or the index of the line). `None` for a national figure, which
+    /// is never drawn on Sichuan's axis: [`Published::share`] says what it means instead.
+    pub value: Option<f64>,
+    /// The figure as published, in the display unit ("4.26万吨").
+    pub figure: String,
+    /// A national figure: the current scenario's Sichuan value as a share of it.
+    pub share: Option<f64>,
+    /// What the figure is (whose, sales or output, a half year, national).
+    pub note: String,
 }
 
 /// The spread of one series across an ensemble (the current scenario run over its uncertain assumptions), in
@@ -122,6 +156,65 @@ pub struct ChartData {
     pub markers: Vec<Marker>,
     /// Uncertainty bands of the current scenario (empty when they are off or not computed yet).
     pub bands: Vec<Band>,
+    /// Published figures on the chart's lines, by line then year.
+    pub published: Vec<Published>,
+}
+
+impl ChartData {
+    /// The policy start year when it is later than 2020 (a [`Marker::PolicyFrom`]).
+    pub fn policy_from(&self) -> Option<u16> {
+        self.markers.iter().find_map(|m| match m {
+            Marker::PolicyFrom { year, .. } => Some(*year),
+            _ => None,
+        })
+    }
+}
+
+/// Marks a later policy start on `d`: years before `year` follow history. Nothing for the guideline's own
+/// window (2020).
+pub fn add_policy_from(d: &mut ChartData, year: u16, lang: Lang) {
+    if year <= FIRST_YEAR || year > LAST_YEAR {
+        return;
+    }
+    let (label, history) = match lang {
+        Lang::Zh => (format!("政策起始 {year}"), "历史".to_string()),
+        Lang::En => (format!("Policy from {year}"), "history".to_string()),
+    };
+    d.markers.push(Marker::PolicyFrom {
+        year,
+        label,
+        history,
+    });
+}
+
+/// The published figures on the current scenario's lines of chart `s`, in `p`'s terms.
+fn published(s: &ChartSpec, p: &Projection, lang: Lang) -> Vec<Published> {
+    let mut out = Vec::new();
+    for l in s.lines {
+        for g in vtre_model::actuals::published(l.series) {
+            let model = p.at(l.series, g.year);
+            let value = match (g.basis, s.scale) {
+                (Basis::National, _) => None,
+                (_, Scale::Unit) => Some(g.value * display_unit(l.series.unit(), lang).1),
+                (_, Scale::Index) => {
+                    let base = p.get(l.series)[0];
+                    (base > 0.0).then(|| g.value / base * 100.0)
+                }
+            };
+            out.push(Published {
+                key: l.key,
+                series: l.series.label(lang).to_string(),
+                color: l.color,
+                year: g.year,
+                basis: g.basis,
+                value,
+                figure: quantity(g.value, l.series.unit(), lang),
+                share: (g.basis == Basis::National && g.value > 0.0).then(|| model / g.value),
+                note: g.note.get(lang).to_string(),
+            });
+        }
+    }
+    out
 }
 
 /// Quantiles of a series per year, `[p5, p10, p50, p90, p95]` in the model's unit (the order of
@@ -236,6 +329,7 @@ pub fn chart_data_compared(
             .filter_map(|m| marker(m, s, p, lang))
             .collect(),
         bands: Vec::new(),
+        published: published(s, p, lang),
     }
 }
 
@@ -476,6 +570,103 @@ mod tests {
             assert!(draw(&root, &co2, &opts).is_ok());
         }
         assert_eq!(translucent(&svg), 2, "direct and indirect only");
+    }
+
+    #[test]
+    fn a_later_policy_start_shades_the_history_and_marks_the_year_and_2020_adds_nothing() {
+        let r = simulate(&Scenario::reference());
+        let mut d = chart_data(ChartId::Co2, &r, &r, Lang::En);
+        let plain = to_svg(&d, 640, 360).unwrap_or_default();
+        add_policy_from(&mut d, 2020, Lang::En);
+        assert_eq!(d.policy_from(), None, "2020 is the guideline's own window");
+        add_policy_from(&mut d, 2026, Lang::En);
+        assert_eq!(d.policy_from(), Some(2026));
+        let svg = to_svg(&d, 640, 360).unwrap_or_default();
+        assert!(
+            svg.contains("Policy from 2026") && svg.contains("history"),
+            "labelled: {}",
+            svg.lines()
+                .filter(|l| l.contains("<text"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        let grey = |svg: &str| svg.matches("<polygon").count();
+        // The shaded history and the label's white ground.
+        assert_eq!(grey(&svg), grey(&plain) + 2);
+        let mut zh = chart_data(ChartId::Co2, &r, &r, Lang::Zh);
+        add_policy_from(&mut zh, 2026, Lang::Zh);
+        let svg = to_svg(&zh, 640, 360).unwrap_or_default();
+        assert!(svg.contains("政策起始 2026") && svg.contains("历史"));
+    }
+
+    #[test]
+    fn published_figures_are_marked_on_their_lines_national_ones_only_listed() {
+        let r = simulate(&Scenario::reference());
+        let d = chart_data(ChartId::Production, &r, &r, Lang::En);
+        let part: Vec<&Published> = d
+            .published
+            .iter()
+            .filter(|p| p.basis == Basis::Part)
+            .collect();
+        assert_eq!(part.len(), 4);
+        assert!(part.iter().all(|p| p.value.is_some() && p.share.is_none()));
+        // On the index chart, relative to the line's own 2020 value.
+        let tio2 = part.iter().find(|p| p.key == "tio2" && p.year == 2021);
+        let base = r.at(S::Tio2Output, 2020);
+        let v = tio2.and_then(|p| p.value).unwrap_or_default();
+        assert!((v - 24.74 / base * 100.0).abs() < 1e-9, "{v}");
+        let national: Vec<&Published> = d
+            .published
+            .iter()
+            .filter(|p| p.basis == Basis::National)
+            .collect();
+        assert!(national.len() >= 10);
+        assert!(national
+            .iter()
+            .all(|p| p.value.is_none() && p.share.is_some()));
+        let quota = national.iter().find(|p| p.key == "reo" && p.year == 2020);
+        assert_eq!(
+            quota.and_then(|p| p.share),
+            Some(r.at(S::ReoSeparated, 2020) / 135_000.0)
+        );
+        assert_eq!(quota.map(|p| p.figure.as_str()), Some("135,000 t"));
+        // Drawn as hollow triangles (white ground + outline) in the line's colour; hidden with the line.
+        let v2o5 = d.lines.iter().find(|l| l.key == "v2o5").map(|l| l.color);
+        let outlines = |svg: &str| {
+            let hex = v2o5
+                .map(|c| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2))
+                .unwrap_or_default();
+            svg.split('<')
+                .filter(|e| e.starts_with("polyline") && e.contains(hex.as_str()))
+                .filter(|e| {
+                    e.split("points=\"")
+                        .nth(1)
+                        .is_some_and(|p| p.split(' ').filter(|x| x.contains(',')).count() == 4)
+                })
+                .count()
+        };
+        let svg = to_svg(&d, 640, 360).unwrap_or_default();
+        assert_eq!(
+            outlines(&svg),
+            2,
+            "V2O5: the 2020 half year and the 2021 sales"
+        );
+        let mut svg = String::new();
+        {
+            use plotters::prelude::IntoDrawingArea;
+            let root = surface::Surface::svg(&mut svg, (640, 360)).into_drawing_area();
+            let opts = DrawOpts {
+                scale: 1.0,
+                hidden: vec!["v2o5"],
+                hover: None,
+            };
+            assert!(draw(&root, &d, &opts).is_ok());
+        }
+        assert_eq!(outlines(&svg), 0);
+        // A chart with no figure on its lines has none.
+        assert!(chart_data(ChartId::Co2, &r, &r, Lang::En)
+            .published
+            .is_empty());
     }
 
     #[test]

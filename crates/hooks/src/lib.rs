@@ -117,10 +117,40 @@ pub const SHARED: &[&str] = &[
     STATUS,
 ];
 
-/// Written by the pages (the validation table's rows: same, part, national), read by tests.
+/// Written by the pages (the validation table's rows: same, part, national) and by the app (the charts'
+/// published-figure rows and legend keys), read by tests and styling.
 pub const BASIS: &str = "data-basis";
-/// Written by the pages (other plans' targets), read by tests.
+/// Written by the pages (other plans' targets) and by the app (the scorecard's cards of other plans'
+/// targets, `data-related="<id>"` with `data-status`), read by tests.
 pub const RELATED: &str = "data-related";
+
+/// Names both the pages and the app write (never read from the other side).
+pub const PAGES_AND_APP: &[&str] = &[BASIS, RELATED];
+
+/// Written by the app on the policy start control (the year, 2020–2030) and on each chart's canvas when the
+/// policy starts after 2020 (the year its shaded history ends at).
+pub const POLICY_FROM: &str = "data-policy-from";
+/// Written by the app on each chart's canvas: how many published figures it draws as points.
+pub const PUBLISHED_POINTS: &str = "data-published-points";
+/// Written by the app on each row of a chart's published-figures table (`data-published="<line key>"`).
+pub const PUBLISHED: &str = "data-published";
+/// Written by the app on a chart's published-figures table (`data-published-table="<chart>"`).
+pub const PUBLISHED_TABLE: &str = "data-published-table";
+/// Written by the app on the visually hidden description of a chart (`data-chart-desc="<chart>"`).
+pub const CHART_DESC: &str = "data-chart-desc";
+/// Written by the app on a data table's year cells that are history (before a later policy start).
+pub const HISTORY: &str = "data-history";
+
+/// Names only the app writes for the history beside the projection (issue 12) and the chart descriptions
+/// (issue 14): the end-to-end tests read them.
+pub const APP_HISTORY: &[&str] = &[
+    POLICY_FROM,
+    PUBLISHED_POINTS,
+    PUBLISHED,
+    PUBLISHED_TABLE,
+    CHART_DESC,
+    HISTORY,
+];
 
 /// Written by the app on the scorecard: `running` while the current scenario's ensemble is computed, then
 /// `ready` (tests and the benchmark time it).
@@ -144,9 +174,18 @@ pub const SUM: &str = "data-sum";
 /// See [`PARTS`].
 pub const TOTAL: &str = "data-total";
 
-/// Names only the app writes (the uncertainty parts of the explorer and the analysis results), for styling,
-/// the end-to-end tests and the benchmark.
+/// Written by the app on the headline's one polite live region, which says what changed in the headline
+/// figures once the levers have settled (the end-to-end tests read its text).
+pub const ANNOUNCE: &str = "data-announce";
+/// Written by the app on the "new version ready" notice (`data-update="ready"`), shown when a service worker
+/// of another build waits.
+pub const UPDATE: &str = "data-update";
+
+/// Names only the app writes (the uncertainty parts of the explorer, the analysis results, the live region
+/// and the update notice), for styling, the end-to-end tests and the benchmark.
 pub const APP_ONLY: &[&str] = &[
+    ANNOUNCE,
+    UPDATE,
     ENSEMBLE,
     PROBABILITY,
     P10,
@@ -160,15 +199,7 @@ pub const APP_ONLY: &[&str] = &[
 ];
 
 /// Names only the pages write.
-pub const PAGES_ONLY: &[&str] = &[
-    BASELINE,
-    BASIS,
-    CHAPTER,
-    NOT_MODELLED,
-    RELATED,
-    SOURCE,
-    TERM,
-];
+pub const PAGES_ONLY: &[&str] = &[BASELINE, CHAPTER, NOT_MODELLED, SOURCE, TERM];
 
 #[cfg(test)]
 mod tests {
@@ -195,6 +226,7 @@ mod tests {
         include_str!("../../../src/ui/headline.rs"),
         include_str!("../../../src/ui/chart_canvas.rs"),
         include_str!("../../../src/ui/analysis.rs"),
+        include_str!("../../../src/ui/offline.rs"),
     ];
 
     /// Every `data-…` name in a source text.
@@ -219,6 +251,8 @@ mod tests {
             .iter()
             .chain(PAGES_ONLY)
             .chain(APP_ONLY)
+            .chain(PAGES_AND_APP)
+            .chain(APP_HISTORY)
             .map(|s| s.to_string())
             .collect()
     }
@@ -278,6 +312,62 @@ mod tests {
                 "the end-to-end tests use {n}"
             );
         }
+    }
+
+    /// The app's components that write the history and description hooks.
+    const APP_HISTORY_UI: &[&str] = &[
+        include_str!("../../charts/src/html.rs"),
+        include_str!("../../../src/ui/lever_panel.rs"),
+        include_str!("../../../src/ui/chart_canvas.rs"),
+        include_str!("../../../src/ui/scorecard.rs"),
+    ];
+
+    #[test]
+    fn the_history_hooks_are_written_by_the_app_used_by_the_tests_and_shared_names_by_both() {
+        let app: BTreeSet<String> = APP_HISTORY_UI.iter().flat_map(|t| names(t)).collect();
+        let pages: BTreeSet<String> = PAGES.iter().flat_map(|t| names(t)).collect();
+        let e2e = include_str!("../../../tests/e2e/history.test.mjs");
+        // `data-published-points` is read as `dataset.publishedPoints` too.
+        let dataset = |n: &str| {
+            let mut out = String::from("dataset.");
+            let mut up = false;
+            for c in n.trim_start_matches("data-").chars() {
+                match (c, up) {
+                    ('-', _) => up = true,
+                    (c, true) => {
+                        out.push(c.to_ascii_uppercase());
+                        up = false;
+                    }
+                    (c, false) => out.push(c),
+                }
+            }
+            out
+        };
+        assert_eq!(dataset(PUBLISHED_POINTS), "dataset.publishedPoints");
+        for n in APP_HISTORY {
+            assert!(
+                app.contains(*n),
+                "{n} is listed but the app does not write it"
+            );
+            assert!(!pages.contains(*n), "{n} is app-only but a page writes it");
+            assert!(
+                e2e.contains(n) || e2e.contains(&dataset(n)),
+                "the end-to-end tests use {n}"
+            );
+        }
+        for n in PAGES_AND_APP {
+            assert!(app.contains(*n), "{n}: the app writes it");
+            assert!(pages.contains(*n), "{n}: the pages write it");
+            assert!(e2e.contains(n), "the end-to-end tests use {n}");
+        }
+    }
+
+    #[test]
+    fn the_live_region_and_update_hooks_are_used_by_their_end_to_end_tests() {
+        let announce = include_str!("../../../tests/e2e/announce.test.mjs");
+        let offline = include_str!("../../../tests/e2e/offline.test.mjs");
+        assert!(announce.contains(&sel(ANNOUNCE)));
+        assert!(offline.contains(&sel_eq(UPDATE, "ready")));
     }
 
     #[test]

@@ -1,0 +1,224 @@
+// End-to-end tests of "offline and installable" (issue #14): the service worker written by scripts/pwa.mjs
+// (sw.js, from the scripts/sw.js template), the web app manifest and icons, and the update notice.
+// Playwright's context.setOffline does not reach a service worker's own fetches (microsoft/playwright#2311),
+// so "offline" here is both: the context set offline and the server closed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve, listen, LAUNCH, DIST, ARTIFACTS, CSP, trackErrors } from './lib.mjs';
+
+let browser;
+const servers = [];
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, 'sw.js')), 'dist/sw.js exists (trunk build --release runs scripts/pwa.mjs)');
+  browser = await chromium.launch(LAUNCH);
+});
+after(async () => { await browser?.close(); for (const s of servers) s.close(); });
+
+const buildOf = (html) => (html.match(/<meta name="vtre-build" content="([^"]*)">/) || [])[1];
+const BUILD = buildOf(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'));
+const SW_FILES = JSON.parse(fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8').match(/const FILES = (\[[\s\S]*?\]);/)[1]);
+
+/**
+ * dist/ served as by lib.mjs (options: csp, prefix), plus `server.next = true`: a new deployment, simulated by
+ * serving sw.js and index.html with another version and the guideline page with a marker.
+ */
+async function app(opts = {}) {
+  const inner = serve(DIST, opts).listeners('request')[0];
+  const prefix = opts.prefix || '';
+  const NEXT = `${BUILD}-next`;
+  const server = (await import('node:http')).createServer((req, res) => {
+    const p = new URL(req.url, 'http://x').pathname.slice(prefix.length);
+    const send = (type, body) => {
+      const headers = { 'content-type': type };
+      if (opts.csp) headers['content-security-policy'] = CSP;
+      res.writeHead(200, headers);
+      res.end(body);
+    };
+    if (server.next && p === '/sw.js') {
+      return send('text/javascript', fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8').replace(JSON.stringify(BUILD), JSON.stringify(NEXT)));
+    }
+    if (server.next && (p === '/' || p === '/index.html')) {
+      return send('text/html; charset=utf-8', fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').replace(`content="${BUILD}"`, `content="${NEXT}"`));
+    }
+    if (server.next && p === '/pages/guideline-zh.html') {
+      return send('text/html; charset=utf-8', fs.readFileSync(path.join(DIST, 'pages', 'guideline-zh.html'), 'utf8').replace('指南导读</h2>', '指南导读 NEXT-BUILD</h2>'));
+    }
+    inner(req, res);
+  });
+  servers.push(server);
+  server.base = (await listen(server)) + prefix + '/';
+  server.nextBuild = NEXT;
+  return server;
+}
+
+async function explorer(context, url, errors) {
+  const page = await context.newPage();
+  if (errors) trackErrors(page, errors);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url);
+  await page.waitForSelector('[data-headline="co2_2030"]');
+  return page;
+}
+
+const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+const co2 = (page) => page.$eval('[data-headline="co2_2030"]', (e) => Number(e.dataset.value));
+
+test('the build lists every file in sw.js, links a manifest with PNG icons and states its version', async () => {
+  const files = [];
+  // (Not Trunk's transient .stage/ of a build in progress.)
+  const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) if (!e.name.startsWith('.')) e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.relative(DIST, path.join(d, e.name))); };
+  walk(DIST);
+  assert.deepEqual(SW_FILES, files.filter((f) => f !== 'sw.js').sort(), 'the exact file list of this build');
+  for (const f of ['index.html', 'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'favicon.svg', 'data/assumptions.csv', 'pages/guideline-zh.html', 'pages/assumptions-en.html']) {
+    assert.ok(SW_FILES.includes(f), f);
+  }
+  for (const re of [/_bg\.wasm$/, /^explorer-[0-9a-f]+\.js$/, /^main-[0-9a-f]+\.css$/, /^loader-[0-9a-f]+\.js$/]) assert.ok(SW_FILES.some((f) => re.test(f)), String(re));
+  assert.match(BUILD, /^\d+\.\d+\.\d+-[0-9a-f]{12}$/);
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8'));
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.display, 'standalone');
+  const css = fs.readFileSync(path.join(DIST, SW_FILES.find((f) => f.endsWith('.css'))), 'utf8');
+  assert.ok(css.includes(`--accent:${manifest.theme_color}`) || css.includes(`--accent: ${manifest.theme_color}`), 'the theme colour is the CSS accent');
+  for (const size of [192, 512]) {
+    const icon = manifest.icons.find((i) => i.sizes === `${size}x${size}` && i.purpose === 'any');
+    const png = fs.readFileSync(path.join(DIST, icon.src));
+    assert.equal(png.readUInt32BE(16), size, `${icon.src} is ${size} px wide`);
+  }
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  assert.match(html, /<link[^>]*manifest\.webmanifest[^>]*rel="?manifest/);
+  assert.match(html, new RegExp(`<meta name="theme-color" content="${manifest.theme_color}">`));
+});
+
+test('from a sub-path under the strict CSP: after one visit the explorer opens and works offline', async () => {
+  const server = await app({ csp: true, prefix: '/portal/tools/vtre' });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const errors = [];
+  let page = await explorer(context, server.base, errors);
+  await controlled(page);
+  const reg = await page.evaluate(async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    const keys = await caches.keys();
+    const cache = await caches.open(keys[0]);
+    return { scope: r.scope, keys, cached: (await cache.keys()).length };
+  });
+  assert.equal(reg.scope, server.base, 'scope: the sub-path');
+  assert.equal(reg.keys.length, 1);
+  assert.ok(reg.keys[0].endsWith(BUILD), reg.keys[0]);
+  assert.equal(reg.cached, SW_FILES.length, 'every file precached');
+  assert.equal(await page.$('[data-update="ready"]:not([hidden])'), null, 'no update notice on a first visit');
+
+  await context.setOffline(true);
+  server.close();
+  server.closeAllConnections();
+  await page.reload();
+  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length === 5);
+  const before = await co2(page);
+  await page.focus('[data-lever="eaf_swap"]');
+  await page.keyboard.press('PageUp');
+  await page.waitForFunction((v) => Number(document.querySelector('[data-headline="co2_2030"]').dataset.value) !== v, before);
+  assert.ok(await co2(page) < before, 'a lever move updates the headline offline');
+  // The reading pages and the data download come from the cache too.
+  await page.click('[data-view="guideline"]');
+  await page.waitForSelector('[data-section="ch2-s3"]');
+  await page.click('[data-view="explorer"]');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download-data"]')]);
+  const text = fs.readFileSync(await dl.path(), 'utf8');
+  assert.match(text, /\n# assumptions\nid,value,low,high,unit,kind,source,role,/, 'the assumptions with their sources, offline');
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violations');
+  // A second tab opened offline.
+  page = await explorer(context, server.base + '?lang=en&s=1,eaf_swap:300');
+  assert.equal(await page.$eval('[data-lever="eaf_swap"]', (e) => e.value), '300');
+  assert.deepEqual(errors.filter((e) => !/Failed to (fetch|update)|ERR_INTERNET_DISCONNECTED|net::/.test(e)), []);
+  await context.close();
+});
+
+test('a new deployment waits behind a quiet notice; the page keeps its own files until the reader reloads', async () => {
+  const server = await app();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2 });
+  const page = await explorer(context, server.base);
+  await controlled(page);
+  // The first version's reading page, as the app fetches it.
+  const fetchGuideline = () => page.evaluate(async () => {
+    const v = document.querySelector('meta[name=vtre-build]').content;
+    return (await fetch(`pages/guideline-zh.html?v=${v}`)).text();
+  });
+  assert.ok(!(await fetchGuideline()).includes('NEXT-BUILD'));
+
+  server.next = true;
+  // A reader coming back to the tab: the app looks for an update (as on `visibilitychange`).
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  const notice = await page.waitForSelector('[data-update="ready"]:not([hidden])', { timeout: 30000 });
+  assert.equal((await notice.textContent()).includes('新版本已就绪，刷新即可使用'), true);
+  assert.equal(await page.$eval('.update-slot', (e) => e.getAttribute('aria-live')), 'polite');
+  const state = await page.evaluate(async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    return { waiting: !!r.waiting, build: document.querySelector('meta[name=vtre-build]').content, caches: await caches.keys() };
+  });
+  assert.ok(state.waiting, 'the new worker waits');
+  assert.equal(state.build, BUILD, 'the page is still the first version');
+  assert.equal(state.caches.length, 2, 'both versions cached while the new one waits');
+  // No mix: the page's on-demand files still come from its own version.
+  assert.ok(!(await fetchGuideline()).includes('NEXT-BUILD'), 'the old page reads the old reading page');
+  await page.click('[data-view="guideline"]');
+  await page.waitForSelector('#reader-title');
+  assert.ok(!(await page.$eval('#reader-title', (e) => e.textContent)).includes('NEXT-BUILD'));
+  await page.click('[data-view="explorer"]');
+  await page.waitForSelector('[data-update="ready"]:not([hidden])');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'update-notice-desktop.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'update-notice-phone.png') });
+  await page.click('[data-action="toggle-lang"]');
+  assert.match(await notice.textContent(), /A new version is ready — reload to use it/);
+  await page.click('[data-action="toggle-lang"]');
+
+  // Reload: the new worker takes over, the page reloads into the new version, and the old cache goes.
+  await Promise.all([page.waitForEvent('load'), page.click('[data-action="reload"]')]);
+  await page.waitForSelector('[data-headline="co2_2030"]');
+  assert.equal(await page.$eval('meta[name=vtre-build]', (m) => m.content), server.nextBuild);
+  await page.waitForFunction(async () => (await caches.keys()).length === 1);
+  assert.ok((await page.evaluate(() => caches.keys()))[0].endsWith(server.nextBuild));
+  await page.click('[data-view="guideline"]');
+  await page.waitForSelector('#reader-title');
+  assert.ok((await page.$eval('#reader-title', (e) => e.textContent)).includes('NEXT-BUILD'), 'the new version reads its own page');
+  await page.waitForTimeout(500);
+  assert.equal(await page.$('[data-update="ready"]:not([hidden])'), null, 'no notice after the update');
+  await context.close();
+});
+
+test('a page the network sent from a newer build adopts its own waiting worker with no notice', async () => {
+  const server = await app();
+  const context = await browser.newContext();
+  let page = await explorer(context, server.base);
+  await controlled(page);
+  server.next = true;
+  await page.close();
+  page = await explorer(context, server.base);
+  assert.equal(await page.$eval('meta[name=vtre-build]', (m) => m.content), server.nextBuild, 'network first: the new index.html');
+  await page.waitForFunction(async () => {
+    const keys = await caches.keys();
+    return keys.length === 1 && keys[0].endsWith('-next');
+  }, null, { timeout: 30000 });
+  assert.equal(await page.$('[data-update="ready"]:not([hidden])'), null);
+  await context.close();
+});
+
+test('the embedded widget registers no service worker', async () => {
+  const server = await app({ csp: true });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.base + '?embed=1&charts=co2&levers=eaf_swap&lang=en');
+  await page.waitForSelector('canvas[data-chart="co2"]');
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+  assert.equal(await page.$('[data-update]'), null, 'no update notice in the widget');
+  await context.close();
+});
