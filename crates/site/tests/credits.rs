@@ -199,3 +199,228 @@ fn a_lever_note_that_credits_the_guideline_with_a_number_finds_it_in_the_text() 
     }
     assert!(seen > 0);
 }
+
+/// The figures of other plans (rows whose source says "not in the guideline's text", e.g. the V-Ti base plan
+/// summary's 2025 capacities), as the texts write them: `1,200,000 t/yr` → `120万吨`, `1.2 Mt`; `1 GW/yr` →
+/// `1 GW`. Only figures the guideline's text does not itself contain.
+fn other_plans_figures() -> Vec<(String, Vec<String>)> {
+    let text = squash(TEXT);
+    let mut out = Vec::new();
+    for r in baseline_rows()
+        .iter()
+        .filter(|r| r.source.contains("not in the guideline"))
+    {
+        let Ok(v) = r.value.parse::<f64>() else {
+            continue;
+        };
+        let forms: Vec<String> = if r.unit.starts_with("t/yr") {
+            vec![
+                format!("{}万吨", fmt(v / 1e4)),
+                format!("{} Mt", fmt(v / 1e6)),
+                format!("{} kt", fmt(v / 1e3)),
+            ]
+        } else if r.unit.starts_with("GW") {
+            vec![format!("{} GW", fmt(v)), format!("{}GW", fmt(v))]
+        } else {
+            continue;
+        };
+        let forms: Vec<String> = forms
+            .into_iter()
+            .filter(|f| !text.contains(&squash(f)))
+            .collect();
+        if !forms.is_empty() {
+            out.push((r.key.clone(), forms));
+        }
+    }
+    out
+}
+
+/// Sentences of a text: split at sentence ends; in TOML and CSV every line is its own record (a `\\`
+/// continuation is joined), in Markdown a wrapped line does not end a sentence but a blank line does.
+fn sentences(file: &str, s: &str) -> Vec<String> {
+    let joined = s.replace("\\\n", "");
+    let records: Vec<String> = if file.ends_with(".md") {
+        joined.split("\n\n").map(|p| p.replace('\n', " ")).collect()
+    } else {
+        joined.lines().map(str::to_string).collect()
+    };
+    records
+        .iter()
+        .flat_map(|r| r.split(['。', '；', ';']))
+        .flat_map(|p| p.split(". "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Words that name what a figure of another plan measures: the figure only counts as credited when one of
+/// them is close to it (so 10万吨 of slag titanium is not the plan's 10万吨 of V2O5).
+fn product_words(key: &str) -> &'static [&'static str] {
+    match key {
+        "target_2025_tio2_capacity" => &["钛白", "TiO2"],
+        "target_2025_v2o5_capacity" => &["V2O5", "五氧化二钒", "钒制品"],
+        "target_2025_vanadium_slag_capacity" => &["钒渣", "vanadium slag"],
+        "target_2025_ti_concentrate_capacity" => &["钛精矿", "concentrate"],
+        "target_2025_vti_ore_dressing_capacity" => &["选矿", "dressing"],
+        "target_2025_ti_sponge_ingot_capacity" => &["海绵钛", "sponge"],
+        "target_2025_ti_materials_capacity" => &["钛材", "materials"],
+        "target_2025_vrfb_integration_capacity" => &["电池", "batter", "集成", "integration"],
+        _ => &[],
+    }
+}
+
+/// Whether a sentence credits the guideline (names it or one of its chapters) and no other plan.
+fn credits_the_guideline_alone(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let names_it = s.contains("指南")
+        || lower.contains("guideline")
+        || ["第一章", "第二章", "第三章", "第四章"]
+            .iter()
+            .any(|c| s.contains(c))
+        || (1..=4).any(|n| s.contains(&format!("Chapter {n}")));
+    let other_source =
+        s.contains("规划") || lower.contains("base plan") || lower.contains("plan's");
+    names_it && !other_source
+}
+
+/// Whether `form` occurs in `s` as a whole figure (not inside a longer number or unit: `1 GW` is not in
+/// `1 GWh`) with one of `words` within 16 characters of it (any position when `words` is empty).
+fn contains_figure(s: &str, form: &str, words: &[&str]) -> bool {
+    s.match_indices(form).any(|(i, _)| {
+        let before = s[..i].chars().next_back();
+        let after = s[i + form.len()..].chars().next();
+        let whole = !before.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric());
+        let near: String = s[..i]
+            .chars()
+            .rev()
+            .take(16)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .chain(s[i..].chars().take(form.chars().count() + 16))
+            .collect();
+        whole && (words.is_empty() || words.iter().any(|w| near.contains(w)))
+    })
+}
+
+/// The texts that describe the model and its scenarios to readers.
+fn reader_texts() -> Vec<(String, String)> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let mut files = vec![
+        "README.md".to_string(),
+        "content/presets.toml".to_string(),
+        "content/levers.toml".to_string(),
+        "content/glossary.toml".to_string(),
+        "content/guideline-outline.toml".to_string(),
+        "crates/model/data/sichuan_baseline.csv".to_string(),
+    ];
+    let chains = format!("{root}/content/chains");
+    let mut names: Vec<String> = std::fs::read_dir(&chains)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    files.extend(names.into_iter().map(|n| format!("content/chains/{n}")));
+    files
+        .into_iter()
+        .map(|f| {
+            let body = std::fs::read_to_string(format!("{root}/{f}")).unwrap();
+            (f, body)
+        })
+        .collect()
+}
+
+/// Checks every sentence of `texts` and returns the false credits: (file, figure key, sentence).
+fn false_credits(texts: &[(String, String)]) -> Vec<(String, String, String)> {
+    let figures = other_plans_figures();
+    let mut found = Vec::new();
+    for (file, body) in texts {
+        for sentence in sentences(file, body) {
+            if !credits_the_guideline_alone(&sentence) {
+                continue;
+            }
+            for (key, forms) in &figures {
+                if forms
+                    .iter()
+                    .any(|f| contains_figure(&sentence, f, product_words(key)))
+                {
+                    found.push((file.clone(), key.clone(), sentence.trim().to_string()));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_text_credits_the_guideline_with_another_plans_figure() {
+    let figures = other_plans_figures();
+    let keys: Vec<&str> = figures.iter().map(|(k, _)| k.as_str()).collect();
+    assert!(
+        keys.contains(&"target_2025_tio2_capacity")
+            && keys.contains(&"target_2025_vrfb_integration_capacity"),
+        "{keys:?}"
+    );
+    let found = false_credits(&reader_texts());
+    assert!(
+        found.is_empty(),
+        "figures from the V-Ti base plan summary credited to the guideline:\n{}",
+        found
+            .iter()
+            .map(|(f, k, s)| format!("{f}: {k}: {s}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn the_false_credit_check_can_fail() {
+    // What the titanium page, the reference story and the battery preset said before: each is caught.
+    for bad in [
+        "指南要求钛选矿回收率达到35%以上、钛白粉产能120万吨/年。",
+        "Measures the guideline quantifies reach their numbers: 1.2 Mt of TiO2 capacity.",
+        "落实第三章第二节（二）：每年4 GWh全钒液流电池（约1 GW/年集成能力目标）。",
+    ] {
+        let found = false_credits(&[("x".into(), bad.into())]);
+        assert_eq!(found.len(), 1, "{bad}");
+    }
+    // Credited to the plan, or a different figure: not flagged.
+    for fine in [
+        "钒钛产业基地规划的钛白粉产能120万吨/年（不在指南原文中）。",
+        "The V-Ti base plan's 1 GW/yr integration target.",
+        "The guideline asks for 1 GWh of batteries.",
+        "指南要求钛选矿回收率达到35%以上。",
+    ] {
+        assert!(
+            false_credits(&[("x".into(), fine.into())]).is_empty(),
+            "{fine}"
+        );
+    }
+}
+
+#[test]
+fn a_lever_whose_reference_value_comes_from_another_plan_does_not_cite_the_guidelines_targets() {
+    // 第二章第三节 holds the guideline's quantified targets: a lever citing it looks like a guideline target.
+    let notes: toml::Table = toml::from_str(LEVER_NOTES).unwrap();
+    let mut seen = 0;
+    for l in vtre_model::LEVERS {
+        let Some(note) = notes
+            .get(l.key)
+            .and_then(|t| t.get("default_note_en"))
+            .and_then(|v| v.as_str())
+        else {
+            continue;
+        };
+        if note.contains("not in the guideline") {
+            seen += 1;
+            assert_ne!(
+                l.guideline_ref, "第二章第三节",
+                "{}: its reference value is another plan's ({note}) but it cites the guideline's targets",
+                l.key
+            );
+        }
+    }
+    assert!(seen >= 2, "{seen}");
+}
