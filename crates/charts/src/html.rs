@@ -195,7 +195,7 @@ mod tests {
             "{y2024}"
         );
         assert!(
-            y2024.contains("Sichuan (this scenario) as a share of China 40."),
+            y2024.contains("Sichuan (this scenario) as a share of China 42."),
             "{y2024}"
         );
         assert_eq!(tooltip_items(&d, 2030, &[], Lang::En), "");

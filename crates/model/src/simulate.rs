@@ -37,9 +37,9 @@ pub struct Calibration {
     pub ti_yield: f64,
     /// 万t TiO2 contained per 万t ore.
     pub tio2_per_ore: f64,
-    /// t V2O5 in local V-Ti concentrate per 万t ore per unit of vanadium dressing recovery, before
-    /// smelter-side losses (see [`super::vanadium`]).
-    pub v2o5_per_ore: f64,
+    /// t V2O5 per 万t local V-Ti concentrate smelted per unit of vanadium recovery, before smelter-side
+    /// losses (see [`super::vanadium`]).
+    pub v2o5_per_conc: f64,
     pub k: ValueK,
     /// 2020 electricity, 亿kWh (the renewable exemption counts growth above it).
     pub elec_2020: f64,
@@ -231,12 +231,12 @@ pub fn simulate(s: &Scenario) -> Projection {
     let fe_yield = pv(P::IronConc2020) / (pv(P::OreMined2020) * pv(P::FeRecovery2020));
     let ti_yield = pv(P::TiConc2020) / (pv(P::OreMined2020) * pv(P::TiRecovery2020));
     let tio2_per_ore = pv(P::TiOreTio2) / pv(P::OreMined2020);
-    // Vanadium: the 2020 V-Ti furnaces smelt the share `f` of the local concentrate that carries 61,000 t.
+    // Vanadium: the 2020 V-Ti furnaces smelt `smelted` of the local concentrate, which carries 61,000 t.
     let conc_vti_2020 =
         pv(P::VtiBofCap2020) * pv(P::BofUtil) * pv(P::HotMetalPerBof) * pv(P::ConcPerHotMetal);
-    let f_2020 = (conc_vti_2020 / pv(P::IronConc2020)).min(1.0);
-    let v2o5_per_ore = pv(P::V2o5Output2020)
-        / (pv(P::OreMined2020) * pv(P::VRecovery2020) * pv(P::VExtraction) * f_2020);
+    let smelted_2020 = conc_vti_2020.min(pv(P::IronConc2020));
+    let v2o5_per_conc =
+        pv(P::V2o5Output2020) / (smelted_2020 * pv(P::VRecovery2020) * pv(P::VExtraction));
     let mut c = Ctx {
         params,
         s,
@@ -244,7 +244,7 @@ pub fn simulate(s: &Scenario) -> Projection {
             fe_yield,
             ti_yield,
             tio2_per_ore,
-            v2o5_per_ore,
+            v2o5_per_conc,
             k: ValueK::ONE,
             elec_2020: 0.0,
         },
@@ -551,17 +551,18 @@ mod tests {
             p(P::TiOreTio2) / p(P::OreMined2020),
             "tio2_per_ore",
         );
-        // v: t V2O5 per 万t ore per unit of dressing recovery, before the smelter-side recovery; the 2020
-        // V-Ti furnaces smelt the share f of the local concentrate.
+        // v: t V2O5 per 万t concentrate smelted per unit of vanadium recovery, before the smelter-side
+        // recovery; the 2020 V-Ti furnaces smelt less than the local concentrate.
         let conc_vti =
             p(P::VtiBofCap2020) * p(P::BofUtil) * p(P::HotMetalPerBof) * p(P::ConcPerHotMetal);
-        let f = conc_vti / p(P::IronConc2020);
-        assert!(f < 1.0, "2020 local concentrate covers the V-Ti furnaces");
+        assert!(
+            conc_vti < p(P::IronConc2020),
+            "2020 local concentrate covers the V-Ti furnaces"
+        );
         assert_close(
-            cal.v2o5_per_ore,
-            p(P::V2o5Output2020)
-                / (p(P::OreMined2020) * p(P::VRecovery2020) * p(P::VExtraction) * f),
-            "v2o5_per_ore",
+            cal.v2o5_per_conc,
+            p(P::V2o5Output2020) / (conc_vti * p(P::VRecovery2020) * p(P::VExtraction)),
+            "v2o5_per_conc",
         );
         assert_close(cal.elec_2020, pr.at(S::ElectricityTotal, 2020), "elec_2020");
         // So the base year reproduces the anchors.

@@ -1,23 +1,27 @@
 //! Vanadium follows the V-Ti concentrate actually smelted.
 //!
-//! Vanadium enters the chain with Panxi V-Ti ore: dressing puts a share `R_v` of the ore's vanadium into the
-//! iron concentrate, and only blast furnaces on V-Ti ore smelt it into vanadium-bearing hot metal. Ordinary
-//! ore brought in from outside Sichuan carries no vanadium. So the V2O5 a year can make is
+//! Vanadium enters the chain with Panxi V-Ti ore. It sits in the titanomagnetite, the mineral the iron
+//! concentrate is made of, so its grade in the concentrate is fixed by the mineral: recovering more iron
+//! (more concentrate) recovers that concentrate's vanadium with it, and can never dilute it. Only blast
+//! furnaces on V-Ti ore smelt the concentrate into vanadium-bearing hot metal; ordinary ore brought in from
+//! outside Sichuan carries no vanadium. So the V2O5 a year can make is
 //!
 //! ```text
-//! V_local [t] = ore · v · R_v · η_ext                     (vanadium in all local concentrate, as V2O5)
 //! smelted     = min(c · HM_vti, C_local)                   (local concentrate the V-Ti furnaces take)
-//! V2O5   [t]  = V_local · smelted / C_local
+//! V2O5   [t]  = smelted · v · R_v · η_ext
 //! ```
 //!
 //! with `HM_vti = 0.9 · BOF_vti`, `c` = 1.6 t concentrate per t hot metal, `C_local` the local iron
-//! concentrate ([`super::steel`]), `η_ext` = 0.80 the smelter-side recovery (hot metal → vanadium slag →
-//! V2O5) and `v` (t V2O5 per 万t ore per unit of recovery) calibrated so 2020 reproduces 61,000 t. Two limits
-//! follow, each the physics the guideline describes:
+//! concentrate ([`super::steel`], ore × Fe recovery), `R_v` the vanadium-recovery lever (the guideline's
+//! 钒回收率; a higher one recovers more vanadium per tonne of concentrate: less lost to tailings and slag),
+//! `η_ext` = 0.80 the smelter-side recovery (hot metal → vanadium slag → V2O5) and `v` (t V2O5 per 万t
+//! concentrate per unit of recovery) calibrated so 2020 reproduces 61,000 t. The vanadium the local
+//! concentrate carries is `C_local · v · R_v · η_ext`. Two limits follow, each the physics the guideline
+//! describes:
 //! - swapping V-Ti blast furnaces to EAF cuts V2O5 with their hot metal (the tension between steel and
 //!   vanadium capacity), while swapping ordinary-ore furnaces leaves it untouched;
 //! - when the declining local ore can no longer feed the V-Ti furnaces (they run partly on outside ore), V2O5
-//!   follows the local ore instead, so new mines (红格南) and the dressing recovery raise it.
+//!   follows the local concentrate instead, so new mines (红格南) and the iron and vanadium recoveries raise it.
 //!
 //! For energy, emissions and curtailment the year's V2O5 is carried per 万t of V-Ti BF-BOF steel
 //! (`v2o5_per_bof_vti`): a quota cut of V-Ti steel cuts its vanadium in proportion.
@@ -52,12 +56,7 @@ pub fn vanadium(c: &Ctx, year: u16, st: &Steel) -> Vanadium {
     let vti = st.bof_vti + st.nonbf;
     let need = vti * c.p(P::HotMetalPerBof) * c.p(P::ConcPerHotMetal);
     let smelted = need.min(st.conc_local).max(0.0);
-    let v_local = st.ore_mined * c.cal.v2o5_per_ore * r_v * c.p(P::VExtraction);
-    let v2o5 = if st.conc_local > 0.0 {
-        v_local * smelted / st.conc_local
-    } else {
-        0.0
-    };
+    let v2o5 = smelted * c.cal.v2o5_per_conc * r_v * c.p(P::VExtraction);
     let gwh = c.lever(L::VrfbDeploy, year);
     Vanadium {
         v2o5_per_bof_vti: if vti > 0.0 { v2o5 / vti } else { 0.0 },
@@ -123,8 +122,8 @@ mod tests {
         let v = vanadium(&c, YEAR, &steel_year(bof, ore, conc));
         let smelted = bof * conc_per_steel();
         assert!(smelted < conc);
-        let want = ore * c.cal.v2o5_per_ore * 0.55 * p(P::VExtraction) * smelted / conc;
-        assert_close(v.v2o5, want, "V_local · smelted / C_local");
+        let want = smelted * c.cal.v2o5_per_conc * 0.55 * p(P::VExtraction);
+        assert_close(v.v2o5, want, "smelted · v · R_v · η_ext");
         assert_close(v.conc_smelted, smelted, "smelted concentrate");
         assert_close(v.v2o5_per_bof_vti, want / bof, "per 万t V-Ti steel");
         assert!(!v.ore_limited);
@@ -165,8 +164,8 @@ mod tests {
             a.v2o5,
             "more furnaces on outside ore add no vanadium",
         );
-        let full = 6000.0 * c.cal.v2o5_per_ore * s.get(L::VRecovery) / 100.0 * p(P::VExtraction);
-        assert_close(a.v2o5, full, "all the local ore's vanadium");
+        let full = conc * c.cal.v2o5_per_conc * s.get(L::VRecovery) / 100.0 * p(P::VExtraction);
+        assert_close(a.v2o5, full, "all the local concentrate's vanadium");
         // More ore (a new mine) raises it in proportion.
         let mined = vanadium(&c, YEAR, &steel_year(1500.0, 9000.0, 2100.0));
         assert_close(mined.v2o5 / a.v2o5, 1.5, "50 % more ore, 50 % more V2O5");
