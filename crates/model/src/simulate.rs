@@ -95,6 +95,18 @@ impl Ctx<'_> {
         let span = l.target_year.saturating_sub(FIRST_YEAR).max(1);
         from + (x - from) * ramp(FIRST_YEAR + (year + 1 - start), FIRST_YEAR + span)
     }
+
+    /// The value a lever's plan aims at, as in force in `year`: the scenario's value from the policy start
+    /// year on, the reference's before it. For a choice that belongs to a phased plan rather than being
+    /// phased itself (which furnaces a swap retires): the plan phases in as one schedule.
+    #[inline]
+    pub fn lever_plan(&self, id: LeverId, year: u16) -> f64 {
+        if year < self.s.start_year() {
+            lspec(id).default
+        } else {
+            self.s.get(id)
+        }
+    }
 }
 
 /// Which limits bound in a year.

@@ -3,7 +3,9 @@
 //! **Capacity.** Blast-furnace/converter (BF-BOF) capacity is split into furnaces on Panxi V-Ti ore
 //! (`K_vti`, 2020: 1,700万吨) and on ordinary ore (`K_oth`, 300万吨); EAF capacity `K_eaf` is 1,200万吨.
 //! A BF→EAF swap `W` (in-house, 1:1 under MIIT 2021) takes `W_vti = max(s·W, W − K_oth)` from V-Ti furnaces
-//! (`s` = the "which furnaces" lever) and the rest from ordinary ones. Imported capacity `I` with EAF share
+//! (`s` = the "which furnaces" lever) and the rest from ordinary ones. The plan phases in as one schedule:
+//! `W` grows to its target while `s` is the plan's choice from the start (not phased in itself), so each
+//! furnace group's retirement only grows and no retired furnace is rebuilt. Imported capacity `I` with EAF share
 //! `e` adds `I·e` to EAF and `I·(1−e)` to ordinary BF-BOF; the exporting provinces retire `r·I`
 //! (replacement ratio `r`), so the national net change is `I·(1 − r)`.
 //!
@@ -53,7 +55,9 @@ pub struct Steel {
 /// Computes the steel chain for `year`. `scrap_supply` is this year's scrap supply (see module docs).
 pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
     let swap = c.lever(L::EafSwap, year);
-    let share = c.lever(L::SwapVtiShare, year);
+    // Which furnaces is part of the plan, not a quantity phased in on its own: phasing it in apart from the
+    // swap size retired ordinary furnaces first and rebuilt them later.
+    let share = c.lever_plan(L::SwapVtiShare, year);
     let k_vti0 = c.p(P::VtiBofCap2020);
     let k_oth0 = c.p(P::OtherBofCap2020);
     let w_vti = (share * swap).max(swap - k_oth0).clamp(0.0, k_vti0);

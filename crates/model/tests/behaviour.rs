@@ -908,3 +908,75 @@ fn recovering_more_iron_never_lowers_v2o5() {
     let rel = more.at(S::V2o5Output, 2021) / reference.at(S::V2o5Output, 2021) - 1.0;
     assert!(rel.abs() < 1e-12, "2021 moved by {rel}");
 }
+
+#[test]
+fn a_swap_never_rebuilds_the_blast_furnaces_it_retired() {
+    let u = vtre_model::params::spec(ParamId::BofUtil).value;
+    let k_oth = vtre_model::params::spec(ParamId::OtherBofCap2020).value;
+    let k_vti = vtre_model::params::spec(ParamId::VtiBofCap2020).value;
+    // 300万吨 swapped, all from V-Ti furnaces (plenty of outside ore, so output is capacity × utilisation):
+    // the ordinary furnaces are never touched (279 every year) and the V-Ti ones fall by 60 a year to 2025.
+    let s = with(&[
+        (L::EafSwap, 300.0),
+        (L::SwapVtiShare, 1.0),
+        (L::OutsideOre, 3000.0),
+    ]);
+    let p = simulate(&s);
+    for y in years() {
+        let done = f64::from(y.min(2025) - 2020) / 5.0;
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert!(
+            close(p.at(S::CrudeSteelBofOther, y), k_oth * u),
+            "{y}: ordinary BF-BOF {}",
+            p.at(S::CrudeSteelBofOther, y)
+        );
+        assert!(
+            close(p.at(S::CrudeSteelBofVti, y), (k_vti - 300.0 * done) * u),
+            "{y}: V-Ti BF-BOF {}",
+            p.at(S::CrudeSteelBofVti, y)
+        );
+    }
+    // Any swap plan, phased in: neither furnace group's output ever rises again (no capacity is imported,
+    // and outside ore is plentiful, so nothing but the plan moves them).
+    for (w, share) in [
+        (300.0, 1.0),
+        (300.0, 0.5),
+        (1200.0, 1.0),
+        (800.0, 0.2),
+        (100.0, 0.0),
+    ] {
+        let mut s = with(&[
+            (L::EafSwap, w),
+            (L::SwapVtiShare, share),
+            (L::OutsideOre, 3000.0),
+        ]);
+        for &(id, v) in &[(L::NonBfVti, 0.0), (L::CapacityImport, 0.0)] {
+            s.set(id, v);
+        }
+        let p = simulate(&s);
+        for id in [S::CrudeSteelBofOther, S::CrudeSteelBofVti, S::CapacityBof] {
+            for y in 2021..=2035 {
+                assert!(
+                    p.at(id, y) <= p.at(id, y - 1) + 1e-9,
+                    "swap {w} share {share}: {} rises {} → {} in {y}",
+                    id.key(),
+                    p.at(id, y - 1),
+                    p.at(id, y)
+                );
+            }
+        }
+    }
+    // Every lever at its maximum but imports: the furnaces the plan retires stay retired.
+    let mut hi = Scenario::reference();
+    for l in LEVERS {
+        hi.set(l.id, l.max);
+    }
+    hi.set(L::CapacityImport, 0.0);
+    let p = simulate(&hi);
+    for y in 2021..=2035 {
+        assert!(
+            p.at(S::CapacityBof, y) <= p.at(S::CapacityBof, y - 1) + 1e-9,
+            "all-max: BF-BOF capacity rises in {y}"
+        );
+    }
+}
