@@ -92,7 +92,7 @@ series! {
     ElectricityTotal => ("electricity_total", "亿kWh", "用电量", "Electricity use"),
     ElectricityBill => ("electricity_bill", "亿元", "电费", "Electricity bill"),
     PowerPriceEffective => ("power_price_effective", "yuan/kWh", "高耗电环节实际电价", "Effective power price (intensive steps)"),
-    EnergyIntensity => ("energy_intensity", "tce/万元", "单位产值能耗（2020年价）", "Energy per unit output (2020 prices)"),
+    EnergyIntensity => ("energy_intensity", "tce/万元", "单位产值能耗（2020年价，电力按当量值）", "Energy per unit output (2020 prices, electricity at equivalent value)"),
     CurtailedValue => ("curtailed_value", "亿元", "能耗约束压减的产值", "Output value lost to the energy quota"),
     // emissions
     Co2Total => ("co2_total", "Mt", "CO2排放总量", "Total CO2"),

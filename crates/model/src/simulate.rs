@@ -298,14 +298,14 @@ pub fn simulate(s: &Scenario) -> Projection {
             if j == Product::ReMetal as usize {
                 probe.metal = 1.0;
             }
-            *v = values(&c, year, &probe, &pr, &c.cal.k).total();
+            *v = values(&c, &probe, &pr, &c.cal.k).total();
         }
         let (q, cut) = curtail(&q0, &it, &vpu, kap_q, c.cal.elec_2020, exempt, quota);
         curtailed[i] = cut;
         let vq = valued(&c, &y, &q);
-        let vals = values(&c, year, &vq, &pr, &c.cal.k);
-        let vals_uncut = values(&c, year, &valued(&c, &y, &q0), &pr, &c.cal.k);
-        let vals_const = values(&c, year, &vq, &p2020, &c.cal.k);
+        let vals = values(&c, &vq, &pr, &c.cal.k);
+        let vals_uncut = values(&c, &valued(&c, &y, &q0), &pr, &c.cal.k);
+        let vals_const = values(&c, &vq, &p2020, &c.cal.k);
         let use_ = energy_use(&q, &it, kap, c.cal.elec_2020, exempt);
         // The quota re-expressed in the reporting convention (see [`super::energy`]): same headroom.
         let use_q = energy_use(&q, &it, kap_q, c.cal.elec_2020, exempt);
@@ -414,11 +414,14 @@ pub fn simulate(s: &Scenario) -> Projection {
         set(sr, S::ElectricityTotal, use_.elec);
         set(sr, S::ElectricityBill, bill);
         set(sr, S::PowerPriceEffective, y.p_eff);
+        // The target's basis whatever the reporting convention: electricity at the equivalent value (the
+        // convention the quota and the 14th FYP intensity target are set in), output at 2020 prices and the
+        // 2020 premium, so neither an accounting switch nor a price lever moves it.
         set(
             sr,
             S::EnergyIntensity,
             if vals_const.total() > 0.0 {
-                use_.total / vals_const.total()
+                use_q.total / vals_const.total()
             } else {
                 0.0
             },

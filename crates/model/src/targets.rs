@@ -234,9 +234,9 @@ pub const TARGETS: &[TargetSpec] = &[
         section: SEC,
         quote_zh: "有效降低能源消耗",
         label: Text::new("单位产值能耗下降", "Lower energy use per unit of output"),
-        measure: Text::new("2025年比2020年单位产值能耗变化（2020年价），以“十四五”下降14%为阈值", "Change in energy per unit of output 2020→2025 (2020 prices), scored against the 14th Five-Year Plan's −14%"),
+        measure: Text::new("2025年比2020年单位产值能耗变化（2020年价格与溢价；电力按当量值折标，与能耗指标同一口径，不随显示口径变化），以“十四五”下降14%为阈值", "Change in energy per unit of output 2020→2025 (2020 prices and premium; electricity at the equivalent value the quota is set in, whatever the display convention), scored against the 14th Five-Year Plan's −14%"),
         source: "sichuan_energy_intensity_target_14fyp",
-        levers: &[LeverId::EafSwap, LeverId::SteelPremium, LeverId::TiDeepProcessing, LeverId::ReDeep, LeverId::ElecConvention],
+        levers: &[LeverId::EffBof, LeverId::EffEaf, LeverId::EafSwap, LeverId::TiDeepProcessing, LeverId::ReDeep],
     },
 ];
 

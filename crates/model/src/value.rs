@@ -28,6 +28,9 @@ pub struct Prices {
     pub tio2: f64,
     pub sponge: f64,
     pub ndpr: f64,
+    /// The special-steel and processing premium over rebar, a fraction (the premium lever / 100): a
+    /// valuation, like a price.
+    pub steel_premium: f64,
 }
 
 /// Prices in `year`: CSV history for 2020–2024, the levers from 2025.
@@ -48,10 +51,11 @@ pub fn prices(c: &Ctx, year: u16) -> Prices {
         tio2: pick(&TIO2_HISTORY.values, L::Tio2Price),
         sponge: pick(&SPONGE_HISTORY.values, L::SpongePrice),
         ndpr: pick(&NDPR_HISTORY.values, L::NdprPrice),
+        steel_premium: c.lever(L::SteelPremium, year) / 100.0,
     }
 }
 
-/// 2020 prices (for constant-price output value).
+/// 2020 prices and the 2020 premium (for constant-price output value: no price or premium lever moves it).
 pub fn prices_2020() -> Prices {
     Prices {
         steel: REBAR_HISTORY.values[0],
@@ -59,6 +63,7 @@ pub fn prices_2020() -> Prices {
         tio2: TIO2_HISTORY.values[0],
         sponge: SPONGE_HISTORY.values[0],
         ndpr: NDPR_HISTORY.values[0],
+        steel_premium: super::levers::spec(L::SteelPremium).base / 100.0,
     }
 }
 
@@ -113,8 +118,8 @@ impl Values {
     }
 }
 
-pub fn values(c: &Ctx, year: u16, q: &Valued, p: &Prices, k: &ValueK) -> Values {
-    let premium = 1.0 + c.lever(L::SteelPremium, year) / 100.0;
+pub fn values(c: &Ctx, q: &Valued, p: &Prices, k: &ValueK) -> Values {
+    let premium = 1.0 + p.steel_premium;
     let basket = c.p(P::NdprShare) * p.ndpr + (1.0 - c.p(P::NdprShare)) * c.p(P::LaCePrice);
     let ndpr_in_metal = q.metal / c.p(P::MetalPerOxide);
     Values {
@@ -134,7 +139,7 @@ pub fn values(c: &Ctx, year: u16, q: &Valued, p: &Prices, k: &ValueK) -> Values 
 
 /// Calibrates the multipliers so the 2020 quantities `q` at 2020 prices give the CSV's 2020 values.
 pub fn calibrate(c: &Ctx, q: &Valued) -> ValueK {
-    let raw = values(c, 2020, q, &prices_2020(), &ValueK::ONE);
+    let raw = values(c, q, &prices_2020(), &ValueK::ONE);
     let vrfb = q.vrfb_gwh * c.p(P::VrfbCost) * 10.0;
     let ratio = |target: f64, raw: f64| {
         if raw > 0.0 {
@@ -233,7 +238,7 @@ mod tests {
         let c = Ctx::for_test(&s);
         let q = some_quantities();
         let pr = prices(&c, YEAR);
-        let v = values(&c, YEAR, &q, &pr, &K);
+        let v = values(&c, &q, &pr, &K);
         let premium = 1.0 + s.get(L::SteelPremium) / 100.0;
         // 万t × yuan/t / 10⁴ = 亿元; t × yuan/t / 10⁸ = 亿元; GWh × yuan/Wh × 10 = 亿元.
         assert_close(
@@ -280,10 +285,9 @@ mod tests {
         let mut q = some_quantities();
         q.vrfb_gwh = 0.0; // flow batteries are valued at cost, not at the V2O5 price
         let pr = prices(&c, YEAR);
-        let base = values(&c, YEAR, &q, &pr, &K);
+        let base = values(&c, &q, &pr, &K);
         let steel = values(
             &c,
-            YEAR,
             &q,
             &Prices {
                 steel: 2.0 * pr.steel,
@@ -299,7 +303,6 @@ mod tests {
         );
         let v = values(
             &c,
-            YEAR,
             &q,
             &Prices {
                 v2o5: 2.0 * pr.v2o5,
@@ -311,7 +314,6 @@ mod tests {
         assert_close(v.steel, base.steel, "steel unchanged");
         let sp = values(
             &c,
-            YEAR,
             &q,
             &Prices {
                 sponge: 2.0 * pr.sponge,
@@ -325,7 +327,7 @@ mod tests {
         let mut s2 = Scenario::reference();
         s2.set(L::SteelPremium, 25.0);
         let c2 = Ctx::for_test(&s2);
-        let prem = values(&c2, YEAR, &q, &pr, &K);
+        let prem = values(&c2, &q, &prices(&c2, YEAR), &K);
         assert_close(
             prem.steel / base.steel,
             1.25 / (1.0 + s.get(L::SteelPremium) / 100.0),
@@ -339,7 +341,7 @@ mod tests {
         let c = Ctx::for_test(&s);
         let q = some_quantities();
         let k = calibrate(&c, &q);
-        let v = values(&c, 2020, &q, &prices_2020(), &k);
+        let v = values(&c, &q, &prices_2020(), &k);
         assert_close(v.vanadium, p(P::ValueV2020), "vanadium 100亿元");
         assert_close(v.titanium(), p(P::ValueTi2020), "titanium 300亿元");
         assert_close(v.rare_earth, p(P::ValueRe2020), "rare earth 115亿元");

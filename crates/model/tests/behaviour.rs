@@ -980,3 +980,51 @@ fn a_swap_never_rebuilds_the_blast_furnaces_it_retired() {
         );
     }
 }
+
+#[test]
+fn the_energy_intensity_target_moves_with_physics_not_with_accounting_or_prices() {
+    let t = |s: &Scenario| *simulate(s).target(TargetId::EnergyIntensity).unwrap();
+    // The case: 16 % efficiency on both routes. Reporting electricity at coal-equivalent is an
+    // accounting choice: the target is scored in the equivalent value its quota is set in either way.
+    let eff = with(&[(L::EffBof, 16.0), (L::EffEaf, 16.0)]);
+    let mut eff_coal = eff.clone();
+    eff_coal.set(L::ElecConvention, 1.0);
+    let (a, b) = (t(&eff), t(&eff_coal));
+    assert_eq!(a.status, b.status, "{a:?} vs {b:?}");
+    assert!(
+        (a.value - b.value).abs() < 1e-12,
+        "{} vs {}",
+        a.value,
+        b.value
+    );
+    // Prices and the special-steel premium value output but move no tonne and no tce: constant-price output
+    // is at 2020 prices and the 2020 premium, so none of them changes the intensity result.
+    let reference = t(&Scenario::reference());
+    for (lever, v) in [
+        (L::SteelPremium, 50.0),
+        (L::SteelPremium, 0.0),
+        (L::SteelPrice, 6000.0),
+        (L::V2o5Price, 250000.0),
+        (L::Tio2Price, 30000.0),
+        (L::SpongePrice, 120000.0),
+        (L::NdprPrice, 1_200_000.0),
+    ] {
+        let r = t(&with(&[(lever, v)]));
+        assert!(
+            (r.value - reference.value).abs() < 1e-12 && r.status == reference.status,
+            "{}={v}: {} ({:?}) vs reference {} ({:?})",
+            lever.key(),
+            r.value,
+            r.status,
+            reference.value,
+            reference.status
+        );
+    }
+    // And it can move: BF-BOF efficiency lowers it.
+    assert!(
+        a.value < reference.value - 0.05,
+        "{} vs {}",
+        a.value,
+        reference.value
+    );
+}
