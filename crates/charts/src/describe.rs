@@ -355,7 +355,7 @@ mod tests {
         let en = describe(&d, Lang::En);
         assert!(en.contains("2020–2025 is history"), "{en}");
         assert!(en.contains("the policy starts in 2026"), "{en}");
-        assert!(en.contains("; this scenario −20%."), "{en}");
+        assert!(en.contains("; this scenario −21%."), "{en}");
         assert!(en.contains("Marked: peak"), "{en}");
         let mut d = chart_data(ChartId::Co2, &p, &r, Lang::Zh);
         add_policy_from(&mut d, 2026, Lang::Zh);
@@ -364,7 +364,7 @@ mod tests {
             zh.contains("2020–2025年为历史") && zh.contains("政策自2026年起"),
             "{zh}"
         );
-        assert!(zh.contains("，当前情景−20%。"), "{zh}");
+        assert!(zh.contains("，当前情景−21%。"), "{zh}");
         // A reference of another series is given as it is, not compared.
         let prod = describe(&chart_data(ChartId::Production, &p, &r, Lang::En), Lang::En);
         assert!(

@@ -60,7 +60,7 @@ pub fn co2(
         }
     };
     // The chloride TiO2 made from the non-BF route's Ti-rich slag is titanium's: fuel, electricity, process CO2.
-    let nb_tio2 = q[nb] * c.p(P::NonBfTio2);
+    let nb_tio2 = q[nb] * it.nonbf_tio2;
     let ee = c.p(P::ElecEquivalent) / 1000.0;
     let nb_ti_fuel = nb_tio2 * (c.p(P::Tio2ChlEnergy) - c.p(P::Tio2ChlElec) * ee);
     let nb_ti_elec = nb_tio2 * c.p(P::Tio2ChlElec) / 1e4;
@@ -149,7 +149,7 @@ mod tests {
     fn steel_direct_co2_uses_the_per_tonne_factors_and_indirect_the_grid_factor() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
-        let it = intensities(&c, YEAR, V_PER);
+        let it = intensities(&c, YEAR, V_PER, p(P::NonBfTio2));
         let grid = 0.2;
         let q = only(&[(Product::BofOther, 100.0), (Product::Eaf, 50.0)]);
         let co = co2(&c, YEAR, &q, &it, 0.0, v_it(), grid);
@@ -172,7 +172,7 @@ mod tests {
     fn titanium_and_rare_earth_fuel_burns_at_2_66_and_chloride_tio2_adds_process_co2() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
-        let it = intensities(&c, YEAR, V_PER);
+        let it = intensities(&c, YEAR, V_PER, p(P::NonBfTio2));
         let q = only(&[
             (Product::Tio2Sulfate, 10.0),
             (Product::Tio2Chloride, 5.0),
@@ -200,7 +200,7 @@ mod tests {
     fn v2o5_emissions_move_from_v_ti_steel_to_vanadium_and_indirect_stays_electricity_times_grid() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
-        let it = intensities(&c, YEAR, V_PER);
+        let it = intensities(&c, YEAR, V_PER, p(P::NonBfTio2));
         let grid = 0.3;
         let bof = 100.0;
         let v2o5 = bof * V_PER;
@@ -230,7 +230,7 @@ mod tests {
     fn doubling_the_grid_factor_doubles_indirect_co2_and_leaves_direct_alone() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
-        let it = intensities(&c, YEAR, V_PER);
+        let it = intensities(&c, YEAR, V_PER, p(P::NonBfTio2));
         let mut q = [0.0; N_PRODUCTS];
         for (i, x) in q.iter_mut().enumerate() {
             *x = 10.0 * (i + 1) as f64;
@@ -258,7 +258,7 @@ mod tests {
     fn the_non_bf_route_splits_its_co2_between_steel_vanadium_and_titanium() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
-        let it = intensities(&c, YEAR, V_PER);
+        let it = intensities(&c, YEAR, V_PER, p(P::NonBfTio2));
         let (grid, nb) = (0.3, 100.0);
         let v2o5 = nb * V_PER;
         let (vf, ve) = v_it();
@@ -302,7 +302,7 @@ mod tests {
     fn v2o5_is_split_between_the_two_v_ti_routes_by_their_output_and_no_v_ti_steel_is_finite() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
-        let it = intensities(&c, YEAR, V_PER);
+        let it = intensities(&c, YEAR, V_PER, p(P::NonBfTio2));
         let (vf, ve) = v_it();
         let grid = 0.2;
         let q = only(&[(Product::BofVti, 300.0), (Product::NonBfVti, 100.0)]);

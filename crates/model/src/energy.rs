@@ -128,6 +128,8 @@ impl Product {
 pub struct Intensities {
     pub fuel: [f64; N_PRODUCTS],
     pub elec: [f64; N_PRODUCTS],
+    /// TiO2 made per tonne of non-blast-furnace steel, folded into that product (t/t).
+    pub nonbf_tio2: f64,
 }
 
 /// Electricity conversion factor κ in 万tce per 亿kWh (0.1229 kgce/kWh → 1.229) of the reporting convention
@@ -154,8 +156,9 @@ pub fn efficiency(c: &Ctx, year: u16) -> (f64, f64) {
     )
 }
 
-/// Builds the intensity table for `year`; `v2o5_per_bof_vti` is t V2O5 per 万t V-Ti steel this year.
-pub fn intensities(c: &Ctx, year: u16, v2o5_per_bof_vti: f64) -> Intensities {
+/// Builds the intensity table for `year`; `v2o5_per_bof_vti` is t V2O5 per 万t V-Ti steel this year and
+/// `nonbf_tio2` the TiO2 made per tonne of non-blast-furnace steel (see [`super::titanium`]).
+pub fn intensities(c: &Ctx, year: u16, v2o5_per_bof_vti: f64, nonbf_tio2: f64) -> Intensities {
     let (f_bof, f_eaf) = efficiency(c, year);
     let ee = c.p(P::ElecEquivalent) / 1000.0; // tce per kWh
     let slag_e = c.p(P::SlagElec);
@@ -167,7 +170,7 @@ pub fn intensities(c: &Ctx, year: u16, v2o5_per_bof_vti: f64) -> Intensities {
     let bof_elec = c.p(P::BofElec) / 1e4;
     // Non-blast-furnace V-Ti steel: its own smelting, its V2O5, and chloride TiO2 from its Ti-rich slag
     // (the slag is made in the smelter, so no slag-furnace electricity).
-    let nb_tio2 = c.p(P::NonBfTio2);
+    let nb_tio2 = nonbf_tio2;
     let nb_fuel = c.p(P::NonBfFuel) / 1000.0
         + v_fuel
         + nb_tio2 * (c.p(P::Tio2ChlEnergy) - c.p(P::Tio2ChlElec) * ee);
@@ -199,7 +202,11 @@ pub fn intensities(c: &Ctx, year: u16, v2o5_per_bof_vti: f64) -> Intensities {
         c.p(P::ReMetalElec) / 1e8,
         nb_elec,
     ];
-    Intensities { fuel, elec }
+    Intensities {
+        fuel,
+        elec,
+        nonbf_tio2,
+    }
 }
 
 /// Products whose electricity is billed at the effective (possibly preferential) price.
@@ -362,6 +369,7 @@ mod tests {
         let mut it = Intensities {
             fuel: [0.0; N_PRODUCTS],
             elec: [0.0; N_PRODUCTS],
+            nonbf_tio2: 0.0,
         };
         it.fuel[..fuel.len()].copy_from_slice(fuel);
         it.elec[..elec.len()].copy_from_slice(elec);
@@ -386,7 +394,7 @@ mod tests {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
         let v_per = 40.0; // t V2O5 per 万t V-Ti steel
-        let it = intensities(&c, YEAR, v_per);
+        let it = intensities(&c, YEAR, v_per, p(P::NonBfTio2));
         let ee = p(P::ElecEquivalent) / 1000.0; // tce/kWh
         let bof = Product::BofOther as usize;
         // Per 万t products: 万tce/万t = tce/t, 亿kWh/万t = kWh/t / 10⁴.
@@ -576,7 +584,7 @@ mod tests {
         let s = with(&[(L::EffBof, 10.0), (L::EffEaf, 20.0)]);
         let c = Ctx::for_test(&s);
         let v_per = 30.0;
-        let it = intensities(&c, YEAR, v_per);
+        let it = intensities(&c, YEAR, v_per, p(P::NonBfTio2));
         let ee = p(P::ElecEquivalent) / 1000.0;
         let v_fuel = (p(P::V2o5Energy) - p(P::V2o5Elec) * ee) / 1e4 * v_per;
         let v_elec = p(P::V2o5Elec) / 1e8 * v_per;

@@ -112,6 +112,9 @@ series! {
     OutputValueTiChemicals => ("output_value_ti_chemicals", "亿元", "钛化工产值", "Titanium chemicals output value"),
     OutputValueTiMetal => ("output_value_ti_metal", "亿元", "钛金属产值", "Titanium metal output value"),
     OutputValueConst => ("output_value_const", "亿元", "总产值（2020年价）", "Output value at 2020 prices"),
+    // added in issue 21 (at the end, so earlier ids keep their place)
+    TiSlagRecovery => ("ti_slag_recovery", "fraction", "炉渣提钛（占原矿TiO2）", "Titanium recovered from slag (share of TiO2 in ore)"),
+    Tio2Capacity => ("tio2_capacity", "万吨/年", "钛白粉产能", "TiO2 capacity"),
 }
 
 pub const N_SERIES: usize = SERIES.len();

@@ -120,6 +120,8 @@ pub struct Limits {
     pub vanadium_ore: bool,
     /// The BF-slag titanium lever asks for more than the V-Ti furnaces' slag holds.
     pub bf_slag: bool,
+    /// The slag feeds (BF slag, non-BF Ti-rich slag) ask for more TiO2 than the chloride plants can make.
+    pub chlorination: bool,
 }
 
 /// The result of one run.
@@ -182,6 +184,7 @@ fn run_chains(c: &Ctx, year: u16, scrap: f64) -> Year {
         st.ore_mined,
         m_e,
         st.bof_vti * c.p(P::HotMetalPerBof),
+        st.nonbf,
     );
     let re = rare_earth(c, year, m_e);
     Year {
@@ -215,7 +218,7 @@ fn valued(c: &Ctx, y: &Year, q: &[f64; N_PRODUCTS]) -> Valued {
         v2o5: (q[0] + q[10]) * y.v.v2o5_per_bof_vti,
         vrfb_gwh: y.v.vrfb_gwh,
         ti_conc: y.ti.concentrate,
-        tio2: q[3] + q[4] + q[7] + q[10] * c.p(P::NonBfTio2),
+        tio2: q[3] + q[4] + q[7] + q[10] * y.ti.nonbf_tio2_per_t,
         sponge: q[6],
         deep_share: y.ti.deep_share,
         separated: q[8],
@@ -264,7 +267,12 @@ pub fn simulate(s: &Scenario) -> Projection {
     let base = run_chains(&c, FIRST_YEAR, c.p(P::Scrap2020));
     let q_base = quantities(&base);
     c.cal.k = calibrate(&c, &valued(&c, &base, &q_base));
-    let it_base = intensities(&c, FIRST_YEAR, base.v.v2o5_per_bof_vti);
+    let it_base = intensities(
+        &c,
+        FIRST_YEAR,
+        base.v.v2o5_per_bof_vti,
+        base.ti.nonbf_tio2_per_t,
+    );
     c.cal.elec_2020 = energy_use(&q_base, &it_base, 1.0, 0.0, None).elec;
 
     let mut series = vec![[0.0; N_YEARS]; N_SERIES];
@@ -279,7 +287,7 @@ pub fn simulate(s: &Scenario) -> Projection {
         }
         let y = run_chains(&c, year, scrap);
         let q0 = quantities(&y);
-        let it = intensities(&c, year, y.v.v2o5_per_bof_vti);
+        let it = intensities(&c, year, y.v.v2o5_per_bof_vti, y.ti.nonbf_tio2_per_t);
         let kap = kappa(&c);
         let kap_q = kappa_quota(&c);
         let exempt =
@@ -331,6 +339,7 @@ pub fn simulate(s: &Scenario) -> Projection {
             energy_quota: cut.iter().any(|&x| x > 0.0),
             vanadium_ore: y.v.ore_limited,
             bf_slag: y.ti.bf_slag_limited,
+            chlorination: y.ti.chlorination_limited,
         };
 
         // Electricity bill: intensive steps at the effective price, the rest at the large-industry price.
@@ -349,7 +358,7 @@ pub fn simulate(s: &Scenario) -> Projection {
         // The non-BF route smelts concentrate too (per tonne like hot metal), but makes no BF hot metal.
         let conc_demand = (hm + q[10] * c.p(P::HotMetalPerBof)) * c.p(P::ConcPerHotMetal);
         let bof = q[0] + q[1];
-        let nb_tio2 = q[10] * c.p(P::NonBfTio2);
+        let nb_tio2 = q[10] * y.ti.nonbf_tio2_per_t;
         let set = |series: &mut Vec<[f64; N_YEARS]>, id: S, v: f64| series[id as usize][i] = v;
         let sr = &mut series;
         set(sr, S::CrudeSteelTotal, bof + q[2] + q[10]);
@@ -395,13 +404,22 @@ pub fn simulate(s: &Scenario) -> Projection {
         set(sr, S::ReoSeparated, q[8]);
         set(sr, S::ReMetalOutput, vq.metal);
         set(sr, S::VRecovery, c.lever(LeverId::VRecovery, year) / 100.0);
-        let ti_rec = c.lever(LeverId::TiRecovery, year) / 100.0
-            + if y.ti.tio2_in_ore > 0.0 {
+        // The guideline's 钛选矿回收率 is a dressing recovery: slag extraction is its own series.
+        set(
+            sr,
+            S::TiRecovery,
+            c.lever(LeverId::TiRecovery, year) / 100.0,
+        );
+        set(
+            sr,
+            S::TiSlagRecovery,
+            if y.ti.tio2_in_ore > 0.0 {
                 (q[7] + nb_tio2) / y.ti.tio2_in_ore
             } else {
                 0.0
-            };
-        set(sr, S::TiRecovery, ti_rec);
+            },
+        );
+        set(sr, S::Tio2Capacity, y.ti.capacity);
         set(
             sr,
             S::FeRecovery,
@@ -647,15 +665,16 @@ mod tests {
             assert_close(
                 at(S::EnergyIntensity),
                 at(S::EnergyTotal) / at(S::OutputValueConst),
-                "intensity = energy / constant-price value",
+                "intensity = energy (equivalent value, the default convention) / constant-price value",
             );
             let ti_rec = s.get(LeverId::TiRecovery);
             if year >= 2025 {
                 let tio2_in_ore = at(S::OreMined) * p(P::TiOreTio2) / p(P::OreMined2020);
+                assert_close(at(S::TiRecovery), ti_rec / 100.0, "Ti recovery = R_ti");
                 assert_close(
-                    at(S::TiRecovery),
-                    ti_rec / 100.0 + at(S::Tio2FromBfSlag) / tio2_in_ore,
-                    "Ti recovery = R_ti + BF-slag TiO2 / TiO2 in ore",
+                    at(S::TiSlagRecovery),
+                    at(S::Tio2FromBfSlag) / tio2_in_ore,
+                    "Ti from slag = BF-slag TiO2 / TiO2 in ore",
                 );
             }
         }
@@ -684,7 +703,7 @@ mod tests {
         let c = Ctx::for_test(&s);
         let y = run_chains(&c, year, pr.at(S::ScrapSupply, year));
         let q = quantities(&y);
-        let it = intensities(&c, year, y.v.v2o5_per_bof_vti);
+        let it = intensities(&c, year, y.v.v2o5_per_bof_vti, y.ti.nonbf_tio2_per_t);
         let mut want = 0.0;
         let mut intensive_kwh = 0.0;
         for prod in Product::ALL {
@@ -746,11 +765,17 @@ mod tests {
                 (at(S::PigIron) + nb * pv(P::HotMetalPerBof)) * pv(P::ConcPerHotMetal),
                 "concentrate demand",
             );
+            // The chloride plants take the BF slag's TiO2 first, then the non-BF Ti-rich slag's, up to their
+            // capacity (K·χ·u at m_e = 1).
+            let chlorination = s.get(LeverId::Tio2Capacity) * s.get(LeverId::ChlorideShare) / 100.0
+                * pv(P::Tio2Util);
             close(
                 at(S::Tio2FromNonBfSlag),
-                nb * pv(P::NonBfTio2),
+                (nb * pv(P::NonBfTio2)).min(chlorination - at(S::Tio2FromBfSlag)),
                 "non-BF TiO2",
             );
+            assert!(at(S::Tio2Chloride) <= chlorination + 1e-9);
+            assert!(at(S::Tio2Output) <= at(S::Tio2Capacity) + 1e-9);
             let chloride_own =
                 at(S::Tio2Chloride) - at(S::Tio2FromBfSlag) - at(S::Tio2FromNonBfSlag);
             close(
@@ -763,9 +788,13 @@ mod tests {
             let tio2_in_ore = at(S::OreMined) * pr.calibration.tio2_per_ore;
             close(
                 at(S::TiRecovery),
-                s.get(LeverId::TiRecovery) / 100.0
-                    + (at(S::Tio2FromBfSlag) + at(S::Tio2FromNonBfSlag)) / tio2_in_ore,
-                "Ti recovery score",
+                s.get(LeverId::TiRecovery) / 100.0,
+                "Ti recovery score: the dressing recovery",
+            );
+            close(
+                at(S::TiSlagRecovery),
+                (at(S::Tio2FromBfSlag) + at(S::Tio2FromNonBfSlag)) / tio2_in_ore,
+                "Ti from slag, its own series",
             );
             // Vanadium's CO2: its fuel at 2.66 t/tce and its electricity at the grid factor.
             let ee = pv(P::ElecEquivalent) / 1000.0;
@@ -778,19 +807,28 @@ mod tests {
                 "vanadium CO2",
             );
         }
-        // The TiO2 from the non-BF slag is valued at the TiO2 price like any other TiO2.
+        // The TiO2 from the non-BF slag is valued at the TiO2 price like any other TiO2: Ti chemicals =
+        // k_ti · (concentrate · p_conc + TiO2 · p_TiO2). With the chloride plants full it takes the place of
+        // TiO2 made from the plants' own (concentrate) slag: the same TiO2, less slag made.
         let without = simulate(&with(&[
             (LeverId::BfSlagTi, 10.0),
             (LeverId::OutsideOre, 3000.0),
         ]));
         let y = 2030;
-        let d_tio2 = pr.at(S::Tio2Output, y) - without.at(S::Tio2Output, y);
-        assert!(d_tio2 > 0.0);
         close(
-            pr.at(S::OutputValueTiChemicals, y) - without.at(S::OutputValueTiChemicals, y),
-            pr.calibration.k.ti * d_tio2 * s.get(LeverId::Tio2Price) / 1e4,
+            pr.at(S::OutputValueTiChemicals, y),
+            pr.calibration.k.ti
+                * (pr.at(S::TiConcentrateOutput, y) * pv(P::TiConcPrice)
+                    + pr.at(S::Tio2Output, y) * s.get(LeverId::Tio2Price))
+                / 1e4,
             "TiO2 from the non-BF slag valued",
         );
+        close(
+            pr.at(S::Tio2Output, y),
+            without.at(S::Tio2Output, y),
+            "the same chloride plants",
+        );
+        assert!(pr.at(S::TiSlagOutput, y) < without.at(S::TiSlagOutput, y));
         assert_eq!(
             f64::from(pr.peak_year),
             pr.target(crate::targets::TargetId::CarbonPeak)

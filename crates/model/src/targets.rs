@@ -132,9 +132,9 @@ pub const TARGETS: &[TargetSpec] = &[
         section: SEC,
         quote_zh: "钒、钛战略资源选矿回收率分别提高到 55%和 35%以上",
         label: Text::new("钛回收率≥35%", "Titanium recovery ≥ 35%"),
-        measure: Text::new("2025年钛选矿回收率加高炉渣提钛贡献", "Titanium dressing recovery in 2025 plus titanium recovered from blast-furnace slag"),
+        measure: Text::new("2025年钛选矿回收率（指南所指；高炉渣、非高炉渣提钛另列为“炉渣提钛”序列，不计入）", "Titanium dressing recovery in 2025, as the guideline measures it (titanium from blast-furnace and non-BF slag is its own series, not added)"),
         source: "ti_recovery_target_2025",
-        levers: &[LeverId::TiRecovery, LeverId::BfSlagTi],
+        levers: &[LeverId::TiRecovery],
     },
     TargetSpec {
         id: TargetId::FeRecovery,

@@ -2,20 +2,33 @@
 //!
 //! ```text
 //! Ti concentrate [万t] = ore · y_ti · R_ti                     (y_ti calibrated: 2020 → 600万吨 at R_ti = 20 %)
-//! TiO2 potential       = K_tio2 · u_tio2                        (u = 0.80, the national operating rate)
-//! chloride             = potential · χ · min(m_e, 1/u)          (χ = chloride share; electricity-intensive slag)
-//! sulfate              = potential · (1 − χ)
+//! chlorination         = K_tio2 · χ · u · min(m_e, 1/u)         (u = 0.80, the national operating rate;
+//!                                                                χ = chloride share; never above K_tio2 · χ)
+//! sulfate              = K_tio2 · (1 − χ) · u
+//! TiO2 from BF slag    = min(lever · min(1, m_e), HM_vti · s · τ · η_bf, chlorination)
+//! TiO2 from non-BF     = min(0.13 · NB, chlorination − TiO2 from BF slag)
+//! chloride (own slag)  = chlorination − TiO2 from BF slag − TiO2 from non-BF slag
 //! sponge [t]           = K_sponge · min(1, u_sp · m_e)
 //! slag [万t]           = 1.3 · chloride + 2.3 · sponge/10⁴ + slag sold out of province (35)
 //! concentrate need     = 2.4 · sulfate + 1.8 · slag             (scaled down together if above supply)
-//! TiO2 from BF slag    = min(lever · min(1, m_e), HM_vti · s · τ · η_bf)
-//! Ti recovery          = R_ti + TiO2 from BF slag / TiO2 in ore
+//! Ti recovery          = R_ti                                   (the guideline's 钛选矿回收率: dressing)
+//! Ti from slag         = (TiO2 from BF slag + TiO2 from non-BF slag) / TiO2 in ore   (its own series)
 //! ```
+//!
+//! **One TiO2 capacity.** The TiCl4 from blast-furnace slag (carbonisation and chlorination) and the
+//! Ti-rich slag of non-blast-furnace smelting are chloride-route feeds: they are oxidised to TiO2 in the
+//! same chloride plants (`K_tio2 · χ`) as the electric-furnace slag made from concentrate, and take that
+//! capacity first (they are the by-products the guideline wants used), so TiO2 output never exceeds the
+//! TiO2 capacity. What the plants cannot take is not made (the non-BF route's unprocessed Ti-rich slag
+//! is not valued).
 //!
 //! TiO2 from blast-furnace slag is bounded by the slag the V-Ti blast furnaces make this year: `HM_vti`
 //! (万t V-Ti hot metal) · `s` = 0.65 t slag per t hot metal · `τ` = 23.5 % TiO2 in the slag · `η_bf` = 75 %
 //! extraction (all ESTIMATEs, see the baseline CSV). Swapping the V-Ti furnaces out removes the slag, and with
 //! it this titanium.
+//!
+//! **Ti recovery** is scored as the guideline measures it, the dressing recovery `R_ti` (ore → concentrate):
+//! titanium extracted from slag is reported as its own series, not added to the score.
 //!
 //! The share `δ` of sponge processed into materials in Sichuan is valued at 2.5× sponge (see
 //! [`super::value`]). `m_e` is the power-price response from [`super::energy`].
@@ -34,6 +47,13 @@ pub struct Titanium {
     pub bf_slag_tio2: f64,
     /// The lever asks for more TiO2 than this year's V-Ti blast-furnace slag holds.
     pub bf_slag_limited: bool,
+    /// TiO2 made per tonne of non-blast-furnace steel this year (its Ti-rich slag, up to the chlorination
+    /// capacity left after the BF slag), t/t.
+    pub nonbf_tio2_per_t: f64,
+    /// The slag feeds (BF slag, non-BF slag) ask for more than the chloride plants can take.
+    pub chlorination_limited: bool,
+    /// TiO2 capacity this year, 万t/yr.
+    pub capacity: f64,
     pub deep_share: f64,
     pub tio2_in_ore: f64,
     pub conc_limited: bool,
@@ -47,14 +67,29 @@ impl Titanium {
     }
 }
 
-/// Titanium in `year` from the ore mined (万t), the power response `m_e` and the V-Ti hot metal (万t) whose
-/// blast-furnace slag can be processed.
-pub fn titanium(c: &Ctx, year: u16, ore_mined: f64, m_e: f64, hm_vti: f64) -> Titanium {
+/// Titanium in `year` from the ore mined (万t), the power response `m_e`, the V-Ti hot metal (万t) whose
+/// blast-furnace slag can be processed and the non-blast-furnace steel (万t) whose Ti-rich slag can be.
+pub fn titanium(c: &Ctx, year: u16, ore_mined: f64, m_e: f64, hm_vti: f64, nonbf: f64) -> Titanium {
     let concentrate = ore_mined * c.cal.ti_yield * c.lever(L::TiRecovery, year) / 100.0;
     let u = c.p(P::Tio2Util);
-    let potential = c.lever(L::Tio2Capacity, year) * u;
+    let capacity = c.lever(L::Tio2Capacity, year);
+    let potential = capacity * u;
     let chi = c.lever(L::ChlorideShare, year) / 100.0;
-    let mut chloride = potential * chi * m_e.min(1.0 / u);
+    let chlorination = potential * chi * m_e.min(1.0 / u);
+    // The slag feeds take the chloride plants first; the rest is the plants' own slag from concentrate.
+    let bf_asked = c.lever(L::BfSlagTi, year) * m_e.min(1.0);
+    let bf_slag_max =
+        hm_vti.max(0.0) * c.p(P::BfSlagPerHm) * c.p(P::BfSlagTio2) * c.p(P::BfSlagExtraction);
+    let bf_possible = bf_asked.min(bf_slag_max);
+    let bf_slag_tio2 = bf_possible.min(chlorination);
+    let nb_wanted = nonbf.max(0.0) * c.p(P::NonBfTio2);
+    let nb_tio2 = nb_wanted.min((chlorination - bf_slag_tio2).max(0.0));
+    let nonbf_tio2_per_t = if nonbf > 0.0 {
+        nb_tio2 / nonbf
+    } else {
+        c.p(P::NonBfTio2)
+    };
+    let mut chloride = (chlorination - bf_slag_tio2 - nb_tio2).max(0.0);
     let mut sulfate = potential * (1.0 - chi);
     let mut sponge = c.lever(L::SpongeCapacity, year) * (c.p(P::SpongeUtil) * m_e).min(1.0);
     let mut slag_sold = c.p(P::SlagExternal);
@@ -69,17 +104,17 @@ pub fn titanium(c: &Ctx, year: u16, ore_mined: f64, m_e: f64, hm_vti: f64) -> Ti
         sponge *= f;
         slag_sold *= f;
     }
-    let bf_asked = c.lever(L::BfSlagTi, year) * m_e.min(1.0);
-    let bf_slag_max =
-        hm_vti.max(0.0) * c.p(P::BfSlagPerHm) * c.p(P::BfSlagTio2) * c.p(P::BfSlagExtraction);
     Titanium {
         concentrate,
         sulfate,
         chloride,
         slag_sold,
         sponge,
-        bf_slag_tio2: bf_asked.min(bf_slag_max),
+        bf_slag_tio2,
         bf_slag_limited: bf_asked > bf_slag_max + 1e-9,
+        nonbf_tio2_per_t,
+        chlorination_limited: bf_possible + nb_wanted > chlorination + 1e-9,
+        capacity,
         deep_share: c.lever(L::TiDeepProcessing, year) / 100.0,
         tio2_in_ore: ore_mined * c.cal.tio2_per_ore,
         conc_limited,
@@ -109,12 +144,14 @@ mod tests {
         );
     }
 
-    /// The unconstrained routes of the reference scenario at power response `m_e`.
+    /// The unconstrained routes of the reference scenario at power response `m_e` (no non-BF steel, BF slag
+    /// plentiful): the chloride plants' own slag fills what the BF-slag TiO2 leaves.
     fn unconstrained(s: &Scenario, m_e: f64) -> (f64, f64, f64) {
         let u = p(P::Tio2Util);
         let pot = s.get(L::Tio2Capacity) * u;
         let chi = s.get(L::ChlorideShare) / 100.0;
-        let chloride = pot * chi * m_e.min(1.0 / u);
+        let chlorination = pot * chi * m_e.min(1.0 / u);
+        let chloride = chlorination - (s.get(L::BfSlagTi) * m_e.min(1.0)).min(chlorination);
         let sulfate = pot * (1.0 - chi);
         let sponge = s.get(L::SpongeCapacity) * (p(P::SpongeUtil) * m_e).min(1.0);
         (chloride, sulfate, sponge)
@@ -126,7 +163,7 @@ mod tests {
         let c = Ctx::for_test(&s);
         let y_ti = p(P::TiConc2020) / (p(P::OreMined2020) * p(P::TiRecovery2020));
         let ore = 8000.0;
-        let t = titanium(&c, YEAR, ore, 1.0, HM_PLENTY);
+        let t = titanium(&c, YEAR, ore, 1.0, HM_PLENTY, 0.0);
         assert_close(
             t.concentrate,
             ore * y_ti * s.get(L::TiRecovery) / 100.0,
@@ -138,13 +175,13 @@ mod tests {
             "TiO2 in ore",
         );
         assert_close(
-            titanium(&c, YEAR, 2.0 * ore, 1.0, HM_PLENTY).concentrate,
+            titanium(&c, YEAR, 2.0 * ore, 1.0, HM_PLENTY, 0.0).concentrate,
             2.0 * t.concentrate,
             "doubling ore doubles concentrate",
         );
         // 2020: levers at their base, 2020 ore → the guideline's 600万吨.
         assert_close(
-            titanium(&c, 2020, p(P::OreMined2020), 1.0, HM_PLENTY).concentrate,
+            titanium(&c, 2020, p(P::OreMined2020), 1.0, HM_PLENTY, 0.0).concentrate,
             p(P::TiConc2020),
             "2020 concentrate",
         );
@@ -154,7 +191,7 @@ mod tests {
     fn tio2_capacity_splits_into_chloride_and_sulfate_by_the_chloride_share() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
-        let t = titanium(&c, YEAR, p(P::OreMined2020), 1.0, HM_PLENTY);
+        let t = titanium(&c, YEAR, p(P::OreMined2020), 1.0, HM_PLENTY, 0.0);
         assert!(!t.conc_limited);
         let (chloride, sulfate, sponge) = unconstrained(&s, 1.0);
         assert_close(t.chloride, chloride, "chloride = K·u·χ");
@@ -182,9 +219,19 @@ mod tests {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
         let ore = p(P::OreMined2020);
-        let base = titanium(&c, YEAR, ore, 1.0, HM_PLENTY);
-        let up = titanium(&c, YEAR, ore, 1.2, HM_PLENTY);
-        assert_close(up.chloride, 1.2 * base.chloride, "chloride × m_e");
+        let base = titanium(&c, YEAR, ore, 1.0, HM_PLENTY, 0.0);
+        let up = titanium(&c, YEAR, ore, 1.2, HM_PLENTY, 0.0);
+        // The chloride plants' output (own slag + BF slag) scales with m_e; the BF slag is capped at its lever.
+        assert_close(
+            up.chloride + up.bf_slag_tio2,
+            1.2 * (base.chloride + base.bf_slag_tio2),
+            "chlorination × m_e",
+        );
+        assert_close(
+            up.chloride,
+            unconstrained(&s, 1.2).0,
+            "own slag fills the rest",
+        );
         assert_close(up.sulfate, base.sulfate, "sulfate does not respond");
         assert_close(
             up.sponge,
@@ -196,16 +243,20 @@ mod tests {
             base.bf_slag_tio2,
             "BF slag capped at the lever",
         );
-        let down = titanium(&c, YEAR, ore, 0.5, HM_PLENTY);
-        assert_close(down.chloride, 0.5 * base.chloride, "chloride × 0.5");
+        let down = titanium(&c, YEAR, ore, 0.5, HM_PLENTY, 0.0);
+        assert_close(
+            down.chloride + down.bf_slag_tio2,
+            0.5 * (base.chloride + base.bf_slag_tio2),
+            "chlorination × 0.5",
+        );
         assert_close(down.bf_slag_tio2, 0.5 * base.bf_slag_tio2, "BF slag × 0.5");
         assert_close(down.sponge, 0.5 * base.sponge, "sponge × 0.5");
         // Far above: every route at full capacity.
-        let full = titanium(&c, YEAR, ore, 3.0, HM_PLENTY);
+        let full = titanium(&c, YEAR, ore, 3.0, HM_PLENTY, 0.0);
         assert_close(
-            full.chloride,
+            full.chloride + full.bf_slag_tio2,
             s.get(L::Tio2Capacity) * s.get(L::ChlorideShare) / 100.0,
-            "chloride capped at its capacity",
+            "chloride plants capped at their capacity",
         );
         assert_close(full.sponge, s.get(L::SpongeCapacity), "sponge capped");
     }
@@ -219,7 +270,7 @@ mod tests {
             + p(P::SlagPerSponge) * sponge / 1e4
             + p(P::SlagExternal);
         let need = sulfate * p(P::ConcPerSulfate) + slag * p(P::ConcPerSlag);
-        let t = titanium(&c, YEAR, 2000.0, 1.0, HM_PLENTY);
+        let t = titanium(&c, YEAR, 2000.0, 1.0, HM_PLENTY, 0.0);
         assert!(t.conc_limited && t.concentrate < need);
         let f = t.concentrate / need;
         assert_close(t.chloride, chloride * f, "chloride scaled");
@@ -246,20 +297,67 @@ mod tests {
         let asked = s.get(L::BfSlagTi);
         assert!(asked > 0.0);
         // Plenty of hot metal: the lever decides.
-        let t = titanium(&c, YEAR, 8000.0, 1.0, HM_PLENTY);
+        let t = titanium(&c, YEAR, 8000.0, 1.0, HM_PLENTY, 0.0);
         assert_close(t.bf_slag_tio2, asked, "lever when slag is plentiful");
         assert!(!t.bf_slag_limited);
         // Little hot metal: the slag decides.
         let hm = 0.5 * asked / per_hm;
-        let t = titanium(&c, YEAR, 8000.0, 1.0, hm);
+        let t = titanium(&c, YEAR, 8000.0, 1.0, hm, 0.0);
         assert_close(t.bf_slag_tio2, hm * per_hm, "HM_vti · s · τ · η_bf");
         assert!(t.bf_slag_limited);
         // No V-Ti blast furnaces, no slag, no titanium from it.
         assert_close(
-            titanium(&c, YEAR, 8000.0, 1.0, 0.0).bf_slag_tio2,
+            titanium(&c, YEAR, 8000.0, 1.0, 0.0, 0.0).bf_slag_tio2,
             0.0,
             "no slag",
         );
+    }
+
+    #[test]
+    fn slag_feeds_share_the_chloride_plants_so_tio2_never_exceeds_capacity() {
+        // Large slag feeds: 60万吨 asked from BF slag, 1,000万吨 of non-BF steel at 0.13 t TiO2/t.
+        let mut s = Scenario::reference();
+        s.set(L::BfSlagTi, 60.0);
+        let c = Ctx::for_test(&s);
+        let (k, chi, u) = (
+            s.get(L::Tio2Capacity),
+            s.get(L::ChlorideShare) / 100.0,
+            p(P::Tio2Util),
+        );
+        let chlorination = k * chi * u;
+        let t = titanium(&c, YEAR, 8000.0, 1.0, HM_PLENTY, 1000.0);
+        // BF slag takes the plants first (19.2万吨 at 120万吨 × 20 % × 0.8), nothing is left for the rest.
+        assert_close(
+            t.bf_slag_tio2,
+            chlorination,
+            "BF slag up to the chloride plants",
+        );
+        assert_close(t.nonbf_tio2_per_t, 0.0, "no room for the non-BF slag");
+        assert_close(t.chloride, 0.0, "no room for the plants' own slag");
+        assert!(t.chlorination_limited);
+        assert!(t.sulfate + t.chloride + t.bf_slag_tio2 <= k * u + 1e-9);
+        // A small BF-slag plant: the non-BF slag takes the rest, the plants' own slag none.
+        s.set(L::BfSlagTi, 5.0);
+        let c = Ctx::for_test(&s);
+        let t = titanium(&c, YEAR, 8000.0, 1.0, HM_PLENTY, 100.0);
+        assert_close(t.bf_slag_tio2, 5.0, "BF slag as asked");
+        assert_close(
+            t.nonbf_tio2_per_t * 100.0,
+            (chlorination - 5.0).min(100.0 * p(P::NonBfTio2)),
+            "non-BF slag up to the room left",
+        );
+        assert_close(
+            t.chloride,
+            chlorination - 5.0 - t.nonbf_tio2_per_t * 100.0,
+            "own slag fills the rest",
+        );
+        // No slag feeds: the plants run on their own slag and the non-BF rate is the parameter's.
+        s.set(L::BfSlagTi, 0.0);
+        let c = Ctx::for_test(&s);
+        let t = titanium(&c, YEAR, 8000.0, 1.0, HM_PLENTY, 0.0);
+        assert_close(t.chloride, chlorination, "own slag only");
+        assert_close(t.nonbf_tio2_per_t, p(P::NonBfTio2), "per-tonne rate");
+        assert!(!t.chlorination_limited);
     }
 
     #[test]
@@ -270,7 +368,7 @@ mod tests {
         s.set(L::Tio2Capacity, 250.0);
         s.set(L::SpongeCapacity, 150000.0);
         let c = Ctx::for_test(&s);
-        let free = titanium(&c, YEAR, 8000.0, 1.0, HM_PLENTY);
+        let free = titanium(&c, YEAR, 8000.0, 1.0, HM_PLENTY, 0.0);
         assert!(free.conc_limited);
         let need = free.sulfate * p(P::ConcPerSulfate) + free.slag(&c) * p(P::ConcPerSlag);
         assert_close(
