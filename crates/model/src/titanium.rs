@@ -1,7 +1,7 @@
 //! Titanium: concentrate, TiO2 by route, slag, sponge, materials and Ti from blast-furnace slag.
 //!
 //! ```text
-//! Ti concentrate [万t] = ore · y_ti · R_ti                     (y_ti calibrated: 2020 → 600万吨 at R_ti = 20 %)
+//! Ti concentrate [万t] = ore · y_ti · R_ti                     (y_ti calibrated: 2020 → 511万吨 at R_ti = 20 %)
 //! chlorination         = K_tio2 · χ · u · min(m_e, 1/u)         (u = 0.80, the national operating rate;
 //!                                                                χ = chloride share; never above K_tio2 · χ)
 //! sulfate              = K_tio2 · (1 − χ) · u
@@ -179,7 +179,7 @@ mod tests {
             2.0 * t.concentrate,
             "doubling ore doubles concentrate",
         );
-        // 2020: levers at their base, 2020 ore → the guideline's 600万吨.
+        // 2020: levers at their base, 2020 ore → the published 511万吨.
         assert_close(
             titanium(&c, 2020, p(P::OreMined2020), 1.0, HM_PLENTY, 0.0).concentrate,
             p(P::TiConc2020),

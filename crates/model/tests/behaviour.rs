@@ -1098,3 +1098,58 @@ fn the_titanium_recovery_target_scores_dressing_recovery_not_slag_extraction() {
     let p = simulate(&with(&slag));
     assert!(p.at(S::Tio2FromBfSlag, 2025) > 0.0 && p.at(S::TiSlagRecovery, 2025) > 0.0);
 }
+
+#[test]
+fn titanium_concentrate_is_calibrated_to_the_published_2020_figure_and_validated_against_china() {
+    use vtre_model::actuals::{validation, Basis};
+    // 2020: 511万吨 published for Panxi (80.7 % of China's 633万吨), where all of Sichuan's V-Ti ore is.
+    let p = simulate(&Scenario::reference());
+    let v = validation(&p);
+    let row = |key: &str, year: u16| {
+        v.iter()
+            .find(|c| c.actual.key == key && c.actual.year == year)
+            .unwrap_or_else(|| panic!("{key} {year} not in the validation table"))
+    };
+    let panxi = row("panxi_ti_concentrate_output", 2020);
+    assert_eq!(panxi.basis, Basis::Same);
+    assert!((panxi.published - 511.0).abs() < 1e-9);
+    assert!(panxi.error.unwrap().abs() <= 0.10, "{:?}", panxi.error);
+    // The national series are compared too: physical concentrate in 2020 (Sichuan 511 of China's 633), and
+    // China's TiO2-content series from 2021, converted at the Panxi concentrate's 47 % TiO2.
+    let cn = row("cn_ti_concentrate_output", 2020);
+    assert_eq!(cn.basis, Basis::National);
+    assert!(
+        (cn.share.unwrap() - 511.0 / 633.0).abs() < 1e-3,
+        "{:?}",
+        cn.share
+    );
+    for year in 2021..=2024 {
+        let r = row("cn_ti_ore_output_tio2", year);
+        assert_eq!(r.basis, Basis::National);
+        assert!(
+            (r.model * 0.47 / r.actual.value - r.share.unwrap()).abs() < 1e-9,
+            "{year}: share on a TiO2 basis"
+        );
+    }
+    // With the 2020 settings held, Sichuan makes less titanium concentrate than all of China in every
+    // published year, on either basis (it used to make 109 % in 2021 in the reference).
+    let held = simulate(&Scenario::held_2020());
+    for c in validation(&held)
+        .iter()
+        .filter(|c| c.series == S::TiConcentrateOutput && c.basis == Basis::National)
+    {
+        assert!(
+            c.share.unwrap() < 1.0,
+            "{} {}: {:.3} of China",
+            c.actual.key,
+            c.actual.year,
+            c.share.unwrap()
+        );
+    }
+    let r2021 = row("cn_ti_ore_output_tio2", 2021);
+    assert!(
+        r2021.share.unwrap() < 1.0,
+        "reference 2021: {:?}",
+        r2021.share
+    );
+}
