@@ -51,3 +51,21 @@ fn every_member_of_an_ensemble_projects_finite_physical_numbers() {
         }
     }
 }
+
+#[test]
+fn the_base_year_is_the_same_in_every_member() {
+    // The uncertainty is in the projection, not in history: every member reproduces 2020's crude steel
+    // (2,790万吨, FACT) and cuts nothing in 2020, at the reference and at the lever extremes.
+    for base in [Scenario::reference(), ends(false), ends(true)] {
+        let s = vtre_analysis::ensemble(&base, 200, 1);
+        let q = s.at(S::CrudeSteelTotal, 2020).unwrap();
+        assert!(
+            (q.p5 - 2790.0).abs() < 1e-6 && (q.p95 - 2790.0).abs() < 1e-6,
+            "{q:?}"
+        );
+        let cut = s.at(S::CurtailedValue, 2020).unwrap();
+        assert!(cut.p95.abs() < 1e-9, "{cut:?}");
+        let conc = s.at(S::TiConcentrateOutput, 2020).unwrap();
+        assert!((conc.p5 - 511.0).abs() < 1e-6 && (conc.p95 - 511.0).abs() < 1e-6);
+    }
+}

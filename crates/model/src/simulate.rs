@@ -226,15 +226,35 @@ fn valued(c: &Ctx, y: &Year, q: &[f64; N_PRODUCTS]) -> Valued {
     }
 }
 
-/// The scenario's parameters as the model uses them: overrides applied, then the derived rows (role
-/// `derived`) computed from the others. EAF utilisation is derived so 2020 reproduces 2020 crude steel (a
-/// FACT): `u_eaf = (crude₂₀₂₀ − (K_vti + K_oth)·u_bof) / K_eaf` (0.775 with the CSV values).
+/// The scenario's parameters as the model uses them: overrides applied, then the calibration re-solved for
+/// this parameter set, so that 2020 reproduces what happened whatever an uncertain parameter's value:
+/// - EAF utilisation is derived so 2020 reproduces 2020 crude steel (a FACT):
+///   `u_eaf = (crude₂₀₂₀ − (K_vti + K_oth)·u_bof) / K_eaf` (0.775 with the CSV values); where the EAFs could
+///   not make the rest even at full utilisation, they run full and the BF-BOF utilisation rises instead;
+/// - the EAF scrap rate is capped so 2020's converters and EAFs need no more scrap than 2020's supply (the
+///   rest of the EAF charge was hot metal or pig iron, as Chinese EAFs charge).
+///
+/// The quota's 2020 level is re-solved in [`simulate`], once the base year's energy is known.
 pub fn model_params(s: &Scenario) -> Vec<f64> {
     let mut params = s.resolved_params();
-    let v = |id: P| params[id as usize];
-    let bof_2020 = (v(P::VtiBofCap2020) + v(P::OtherBofCap2020)) * v(P::BofUtil);
-    let eaf_util = ((v(P::CrudeSteel2020) - bof_2020) / v(P::EafCap2020)).clamp(0.0, 1.0);
+    let v = |params: &[f64], id: P| params[id as usize];
+    let k_bof = v(&params, P::VtiBofCap2020) + v(&params, P::OtherBofCap2020);
+    let (crude, k_eaf) = (v(&params, P::CrudeSteel2020), v(&params, P::EafCap2020));
+    let mut u_bof = v(&params, P::BofUtil);
+    let mut eaf_util = (crude - k_bof * u_bof) / k_eaf;
+    if eaf_util > 1.0 && k_bof > 0.0 {
+        eaf_util = 1.0;
+        u_bof = ((crude - k_eaf) / k_bof).clamp(0.0, 1.0);
+    }
+    let eaf_util = eaf_util.clamp(0.0, 1.0);
+    params[P::BofUtil as usize] = u_bof;
     params[P::EafUtil as usize] = eaf_util;
+    let (bof, eaf) = (k_bof * u_bof, k_eaf * eaf_util);
+    let need = bof * v(&params, P::ScrapPerBof) + eaf * v(&params, P::ScrapPerEaf);
+    if need > v(&params, P::Scrap2020) && eaf > 0.0 {
+        let rate = (v(&params, P::Scrap2020) - bof * v(&params, P::ScrapPerBof)) / eaf;
+        params[P::ScrapPerEaf as usize] = rate.max(0.0);
+    }
     params
 }
 
@@ -267,6 +287,17 @@ pub fn simulate(s: &Scenario) -> Projection {
     let base = run_chains(&c, FIRST_YEAR, c.p(P::Scrap2020));
     let q_base = quantities(&base);
     c.cal.k = calibrate(&c, &valued(&c, &base, &q_base));
+    // The quota did not cut 2020 (it is what happened): its 2020 level, where the lever phases in from, is at
+    // least the energy 2020 counted against it (in the equivalent value it is set in).
+    let it_q = intensities(
+        &c,
+        FIRST_YEAR,
+        base.v.v2o5_per_bof_vti,
+        base.ti.nonbf_tio2_per_t,
+    );
+    let used_2020 = energy_use(&q_base, &it_q, kappa_quota(&c), 0.0, None).counted;
+    let quota = &mut c.params[P::Quota2020 as usize];
+    *quota = quota.max(used_2020);
     let it_base = intensities(
         &c,
         FIRST_YEAR,

@@ -22,6 +22,10 @@
 //! 2. *Scrap*: `S_t = S_{t−1} · (1 + g_t)` from 1,200万吨 in 2020; BOF uses 0.1 t/t first, EAF needs 1.0 t/t:
 //!    `EAF ≤ (S − 0.1·BOF) / 1.0`.
 //!
+//! **The base year is what happened.** In 2020 no limit binds: the furnaces got their ore, and the calibration
+//! ([`super::simulate::model_params`]) re-solves the utilisations and the EAF scrap rate for every parameter set
+//! so 2020 reproduces 2020 crude steel within 2020's scrap supply.
+//!
 //! Existing mines decline at `d` = 4.1 %/yr (derived from the guideline's expected 655万吨 gap in 2025 at 2020
 //! demand); new ore (红格南) adds to it. `y_fe` is calibrated so 2020 ore × 70 % recovery gives 2,500万吨.
 //! The iron-concentrate gap is `c·HM − C` (negative = surplus).
@@ -87,7 +91,9 @@ pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
     let conc_per = c.p(P::ConcPerHotMetal);
     let conc_avail = conc_local + c.lever(L::OutsideOre, year);
     let demand = (bof_vti + bof_other + nonbf) * hm_per * conc_per;
-    let ore_limited = demand > conc_avail + 1e-9;
+    // 2020 is what happened: its furnaces got their ore (outside ore made up whatever the local concentrate
+    // did not cover), so the limit applies from 2021.
+    let ore_limited = year > super::series::FIRST_YEAR && demand > conc_avail + 1e-9;
     if ore_limited {
         // Ordinary-ore furnaces depend on bought-in ore and are cut first; then V-Ti blast furnaces, then the
         // non-blast-furnace route.
@@ -222,17 +228,17 @@ mod tests {
     fn eaf_output_is_capped_by_the_scrap_left_after_the_converters() {
         let mut s = with(&[(L::OutsideOre, 3000.0)]);
         // Off the default 1.0 t/t, so dividing by the EAF scrap rate differs from multiplying by it.
-        s.set_param(P::ScrapPerEaf, 1.1);
+        s.set_param(P::ScrapPerEaf, 1.05);
         let c = Ctx::for_test(&s);
         let bof = (p(P::VtiBofCap2020) + p(P::OtherBofCap2020)) * p(P::BofUtil);
         let left = 300.0;
         let scrap = bof * p(P::ScrapPerBof) + left;
         let st = steel(&c, YEAR, scrap, 1.0);
         assert!(st.scrap_limited);
-        assert_close(st.eaf, left / 1.1, "EAF = (S − 0.1·BOF) / 1.1");
-        // 100 more scrap: 100/1.1 more EAF steel.
+        assert_close(st.eaf, left / 1.05, "EAF = (S − 0.1·BOF) / 1.05");
+        // 100 more scrap: 100/1.05 more EAF steel.
         let more = steel(&c, YEAR, scrap + 100.0, 1.0);
-        assert_close(more.eaf - st.eaf, 100.0 / 1.1, "EAF response to scrap");
+        assert_close(more.eaf - st.eaf, 100.0 / 1.05, "EAF response to scrap");
         // Scrap the converters need leaves nothing for EAF.
         let none = steel(&c, YEAR, bof * p(P::ScrapPerBof) * 0.5, 1.0);
         assert_close(none.eaf, 0.0, "no scrap left");

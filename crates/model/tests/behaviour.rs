@@ -767,11 +767,19 @@ fn a_parameter_that_is_not_an_input_cannot_be_overridden() {
 
 #[test]
 fn overriding_a_2020_level_moves_the_levers_start_and_keeps_2020_on_the_csv() {
-    // The 2020 energy quota is a parameter: lowering it lowers the quota path before the lever's target year.
+    // The 2020 energy quota is a parameter: lowering it lowers the quota path before the lever's target year
+    // (down to the energy 2020 used: below that it would have cut 2020, which is what happened).
     let mut s = Scenario::reference();
-    s.set_param(ParamId::Quota2020, 1300.0);
+    s.set_param(ParamId::Quota2020, 1450.0);
     let (a, b) = (simulate(&Scenario::reference()), simulate(&s));
-    assert!((b.at(S::EnergyQuota, 2020) - 1300.0).abs() < 1e-9);
+    assert!((b.at(S::EnergyQuota, 2020) - 1450.0).abs() < 1e-9);
+    let mut low = Scenario::reference();
+    low.set_param(ParamId::Quota2020, 1300.0);
+    let low = simulate(&low);
+    assert!(
+        (low.at(S::EnergyQuota, 2020) - low.at(S::EnergyCounted, 2020)).abs() < 1e-6,
+        "raised to the 2020 use"
+    );
     assert!(b.at(S::EnergyQuota, 2023) < a.at(S::EnergyQuota, 2023) - 1.0);
     assert!((b.at(S::EnergyQuota, 2025) - a.at(S::EnergyQuota, 2025)).abs() < 1e-9);
     // 2020 crude steel is an input: EAF utilisation is derived from it, so 2020 follows it.
@@ -1151,5 +1159,64 @@ fn titanium_concentrate_is_calibrated_to_the_published_2020_figure_and_validated
         r2021.share.unwrap() < 1.0,
         "reference 2021: {:?}",
         r2021.share
+    );
+}
+
+#[test]
+fn the_base_year_reproduces_its_facts_with_every_parameter_at_either_end_of_its_range() {
+    // 2020 is what happened: whatever an uncertain parameter's value, the calibration is re-solved so 2020
+    // gives the published figures (or the anchor the parameter itself sets) and no limit or quota cuts it.
+    let reference = simulate(&Scenario::reference());
+    let mut checked = 0;
+    for p in vtre_model::params::PARAMS
+        .iter()
+        .filter(|p| p.overridable())
+    {
+        for v in [p.low, p.high] {
+            let mut s = Scenario::reference();
+            s.set_param(p.id, v);
+            let pr = simulate(&s);
+            for (id, anchor) in [
+                (S::CrudeSteelTotal, ParamId::CrudeSteel2020),
+                (S::IronConcentrateSupply, ParamId::IronConc2020),
+                (S::TiConcentrateOutput, ParamId::TiConc2020),
+                (S::V2o5Output, ParamId::V2o5Output2020),
+                (S::ScrapSupply, ParamId::Scrap2020),
+                (S::OutputValueTotal, ParamId::Value2020),
+            ] {
+                let (got, want) = (pr.at(id, 2020), s.param(anchor));
+                assert!(
+                    (got / want - 1.0).abs() < 1e-9,
+                    "{}={v}: 2020 {} = {got}, the anchor is {want}",
+                    p.csv_key,
+                    id.key()
+                );
+            }
+            let l = pr.limits[0];
+            assert!(
+                !(l.iron_ore || l.scrap || l.energy_quota || l.ti_concentrate),
+                "{}={v}: a limit binds in 2020: {l:?}",
+                p.csv_key
+            );
+            assert_eq!(pr.at(S::CurtailedValue, 2020), 0.0, "{}={v}", p.csv_key);
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    // The case: a 2020 quota below the base year's own energy use (1,300 against about 1,435万tce)
+    // curtailed 2020 by 184亿. Now the quota's 2020 level is at least what 2020 used, and the same lever path
+    // as the reference's leaves 2021 uncut too.
+    let mut s = Scenario::reference();
+    s.set_param(ParamId::Quota2020, 1300.0);
+    let pr = simulate(&s);
+    assert_eq!(pr.at(S::CurtailedValue, 2020), 0.0);
+    assert!((pr.at(S::CrudeSteelTotal, 2020) - 2790.0).abs() < 1e-9);
+    assert!(
+        pr.curtailed_in(2021).is_empty(),
+        "{:?}",
+        pr.curtailed_in(2021)
+    );
+    assert!(
+        (pr.at(S::CrudeSteelTotal, 2021) - reference.at(S::CrudeSteelTotal, 2021)).abs() < 1e-9
     );
 }
