@@ -29,7 +29,14 @@ fn the_reference_ensemble_is_reproducible_and_its_probabilities_are_shares() {
         let o = a.target(t.id).expect("every target is scored");
         if let Some(p) = o.probability() {
             assert!((0.0..=1.0).contains(&p));
-            assert_eq!(p * 1000.0, o.met as f64, "a share of 1,000 members");
+            // Reached at all (met or at risk), and with the margin (met): shares of 1,000 members.
+            assert_eq!(
+                p * 1000.0,
+                (o.met + o.at_risk) as f64,
+                "a share of 1,000 members"
+            );
+            let m = o.probability_margin().expect("scored");
+            assert_eq!(m * 1000.0, o.met as f64, "a share of 1,000 members");
         }
     }
     // The headline's 2025 scale: the reference inside its 10–90 % range.

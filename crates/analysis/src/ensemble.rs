@@ -30,8 +30,9 @@
 //! way (they describe the members run so far).
 //!
 //! **Outputs.** Per series and year the quantiles p5, p10, p50, p90, p95 (linear interpolation between order
-//! statistics, [`quantile_sorted`]); per target the counts of members by status and the probability of being
-//! met ([`TargetOdds::probability`]).
+//! statistics, [`quantile_sorted`]); per target the counts of members by status, the probability of meeting
+//! the threshold at all ([`TargetOdds::probability`]) and of meeting it with its margin band
+//! ([`TargetOdds::probability_margin`]).
 
 use crate::measure::uncertain_params;
 use crate::rng::SplitMix64;
@@ -134,14 +135,24 @@ pub struct TargetOdds {
 }
 
 impl TargetOdds {
-    /// The probability that the target is **met**: the share of members whose status is `Status::Met`, the
-    /// status the app shows as met. At-risk members (threshold reached but within the band, see
-    /// `vtre_model::targets`) do not count: "met" means met with the room the guideline's target needs, the
-    /// same rule as a single run. `(met + at_risk) / members` is available from the counts for "reached at
-    /// all". `None` for an unquantified target (never scored) or before any member has run.
+    /// The probability of meeting the target's threshold **at all**: the share of members whose status is
+    /// `Met` or `AtRisk` (past the threshold, by the band or by less). A target met at its central value
+    /// (the reference's Ti recovery, 0.35 against 0.35) is likely met, and this says so. `None` for an
+    /// unquantified target (never scored) or before any member has run.
     pub fn probability(&self) -> Option<f64> {
+        self.share(self.met + self.at_risk)
+    }
+
+    /// The probability of meeting the target **with its margin**: the share of members whose status is
+    /// `Met` (past the threshold by at least the band, the status a single run shows as met). Never above
+    /// [`TargetOdds::probability`].
+    pub fn probability_margin(&self) -> Option<f64> {
+        self.share(self.met)
+    }
+
+    fn share(&self, n: usize) -> Option<f64> {
         let scored = self.met + self.at_risk + self.missed;
-        (self.members > 0 && scored > 0).then(|| self.met as f64 / self.members as f64)
+        (self.members > 0 && scored > 0).then(|| n as f64 / self.members as f64)
     }
 }
 
@@ -502,7 +513,9 @@ mod tests {
                 Some(p) => {
                     assert_eq!(t.met + t.at_risk + t.missed, 60, "{:?}", t.id);
                     assert!((0.0..=1.0).contains(&p));
-                    assert_eq!(p, t.met as f64 / 60.0);
+                    // "Met at all": past the threshold, by the band or less; "with the margin": by the band.
+                    assert_eq!(p, (t.met + t.at_risk) as f64 / 60.0);
+                    assert_eq!(t.probability_margin(), Some(t.met as f64 / 60.0));
                 }
                 None => assert_eq!(t.id, TargetId::OverseasReBase),
             }
@@ -512,6 +525,19 @@ mod tests {
         let central = simulate(&Scenario::reference());
         let met = central.target(TargetId::VRecovery).unwrap().status == Status::Met;
         assert_eq!(v.met, if met { 60 } else { 0 });
+    }
+
+    #[test]
+    fn a_target_met_at_its_central_value_is_likely_met_though_not_with_the_margin() {
+        // The reference's Ti recovery is 0.35 against 0.35: reached, inside the band (at risk). It reached
+        // the threshold in every member, so "probability" is 1, and with the margin 0 (it used to report 0).
+        let e = ensemble(&Scenario::reference(), 40, 1);
+        let t = e.target(TargetId::TiRecovery).unwrap();
+        assert_eq!(t.probability(), Some(1.0));
+        assert_eq!(t.probability_margin(), Some(0.0));
+        // An unquantified target has neither.
+        let u = e.target(TargetId::OverseasReBase).unwrap();
+        assert_eq!((u.probability(), u.probability_margin()), (None, None));
     }
 
     #[test]

@@ -15,6 +15,12 @@
 //! answer is not reachable and reports the best value found (the best scan point, refined step by step
 //! around it).
 //!
+//! **Policy levers only, unless asked.** A policy maker sets policies, not prices: both searches move only
+//! levers of kind `Policy` ([`vtre_model::levers::LeverKind`]) by default. Market prices and the
+//! special-steel premium (kind `Market`) are a separate, labelled question — "if markets…" — asked with
+//! [`LeverSet::WithMarkets`] ([`goal_seek_with`], [`best_reachable_with`]; `--markets` in the CLI). The
+//! electricity convention (kind `Accounting`) is never searched: it changes no tonne and no tce.
+//!
 //! **All levers** ([`best_reachable`]): a coordinate search from the current scenario. Levers are visited
 //! in order (first the ones the target names as moving it most, then the rest of the table); each is scanned
 //! on a coarse grid with the others held, and moved to the best value if that improves on the current status
@@ -24,7 +30,7 @@
 //! no more than it needs. This is a heuristic local search: it finds a good setting, not necessarily the
 //! best one, and "not reachable" means this search did not find a way, not that none exists.
 
-use vtre_model::levers::{spec as lspec, LeverSpec};
+use vtre_model::levers::{spec as lspec, LeverKind, LeverSpec};
 use vtre_model::targets::{spec as tspec, Rule, TargetResult};
 use vtre_model::{simulate, LeverId, Scenario, Status, TargetId, LEVERS};
 
@@ -35,11 +41,35 @@ pub const COARSE_INTERVALS: usize = 16;
 /// Passes over the levers in [`best_reachable`].
 pub const PASSES: usize = 3;
 
+/// Which levers a search may move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LeverSet {
+    /// Policy levers only (the default): what a policy maker can set.
+    #[default]
+    Policy,
+    /// Policy levers and market prices ("if markets…"). Accounting switches are never searched.
+    WithMarkets,
+}
+
+impl LeverSet {
+    /// Whether a search with this set may move `lever`.
+    pub fn allows(self, lever: LeverId) -> bool {
+        match lspec(lever).kind() {
+            LeverKind::Policy => true,
+            LeverKind::Market => self == LeverSet::WithMarkets,
+            LeverKind::Accounting => false,
+        }
+    }
+}
+
 /// Why a goal-seek cannot start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SeekError {
     /// The target has no number (never scored), so it cannot be met.
     Unquantified(TargetId),
+    /// The lever is a market price (or an accounting switch), not a policy: ask with
+    /// [`LeverSet::WithMarkets`] ("if markets…") for a market lever.
+    NotPolicy(LeverId),
 }
 
 impl std::fmt::Display for SeekError {
@@ -50,6 +80,19 @@ impl std::fmt::Display for SeekError {
                 "target '{}' has no number in the guideline and is never scored",
                 id.key()
             ),
+            SeekError::NotPolicy(id) => match lspec(*id).kind() {
+                LeverKind::Accounting => write!(
+                    f,
+                    "lever '{}' is an accounting convention: it changes no tonne and no tce, so it is \
+                     never searched",
+                    id.key()
+                ),
+                _ => write!(
+                    f,
+                    "lever '{}' is a market price, not a policy: ask \"if markets…\" with --markets",
+                    id.key()
+                ),
+            },
         }
     }
 }
@@ -257,9 +300,24 @@ impl<'a> LeverScan<'a> {
 }
 
 /// Finds the value of `lever` nearest its current value that meets `target`, all else held. See the module
-/// docs for the search and what "not reachable" reports.
+/// docs for the search and what "not reachable" reports. `lever` is the caller's explicit choice, so any lever
+/// but an accounting switch may be named here; [`goal_seek_with`] with [`LeverSet::Policy`] refuses market
+/// levers too.
 pub fn goal_seek(s: &Scenario, target: TargetId, lever: LeverId) -> Result<Seek, SeekError> {
+    goal_seek_with(s, target, lever, LeverSet::WithMarkets)
+}
+
+/// [`goal_seek`] within a lever set: a lever outside it is refused with [`SeekError::NotPolicy`].
+pub fn goal_seek_with(
+    s: &Scenario,
+    target: TargetId,
+    lever: LeverId,
+    set: LeverSet,
+) -> Result<Seek, SeekError> {
     check(target)?;
+    if !set.allows(lever) {
+        return Err(SeekError::NotPolicy(lever));
+    }
     let from = s.get(lever);
     let mut scan = LeverScan::new(s, target, lever);
     let current = scan.index(from);
@@ -276,15 +334,34 @@ pub fn goal_seek(s: &Scenario, target: TargetId, lever: LeverId) -> Result<Seek,
     })
 }
 
-/// Searches all levers for a setting that meets `target`, from `s`. A heuristic local search: see the
-/// module docs.
+/// Searches the policy levers for a setting that meets `target`, from `s`. A heuristic local search: see
+/// the module docs. Market prices and the premium stay where `s` has them.
 pub fn best_reachable(s: &Scenario, target: TargetId) -> Result<Reachable, SeekError> {
+    best_reachable_with(s, target, LeverSet::Policy)
+}
+
+/// [`best_reachable`] over a lever set ([`LeverSet::WithMarkets`]: "if markets…", prices may move too).
+pub fn best_reachable_with(
+    s: &Scenario,
+    target: TargetId,
+    set: LeverSet,
+) -> Result<Reachable, SeekError> {
     check(target)?;
-    let named = tspec(target).levers;
+    let named: Vec<LeverId> = tspec(target)
+        .levers
+        .iter()
+        .copied()
+        .filter(|&id| set.allows(id))
+        .collect();
     let order: Vec<LeverId> = named
         .iter()
         .copied()
-        .chain(LEVERS.iter().map(|l| l.id).filter(|id| !named.contains(id)))
+        .chain(
+            LEVERS
+                .iter()
+                .map(|l| l.id)
+                .filter(|id| !named.contains(id) && set.allows(*id)),
+        )
         .collect();
     let mut cur = s.clone();
     let mut result = score(&cur, target);
@@ -293,7 +370,7 @@ pub fn best_reachable(s: &Scenario, target: TargetId) -> Result<Reachable, SeekE
     if !is_met(&result) {
         // Stuck where no single lever helps (a target bound by two levers at once, like the smaller of two
         // growth rates): try the corners of the levers the target names, and search again from the best.
-        let (corner, r, n) = best_corner(&cur, target, named);
+        let (corner, r, n) = best_corner(&cur, target, &named);
         runs += n;
         if better(&r, &result) {
             cur = corner;
@@ -415,6 +492,7 @@ fn tidy(
 mod tests {
     use super::*;
     use vtre_model::presets;
+    use vtre_model::targets::TARGETS;
 
     fn met_with(s: &Scenario, lever: LeverId, v: f64, target: TargetId) -> bool {
         let mut t = s.clone();
@@ -521,12 +599,17 @@ mod tests {
         s.set(LeverId::TiRecovery, 20.0);
         s.set(LeverId::BfSlagTi, 0.0);
         // From low titanium recovery, and the reference's industry scale (far below 6000 亿元, so several
-        // levers move, some first to where they help most and then back by the tidy pass).
-        for (s, target) in [
-            (s, TargetId::TiRecovery),
-            (Scenario::reference(), TargetId::IndustryScale),
+        // levers move, some first to where they help most and then back by the tidy pass; with policy levers
+        // alone it is not reached, so this asks "if markets…").
+        for (s, target, set) in [
+            (s, TargetId::TiRecovery, LeverSet::Policy),
+            (
+                Scenario::reference(),
+                TargetId::IndustryScale,
+                LeverSet::WithMarkets,
+            ),
         ] {
-            let r = best_reachable(&s, target).unwrap();
+            let r = best_reachable_with(&s, target, set).unwrap();
             assert!(r.reached, "{r:?}");
             assert!(is_met(&score(&r.scenario, target)), "re-simulated");
             assert_eq!(r.result, score(&r.scenario, target));
@@ -540,9 +623,57 @@ mod tests {
                 assert!(!met_with(&r.scenario, id, back, target), "{}", id.key());
             }
         }
+        // Policy levers alone do not reach the industry scale from the reference (its best is reported).
+        let policy = best_reachable(&Scenario::reference(), TargetId::IndustryScale).unwrap();
+        assert!(
+            !policy.reached && policy.result.value < 6000.0,
+            "{policy:?}"
+        );
         // a target already met costs one run and changes nothing
         let met = best_reachable(&Scenario::reference(), TargetId::ReExpansion).unwrap();
         assert!(met.reached && met.changes.is_empty() && met.runs == 1);
+    }
+
+    #[test]
+    fn best_reachable_moves_policy_levers_only_unless_asked_about_markets() {
+        // A policy maker sets policies, not prices: the issue's search raised the steel price to 5,300 and
+        // the premium to its 50 % maximum to reach the industry scale.
+        let market =
+            |id: LeverId| matches!(lspec(id).kind(), LeverKind::Market | LeverKind::Accounting);
+        for t in TARGETS.iter().filter(|t| t.rule != Rule::Unquantified) {
+            let r = best_reachable(&Scenario::reference(), t.id).unwrap();
+            assert!(
+                r.changes.iter().all(|c| !market(c.0)),
+                "{}: {:?}",
+                t.key,
+                r.changes
+            );
+        }
+        // Asked explicitly ("if markets…"), prices may move.
+        let r = best_reachable_with(
+            &Scenario::reference(),
+            TargetId::IndustryScale,
+            LeverSet::WithMarkets,
+        )
+        .unwrap();
+        assert!(r.changes.iter().any(|c| market(c.0)), "{:?}", r.changes);
+        // The one-lever search names a market lever only with the option.
+        assert_eq!(
+            goal_seek_with(
+                &Scenario::reference(),
+                TargetId::IndustryScale,
+                LeverId::SteelPrice,
+                LeverSet::Policy
+            ),
+            Err(SeekError::NotPolicy(LeverId::SteelPrice))
+        );
+        assert!(goal_seek_with(
+            &Scenario::reference(),
+            TargetId::IndustryScale,
+            LeverId::SteelPrice,
+            LeverSet::WithMarkets
+        )
+        .is_ok());
     }
 
     #[test]

@@ -23,7 +23,10 @@ mod sort;
 pub use ensemble::{
     ensemble, Ensemble, Quantiles, Summary, TargetOdds, DEFAULT_MEMBERS, QUANTILE_LEVELS,
 };
-pub use goal_seek::{best_reachable, goal_seek, Reachable, Seek, SeekError};
+pub use goal_seek::{
+    best_reachable, best_reachable_with, goal_seek, goal_seek_with, LeverSet, Reachable, Seek,
+    SeekError,
+};
 pub use measure::{changes_from_reference, uncertain_params, Input, Measure};
 pub use rng::SplitMix64;
 pub use sensitivity::{tornado, Bar, Tornado, DEFAULT_TOP};

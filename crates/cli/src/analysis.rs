@@ -20,8 +20,8 @@
 use crate::Opts;
 use std::collections::BTreeMap;
 use vtre_analysis::{
-    best_reachable, contributions_with, ensemble, goal_seek, tornado, Measure, DEFAULT_MEMBERS,
-    DEFAULT_TOP,
+    best_reachable_with, contributions_with, ensemble, goal_seek_with, tornado, LeverSet, Measure,
+    DEFAULT_MEMBERS, DEFAULT_TOP,
 };
 use vtre_codec::output::{fmt_num, targets_csv};
 use vtre_model::series::years;
@@ -33,6 +33,8 @@ const DEFAULT_SEED: u64 = 1;
 /// The most members one run may ask for (each keeps every series: about 7.4 kB per member).
 const MAX_MEMBERS: usize = 20_000;
 const SCENARIO_FLAGS: [&str; 2] = ["--preset", "--scenario"];
+/// Flags that take no value.
+const SWITCHES: [&str; 1] = ["--markets"];
 
 /// Runs an analysis command, or `None` when `cmd` is not one.
 pub fn run(cmd: &str, rest: &[String]) -> Option<Result<String, String>> {
@@ -42,7 +44,7 @@ pub fn run(cmd: &str, rest: &[String]) -> Option<Result<String, String>> {
             &["--members", "--seed"]
         }
         "sensitivity" => &["--target", "--series", "--year", "--top"],
-        "goal-seek" => &["--target", "--lever"],
+        "goal-seek" => &["--target", "--lever", "--markets"],
         "contributions" => &["--target", "--series", "--year", "--permutations", "--seed"],
         _ => return None,
     };
@@ -71,8 +73,14 @@ fn parse(rest: &[String], allowed: &[&str]) -> Result<Args, String> {
                 known.join(", ")
             ));
         }
-        let v = it.next().ok_or_else(|| format!("{name} needs a value"))?;
-        if m.insert(name.to_string(), v.clone()).is_some() {
+        let v = if SWITCHES.contains(&name) {
+            "true".to_string()
+        } else {
+            it.next()
+                .ok_or_else(|| format!("{name} needs a value"))?
+                .clone()
+        };
+        if m.insert(name.to_string(), v).is_some() {
             return Err(format!("{name} given twice"));
         }
     }
@@ -82,6 +90,11 @@ fn parse(rest: &[String], allowed: &[&str]) -> Result<Args, String> {
 impl Args {
     fn get(&self, name: &str) -> Option<&str> {
         self.0.get(name).map(String::as_str)
+    }
+
+    /// Whether a switch (a flag without a value) was given.
+    fn flag(&self, name: &str) -> bool {
+        self.0.contains_key(name)
     }
 
     fn number<T: std::str::FromStr>(&self, name: &str, default: T) -> Result<T, String> {
@@ -170,7 +183,8 @@ fn ensemble_csv(a: &Args) -> Result<String, String> {
     Ok(out)
 }
 
-/// `vtre targets --members N`: the scenario's targets CSV plus each target's probability of being met.
+/// `vtre targets --members N`: the scenario's targets CSV plus, per target, the probability of meeting its
+/// threshold at all (`probability`) and of meeting it with its margin band (`probability_margin`).
 fn targets_with_probability(a: &Args) -> Result<String, String> {
     let scenario = a.scenario()?;
     let odds = ensemble(&scenario, a.members()?, a.number("--seed", DEFAULT_SEED)?);
@@ -178,14 +192,16 @@ fn targets_with_probability(a: &Args) -> Result<String, String> {
     let mut out = String::new();
     for (i, line) in csv.lines().enumerate() {
         let extra = if i == 0 {
-            "probability".to_string()
+            "probability,probability_margin".to_string()
         } else {
             let key = line.split(',').next().unwrap_or_default();
-            TargetId::from_key(key)
-                .and_then(|id| odds.target(id))
-                .and_then(|t| t.probability())
-                .map(fmt_num)
-                .unwrap_or_default()
+            let t = TargetId::from_key(key).and_then(|id| odds.target(id));
+            let cell = |p: Option<f64>| p.map(fmt_num).unwrap_or_default();
+            format!(
+                "{},{}",
+                cell(t.and_then(|t| t.probability())),
+                cell(t.and_then(|t| t.probability_margin()))
+            )
         };
         out.push_str(&format!("{line},{extra}\n"));
     }
@@ -231,19 +247,25 @@ fn seek_row(target: TargetId, lever: Option<(LeverId, f64, f64)>, r: &TargetResu
     )
 }
 
-/// `vtre goal-seek`: one lever (`--lever`), or all levers (one row per lever moved; an empty lever when none
-/// had to move or none helped).
+/// `vtre goal-seek`: one lever (`--lever`), or all policy levers (one row per lever moved; an empty lever
+/// when none had to move or none helped). Market prices and the premium move only with `--markets`
+/// ("if markets…").
 fn goal_seek_csv(a: &Args) -> Result<String, String> {
     let target = a.target()?;
     let s = a.scenario()?;
+    let set = if a.flag("--markets") {
+        LeverSet::WithMarkets
+    } else {
+        LeverSet::Policy
+    };
     let mut out = String::from("target_id,lever,from,to,reached,status,value,margin\n");
     if let Some(key) = a.get("--lever") {
         let lever = LeverId::from_key(key)
             .ok_or_else(|| format!("unknown lever '{key}' (see `vtre levers`)"))?;
-        let r = goal_seek(&s, target, lever).map_err(|e| e.to_string())?;
+        let r = goal_seek_with(&s, target, lever, set).map_err(|e| e.to_string())?;
         out.push_str(&seek_row(target, Some((lever, r.from, r.value)), &r.result));
     } else {
-        let r = best_reachable(&s, target).map_err(|e| e.to_string())?;
+        let r = best_reachable_with(&s, target, set).map_err(|e| e.to_string())?;
         if r.changes.is_empty() {
             out.push_str(&seek_row(target, None, &r.result));
         }

@@ -42,11 +42,12 @@ const USAGE: &str = "usage:
   vtre ensemble [--members N] [--seed S] [--preset NAME | --scenario FILE.json]
       (quantiles p5..p95 of every series under parameter uncertainty; N default 1000, S default 1)
   vtre targets --members N [--seed S] [--preset NAME | --scenario FILE.json]
-      (the targets with the probability that each is met)
+      (the targets with the probability of meeting each threshold at all, and with its margin)
   vtre sensitivity (--target ID | --series ID --year Y) [--top N] [--preset NAME | --scenario FILE.json]
       (tornado: each lever and uncertain parameter swung across its range, largest swings first)
-  vtre goal-seek --target ID [--lever ID] [--preset NAME | --scenario FILE.json]
-      (the lever value that just meets the target; without --lever, a setting of all levers that does)
+  vtre goal-seek --target ID [--lever ID] [--markets] [--preset NAME | --scenario FILE.json]
+      (the lever value that just meets the target; without --lever, a setting of the policy levers that
+      does; --markets: 'if markets...', market prices and the premium may move too)
   vtre contributions (--series ID --year Y | --target ID) [--preset NAME | --scenario FILE.json]
       [--permutations M] [--seed S]   (each change's share of the difference from the reference)
   vtre pages --out DIR     (writes the app's pre-rendered reading pages)

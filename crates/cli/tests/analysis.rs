@@ -120,7 +120,7 @@ fn targets_with_members_add_a_probability_to_the_usual_columns() {
     let mut lines = with.lines();
     assert_eq!(
         lines.next(),
-        Some("target_id,year,value,threshold,status,margin,probability")
+        Some("target_id,year,value,threshold,status,margin,probability,probability_margin")
     );
     for (p, w) in plain.lines().skip(1).zip(lines) {
         assert!(w.starts_with(&format!("{p},")), "{w} extends {p}");
@@ -129,16 +129,34 @@ fn targets_with_members_add_a_probability_to_the_usual_columns() {
     for r in rows(&with) {
         if r["status"] == "unquantified" {
             assert_eq!(r["probability"], "", "{r:?}");
+            assert_eq!(r["probability_margin"], "", "{r:?}");
         } else {
             let p = num(&r["probability"]);
+            let m = num(&r["probability_margin"]);
             assert!((0.0..=1.0).contains(&p), "{r:?}");
+            // Meeting the target with its margin is a subset of meeting it at all.
+            assert!(m <= p, "{r:?}");
         }
     }
     assert_eq!(with, ok(&["targets", "--members", "50", "--seed", "2"]));
     // --seed alone asks for an ensemble too (of the default 1000 members)
     let (code, out, _) = vtre(&["targets", "--seed", "2"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("target_id,year,value,threshold,status,margin,probability\n"));
+    assert!(out.starts_with(
+        "target_id,year,value,threshold,status,margin,probability,probability_margin\n"
+    ));
+    // The reference's Ti recovery is at risk (0.35 against 0.35) in every member: reached, not with margin.
+    let ti = rows(&with)
+        .into_iter()
+        .find(|r| r["target_id"] == "ti_recovery")
+        .unwrap();
+    assert_eq!(
+        (
+            ti["probability"].as_str(),
+            ti["probability_margin"].as_str()
+        ),
+        ("1", "0")
+    );
 }
 
 #[test]
@@ -289,7 +307,7 @@ fn goal_seek_answers_meet_their_target_when_simulated_again() {
         "--target",
         "v_recovery",
         "--lever",
-        "ndpr_price",
+        "re_quota",
         "--scenario",
         f,
     ]);
@@ -374,4 +392,48 @@ fn analysis_arguments_are_checked() {
     let (code, out, _) = vtre(&["targets", "--preset", "reference"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("target_id,year,value,threshold,status,margin\n"));
+}
+
+#[test]
+fn goal_seek_moves_policy_levers_unless_markets_are_asked_for() {
+    // Without a lever: every lever moved is a policy (no price, premium or accounting switch).
+    let out = ok(&["goal-seek", "--target", "industry_scale"]);
+    let markets = [
+        "steel_price",
+        "steel_premium",
+        "v2o5_price",
+        "tio2_price",
+        "sponge_price",
+        "ndpr_price",
+        "elec_convention",
+    ];
+    for r in rows(&out) {
+        assert!(!markets.contains(&r["lever"].as_str()), "{r:?}");
+    }
+    // "If markets…": the labelled option lets prices move too.
+    let with = ok(&["goal-seek", "--target", "industry_scale", "--markets"]);
+    assert!(
+        rows(&with)
+            .iter()
+            .any(|r| markets.contains(&r["lever"].as_str())),
+        "{with}"
+    );
+    // Naming a market lever needs the option, and says so.
+    let (code, _, err) = vtre(&[
+        "goal-seek",
+        "--target",
+        "industry_scale",
+        "--lever",
+        "steel_price",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--markets"), "{err}");
+    ok(&[
+        "goal-seek",
+        "--target",
+        "industry_scale",
+        "--lever",
+        "steel_price",
+        "--markets",
+    ]);
 }

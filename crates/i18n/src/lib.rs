@@ -200,7 +200,7 @@ msgs! {
     EmbedTitle => ("四川钒钛钢铁及稀土产业政策情景沙盘（嵌入）", "Sichuan V-Ti-Steel & Rare-Earth Policy Explorer (embedded)"),
     NotesFailed => ("说明无法加载，请检查网络后重试。", "The explanation could not be loaded; check the connection and try again."),
     ChanceMet => ("达成概率", "Chance met"),
-    ChanceMetHint => ("1,000次抽样中达成目标（含余量）的比例：每次让估计值参数在其区间内取值，杠杆不变。", "Share of 1,000 runs in which the target is met with its margin: each run draws the ESTIMATE parameters within their ranges, levers unchanged."),
+    ChanceMetHint => ("1,000次抽样中达到目标阈值的比例（余量不足的也算）：每次让估计值参数在其区间内取值，杠杆不变。", "Share of 1,000 runs in which the target's threshold is reached (with or without its margin): each run draws the ESTIMATE parameters within their ranges, levers unchanged."),
     Computing => ("计算中…", "computing…"),
     BandsToggle => ("不确定区间", "Uncertainty bands"),
     BandsLegend => ("阴影：10–90%（浅色5–95%）", "Shading: 10–90 % (light: 5–95 %)"),

@@ -84,7 +84,39 @@ pub struct LeverSpec {
     pub label: Text,
 }
 
+/// What a lever is to a policy maker: something a policy sets, a market outcome, or an accounting choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LeverKind {
+    /// Set by policy (capacities, recoveries, quotas, tariffs, the grid path).
+    Policy,
+    /// A market price or valuation (the price levers and the special-steel premium): an "if markets…"
+    /// assumption, never a policy answer.
+    Market,
+    /// How a figure is counted (the electricity convention): changes no tonne and no tce.
+    Accounting,
+}
+
+impl LeverKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            LeverKind::Policy => "policy",
+            LeverKind::Market => "market",
+            LeverKind::Accounting => "accounting",
+        }
+    }
+}
+
 impl LeverSpec {
+    /// Policy, market or accounting: the price group is the market; the electricity convention is accounting.
+    pub fn kind(&self) -> LeverKind {
+        if self.id == LeverId::ElecConvention {
+            LeverKind::Accounting
+        } else if self.group == LeverGroup::Prices {
+            LeverKind::Market
+        } else {
+            LeverKind::Policy
+        }
+    }
     pub fn is_switch(&self) -> bool {
         self.step == 1.0 && self.min == 0.0 && self.max == 1.0
     }

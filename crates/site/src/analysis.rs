@@ -165,7 +165,21 @@ pub fn analysis_html(lang: Lang) -> String {
     });
     pick(&mut o, "seek-lever", t("杠杆", "Lever", lang), |o| {
         for g in LeverGroup::ALL {
-            let _ = write!(o, r#"<optgroup label="{}">"#, esc(g.label().get(lang)));
+            // Prices are markets, not policies: asking about them is an "if markets…" question.
+            let label = if g == LeverGroup::Prices {
+                format!(
+                    "{}{}",
+                    g.label().get(lang),
+                    t(
+                        "（市场，非政策：“如果市场……”）",
+                        " (markets, not policy: “if markets…”)",
+                        lang
+                    )
+                )
+            } else {
+                g.label().get(lang).to_string()
+            };
+            let _ = write!(o, r#"<optgroup label="{}">"#, esc(&label));
             for l in LEVERS.iter().filter(|l| l.group == g) {
                 let _ = write!(
                     o,
@@ -180,10 +194,10 @@ pub fn analysis_html(lang: Lang) -> String {
     let _ = write!(
         o,
         r#"</div><div class="result" data-result="seek" aria-live="polite"></div><h4>{}</h4><p>{}</p><progress data-progress="best" max="1" value="0" hidden></progress><div class="table-wrap" tabindex="0"><table class="best"><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col"></th></tr></thead><tbody data-result="best"></tbody></table></div></section>"#,
-        t("所有杠杆都可调时，每个目标最好能达到什么程度", "The best each target can reach with every lever free", lang),
+        t("所有政策杠杆都可调时，每个目标最好能达到什么程度", "The best each target can reach with every policy lever free", lang),
         t(
-            "对每个目标，从当前情景出发逐个调整所有杠杆（先调最相关的），找到一个达成目标且改动尽量少的组合；找不到时给出最好的结果。这是启发式搜索：它说明“这样调可以”，“不可达”只表示这次搜索没找到办法，不能证明一定没有。",
-            "For each target, every lever is adjusted one at a time from the current scenario (the most relevant first) to find a setting that meets the target with as few changes as possible, or the best result found. It is a heuristic search: it shows a way that works, and “not reached” means this search found none, not that none exists.",
+            "对每个目标，从当前情景出发逐个调整所有政策杠杆（先调最相关的），找到一个达成目标且改动尽量少的组合；找不到时给出最好的结果。政策制定者能定政策，定不了价格：市场价格、优特钢溢价和电力折标口径保持不变（“如果市场……”的问题可在上面的目标求解中单独选价格杠杆，或用命令行 vtre goal-seek --markets）。这是启发式搜索：它说明“这样调可以”，“不可达”只表示这次搜索没找到办法，不能证明一定没有。",
+            "For each target, every policy lever is adjusted one at a time from the current scenario (the most relevant first) to find a setting that meets the target with as few changes as possible, or the best result found. A policy maker sets policies, not prices: market prices, the special-steel premium and the electricity accounting convention stay as they are (ask “if markets…” in the goal-seek above with a price lever, or with vtre goal-seek --markets). It is a heuristic search: it shows a way that works, and “not reached” means this search found none, not that none exists.",
             lang
         ),
         t("目标", "Target", lang),
