@@ -206,7 +206,7 @@ fn validate_and_related_score_the_scenario_against_history_and_other_plans() {
     assert_eq!(code, 0);
     assert!(
         v.lines()
-            .any(|l| l.starts_with("2022,grid_factor,same,0.1404,0.1255,")),
+            .any(|l| l.starts_with("2022,grid_factor,same,0.1404,0.1404,0,")),
         "{v}"
     );
     let (code, r, _) = vtre(&["related"]);

@@ -606,6 +606,9 @@ mod tests {
                 if a.key.ends_with("_h1") {
                     assert!(zh.contains("上半年") && en.contains("H1"), "{}", a.key);
                 }
+                if a.key.ends_with("_q1") {
+                    assert!(zh.contains("一季度") && en.contains("Q1"), "{}", a.key);
+                }
                 if basis == Basis::National {
                     assert!(zh.contains("全国") && en.contains("China"), "{}", a.key);
                 }

@@ -165,6 +165,34 @@ impl Projection {
     }
 }
 
+/// The grid emission factor in `year`. Every run uses the same history: a year with a published Sichuan
+/// factor (2021, 2022) takes it, whatever the lever or the policy start. After the last published year the
+/// lever's path takes over from where history ends: the gap between the published value and the lever's own
+/// path in that year fades out linearly by the lever's target year (2030), so the path is continuous and
+/// reaches the lever's value on time.
+pub fn grid_factor(c: &Ctx, year: u16) -> f64 {
+    let id = LeverId::GridFactor;
+    if let Some(h) = super::actuals::history(S::GridFactor, year) {
+        return h;
+    }
+    let last = (FIRST_YEAR..year)
+        .rev()
+        .find_map(|y| super::actuals::history(S::GridFactor, y).map(|h| (y, h)));
+    let path = c.lever(id, year);
+    match last {
+        Some((hy, h)) => {
+            let target = lspec(id).target_year;
+            let fade = if target > hy {
+                (1.0 - f64::from(year - hy) / f64::from(target - hy)).max(0.0)
+            } else {
+                0.0
+            };
+            path + (h - c.lever(id, hy)) * fade
+        }
+        None => path,
+    }
+}
+
 /// Pre-curtailment quantities of one year.
 struct Year {
     st: super::steel::Steel,
@@ -354,13 +382,7 @@ pub fn simulate(s: &Scenario) -> Projection {
             (c.p(P::V2o5Energy) - c.p(P::V2o5Elec) * ee) / 1e4,
             c.p(P::V2o5Elec) / 1e8,
         );
-        // Before a later policy start the grid follows history: the published factor where there is one.
-        let grid = if year < s.start_year() {
-            super::actuals::history(S::GridFactor, year)
-                .unwrap_or_else(|| c.lever(LeverId::GridFactor, year))
-        } else {
-            c.lever(LeverId::GridFactor, year)
-        };
+        let grid = grid_factor(&c, year);
         let co: Co2 = co2(&c, year, &q, &it, vq.v2o5, v_it, grid);
 
         limits[i] = Limits {
@@ -879,15 +901,39 @@ mod tests {
     }
 
     #[test]
-    fn a_policy_from_2022_uses_the_scenarios_grid_in_2022_not_the_published_one() {
-        let mut s = with(&[(LeverId::GridFactor, 0.05)]);
-        s.set_start_year(2022);
-        let pr = simulate(&s);
-        assert!(
-            pr.at(S::GridFactor, 2022) < 0.1255,
-            "{}",
-            pr.at(S::GridFactor, 2022)
+    fn every_run_uses_the_published_grid_factors_and_the_path_starts_where_they_end() {
+        // Published: 0.1255 (2021) and 0.1404 (2022). Whatever the lever and the policy start, those years
+        // are history (it used to take 0.1404 only with a later policy start, 0.1255 otherwise).
+        let mut runs = Vec::new();
+        for start in [2020, 2022, 2026] {
+            for grid in [0.05, 0.1255, 0.3] {
+                let mut s = with(&[(LeverId::GridFactor, grid)]);
+                s.set_start_year(start);
+                runs.push((start, grid, simulate(&s)));
+            }
+        }
+        for (start, grid, pr) in &runs {
+            let what = format!("policy from {start}, grid {grid}");
+            assert_close(pr.at(S::GridFactor, 2021), 0.1255, &what);
+            assert_close(pr.at(S::GridFactor, 2022), 0.1404, &what);
+        }
+        // From 2023 the lever's path takes over from the last published value, reaching the lever by 2030:
+        // g(y) = lever(y) + (0.1404 − lever(2022))·(1 − (y − 2022)/8). With the lever at 0.05 from 2020,
+        // lever(y) = 0.1255 + (0.05 − 0.1255)·(y − 2020)/10.
+        let pr = &runs[0].2;
+        let lever = |y: u16| 0.1255 + (0.05 - 0.1255) * f64::from(y - 2020) / 10.0;
+        for y in [2023u16, 2026, 2030, 2035] {
+            let fade = (1.0 - f64::from(y - 2022) / 8.0).max(0.0);
+            assert_close(
+                pr.at(S::GridFactor, y),
+                lever(y.min(2030)) + (0.1404 - lever(2022)) * fade,
+                &format!("{y}"),
+            );
+        }
+        assert_close(
+            pr.at(S::GridFactor, 2030),
+            0.05,
+            "the lever by its target year",
         );
-        assert!((pr.at(S::GridFactor, 2021) - 0.1255).abs() < 1e-12);
     }
 }
