@@ -33,17 +33,32 @@ pub struct Prices {
     pub steel_premium: f64,
 }
 
-/// Prices in `year`: CSV history for 2020–2024, the levers from 2025.
+/// Prices in `year`: CSV history for 2020–2024 in every run, then the levers. A price lever phases in like
+/// any other: from the policy start year `S`, over its own span (2020 → its target year, five years), from
+/// where the path stood the year before `S` (the 2024 average, or the reference's assumption after it).
+/// With the default start (2020) that is full from 2025, the first year history leaves free; with a later
+/// start it is a fifth of the way a year (it used to switch in one step: +112 % output value in 2026 with
+/// every lever at its maximum from 2026).
 pub fn prices(c: &Ctx, year: u16) -> Prices {
+    const FIRST_FREE: u16 = 2025;
     let pick = |hist: &[f64; 5], id: L| {
-        if year < 2025 {
-            hist[usize::from(year.saturating_sub(2020)).min(4)]
-        } else if year < c.s.start_year() {
-            // Before a later policy start, the reference's price assumption.
-            super::levers::spec(id).default
-        } else {
-            c.s.get(id)
+        let at = |y: u16| hist[usize::from(y.saturating_sub(2020)).min(4)];
+        if year < FIRST_FREE {
+            return at(year);
         }
+        let l = super::levers::spec(id);
+        let start = c.s.start_year();
+        if year < start {
+            // Before a later policy start, the reference's price assumption.
+            return l.default;
+        }
+        let from = if start <= FIRST_FREE {
+            at(FIRST_FREE - 1)
+        } else {
+            l.default
+        };
+        let span = l.target_year.saturating_sub(2020).max(1);
+        from + (c.s.get(id) - from) * super::levers::ramp(2020 + (year + 1 - start), 2020 + span)
     };
     Prices {
         steel: pick(&REBAR_HISTORY.values, L::SteelPrice),
@@ -233,6 +248,44 @@ mod tests {
     }
 
     #[test]
+    fn with_a_later_policy_start_prices_phase_in_like_the_other_levers() {
+        // Policy from 2026, steel at 6,000: the reference's 3,550 until 2025, then a fifth of the way a year
+        // (the price levers' span is 2020–2025, five years), all the way by 2030. It used to jump in 2026.
+        let mut s = Scenario::reference();
+        s.set(L::SteelPrice, 6000.0);
+        s.set_start_year(2026);
+        let c = Ctx::for_test(&s);
+        let reference = crate::levers::spec(L::SteelPrice).default;
+        assert_close(prices(&c, 2025).steel, reference, "2025: the reference's");
+        for (year, share) in [
+            (2026, 0.2),
+            (2027, 0.4),
+            (2029, 0.8),
+            (2030, 1.0),
+            (2035, 1.0),
+        ] {
+            assert_close(
+                prices(&c, year).steel,
+                reference + (6000.0 - reference) * share,
+                &format!("{year}"),
+            );
+        }
+        // From 2022: history to 2024 (the policy cannot change a published price), 80 % of the way in 2025.
+        s.set_start_year(2022);
+        let c = Ctx::for_test(&s);
+        assert_close(
+            prices(&c, 2024).steel,
+            REBAR_HISTORY.values[4],
+            "2024 history",
+        );
+        assert_close(
+            prices(&c, 2025).steel,
+            REBAR_HISTORY.values[4] + (6000.0 - REBAR_HISTORY.values[4]) * 0.8,
+            "2025",
+        );
+    }
+
+    #[test]
     fn each_sub_sector_value_is_quantity_times_price_times_its_multiplier() {
         let s = Scenario::reference();
         let c = Ctx::for_test(&s);
@@ -378,6 +431,9 @@ mod tests {
             prices(&c, 2026).steel,
             crate::levers::spec(L::SteelPrice).default
         );
-        assert_eq!(prices(&c, 2027).steel, 5000.0);
+        // then a fifth of the way a year from it (see the phase-in test)
+        let d = crate::levers::spec(L::SteelPrice).default;
+        assert_close(prices(&c, 2027).steel, d + (5000.0 - d) * 0.2, "2027");
+        assert_close(prices(&c, 2031).steel, 5000.0, "2031");
     }
 }

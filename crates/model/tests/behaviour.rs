@@ -1220,3 +1220,18 @@ fn the_base_year_reproduces_its_facts_with_every_parameter_at_either_end_of_its_
         (pr.at(S::CrudeSteelTotal, 2021) - reference.at(S::CrudeSteelTotal, 2021)).abs() < 1e-9
     );
 }
+
+#[test]
+fn with_a_later_policy_start_prices_phase_in_and_output_value_does_not_jump() {
+    // Every lever at its maximum from 2026: prices phase in over five years like the other levers, so the
+    // 2026 output value rises by about a fifth of the way (it more than doubled, +110 %, in one step).
+    let mut hi = Scenario::reference();
+    for l in LEVERS {
+        hi.set(l.id, l.max);
+    }
+    hi.set_start_year(2026);
+    let p = simulate(&hi);
+    let step = p.at(S::OutputValueTotal, 2026) / p.at(S::OutputValueTotal, 2025) - 1.0;
+    assert!(step < 0.5, "2026 output value +{:.0} %", step * 100.0);
+    assert!(p.at(S::OutputValueTotal, 2030) > p.at(S::OutputValueTotal, 2026));
+}
