@@ -122,6 +122,8 @@ pub struct Limits {
     pub bf_slag: bool,
     /// The slag feeds (BF slag, non-BF Ti-rich slag) ask for more TiO2 than the chloride plants can make.
     pub chlorination: bool,
+    /// The flow-battery lever asks for more V2O5 than Sichuan makes this year: fewer are built.
+    pub vrfb_vanadium: bool,
 }
 
 /// The result of one run.
@@ -241,10 +243,13 @@ fn quantities(y: &Year) -> [f64; N_PRODUCTS] {
 }
 
 fn valued(c: &Ctx, y: &Year, q: &[f64; N_PRODUCTS]) -> Valued {
+    let v2o5 = (q[0] + q[10]) * y.v.v2o5_per_bof_vti;
     Valued {
         crude: q[0] + q[1] + q[2] + q[10],
-        v2o5: (q[0] + q[10]) * y.v.v2o5_per_bof_vti,
-        vrfb_gwh: y.v.vrfb_gwh,
+        v2o5,
+        // Flow batteries are built only with the vanadium there is: the year's local V2O5 (no import share is
+        // assumed, none being cited), and only what is built is valued.
+        vrfb_gwh: y.v.vrfb_gwh.min(v2o5 / (1000.0 * c.p(P::VrfbIntensity))),
         ti_conc: y.ti.concentrate,
         tio2: q[3] + q[4] + q[7] + q[10] * y.ti.nonbf_tio2_per_t,
         sponge: q[6],
@@ -393,6 +398,7 @@ pub fn simulate(s: &Scenario) -> Projection {
             vanadium_ore: y.v.ore_limited,
             bf_slag: y.ti.bf_slag_limited,
             chlorination: y.ti.chlorination_limited,
+            vrfb_vanadium: y.v.vrfb_gwh > vq.vrfb_gwh + 1e-9,
         };
 
         // Electricity bill: intensive steps at the effective price, the rest at the large-industry price.
@@ -436,8 +442,12 @@ pub fn simulate(s: &Scenario) -> Projection {
             (bof + q[10]) * c.p(P::ScrapPerBof) + q[2] * c.p(P::ScrapPerEaf),
         );
         set(sr, S::V2o5Output, vq.v2o5);
-        set(sr, S::V2o5ForVrfb, y.v.v2o5_for_vrfb);
-        set(sr, S::VrfbDeployed, y.v.vrfb_gwh);
+        set(
+            sr,
+            S::V2o5ForVrfb,
+            vq.vrfb_gwh * 1000.0 * c.p(P::VrfbIntensity),
+        );
+        set(sr, S::VrfbDeployed, vq.vrfb_gwh);
         set(sr, S::TiConcentrateOutput, y.ti.concentrate);
         set(sr, S::Tio2Output, vq.tio2);
         set(sr, S::Tio2Chloride, q[4] + q[7] + nb_tio2);

@@ -26,8 +26,10 @@
 //! For energy, emissions and curtailment the year's V2O5 is carried per 万t of V-Ti BF-BOF steel
 //! (`v2o5_per_bof_vti`): a quota cut of V-Ti steel cuts its vanadium in proportion.
 //!
-//! Flow batteries: `B` GWh/yr of vanadium redox flow batteries need `B · 1000 · 9.25` t V2O5 (reported, and
-//! compared with local output) and add `B · cost` to the vanadium sector's output value (2.0 yuan/Wh).
+//! Flow batteries: `B` GWh/yr of vanadium redox flow batteries need `B · 1000 · 9.25` t V2O5 and add `B · cost`
+//! to the vanadium sector's output value (2.0 yuan/Wh). They are built only with the vanadium there is: at
+//! most the year's local V2O5 output (after any quota cut; no import share is assumed, none being cited), and
+//! only what is built is valued (`simulate::valued`; the limit flag `vrfb_vanadium` says when it binds).
 
 use super::levers::LeverId as L;
 use super::params::ParamId as P;

@@ -1235,3 +1235,33 @@ fn with_a_later_policy_start_prices_phase_in_and_output_value_does_not_jump() {
     assert!(step < 0.5, "2026 output value +{:.0} %", step * 100.0);
     assert!(p.at(S::OutputValueTotal, 2030) > p.at(S::OutputValueTotal, 2026));
 }
+
+#[test]
+fn flow_batteries_are_built_only_with_the_vanadium_there_is_and_only_what_is_built_is_valued() {
+    // 8 GWh/yr needs 8 · 1000 · 9.25 = 74,000 t V2O5 a year, more than Sichuan makes (about 68,000 t in
+    // 2025): what is built is what the year's local V2O5 allows, and only that is valued.
+    let intensity = vtre_model::params::spec(ParamId::VrfbIntensity).value;
+    let cost = vtre_model::params::spec(ParamId::VrfbCost).value;
+    let p = simulate(&with(&[(L::VrfbDeploy, 8.0)]));
+    let k_v = p.calibration.k.v;
+    for y in 2025..=2035 {
+        let v2o5 = p.at(S::V2o5Output, y);
+        let built = p.at(S::VrfbDeployed, y);
+        assert!(
+            (built - (8.0f64).min(v2o5 / (1000.0 * intensity))).abs() < 1e-9,
+            "{y}: built {built} with {v2o5} t V2O5"
+        );
+        assert!(p.at(S::V2o5ForVrfb, y) <= v2o5 + 1e-6, "{y}");
+        let battery_value = p.at(S::OutputValueVanadium, y) - k_v * v2o5 * 83000.0 / 1e8;
+        assert!(
+            (battery_value - built * cost * 10.0).abs() < 1e-6,
+            "{y}: batteries valued {battery_value}, built {built}"
+        );
+    }
+    assert!(p.at(S::VrfbDeployed, 2025) < 8.0);
+    assert!(p.limits[5].vrfb_vanadium);
+    // Within the vanadium (the reference's 1 GWh/yr): built as asked.
+    let r = simulate(&Scenario::reference());
+    assert!((r.at(S::VrfbDeployed, 2025) - 1.0).abs() < 1e-12);
+    assert!(!r.limits[5].vrfb_vanadium);
+}
