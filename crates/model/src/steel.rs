@@ -27,7 +27,7 @@
 //! so 2020 reproduces 2020 crude steel within 2020's scrap supply.
 //!
 //! Existing mines decline at `d` = 4.1 %/yr (derived from the guideline's expected 655万吨 gap in 2025 at 2020
-//! demand); new ore (红格南) adds to it. `y_fe` is calibrated so 2020 ore × 70 % recovery gives 2,500万吨.
+//! demand); new ore (红格南) adds to it after a construction lag ([`new_mine_ore`]). `y_fe` is calibrated so 2020 ore × 70 % recovery gives 2,500万吨.
 //! The iron-concentrate gap is `c·HM − C` (negative = surplus).
 
 use super::levers::LeverId as L;
@@ -84,8 +84,7 @@ pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
 
     // Iron concentrate: local supply from ore, plus outside supply up to the lever's cap.
     let t = f64::from(year - 2020);
-    let ore =
-        c.p(P::OreMined2020) * (1.0 - c.p(P::ConcDecline)).powf(t) + c.lever(L::NewMine, year);
+    let ore = c.p(P::OreMined2020) * (1.0 - c.p(P::ConcDecline)).powf(t) + new_mine_ore(c, year);
     let conc_local = ore * c.cal.fe_yield * c.lever(L::FeRecovery, year) / 100.0;
     let hm_per = c.p(P::HotMetalPerBof);
     let conc_per = c.p(P::ConcPerHotMetal);
@@ -132,6 +131,19 @@ pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
         ore_limited,
         scrap_limited,
     }
+}
+
+/// Ore from new mines (红格南) in `year`: nothing during the construction lag `L` (ESTIMATE, 3 years) after
+/// the policy start `S`, then a straight line to the lever's value by its target year `T` (2030):
+/// `X · clamp((year − (S + L − 1)) / (T − (S + L − 1)), 0, 1)`. Before a later policy start, the
+/// reference's (no new mine).
+pub fn new_mine_ore(c: &Ctx, year: u16) -> f64 {
+    let l = super::levers::spec(L::NewMine);
+    let x = c.lever_plan(L::NewMine, year);
+    let start = f64::from(c.s.start_year());
+    let before_first = start + c.p(P::NewMineLag) - 1.0;
+    let span = (f64::from(l.target_year) - before_first).max(1.0);
+    x * ((f64::from(year) - before_first) / span).clamp(0.0, 1.0)
 }
 
 /// Next year's scrap supply: `S_{t+1} = S_t · (1 + g_{t+1})`.

@@ -1265,3 +1265,28 @@ fn flow_batteries_are_built_only_with_the_vanadium_there_is_and_only_what_is_bui
     assert!((r.at(S::VrfbDeployed, 2025) - 1.0).abs() < 1e-12);
     assert!(!r.limits[5].vrfb_vanadium);
 }
+
+#[test]
+fn a_new_mine_produces_only_after_its_construction_lag() {
+    // A new mine is built before it produces: with the 3-year lag (new_mine_construction_lag, ESTIMATE
+    // 2–5), 3,000万吨 decided in 2020 add no ore in 2021–2022, start in 2023 and reach 3,000 by 2030 (it
+    // used to add 300万吨 in 2021).
+    let lag = vtre_model::params::spec(ParamId::NewMineLag).value;
+    assert_eq!(lag, 3.0);
+    let (r, m) = (
+        simulate(&Scenario::reference()),
+        simulate(&with(&[(L::NewMine, 3000.0)])),
+    );
+    let added = |y: u16| m.at(S::OreMined, y) - r.at(S::OreMined, y);
+    for y in [2021, 2022] {
+        assert!(added(y).abs() < 1e-9, "{y}: {}", added(y));
+    }
+    // From 2023 a straight line to the full 3,000 in 2030: 1/8 of it in 2023.
+    assert!((added(2023) - 3000.0 / 8.0).abs() < 1e-9, "{}", added(2023));
+    assert!((added(2030) - 3000.0).abs() < 1e-9 && (added(2035) - 3000.0).abs() < 1e-9);
+    // A longer lag delays it further.
+    let mut slow = with(&[(L::NewMine, 3000.0)]);
+    slow.set_param(ParamId::NewMineLag, 5.0);
+    let slow = simulate(&slow);
+    assert!((slow.at(S::OreMined, 2024) - r.at(S::OreMined, 2024)).abs() < 1e-9);
+}
