@@ -4,8 +4,9 @@
 #     with its source as data/assumptions.csv (`vtre params-all`; the app's "download data" fetches it, so
 #     the sources' text stays out of the wasm);
 #  2. moves Trunk's inline module loader into a file, so the app runs under a CSP without 'unsafe-inline';
-#  3. in release builds, minifies the wasm-bindgen JS glue (terser, from .tools/) and updates its SRI hash;
-#  4. last, as it lists every file: the icons, the web app manifest, the build version in index.html and
+#  3. versions the analysis worker's file names (scripts/worker-version.mjs: Trunk does not hash a worker's);
+#  4. in release builds, minifies the wasm-bindgen JS glue (terser, from .tools/) and updates its SRI hash;
+#  5. last, as it lists every file: the icons, the web app manifest, the build version in index.html and
 #     the service worker sw.js (scripts/pwa.mjs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +15,10 @@ cd "$root"
 cargo run -q --offline --bin vtre -- pages --out "$staging/pages" >/dev/null
 mkdir -p "$staging/data"
 cargo run -q --offline --bin vtre -- params-all > "$staging/data/assumptions.csv"
+# The reference scenario's spread (bands, headline ranges, chances), so the first view needs no worker.
+cargo run -q --offline --bin vtre -- spread > "$staging/data/ensemble-reference.txt"
 node scripts/csp-loader.mjs "$staging/index.html"
+node scripts/worker-version.mjs "$staging" "${TRUNK_PROFILE:-}"
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   node scripts/minify-js.mjs "$staging"
 fi

@@ -173,6 +173,7 @@ pub fn App() -> impl IntoView {
     provide_context(ComparedCtx(compared));
     provide_context(PresenterCtx(presenter));
     provide_context(notes::NotesCtx::new());
+    state::worker::WorkerCtx::provide();
     provide_context(state::EnsembleCtx::start(scenario, compare));
     provide_context(analysis::AnalysisCtx(RwSignal::new(None)));
 
@@ -337,13 +338,16 @@ pub fn App() -> impl IntoView {
 fn BandsBar() -> impl IntoView {
     let LangCtx(lang) = expect_context();
     let ens: state::EnsembleCtx = expect_context();
+    let state::worker::WorkerCtx(status) = expect_context();
+    let failed = move || status.get() == state::worker::WorkerStatus::Failed;
     view! {
         <div class="bands-bar">
             <button class="bands-toggle" data-action="toggle-bands" aria-pressed=move || ens.bands_on.get().to_string()
                 on:click=move |_| ens.bands_on.update(|b| *b = !*b)>
                 <span class="swatch band" aria-hidden="true"></span>{t(lang, Msg::BandsToggle)}</button>
             <p class="bands-note" hidden=move || !ens.bands_on.get()>{t(lang, Msg::BandsExplain)}
-                <span class="pending" hidden=move || ens.current.with(Option::is_some)>" "{t(lang, Msg::Computing)}</span></p>
+                <span class="pending" hidden=move || ens.current.with(Option::is_some) || failed()>" "{t(lang, Msg::Computing)}</span></p>
+            <p class="notice warn" data-worker-failed="" hidden=move || !failed()>{t(lang, Msg::WorkerFailed)}</p>
         </div>
     }
 }

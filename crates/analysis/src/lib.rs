@@ -27,7 +27,7 @@ pub use goal_seek::{
     best_reachable, best_reachable_with, goal_seek, goal_seek_with, LeverSet, Reachable, Seek,
     SeekError,
 };
-pub use measure::{changes_from_reference, uncertain_params, Input, Measure};
+pub use measure::{changes_from_reference, uncertain_params, Input, Measure, OFFERED_SERIES};
 pub use rng::SplitMix64;
 pub use sensitivity::{tornado, Bar, Tornado, DEFAULT_TOP};
 pub use shapley::{contributions, contributions_with, Contributions, Method, Part, ShapleyRun};

@@ -6,6 +6,25 @@ use vtre_model::params::{spec as pspec, Kind, ParamId};
 use vtre_model::targets::spec as tspec;
 use vtre_model::{LeverId, Projection, Scenario, SeriesId, TargetId};
 
+/// The series an analysis offers to measure (beside the targets): the ones the charts and the headline
+/// show, and a few a reader asks about.
+pub const OFFERED_SERIES: [SeriesId; 14] = [
+    SeriesId::OutputValueTotal,
+    SeriesId::Co2Total,
+    SeriesId::Co2Direct,
+    SeriesId::Co2Indirect,
+    SeriesId::EnergyTotal,
+    SeriesId::EnergyCounted,
+    SeriesId::EnergyIntensity,
+    SeriesId::ElectricityTotal,
+    SeriesId::CrudeSteelTotal,
+    SeriesId::V2o5Output,
+    SeriesId::Tio2Output,
+    SeriesId::TiSpongeOutput,
+    SeriesId::ReoSeparated,
+    SeriesId::IronConcentrateGap,
+];
+
 /// One number read from a projection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Measure {

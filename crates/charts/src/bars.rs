@@ -1,4 +1,5 @@
-//! Horizontal bar charts as SVG text, for the analysis page: the tornado (each input's low→high swing around
+//! Horizontal bar charts for the analysis page, laid out as typed marks ([`layout`]: the app renders them as
+//! SVG elements) or written as SVG text ([`bars_svg`]): the tornado (each input's low→high swing around
 //! the current value) and the contributions waterfall (each change's share of the difference from the
 //! reference, floating from where the previous one ended).
 //!
@@ -111,8 +112,55 @@ fn lay_out(r: &BarRow, w: f64) -> Laid {
     }
 }
 
-/// The chart as an `<svg>` element `width` CSS pixels wide (at least 280).
-pub fn bars_svg(c: &BarChart, width: f64) -> String {
+/// One drawn element of a laid-out bar chart, in CSS pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    /// A grid line or the marker line.
+    Line {
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
+        color: &'static str,
+        dashed: bool,
+    },
+    Text {
+        x: f64,
+        y: f64,
+        text: String,
+        /// `start`, `middle` or `end`.
+        anchor: &'static str,
+        color: &'static str,
+        bold: bool,
+    },
+    Rect {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        color: String,
+    },
+}
+
+/// A bar chart laid out at a width: what to draw, as typed marks the app renders as SVG elements and
+/// [`bars_svg`] writes as text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarLayout {
+    pub width: f64,
+    pub height: f64,
+    /// For `aria-label`.
+    pub title: String,
+    pub marks: Vec<Mark>,
+    /// The font size, CSS px.
+    pub font: f64,
+}
+
+const INK_HEX: &str = "#23272f";
+const MUTED_HEX: &str = "#5b6270";
+const GRID_HEX: &str = "#e3e5e8";
+
+/// Lays the chart out `width` CSS pixels wide (at least 280).
+pub fn layout(c: &BarChart, width: f64) -> BarLayout {
     let w = width.max(280.0);
     let laid: Vec<Laid> = c.rows.iter().map(|r| lay_out(r, w)).collect();
     let h = TOP + laid.iter().map(|l| l.height).sum::<f64>() + BOTTOM;
@@ -136,12 +184,15 @@ pub fn bars_svg(c: &BarChart, width: f64) -> String {
     let span = hi - lo;
     let (lo, hi) = (lo - span * 0.04, hi + span * 0.04);
     let x = |v: f64| PAD + (v - lo) / (hi - lo) * (w - 2.0 * PAD);
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="bars" role="img" aria-label="{}" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-size="{FONT}" font-family="sans-serif">"#,
-        esc(&c.title)
-    );
+    let mut marks = Vec::new();
+    let text = |x: f64, y: f64, text: String, anchor, color, bold| Mark::Text {
+        x,
+        y,
+        text,
+        anchor,
+        color,
+        bold,
+    };
     // Ticks: five values across the range, with light grid lines.
     for k in 0..=4 {
         let v = lo + (hi - lo) * f64::from(k) / 4.0;
@@ -151,80 +202,160 @@ pub fn bars_svg(c: &BarChart, width: f64) -> String {
             4 => "end",
             _ => "middle",
         };
-        let _ = write!(
-            out,
-            r##"<line x1="{xv:.1}" x2="{xv:.1}" y1="{TOP}" y2="{:.1}" stroke="#e3e5e8"/><text x="{xv:.1}" y="{:.1}" text-anchor="{anchor}" fill="#5b6270">{}</text>"##,
-            h - BOTTOM + 4.0,
+        marks.push(Mark::Line {
+            x1: xv,
+            y1: TOP,
+            x2: xv,
+            y2: h - BOTTOM + 4.0,
+            color: GRID_HEX,
+            dashed: false,
+        });
+        marks.push(text(
+            xv,
             h - BOTTOM + 18.0,
-            axis_label(v)
-        );
+            axis_label(v),
+            anchor,
+            MUTED_HEX,
+            false,
+        ));
     }
     let mut y = TOP;
     for (r, l) in c.rows.iter().zip(&laid) {
-        let weight = if r.total { r#" font-weight="700""# } else { "" };
-        out.push_str("<g>");
         for line in &l.lines {
             y += LINE;
-            let _ = write!(
-                out,
-                r##"<text x="{PAD}" y="{:.1}"{weight} fill="#23272f">{}</text>"##,
-                y - 3.0,
-                esc(line)
-            );
+            marks.push(text(PAD, y - 3.0, line.clone(), "start", INK_HEX, r.total));
         }
         if l.note_below {
             y += LINE;
         }
-        let _ = write!(
-            out,
-            r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="#5b6270">{}</text>"##,
-            w - PAD,
-            y - 3.0,
-            esc(&r.note)
-        );
+        if !r.note.is_empty() {
+            marks.push(text(
+                w - PAD,
+                y - 3.0,
+                r.note.clone(),
+                "end",
+                MUTED_HEX,
+                false,
+            ));
+        }
         y += 3.0;
         for &(a, b, color) in &r.segments {
             if !(a.is_finite() && b.is_finite()) {
                 continue;
             }
             let (x0, x1) = (x(a.min(b)), x(a.max(b)));
-            let _ = write!(
-                out,
-                r#"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{BAR}" fill="{}"/>"#,
-                (x1 - x0).max(1.0),
-                hex(color)
-            );
+            marks.push(Mark::Rect {
+                x: x0,
+                y,
+                w: (x1 - x0).max(1.0),
+                h: BAR,
+                color: hex(color),
+            });
         }
         y += BAR + AFTER_BAR;
-        out.push_str("</g>");
     }
     if let Some((v, label)) = &c.marker {
         let xv = x(*v);
-        let anchor = if xv > w * 0.7 { "end" } else { "start" };
-        let dx = if xv > w * 0.7 { -4.0 } else { 4.0 };
-        let _ = write!(
-            out,
-            r##"<line x1="{xv:.1}" x2="{xv:.1}" y1="{:.1}" y2="{:.1}" stroke="#23272f" stroke-dasharray="4 3"/><text x="{:.1}" y="{:.1}" text-anchor="{anchor}" fill="#23272f">{}</text>"##,
-            TOP - 2.0,
-            h - BOTTOM + 4.0,
-            xv + dx,
+        let right = xv > w * 0.7;
+        marks.push(Mark::Line {
+            x1: xv,
+            y1: TOP - 2.0,
+            x2: xv,
+            y2: h - BOTTOM + 4.0,
+            color: INK_HEX,
+            dashed: true,
+        });
+        marks.push(text(
+            xv + if right { -4.0 } else { 4.0 },
             TOP - 8.0,
-            esc(label)
-        );
+            label.clone(),
+            if right { "end" } else { "start" },
+            INK_HEX,
+            false,
+        ));
     }
     // Legend along the bottom.
     let mut lx = PAD;
     for (color, label) in &c.legend {
-        let _ = write!(
-            out,
-            r##"<rect x="{lx:.1}" y="{:.1}" width="12" height="12" fill="{}"/><text x="{:.1}" y="{:.1}" fill="#23272f">{}</text>"##,
-            h - 16.0,
-            hex(*color),
+        marks.push(Mark::Rect {
+            x: lx,
+            y: h - 16.0,
+            w: 12.0,
+            h: 12.0,
+            color: hex(*color),
+        });
+        marks.push(text(
             lx + 16.0,
             h - 6.0,
-            esc(label)
-        );
+            label.clone(),
+            "start",
+            INK_HEX,
+            false,
+        ));
         lx += 16.0 + text_width(label) + 18.0;
+    }
+    BarLayout {
+        width: w,
+        height: h,
+        title: c.title.clone(),
+        marks,
+        font: FONT,
+    }
+}
+
+/// The chart as an `<svg>` element `width` CSS pixels wide (at least 280): [`layout`] written as text.
+pub fn bars_svg(c: &BarChart, width: f64) -> String {
+    let l = layout(c, width);
+    let (w, h) = (l.width, l.height);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="bars" role="img" aria-label="{}" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-size="{}" font-family="sans-serif">"#,
+        esc(&l.title),
+        l.font
+    );
+    for m in &l.marks {
+        match m {
+            Mark::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                color,
+                dashed,
+            } => {
+                let dash = if *dashed {
+                    r#" stroke-dasharray="4 3""#
+                } else {
+                    ""
+                };
+                let _ = write!(
+                    out,
+                    r#"<line x1="{x1:.1}" x2="{x2:.1}" y1="{y1:.1}" y2="{y2:.1}" stroke="{color}"{dash}/>"#
+                );
+            }
+            Mark::Text {
+                x,
+                y,
+                text,
+                anchor,
+                color,
+                bold,
+            } => {
+                let weight = if *bold { r#" font-weight="700""# } else { "" };
+                let _ = write!(
+                    out,
+                    r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}"{weight} fill="{color}">{}</text>"#,
+                    esc(text)
+                );
+            }
+            Mark::Rect { x, y, w, h, color } => {
+                let _ = write!(
+                    out,
+                    r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{color}"/>"#
+                );
+            }
+        }
     }
     out.push_str("</svg>");
     out

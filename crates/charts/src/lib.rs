@@ -14,13 +14,13 @@ pub mod sankey;
 pub mod spec;
 pub mod surface;
 
-pub use bars::{bars_svg, BarChart, BarRow};
+pub use bars::{bars_svg, layout as bars_layout, BarChart, BarLayout, BarRow, Mark};
 pub use describe::describe;
 pub use draw::{draw, to_svg, DrawOpts, PlotArea};
 pub use palette::COMPARE_COLORS;
 pub use spec::{
-    band_series, legend, unit, ChartSpec, LegendEntry, LineSpec, MarkerSpec, Scale, CHARTS,
-    STACK_BAND,
+    band_series, legend, spread_series, unit, ChartSpec, LegendEntry, LineSpec, MarkerSpec, Scale,
+    CHARTS, STACK_BAND,
 };
 
 use plotters::style::RGBColor;

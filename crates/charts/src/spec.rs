@@ -194,6 +194,21 @@ pub fn band_series(id: ChartId) -> impl Iterator<Item = (&'static str, S, RGBCol
         )
 }
 
+/// The series whose spread the app shows: the headline's two figures (output value, CO2) and every chart's
+/// bands, each once. The analysis worker computes the quantiles of these (and the build those of the
+/// reference scenario).
+pub fn spread_series() -> Vec<S> {
+    let mut out: Vec<S> = vec![S::OutputValueTotal, S::Co2Total];
+    for c in ChartId::ALL {
+        for (_, s, _) in band_series(c) {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
 /// The spec of a chart.
 pub fn spec(id: ChartId) -> &'static ChartSpec {
     &CHARTS[id as usize]

@@ -29,7 +29,7 @@ use vtre_model::targets::TargetResult;
 use vtre_model::{simulate, LeverId, Scenario, SeriesId, TargetId, SERIES, TARGETS};
 
 /// The seed when none is given.
-const DEFAULT_SEED: u64 = 1;
+pub(crate) const DEFAULT_SEED: u64 = 1;
 /// The most members one run may ask for (each keeps every series: about 7.4 kB per member).
 const MAX_MEMBERS: usize = 20_000;
 const SCENARIO_FLAGS: [&str; 2] = ["--preset", "--scenario"];

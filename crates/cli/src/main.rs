@@ -51,6 +51,9 @@ const USAGE: &str = "usage:
   vtre contributions (--series ID --year Y | --target ID) [--preset NAME | --scenario FILE.json]
       [--permutations M] [--seed S]   (each change's share of the difference from the reference)
   vtre pages --out DIR     (writes the app's pre-rendered reading pages)
+  vtre spread [--preset NAME | --scenario FILE.json]
+      (the analysis worker's answer for the scenario: the quantiles the app shows and every target's odds,
+       1,000 members from seed 1, as the app's worker message; the build writes the reference's)
   vtre diff OLD.csv NEW.csv [--tolerance REL]   (which series moved between two `vtre project` outputs)";
 
 pub(crate) struct Opts {
@@ -130,6 +133,27 @@ fn write_pages(rest: &[String]) -> Result<String, String> {
     ))
 }
 
+/// The app's spread of a scenario (the series its bands and headline ranges show, every target's odds) as the
+/// analysis worker sends it: `data/ensemble-reference.txt` of the build is this for the reference.
+fn spread_message(s: &Scenario) -> String {
+    use vtre_codec::worker::{Answer, FromWorker};
+    let mut e =
+        vtre_analysis::Ensemble::new(s, vtre_analysis::DEFAULT_MEMBERS, analysis::DEFAULT_SEED);
+    e.run();
+    FromWorker::Done {
+        run: 0,
+        answer: Answer::Ensemble {
+            members: e.done(),
+            series: vtre_charts::spread_series()
+                .into_iter()
+                .map(|id| (id, e.quantiles(id)))
+                .collect(),
+            odds: e.targets().to_vec(),
+        },
+    }
+    .to_text()
+}
+
 fn run(args: &[String]) -> Result<String, String> {
     let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
     if cmd == "pages" {
@@ -166,6 +190,7 @@ fn run(args: &[String]) -> Result<String, String> {
             output::levers_csv(|id| notes.lever(id).source.as_str())
         }),
         "params" => Ok(output::params_csv(false)),
+        "spread" => Ok(format!("{}\n", spread_message(&scenario(&o)?))),
         "actuals" => history::actuals_csv(),
         "validate" => Ok(history::validate_csv(&scenario(&o)?)),
         "related" => history::related_csv(&scenario(&o)?),

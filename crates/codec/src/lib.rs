@@ -13,3 +13,4 @@ pub mod num;
 pub mod output;
 pub mod scenario_json;
 pub mod widget;
+pub mod worker;

@@ -86,9 +86,6 @@ pub const TERM: &str = "data-term";
 
 /// Names written by the pages and read by the app.
 pub const SHARED: &[&str] = &[
-    PICK,
-    PROGRESS,
-    RESULT,
     CHAIN,
     DECIMALS,
     FILTER,
@@ -141,6 +138,11 @@ pub const CHART_DESC: &str = "data-chart-desc";
 /// Written by the app on a data table's year cells that are history (before a later policy start).
 pub const HISTORY: &str = "data-history";
 
+/// Written by the app on the analysis page's confirmation of an applied answer.
+pub const APPLIED: &str = "data-applied";
+/// Written by the app on the notice that the analysis worker could not start.
+pub const WORKER_FAILED: &str = "data-worker-failed";
+
 /// Names only the app writes for the history beside the projection (issue 12) and the chart descriptions
 /// (issue 14): the end-to-end tests read them.
 pub const APP_HISTORY: &[&str] = &[
@@ -184,6 +186,11 @@ pub const UPDATE: &str = "data-update";
 /// Names only the app writes (the uncertainty parts of the explorer, the analysis results, the live region
 /// and the update notice), for styling, the end-to-end tests and the benchmark.
 pub const APP_ONLY: &[&str] = &[
+    PICK,
+    PROGRESS,
+    RESULT,
+    APPLIED,
+    WORKER_FAILED,
     ANNOUNCE,
     UPDATE,
     ENSEMBLE,
@@ -212,20 +219,21 @@ mod tests {
         include_str!("../../site/src/guideline.rs"),
         include_str!("../../site/src/history.rs"),
         include_str!("../../site/src/labels.rs"),
-        include_str!("../../site/src/analysis.rs"),
     ];
     /// The app's code that reads the pages: the reading pages and the lever/preset notes page.
     const APP: &[&str] = &[
         include_str!("../../../src/ui/static_page.rs"),
         include_str!("../../../src/ui/notes.rs"),
-        include_str!("../../../src/ui/analysis.rs"),
     ];
     /// The app's own components that write the uncertainty hooks.
     const APP_UI: &[&str] = &[
         include_str!("../../../src/ui/scorecard.rs"),
         include_str!("../../../src/ui/headline.rs"),
         include_str!("../../../src/ui/chart_canvas.rs"),
-        include_str!("../../../src/ui/analysis.rs"),
+        include_str!("../../../src/ui/analysis/mod.rs"),
+        include_str!("../../../src/ui/analysis/tornado.rs"),
+        include_str!("../../../src/ui/analysis/seek.rs"),
+        include_str!("../../../src/ui/analysis/waterfall.rs"),
         include_str!("../../../src/ui/offline.rs"),
     ];
 

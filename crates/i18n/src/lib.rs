@@ -244,6 +244,10 @@ msgs! {
     SichuanShare => ("四川（当前情景）占全国", "Sichuan (this scenario) as a share of China"),
     RelatedFrom => ("出处：", "From: "),
     RelatedMeasure => ("模型如何衡量：", "Measured as: "),
+    Applied => ("已应用到情景：{what}。可用“撤销”恢复。", "Applied to the scenario: {what}. Undo takes it back."),
+    WorkerFailed => ("不确定性分析无法在此浏览器中启动，因此不显示不确定区间和达成概率；其余功能照常可用。",
+                     "The uncertainty analysis could not start in this browser, so bands and chances are not shown; everything else works as usual."),
+    AnalysisUnavailable => ("分析无法在此浏览器中启动（需要Web Worker）。", "The analyses could not start in this browser (they need a Web Worker)."),
 }
 
 #[cfg(test)]

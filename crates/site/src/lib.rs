@@ -655,8 +655,8 @@ pub fn all_pages() -> Result<Vec<(String, String)>, String> {
         v.push((format!("assumptions-{code}.html"), assumptions_html(lang)?));
         v.push((format!("notes-{code}.html"), notes_html(lang)));
         v.push((
-            format!("analysis-{code}.html"),
-            analysis::analysis_html(lang),
+            format!("analysis-{code}.json"),
+            analysis::analysis_json(lang)?,
         ));
     }
     Ok(v)

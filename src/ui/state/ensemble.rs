@@ -1,24 +1,26 @@
-//! The ensemble of the current scenario (and of each compared scenario), computed in the browser without
-//! blocking input: `vtre_analysis::Ensemble` with [`crate::ENSEMBLE_MEMBERS`] members and seed
-//! [`crate::ENSEMBLE_SEED`], the CLI's defaults, so `vtre targets --members 1000 --seed 1` prints the same
-//! probabilities. It starts [`SETTLE_MS`] after the scenario last changed (a slider drag does not start one
-//! per input event) and runs in slices ([`super::slices`]); a new change cancels it. Until it is ready
-//! [`EnsembleCtx::current`] is `None`: bands are not drawn and probabilities are not claimed for a scenario
-//! they were not computed for.
+//! The ensemble of the current scenario (and of each compared scenario), computed in the analysis worker
+//! ([`super::worker`]) so it never competes with a drag on the main thread: `vtre_analysis::Ensemble` with
+//! [`crate::ENSEMBLE_MEMBERS`] members and seed [`crate::ENSEMBLE_SEED`], the CLI's defaults, so
+//! `vtre targets --members 1000 --seed 1` and `vtre ensemble` print the same numbers. It starts
+//! [`SETTLE_MS`] after the scenario last changed (a drag does not start one per input event); a newer change
+//! cancels the run in the worker. The reference scenario's comes with the build
+//! (`data/ensemble-reference.txt`, written by `vtre first-view` from the same code), so the first view needs
+//! no worker. Until a spread is ready [`EnsembleCtx::current`] is `None`: bands are not drawn and chances
+//! are not claimed for a scenario they were not computed for; if the worker cannot start, they stay absent
+//! and the app says so once.
 
-use super::slices::{clock, deadline, spawn};
+use super::worker::{self, Event};
 use super::Compared;
 use leptos::prelude::*;
 use std::sync::Arc;
-use vtre_analysis::{Ensemble, Quantiles, TargetOdds};
+use vtre_analysis::{Quantiles, TargetOdds};
 use vtre_charts::SeriesQuantiles;
+use vtre_codec::worker::{Answer, FromWorker, Job};
 use vtre_model::series::{SeriesId, N_YEARS};
 use vtre_model::{Scenario, TargetId};
 
 /// Quiet time after the last scenario change before the ensemble starts, in ms.
 pub const SETTLE_MS: u64 = 100;
-/// Members run between two clock checks (about 0.2 ms in the release build).
-const CHUNK: usize = 8;
 
 /// What the app keeps of the current scenario's ensemble: the quantiles of the series it shows (chart bands,
 /// headline ranges) and every target's odds.
@@ -30,7 +32,25 @@ pub struct Spread {
 }
 
 impl Spread {
-    /// The quantiles of a series (one of [`wanted_series`]).
+    /// The spread in a worker's answer (`None` for any other answer).
+    fn from_answer(a: Answer) -> Option<Spread> {
+        match a {
+            Answer::Ensemble {
+                members,
+                series,
+                odds,
+            } => Some(Spread {
+                members,
+                series,
+                odds,
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl Spread {
+    /// The quantiles of a series (one of [`vtre_charts::spread_series`]).
     pub fn quantiles(&self, id: SeriesId) -> Option<&[Quantiles; N_YEARS]> {
         self.series.iter().find(|(s, _)| *s == id).map(|(_, q)| q)
     }
@@ -57,19 +77,6 @@ pub fn probability(odds: &[TargetOdds], id: TargetId) -> Option<f64> {
         .and_then(TargetOdds::probability)
 }
 
-/// The series whose quantiles the app shows: every chart band and the headline figures.
-pub fn wanted_series() -> Vec<SeriesId> {
-    let mut out: Vec<SeriesId> = vec![SeriesId::OutputValueTotal, SeriesId::Co2Total];
-    for c in vtre_charts::ChartId::ALL {
-        for (_, s, _) in vtre_charts::band_series(c) {
-            if !out.contains(&s) {
-                out.push(s);
-            }
-        }
-    }
-    out
-}
-
 /// Ensemble results and the band switch.
 #[derive(Clone, Copy)]
 pub struct EnsembleCtx {
@@ -79,9 +86,22 @@ pub struct EnsembleCtx {
     pub compared: RwSignal<Vec<(Scenario, Arc<Vec<TargetOdds>>)>>,
     /// Whether the charts draw bands.
     pub bands_on: RwSignal<bool>,
+    /// The reference scenario's spread, from the build (`None` until loaded, or if it could not be read).
+    reference: RwSignal<Option<Arc<Spread>>>,
+    /// The runs in the worker for the current and the compared scenarios, to cancel.
+    runs: StoredValue<Vec<u32>>,
     generation: StoredValue<u32>,
     scenario: RwSignal<Scenario>,
     compare: RwSignal<Vec<Compared>>,
+}
+
+fn job(s: &Scenario) -> Job {
+    Job::Ensemble {
+        scenario: s.clone(),
+        members: crate::ENSEMBLE_MEMBERS,
+        seed: crate::ENSEMBLE_SEED,
+        series: vtre_charts::spread_series(),
+    }
 }
 
 impl EnsembleCtx {
@@ -91,14 +111,34 @@ impl EnsembleCtx {
             current: RwSignal::new(None),
             compared: RwSignal::new(Vec::new()),
             bands_on: RwSignal::new(true),
+            reference: RwSignal::new(None),
+            runs: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
             scenario,
             compare,
         };
+        // The reference's spread, computed at build time by the same code (no worker for the first view).
+        leptos::task::spawn_local(async move {
+            let text = super::super::static_page::load_text(
+                "ensemble-reference",
+                "data/ensemble-reference.txt",
+            )
+            .await;
+            let spread = text
+                .and_then(|t| vtre_codec::worker::from_worker(&t).ok())
+                .and_then(|m| match m {
+                    FromWorker::Done { answer, .. } => Spread::from_answer(answer),
+                    _ => None,
+                });
+            if let Some(s) = spread {
+                ctx.reference.try_set(Some(Arc::new(s)));
+            }
+        });
         // One effect for both inputs: a changed scenario drops the current spread; a changed comparison keeps
-        // it and forgets the odds of scenarios no longer compared. Either way the job restarts.
+        // it and forgets the odds of scenarios no longer compared. Either way the runs restart.
         let last = StoredValue::new(None::<Scenario>);
         Effect::new(move |_| {
+            ctx.reference.track();
             let changed = scenario.with(|s| last.with_value(|l| l.as_ref() != Some(s)));
             if changed {
                 last.set_value(Some(scenario.get_untracked()));
@@ -126,10 +166,23 @@ impl EnsembleCtx {
             .with(|c| c.iter().find(|(x, _)| x == s).map(|(_, o)| o.clone()))
     }
 
-    /// Cancels the running job and starts a new one after the settle time.
+    /// Cancels the runs in the worker and starts new ones after the settle time.
     fn restart(self) {
+        for run in self
+            .runs
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
+            worker::cancel(run);
+        }
         self.generation.update_value(|g| *g = g.wrapping_add(1));
         let ticket = self.generation.get_value();
+        // The reference needs no worker and no wait.
+        if self.current.with_untracked(Option::is_none) {
+            if let Some(r) = self.reference_if_current() {
+                self.current.set(Some(r));
+            }
+        }
         set_timeout(
             move || {
                 if self.generation.try_get_value() == Some(ticket) {
@@ -140,87 +193,52 @@ impl EnsembleCtx {
         );
     }
 
+    /// The build's reference spread, if the current scenario is the reference.
+    fn reference_if_current(self) -> Option<Arc<Spread>> {
+        let is_ref = self
+            .scenario
+            .try_with_untracked(|s| *s == Scenario::reference())?;
+        is_ref.then(|| self.reference.get_untracked()).flatten()
+    }
+
+    /// Asks the worker for what is missing: the current scenario's spread, then each compared scenario's odds.
     fn run(self, ticket: u32) {
-        let wanted = wanted_series();
-        let mut job = Job::Pick;
-        spawn(move || {
-            if self.generation.try_get_value() != Some(ticket) {
-                return true; // cancelled: dropped with its ensemble
-            }
-            let end = deadline();
-            loop {
-                match &mut job {
-                    Job::Pick => match self.next_job() {
-                        Some(next) => job = next,
-                        None => return true,
-                    },
-                    Job::Current { e, done } => {
-                        if !e.is_done() {
-                            e.step(CHUNK);
-                        } else if let Some(&id) = wanted.get(done.len()) {
-                            done.push((id, e.quantiles(id)));
-                        } else {
-                            let spread = Spread {
-                                members: e.done(),
-                                series: std::mem::take(done),
-                                odds: e.targets().to_vec(),
-                            };
-                            self.current.set(Some(Arc::new(spread)));
-                            job = Job::Pick;
-                        }
-                    }
-                    Job::Compared { e, scenario } => {
-                        if !e.is_done() {
-                            e.step(CHUNK);
-                        } else {
-                            let odds = Arc::new(e.targets().to_vec());
-                            let s = Scenario::clone(scenario);
-                            self.compared.update(|c| c.push((s, odds)));
-                            job = Job::Pick;
-                        }
-                    }
-                }
-                if clock() > end {
-                    return false;
-                }
-            }
-        });
-    }
-
-    /// What to compute next: the current scenario, then each compared scenario not computed yet.
-    fn next_job(self) -> Option<Job> {
+        let still = move || self.generation.try_get_value() == Some(ticket);
         if self.current.with_untracked(Option::is_none) {
-            let s = self.scenario.try_get_untracked()?;
-            return Some(Job::Current {
-                e: Ensemble::new(&s, crate::ENSEMBLE_MEMBERS, crate::ENSEMBLE_SEED),
-                done: Vec::new(),
+            let Some(s) = self.scenario.try_get_untracked() else {
+                return;
+            };
+            let run = worker::run(job(&s), move |e| {
+                if let (Event::Done(a), true) = (e, still()) {
+                    if let Some(spread) = Spread::from_answer(a) {
+                        self.current.try_set(Some(Arc::new(spread)));
+                    }
+                }
             });
+            self.runs.update_value(|r| r.push(run));
         }
-        let missing = self.compare.try_with_untracked(|v| {
-            v.iter()
-                .map(|c| &c.scenario)
-                .find(|s| {
-                    !self
-                        .compared
-                        .with_untracked(|c| c.iter().any(|(x, _)| x == *s))
-                })
-                .cloned()
-        })??;
-        Some(Job::Compared {
-            e: Ensemble::new(&missing, crate::ENSEMBLE_MEMBERS, crate::ENSEMBLE_SEED),
-            scenario: Box::new(missing),
-        })
+        let missing: Vec<Scenario> = self
+            .compare
+            .try_with_untracked(|v| {
+                v.iter()
+                    .map(|c| c.scenario.clone())
+                    .filter(|s| {
+                        !self
+                            .compared
+                            .with_untracked(|c| c.iter().any(|(x, _)| x == s))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for s in missing {
+            let key = s.clone();
+            let run = worker::run(job(&s), move |e| {
+                if let (Event::Done(Answer::Ensemble { odds, .. }), true) = (e, still()) {
+                    let key = key.clone();
+                    self.compared.try_update(|c| c.push((key, Arc::new(odds))));
+                }
+            });
+            self.runs.update_value(|r| r.push(run));
+        }
     }
-}
-
-enum Job {
-    Pick,
-    Current {
-        e: Ensemble,
-        done: Vec<(SeriesId, [Quantiles; N_YEARS])>,
-    },
-    Compared {
-        e: Ensemble,
-        scenario: Box<Scenario>,
-    },
 }

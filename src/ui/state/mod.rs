@@ -1,16 +1,16 @@
 //! App state beyond the scenario signal, one concern per file: undoable edits ([`edit`]), notices and their
 //! texts ([`notices`]), the saved library over storage ([`storage`]), compared scenarios and presenter mode
-//! ([`compare`]), page routing ([`view`]), browser helpers ([`browser`]), ensembles ([`ensemble`]) and work
-//! in slices that never blocks input ([`slices`]).
+//! ([`compare`]), page routing ([`view`]), browser helpers ([`browser`]), ensembles ([`ensemble`]) and the
+//! bridge to the analysis worker ([`worker`]).
 
 mod browser;
 mod compare;
 mod edit;
 mod ensemble;
 mod notices;
-pub mod slices;
 mod storage;
 mod view;
+pub mod worker;
 
 pub use browser::*;
 pub use compare::*;

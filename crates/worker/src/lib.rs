@@ -1,0 +1,198 @@
+//! The analysis worker's jobs, without the browser: a [`Runner`] takes the app's messages
+//! ([`vtre_codec::worker::ToWorker`]) and does its runs a step at a time, most urgent first, so the worker can
+//! take a newer message (a cancel, a new scenario) between two steps. `src/main.rs` is the browser glue: it
+//! feeds the runner from `onmessage` and runs steps in slices of a few milliseconds.
+//!
+//! Urgency: ensembles (the bands and chances the explorer shows after every move) before the analysis
+//! page's jobs; within each, first come first served. Each step is short: 25 ensemble members, 16 runs of a
+//! contributions split, or one whole tornado, goal-seek or best-reachable search (a few hundred to about two
+//! thousand model runs, tens of milliseconds in wasm). Results are exactly what the analysis crate computes at
+//! once (the CLI's numbers): steps change only when the work is done, never what is done.
+
+use vtre_analysis::goal_seek::{best_reachable_with, LeverSet};
+use vtre_analysis::shapley::{DEFAULT_PERMUTATIONS, MAX_EXACT};
+use vtre_analysis::{goal_seek, tornado, Ensemble, ShapleyRun};
+use vtre_codec::worker::{Answer, FromWorker, Job, ToWorker};
+use vtre_model::SeriesId;
+
+/// Ensemble members per step.
+pub const ENSEMBLE_STEP: usize = 25;
+/// Contributions runs per step.
+pub const SHAPLEY_STEP: usize = 16;
+
+enum State {
+    Ensemble {
+        e: Box<Ensemble>,
+        series: Vec<SeriesId>,
+    },
+    Shapley(Box<ShapleyRun>),
+    /// Done in one step.
+    Once(Box<Job>),
+}
+
+struct Running {
+    run: u32,
+    state: State,
+}
+
+impl Running {
+    fn urgent(&self) -> bool {
+        matches!(self.state, State::Ensemble { .. })
+    }
+}
+
+/// The runs the worker has been asked for and not finished.
+#[derive(Default)]
+pub struct Runner {
+    runs: Vec<Running>,
+}
+
+impl Runner {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Takes a message: queues a run or drops a cancelled one.
+    pub fn take(&mut self, msg: ToWorker) {
+        match msg {
+            ToWorker::Cancel { run } => self.runs.retain(|r| r.run != run),
+            ToWorker::Run { run, job } => {
+                // A run id given again replaces the older run.
+                self.runs.retain(|r| r.run != run);
+                let state = match job {
+                    Job::Ensemble {
+                        scenario,
+                        members,
+                        seed,
+                        series,
+                    } => State::Ensemble {
+                        e: Box::new(Ensemble::new(&scenario, members, seed)),
+                        series,
+                    },
+                    Job::Contributions {
+                        scenario,
+                        measure,
+                        seed,
+                    } => State::Shapley(Box::new(ShapleyRun::new(
+                        &scenario,
+                        measure,
+                        MAX_EXACT,
+                        DEFAULT_PERMUTATIONS,
+                        seed,
+                    ))),
+                    other => State::Once(Box::new(other)),
+                };
+                self.runs.push(Running { run, state });
+            }
+        }
+    }
+
+    /// Whether any run is waiting.
+    pub fn busy(&self) -> bool {
+        !self.runs.is_empty()
+    }
+
+    /// The runs not finished, in the order they will be worked on.
+    pub fn queued(&self) -> Vec<u32> {
+        let mut order: Vec<&Running> = self.runs.iter().filter(|r| r.urgent()).collect();
+        order.extend(self.runs.iter().filter(|r| !r.urgent()));
+        order.into_iter().map(|r| r.run).collect()
+    }
+
+    /// One step of the most urgent run; its answer when that step finished it.
+    pub fn step(&mut self) -> Option<FromWorker> {
+        let i = self
+            .runs
+            .iter()
+            .position(Running::urgent)
+            .or_else(|| (!self.runs.is_empty()).then_some(0))?;
+        let finished = match &mut self.runs[i].state {
+            State::Ensemble { e, .. } => e.step(ENSEMBLE_STEP),
+            State::Shapley(s) => s.step(SHAPLEY_STEP),
+            State::Once(_) => true,
+        };
+        if !finished {
+            return None;
+        }
+        let Running { run, state } = self.runs.remove(i);
+        let answer = match state {
+            State::Ensemble { e, series } => Answer::Ensemble {
+                members: e.done(),
+                series: series.iter().map(|&s| (s, e.quantiles(s))).collect(),
+                odds: e.targets().to_vec(),
+            },
+            State::Shapley(s) => Answer::Contributions(s.finish()),
+            State::Once(job) => once(*job),
+        };
+        Some(FromWorker::Done { run, answer })
+    }
+
+    /// Where each run that reports progress stands (contributions splits and ensembles).
+    pub fn progress(&self) -> Vec<FromWorker> {
+        self.runs
+            .iter()
+            .filter_map(|r| {
+                let (done, total) = match &r.state {
+                    State::Ensemble { e, .. } => (e.done(), e.members()),
+                    State::Shapley(s) => (s.runs(), s.planned_runs()),
+                    State::Once(_) => return None,
+                };
+                Some(FromWorker::Progress {
+                    run: r.run,
+                    done,
+                    total,
+                })
+            })
+            .collect()
+    }
+}
+
+fn once(job: Job) -> Answer {
+    match job {
+        Job::Tornado {
+            scenario,
+            measure,
+            top,
+        } => Answer::Tornado(tornado(&scenario, measure, top)),
+        Job::Seek {
+            scenario,
+            target,
+            lever,
+        } => match goal_seek(&scenario, target, lever) {
+            Ok(s) => Answer::Seek(s),
+            Err(e) => Answer::Refused(e.to_string()),
+        },
+        Job::Best {
+            scenario,
+            target,
+            markets,
+        } => {
+            let set = if markets {
+                LeverSet::WithMarkets
+            } else {
+                LeverSet::Policy
+            };
+            Answer::Best(best_reachable_with(&scenario, target, set).ok())
+        }
+        // Ensembles and contributions are stepped, never done at once (kept total for the type).
+        Job::Ensemble {
+            scenario,
+            members,
+            seed,
+            series,
+        } => {
+            let mut e = Ensemble::new(&scenario, members, seed);
+            e.run();
+            Answer::Ensemble {
+                members: e.done(),
+                series: series.iter().map(|&s| (s, e.quantiles(s))).collect(),
+                odds: e.targets().to_vec(),
+            }
+        }
+        Job::Contributions {
+            scenario,
+            measure,
+            seed,
+        } => Answer::Contributions(vtre_analysis::contributions(&scenario, measure, seed)),
+    }
+}

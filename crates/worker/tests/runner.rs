@@ -1,0 +1,208 @@
+//! The worker's runner gives exactly the analysis crate's (and so the CLI's) numbers, drops what is cancelled
+//! and puts the explorer's ensembles before the analysis page's jobs.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests may fail loudly
+use vtre_analysis::{Measure, TargetOdds};
+use vtre_codec::worker::{from_worker, Answer, FromWorker, Job, ToWorker};
+use vtre_model::{LeverId, Scenario, SeriesId, TargetId};
+use vtre_worker::Runner;
+
+fn scenario() -> Scenario {
+    let mut s = Scenario::reference();
+    s.set(LeverId::EafSwap, 600.0);
+    s.set(LeverId::GridFactor, 0.3);
+    s
+}
+
+fn ensemble_job(members: usize) -> Job {
+    Job::Ensemble {
+        scenario: scenario(),
+        members,
+        seed: 1,
+        series: vec![SeriesId::Co2Total, SeriesId::OutputValueTotal],
+    }
+}
+
+/// Runs until idle, through the message text both ways (as in the browser); the answers in finishing order.
+fn drain(r: &mut Runner) -> Vec<(u32, Answer)> {
+    let mut out = vec![];
+    let mut guard = 0;
+    while r.busy() {
+        guard += 1;
+        assert!(guard < 100_000, "the runner never finishes");
+        if let Some(m) = r.step() {
+            match from_worker(&m.to_text()) {
+                Ok(FromWorker::Done { run, answer }) => out.push((run, answer)),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+    out
+}
+
+fn send(r: &mut Runner, m: ToWorker) {
+    r.take(vtre_codec::worker::to_worker(&m.to_text()).expect("the app's own message"));
+}
+
+#[test]
+fn an_ensemble_in_steps_equals_the_ensemble_at_once_bit_for_bit() {
+    let mut r = Runner::new();
+    send(
+        &mut r,
+        ToWorker::Run {
+            run: 1,
+            job: ensemble_job(300),
+        },
+    );
+    let got = drain(&mut r);
+    let whole = vtre_analysis::ensemble(&scenario(), 300, 1);
+    match &got[..] {
+        [(
+            1,
+            Answer::Ensemble {
+                members,
+                series,
+                odds,
+            },
+        )] => {
+            assert_eq!(*members, 300);
+            for (id, q) in series {
+                for (y, q) in q.iter().enumerate() {
+                    assert_eq!(*q, whole.series[*id as usize][y], "{id:?} {y}");
+                }
+            }
+            let want: Vec<TargetOdds> = whole.targets.clone();
+            assert_eq!(odds, &want);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_cancelled_run_never_answers_and_a_newer_one_does() {
+    let mut r = Runner::new();
+    send(
+        &mut r,
+        ToWorker::Run {
+            run: 1,
+            job: ensemble_job(200),
+        },
+    );
+    // Part of it runs, then the scenario changes: the app cancels run 1 and asks for run 2.
+    assert!(r.step().is_none());
+    send(&mut r, ToWorker::Cancel { run: 1 });
+    send(
+        &mut r,
+        ToWorker::Run {
+            run: 2,
+            job: ensemble_job(50),
+        },
+    );
+    let got = drain(&mut r);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, 2);
+}
+
+#[test]
+fn ensembles_go_before_the_analysis_pages_jobs() {
+    let mut r = Runner::new();
+    send(
+        &mut r,
+        ToWorker::Run {
+            run: 10,
+            job: Job::Tornado {
+                scenario: scenario(),
+                measure: Measure::Target(TargetId::IndustryScale),
+                top: 3,
+            },
+        },
+    );
+    send(
+        &mut r,
+        ToWorker::Run {
+            run: 11,
+            job: ensemble_job(60),
+        },
+    );
+    assert_eq!(r.queued(), vec![11, 10]);
+    let order: Vec<u32> = drain(&mut r).into_iter().map(|(run, _)| run).collect();
+    assert_eq!(order, vec![11, 10]);
+}
+
+#[test]
+fn every_analysis_answer_equals_the_analysis_crate() {
+    let s = scenario();
+    let m = Measure::Series(SeriesId::Co2Total, 2030);
+    let mut r = Runner::new();
+    let jobs = [
+        Job::Tornado {
+            scenario: s.clone(),
+            measure: m,
+            top: 10,
+        },
+        Job::Seek {
+            scenario: s.clone(),
+            target: TargetId::IndustryScale,
+            lever: LeverId::SteelPrice,
+        },
+        Job::Best {
+            scenario: s.clone(),
+            target: TargetId::IndustryScale,
+            markets: false,
+        },
+        Job::Contributions {
+            scenario: s.clone(),
+            measure: m,
+            seed: 1,
+        },
+        Job::Seek {
+            scenario: s.clone(),
+            target: TargetId::OverseasReBase,
+            lever: LeverId::EafSwap,
+        },
+    ];
+    for (i, job) in jobs.into_iter().enumerate() {
+        send(&mut r, ToWorker::Run { run: i as u32, job });
+    }
+    let got = drain(&mut r);
+    assert_eq!(got.len(), 5);
+    for (run, a) in got {
+        match (run, a) {
+            (0, Answer::Tornado(t)) => assert_eq!(t, vtre_analysis::tornado(&s, m, 10)),
+            (1, Answer::Seek(x)) => assert_eq!(
+                Ok(x),
+                vtre_analysis::goal_seek(&s, TargetId::IndustryScale, LeverId::SteelPrice)
+            ),
+            (2, Answer::Best(b)) => assert_eq!(
+                b,
+                vtre_analysis::best_reachable(&s, TargetId::IndustryScale).ok()
+            ),
+            (3, Answer::Contributions(c)) => {
+                assert_eq!(c, vtre_analysis::contributions(&s, m, 1))
+            }
+            (4, Answer::Refused(why)) => assert!(why.contains("never scored"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn progress_reports_where_long_runs_stand() {
+    let mut r = Runner::new();
+    send(
+        &mut r,
+        ToWorker::Run {
+            run: 5,
+            job: ensemble_job(100),
+        },
+    );
+    r.step();
+    assert_eq!(
+        r.progress(),
+        vec![FromWorker::Progress {
+            run: 5,
+            done: vtre_worker::ENSEMBLE_STEP,
+            total: 100
+        }]
+    );
+}

@@ -1,0 +1,217 @@
+//! Goal-seek (one lever to meet one target) and the best each target reaches with every policy lever free
+//! (`vtre goal-seek`), with "Apply" as one undoable edit.
+
+use super::{lever_value, result_text, scored_targets, Page, Progress, Slot};
+use crate::ui::state::worker::Event;
+use leptos::prelude::*;
+use vtre_analysis::goal_seek::LeverSet;
+use vtre_analysis::{Reachable, Seek as SeekAnswer};
+use vtre_codec::worker::{Answer, Job};
+use vtre_i18n::{Lang, Msg};
+use vtre_model::levers::{spec as lspec, LeverGroup, LEVERS};
+use vtre_model::targets::spec as tspec;
+use vtre_model::{LeverId, TargetId};
+
+/// What the goal-seek said: its sentence, whether it reached the target, and the value to apply.
+fn seek_text(r: &SeekAnswer, l: Lang) -> String {
+    let msg = if r.reached && r.value == r.from {
+        Msg::SeekAlready
+    } else if r.reached {
+        Msg::SeekReached
+    } else {
+        Msg::SeekUnreachable
+    };
+    msg.text(l)
+        .replace("{lever}", lspec(r.lever).label.get(l))
+        .replace("{from}", &lever_value(r.lever, r.from, l))
+        .replace("{value}", &lever_value(r.lever, r.value, l))
+        .replace("{result}", &result_text(&r.result, l))
+}
+
+/// The lever changes of a best setting, as a sentence.
+fn changes_text(r: &Reachable, l: Lang) -> String {
+    if r.changes.is_empty() {
+        return Msg::NoLeverChange.text(l).to_string();
+    }
+    r.changes
+        .iter()
+        .map(|&(lv, from, to)| {
+            format!(
+                "{}: {} → {}",
+                lspec(lv).label.get(l),
+                lever_value(lv, from, l),
+                lever_value(lv, to, l)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[component]
+pub fn Seek() -> impl IntoView {
+    let page: Page = expect_context();
+    let lang = page.lang;
+    let target = RwSignal::new(TargetId::IndustryScale);
+    // The first policy lever the target names: a good start (prices are markets, not policy).
+    let first_lever = |t: TargetId| {
+        tspec(t)
+            .levers
+            .iter()
+            .copied()
+            .find(|&l| LeverSet::Policy.allows(l))
+            .unwrap_or(LeverId::EafSwap)
+    };
+    let lever = RwSignal::new(first_lever(TargetId::IndustryScale));
+    let answer = RwSignal::new(None::<Result<SeekAnswer, String>>);
+    let slot = Slot::new();
+    Effect::new(move |_| {
+        let s = page.edit.scenario.get();
+        answer.set(None);
+        slot.start(
+            Job::Seek {
+                scenario: s,
+                target: target.get(),
+                lever: lever.get(),
+            },
+            move |e| match e {
+                Event::Done(Answer::Seek(r)) => {
+                    answer.try_set(Some(Ok(r)));
+                }
+                Event::Done(Answer::Refused(why)) => {
+                    answer.try_set(Some(Err(why)));
+                }
+                _ => {}
+            },
+        );
+    });
+
+    // Best reachable: one run per scored target, in table order.
+    let markets = RwSignal::new(false);
+    let best = RwSignal::new(Vec::<(TargetId, Option<Reachable>)>::new());
+    let best_progress = RwSignal::new(None::<(usize, usize)>);
+    let best_slots: Vec<(TargetId, Slot)> = scored_targets().map(|t| (t.id, Slot::new())).collect();
+    let best_slots = StoredValue::new(best_slots);
+    Effect::new(move |_| {
+        let s = page.edit.scenario.get();
+        let markets = markets.get();
+        best.set(Vec::new());
+        let total = best_slots.with_value(Vec::len);
+        best_progress.set(Some((0, total)));
+        for (id, slot) in best_slots.get_value() {
+            slot.start(
+                Job::Best {
+                    scenario: s.clone(),
+                    target: id,
+                    markets,
+                },
+                move |e| {
+                    if let Event::Done(Answer::Best(r)) = e {
+                        best.try_update(|b| {
+                            b.push((id, r));
+                            // Table order, whatever order the answers come in.
+                            vtre_model::small_sort::sort_by(b, |x, y| {
+                                (x.0 as usize).cmp(&(y.0 as usize))
+                            });
+                        });
+                        let done = best.with_untracked(Vec::len);
+                        best_progress.try_set((done < total).then_some((done, total)));
+                    }
+                },
+            );
+        }
+    });
+
+    let seek_view = move || {
+        let l = lang.get();
+        answer.with(|a| match a {
+            None => view! { <p class="pending">{Msg::Computing.text(l)}</p> }.into_any(),
+            Some(Err(_)) => ().into_any(),
+            Some(Ok(r)) => {
+                let apply = (r.value != r.from).then_some((r.lever, r.value));
+                view! {
+                    <p class=if r.reached { "seek ok" } else { "seek alert" }>{seek_text(r, l)}</p>
+                    {apply.map(|(lv, v)| view! {
+                        <button class="apply" data-apply="seek" on:click=move |_| page.apply(&[(lv, v)])>
+                            {Msg::Apply.text(l)}</button>
+                    })}
+                }
+                .into_any()
+            }
+        })
+    };
+    let best_rows = move || {
+        let l = lang.get();
+        best.with(|b| {
+            b.iter()
+                .filter_map(|(id, r)| Some((*id, r.clone()?)))
+                .map(|(id, r)| {
+                    let moves: Vec<(LeverId, f64)> =
+                        r.changes.iter().map(|&(lv, _, to)| (lv, to)).collect();
+                    view! {
+                        <tr data-best=tspec(id).key data-status=r.result.status.key()>
+                            <th scope="row">{tspec(id).label.get(l)}</th>
+                            <td>{result_text(&r.result, l)}</td>
+                            <td>{changes_text(&r, l)}</td>
+                            <td>{(!moves.is_empty()).then(|| view! {
+                                <button class="apply" data-apply=format!("best:{}", tspec(id).key)
+                                    on:click=move |_| page.apply(&moves)>{Msg::Apply.text(l)}</button>
+                            })}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="analysis-part" aria-labelledby="seek-title">
+            <h3 id="seek-title">{page.w("seek_title")}</h3>
+            <p>{page.w("seek_text")}</p>
+            <div class="picks">
+                <label class="pick">{page.w("target")}" "
+                    <select data-pick="seek-target" prop:value=move || tspec(target.get()).key
+                        on:change=move |ev| if let Some(t) = TargetId::from_key(&event_target_value(&ev)) {
+                            target.set(t);
+                            lever.set(first_lever(t));
+                        }>
+                        {scored_targets().map(|t| view! {
+                            <option value=t.key>{move || format!("{}（{}）", t.label.get(lang.get()), t.year)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="pick">{page.w("lever")}" "
+                    <select data-pick="seek-lever" prop:value=move || lever.get().key()
+                        on:change=move |ev| if let Some(lv) = LeverId::from_key(&event_target_value(&ev)) { lever.set(lv) }>
+                        {LeverGroup::ALL.into_iter().map(|g| {
+                            let prices = page.w("prices_group");
+                            view! {
+                                <optgroup label=move || format!("{}{}", g.label().get(lang.get()),
+                                    if g == LeverGroup::Prices { prices() } else { String::new() })>
+                                    {LEVERS.iter().filter(|l| l.group == g).map(|l| view! {
+                                        <option value=l.key>{move || l.label.get(lang.get())}</option>
+                                    }).collect_view()}
+                                </optgroup>
+                            }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <div class="result" data-result="seek" aria-live="polite">{seek_view}</div>
+            <h4>{page.w("best_title")}</h4>
+            <p>{page.w("best_text")}</p>
+            <label class="pick"><input type="checkbox" data-pick="best-markets" prop:checked=move || markets.get()
+                on:change=move |ev| markets.set(event_target_checked(&ev))/>" "{page.w("markets")}</label>
+            <Progress name="best" at=best_progress/>
+            <div class="table-wrap" tabindex="0">
+                <table class="best">
+                    <thead><tr>
+                        <th scope="col">{page.w("target")}</th>
+                        <th scope="col">{page.w("best_found")}</th>
+                        <th scope="col">{page.w("levers_to_change")}</th>
+                        <th scope="col"><span class="sr-only">{move || Msg::Apply.text(lang.get())}</span></th>
+                    </tr></thead>
+                    <tbody data-result="best">{best_rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
