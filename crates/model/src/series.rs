@@ -115,6 +115,8 @@ series! {
     // added in issue 21 (at the end, so earlier ids keep their place)
     TiSlagRecovery => ("ti_slag_recovery", "fraction", "炉渣提钛（占原矿TiO2）", "Titanium recovered from slag (share of TiO2 in ore)"),
     Tio2Capacity => ("tio2_capacity", "万吨/年", "钛白粉产能", "TiO2 capacity"),
+    // added in issue 21's second pass: what the quota cuts that carries no value (no slag price was found)
+    TiSlagSoldCurtailed => ("ti_slag_sold_curtailed", "万吨", "能耗约束压减的外销钛渣（无价格，未计产值）", "Titanium slag sold out of province cut by the energy quota (no price found: not in output value)"),
 }
 
 pub const N_SERIES: usize = SERIES.len();

@@ -483,6 +483,8 @@ pub fn simulate(s: &Scenario) -> Projection {
             },
         );
         set(sr, S::Tio2Capacity, y.ti.capacity);
+        // Slag sold out of province has no price in the data, so its cut is reported as a tonnage.
+        set(sr, S::TiSlagSoldCurtailed, q0[5] - q[5]);
         set(
             sr,
             S::FeRecovery,
@@ -796,6 +798,25 @@ mod tests {
         assert!(!cut.is_empty());
         assert!(cut.iter().all(|(_, share)| *share > 1e-6 && *share <= 1.0));
         assert!(tight.curtailed_in(2040).is_empty());
+    }
+
+    #[test]
+    fn slag_sold_out_of_province_cut_by_the_quota_is_reported_as_a_tonnage() {
+        let year = 2030;
+        let i = usize::from(year - FIRST_YEAR);
+        let s = with(&[(LeverId::EnergyQuota, 1100.0)]);
+        let tight = simulate(&s);
+        let share = tight.curtailed[i][Product::SlagSold as usize];
+        assert!(share > 0.0, "the tight quota cuts slag sold");
+        let c = Ctx::for_test(&s);
+        let y = run_chains(&c, year, tight.at(S::ScrapSupply, year));
+        assert_close(
+            tight.at(S::TiSlagSoldCurtailed, year),
+            y.ti.slag_sold * share,
+            "tonnage cut = slag sold × share cut",
+        );
+        let free = simulate(&with(&[(LeverId::EnergyQuota, 2500.0)]));
+        assert!(free.get(S::TiSlagSoldCurtailed).iter().all(|&v| v == 0.0));
     }
 
     #[test]
