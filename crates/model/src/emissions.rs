@@ -11,9 +11,10 @@
 //! V-Ti furnaces carry the same 6 % premium as their fuel; the EAF factor is set so BF-BOF → EAF saves the
 //! FACT 1.6 t CO2/t (both routes use about 400 kWh/t).
 
-use super::energy::{Intensities, Product, N_PRODUCTS};
 use super::params::ParamId as P;
-use super::simulate::Ctx;
+use crate::ctx::Ctx;
+use crate::energy::Intensities;
+use crate::product::{Product, N_PRODUCTS};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Co2 {

@@ -5,7 +5,7 @@
 use super::params::ParamId as P;
 use super::scenario::Scenario;
 use super::series::SeriesId as S;
-use super::simulate::Projection;
+use crate::projection::Projection;
 use crate::text::Text;
 
 #[derive(Clone, Debug, PartialEq)]

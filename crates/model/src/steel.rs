@@ -23,7 +23,7 @@
 //!    `EAF ≤ (S − 0.1·BOF) / 1.0`.
 //!
 //! **The base year is what happened.** In 2020 no limit binds: the furnaces got their ore, and the calibration
-//! ([`super::simulate::model_params`]) re-solves the utilisations and the EAF scrap rate for every parameter set
+//! ([`crate::ctx::model_params`]) re-solves the utilisations and the EAF scrap rate for every parameter set
 //! so 2020 reproduces 2020 crude steel within 2020's scrap supply.
 //!
 //! Existing mines decline at `d` = 4.1 %/yr (derived from the guideline's expected 655万吨 gap in 2025 at 2020
@@ -32,7 +32,7 @@
 
 use super::levers::LeverId as L;
 use super::params::ParamId as P;
-use super::simulate::Ctx;
+use crate::ctx::Ctx;
 
 /// The steel chain in one year, before any energy-quota curtailment.
 #[derive(Clone, Copy, Debug, Default)]

@@ -35,7 +35,7 @@
 
 use super::levers::LeverId as L;
 use super::params::ParamId as P;
-use super::simulate::Ctx;
+use crate::ctx::Ctx;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Titanium {

@@ -20,7 +20,8 @@ use super::levers::LeverId as L;
 use super::params::{
     ParamId as P, NDPR_HISTORY, REBAR_HISTORY, SPONGE_HISTORY, TIO2_HISTORY, V2O5_HISTORY,
 };
-use super::simulate::Ctx;
+use crate::ctx::Ctx;
+pub use crate::ctx::ValueK;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Prices {
@@ -88,24 +89,6 @@ pub fn prices_2020() -> Prices {
         ndpr: NDPR_HISTORY.values[0],
         steel_premium: super::levers::spec(L::SteelPremium).base / 100.0,
     }
-}
-
-/// Calibration multipliers.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ValueK {
-    pub steel: f64,
-    pub v: f64,
-    pub ti: f64,
-    pub re: f64,
-}
-
-impl ValueK {
-    pub const ONE: ValueK = ValueK {
-        steel: 1.0,
-        v: 1.0,
-        ti: 1.0,
-        re: 1.0,
-    };
 }
 
 /// Quantities that carry output value.

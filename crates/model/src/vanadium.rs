@@ -33,8 +33,8 @@
 
 use super::levers::LeverId as L;
 use super::params::ParamId as P;
-use super::simulate::Ctx;
 use super::steel::Steel;
+use crate::ctx::Ctx;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Vanadium {
