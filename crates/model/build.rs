@@ -2,6 +2,7 @@
 //! `inputs.csv`:
 //!
 //! - `data/levers.csv` → `$OUT_DIR/levers_gen.rs`: the `LeverId` enum and the `LEVERS` table;
+//! - `data/targets.csv` → `$OUT_DIR/targets_gen.rs`: the `TargetId` enum and the `TARGETS` table;
 //! - `data/params.csv` (id, CSV key, chain, zh/en name) + `data/sichuan_baseline.csv` (value, unit, kind, low,
 //!   high) → `$OUT_DIR/params_gen.rs`: the `ParamId` enum and the `PARAMS` table.
 //!
@@ -21,12 +22,15 @@ mod levers;
 mod params;
 #[path = "build/table.rs"]
 mod table;
+#[path = "build/targets.rs"]
+mod targets;
 
 use actuals::{ACTUALS_CSV, ACTUALS_MAP_CSV, RELATED_CSV};
 use levers::{LEVERS_CSV, LEVER_COLUMNS};
 use params::{BASELINE_COLUMNS, PARAM_COLUMNS};
 use std::path::PathBuf;
 use table::{env, read_table, write};
+use targets::{TARGETS_CSV, TARGET_COLUMNS};
 
 pub const PARAMS_CSV: &str = "data/params.csv";
 pub const BASELINE_CSV: &str = "data/sichuan_baseline.csv";
@@ -39,6 +43,7 @@ fn main() {
         ACTUALS_CSV,
         ACTUALS_MAP_CSV,
         RELATED_CSV,
+        TARGETS_CSV,
         "build.rs",
         "build",
         "src/label_check.rs",
@@ -65,5 +70,10 @@ fn run() -> Result<(), String> {
     )?;
     write(&out.join("params_gen.rs"), &params_text)?;
     write(&out.join("actuals_gen.rs"), &actuals::actuals_rs(&dir)?)?;
+    let targets = read_table(&dir, TARGETS_CSV, &TARGET_COLUMNS)?;
+    write(
+        &out.join("targets_gen.rs"),
+        &targets::targets_rs(&targets, &levers, &values)?,
+    )?;
     Ok(())
 }
