@@ -2,6 +2,8 @@
 //! `inputs.csv`:
 //!
 //! - `data/levers.csv` → `$OUT_DIR/levers_gen.rs`: the `LeverId` enum and the `LEVERS` table;
+//! - `data/series.csv`, `data/products.csv`, `data/flows.csv` → the series table, the products' names and the
+//!   flow diagrams' titles and nodes (labels as data);
 //! - `data/targets.csv` → `$OUT_DIR/targets_gen.rs`: the `TargetId` enum and the `TARGETS` table;
 //! - `data/params.csv` (id, CSV key, chain, zh/en name) + `data/sichuan_baseline.csv` (value, unit, kind, low,
 //!   high) → `$OUT_DIR/params_gen.rs`: the `ParamId` enum and the `PARAMS` table.
@@ -16,6 +18,8 @@
 mod actuals;
 #[path = "src/label_check.rs"]
 mod label_check;
+#[path = "build/labels.rs"]
+mod labels;
 #[path = "build/levers.rs"]
 mod levers;
 #[path = "build/params.rs"]
@@ -26,6 +30,7 @@ mod table;
 mod targets;
 
 use actuals::{ACTUALS_CSV, ACTUALS_MAP_CSV, RELATED_CSV};
+use labels::{FLOWS_CSV, FLOW_COLUMNS, PRODUCTS_CSV, PRODUCT_COLUMNS, SERIES_COLUMNS, SERIES_CSV};
 use levers::{LEVERS_CSV, LEVER_COLUMNS};
 use params::{BASELINE_COLUMNS, PARAM_COLUMNS};
 use std::path::PathBuf;
@@ -44,6 +49,9 @@ fn main() {
         ACTUALS_MAP_CSV,
         RELATED_CSV,
         TARGETS_CSV,
+        SERIES_CSV,
+        PRODUCTS_CSV,
+        FLOWS_CSV,
         "build.rs",
         "build",
         "src/label_check.rs",
@@ -75,5 +83,14 @@ fn run() -> Result<(), String> {
         &out.join("targets_gen.rs"),
         &targets::targets_rs(&targets, &levers, &values)?,
     )?;
+    let series = read_table(&dir, SERIES_CSV, &SERIES_COLUMNS)?;
+    write(&out.join("series_gen.rs"), &labels::series_rs(&series)?)?;
+    let products = read_table(&dir, PRODUCTS_CSV, &PRODUCT_COLUMNS)?;
+    write(
+        &out.join("products_gen.rs"),
+        &labels::products_rs(&products)?,
+    )?;
+    let flows = read_table(&dir, FLOWS_CSV, &FLOW_COLUMNS)?;
+    write(&out.join("flows_gen.rs"), &labels::flows_rs(&flows)?)?;
     Ok(())
 }

@@ -46,40 +46,38 @@ impl Product {
         Product::ReMetal,
         Product::NonBfVti,
     ];
+    /// The product's stable key (`data/products.csv`).
     pub fn key(self) -> &'static str {
-        match self {
-            Product::BofVti => "bof_vti",
-            Product::BofOther => "bof_other",
-            Product::Eaf => "eaf",
-            Product::Tio2Sulfate => "tio2_sulfate",
-            Product::Tio2Chloride => "tio2_chloride",
-            Product::SlagSold => "ti_slag_sold",
-            Product::Sponge => "ti_sponge",
-            Product::BfSlagTi => "bf_slag_ti",
-            Product::ReSeparation => "re_separation",
-            Product::ReMetal => "re_metal",
-            Product::NonBfVti => "nonbf_vti",
-        }
+        PRODUCTS_GEN[self as usize].0
     }
+    /// The product's name for a reader (`data/products.csv`).
     pub fn label(self) -> Text {
-        match self {
-            Product::BofVti => Text::new(
-                "钒钛矿长流程钢（含钒）",
-                "BF-BOF steel on V-Ti ore (with its vanadium)",
-            ),
-            Product::BofOther => Text::new("普通矿长流程钢", "BF-BOF steel on ordinary ore"),
-            Product::Eaf => Text::new("电炉钢", "EAF steel"),
-            Product::Tio2Sulfate => Text::new("硫酸法钛白粉", "Sulfate-route TiO2"),
-            Product::Tio2Chloride => Text::new("氯化法钛白粉", "Chloride-route TiO2"),
-            Product::SlagSold => Text::new("外销钛渣", "Titanium slag sold out of province"),
-            Product::Sponge => Text::new("海绵钛", "Titanium sponge"),
-            Product::BfSlagTi => Text::new("高炉渣提钛", "Ti from blast-furnace slag"),
-            Product::ReSeparation => Text::new("稀土冶炼分离", "Rare-earth separation"),
-            Product::ReMetal => Text::new("稀土金属", "Rare-earth metal"),
-            Product::NonBfVti => Text::new(
-                "钒钛矿非高炉冶炼钢（含钒、钛）",
-                "Non-blast-furnace V-Ti steel (with its vanadium and titanium)",
-            ),
+        PRODUCTS_GEN[self as usize].1
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/products_gen.rs"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn products_csv_lists_every_product_in_enum_order_with_both_languages() {
+        let csv = include_str!("../data/products.csv");
+        let keys: Vec<&str> = csv
+            .lines()
+            .skip(1)
+            .filter(|l| !l.is_empty())
+            .map(|l| l.split(',').next().unwrap_or_default())
+            .collect();
+        let ours: Vec<&str> = Product::ALL.iter().map(|p| p.key()).collect();
+        assert_eq!(keys, ours);
+        for (i, p) in Product::ALL.iter().enumerate() {
+            assert_eq!(*p as usize, i);
+            assert!(!p.label().zh.is_empty() && !p.label().en.is_empty());
         }
+        assert_eq!(Product::SlagSold.key(), "ti_slag_sold");
+        assert_eq!(Product::Eaf.label().zh, "电炉钢");
     }
 }
