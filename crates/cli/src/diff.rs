@@ -120,15 +120,22 @@ fn report(moved: &[Moved], only: &[String], total: usize) -> String {
 
 /// `vtre diff OLD.csv NEW.csv [--tolerance REL]`.
 pub fn run(rest: &[String]) -> Result<String, String> {
-    let (old, new, tol) = match rest {
-        [a, b] => (a, b, 1e-9),
-        [a, b, flag, t] if flag == "--tolerance" => (
-            a,
-            b,
-            t.parse::<f64>()
-                .map_err(|_| format!("--tolerance needs a number, not '{t}'"))?,
-        ),
-        _ => return Err("usage: vtre diff OLD.csv NEW.csv [--tolerance REL]".into()),
+    const USAGE_DIFF: &str = "usage: vtre diff OLD.csv NEW.csv [--tolerance REL]";
+    let spec = crate::args::Spec {
+        options: &["--tolerance"],
+        switches: &[],
+        positionals: true,
+        repeat: false,
+    };
+    let p = crate::args::parse(rest, &spec).map_err(|_| USAGE_DIFF.to_string())?;
+    let [old, new] = p.positionals.as_slice() else {
+        return Err(USAGE_DIFF.into());
+    };
+    let tol = match p.get("--tolerance") {
+        None => 1e-9,
+        Some(t) => t
+            .parse::<f64>()
+            .map_err(|_| format!("--tolerance needs a number, not '{t}'"))?,
     };
     let (o, n) = (read(old)?, read(new)?);
     let total = n
