@@ -259,30 +259,11 @@ pub fn power_response(c: &Ctx, year: u16) -> (f64, f64) {
 mod tests {
     use super::*;
     use crate::levers::spec as lspec;
-    use crate::params::spec as pspec;
     use crate::scenario::Scenario;
+    use crate::test_util::{assert_close, p, with};
 
     /// Every lever is fully phased in by 2030.
     const YEAR: u16 = 2030;
-
-    fn p(id: P) -> f64 {
-        pspec(id).value
-    }
-
-    fn assert_close(got: f64, want: f64, what: &str) {
-        assert!(
-            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
-            "{what}: got {got}, want {want}"
-        );
-    }
-
-    fn with(pairs: &[(L, f64)]) -> Scenario {
-        let mut s = Scenario::reference();
-        for &(id, v) in pairs {
-            s.set(id, v);
-        }
-        s
-    }
 
     /// A hand-made intensity table: fuel in 万tce/unit, electricity in 亿kWh/unit.
     fn table(fuel: &[f64], elec: &[f64]) -> Intensities {

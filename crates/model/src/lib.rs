@@ -29,6 +29,8 @@ pub mod simulate;
 pub mod small_sort;
 pub mod steel;
 pub mod targets;
+#[cfg(test)]
+mod test_util;
 pub mod text;
 pub mod titanium;
 pub mod value;

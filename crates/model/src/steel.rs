@@ -155,31 +155,11 @@ pub fn next_scrap_supply(c: &Ctx, year: u16, scrap: f64) -> f64 {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::params::spec as pspec;
-    use crate::scenario::Scenario;
+    use crate::test_util::{assert_close, p, with};
 
     /// Every lever is fully phased in by 2030 (the latest target year), so there `c.lever(id) == s.get(id)`.
     const YEAR: u16 = 2030;
     const PLENTY_OF_SCRAP: f64 = 1e6;
-
-    fn p(id: P) -> f64 {
-        pspec(id).value
-    }
-
-    fn assert_close(got: f64, want: f64, what: &str) {
-        assert!(
-            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
-            "{what}: got {got}, want {want}"
-        );
-    }
-
-    fn with(pairs: &[(L, f64)]) -> Scenario {
-        let mut s = Scenario::reference();
-        for &(id, v) in pairs {
-            s.set(id, v);
-        }
-        s
-    }
 
     #[test]
     fn bf_bof_output_is_capacity_times_utilisation_in_each_furnace_group() {

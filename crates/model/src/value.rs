@@ -171,8 +171,8 @@ pub fn calibrate(c: &Ctx, q: &Valued) -> ValueK {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::params::spec as pspec;
     use crate::scenario::Scenario;
+    use crate::test_util::{assert_close, p};
 
     /// Every lever is fully phased in by 2030.
     const YEAR: u16 = 2030;
@@ -183,17 +183,6 @@ mod tests {
         ti: 1.3,
         re: 1.4,
     };
-
-    fn p(id: P) -> f64 {
-        pspec(id).value
-    }
-
-    fn assert_close(got: f64, want: f64, what: &str) {
-        assert!(
-            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
-            "{what}: got {got}, want {want}"
-        );
-    }
 
     fn some_quantities() -> Valued {
         Valued {
