@@ -69,3 +69,50 @@ fn the_base_year_is_the_same_in_every_member() {
         assert!((conc.p5 - 511.0).abs() < 1e-6 && (conc.p95 - 511.0).abs() < 1e-6);
     }
 }
+
+#[test]
+fn the_ensemble_draws_the_market_prices_which_move_projected_value_and_never_2020() {
+    // Prices are the most uncertain input of output value: each price path carries a factor drawn across
+    // the spread of its 2020–24 averages. In a member, the factors move the projection years' value and
+    // leave the base year exactly as it is.
+    use vtre_model::params::ParamId as P;
+    let factors = [
+        P::SteelPriceFactor,
+        P::V2o5PriceFactor,
+        P::Tio2PriceFactor,
+        P::SpongePriceFactor,
+        P::NdprPriceFactor,
+    ];
+    let e = Ensemble::new(&Scenario::reference(), 40, 1);
+    for id in factors {
+        assert!(e.sampled().contains(&id), "{id:?} is drawn");
+    }
+    let mut moved = 0;
+    for i in 0..40 {
+        let m = e.member(i).unwrap();
+        let mut held = m.clone();
+        for id in factors {
+            held.set_param(id, 1.0);
+        }
+        let (a, b) = (simulate(&m), simulate(&held));
+        for sp in SERIES {
+            assert_eq!(
+                a.at(sp.id, 2020),
+                b.at(sp.id, 2020),
+                "member {i}: {} 2020",
+                sp.key
+            );
+        }
+        let (va, vb) = (
+            a.at(S::OutputValueTotal, 2025),
+            b.at(S::OutputValueTotal, 2025),
+        );
+        if (va / vb - 1.0).abs() > 0.02 {
+            moved += 1;
+        }
+    }
+    assert!(
+        moved >= 20,
+        "price draws moved 2025 output value by over 2 % in {moved} of 40 members"
+    );
+}

@@ -18,7 +18,6 @@
 //! `goal-seek` without `--lever` searches all levers (`best_reachable`) and prints one row per lever moved.
 
 use crate::Opts;
-use std::collections::BTreeMap;
 use vtre_analysis::{
     best_reachable_with, contributions_with, ensemble, goal_seek_with, tornado, LeverSet, Measure,
     DEFAULT_MEMBERS, DEFAULT_TOP,
@@ -57,44 +56,51 @@ pub fn run(cmd: &str, rest: &[String]) -> Option<Result<String, String>> {
     }))
 }
 
-/// `--flag value` pairs, each flag at most once, from `allowed` plus `--preset` / `--scenario`.
-struct Args(BTreeMap<String, String>);
+/// `--flag value` pairs, each flag at most once, from the command's flags plus `--preset` / `--scenario`.
+struct Args(crate::args::Parsed);
 
 fn parse(rest: &[String], allowed: &[&str]) -> Result<Args, String> {
-    let mut m = BTreeMap::new();
-    let mut it = rest.iter();
-    while let Some(a) = it.next() {
-        let name = a.as_str();
-        if !allowed.contains(&name) && !SCENARIO_FLAGS.contains(&name) {
-            let mut known: Vec<&str> = allowed.to_vec();
-            known.extend(SCENARIO_FLAGS);
-            return Err(format!(
-                "unknown argument '{name}' (known here: {})",
-                known.join(", ")
-            ));
-        }
-        let v = if SWITCHES.contains(&name) {
-            "true".to_string()
-        } else {
-            it.next()
-                .ok_or_else(|| format!("{name} needs a value"))?
-                .clone()
-        };
-        if m.insert(name.to_string(), v).is_some() {
-            return Err(format!("{name} given twice"));
-        }
-    }
-    Ok(Args(m))
+    let mut options: Vec<&str> = allowed
+        .iter()
+        .copied()
+        .filter(|f| !SWITCHES.contains(f))
+        .collect();
+    options.extend(SCENARIO_FLAGS);
+    let switches: Vec<&str> = allowed
+        .iter()
+        .copied()
+        .filter(|f| SWITCHES.contains(f))
+        .collect();
+    let spec = crate::args::Spec {
+        options: &options,
+        switches: &switches,
+        positionals: false,
+        repeat: false,
+    };
+    crate::args::parse(rest, &spec)
+        .map(Args)
+        .map_err(|e| match e {
+            crate::args::ArgError::Unknown(name) => {
+                let mut known: Vec<&str> = allowed.to_vec();
+                known.extend(SCENARIO_FLAGS);
+                format!(
+                    "unknown argument '{name}' (known here: {})",
+                    known.join(", ")
+                )
+            }
+            crate::args::ArgError::NeedsValue(name) => format!("{name} needs a value"),
+            crate::args::ArgError::Twice(name) => format!("{name} given twice"),
+        })
 }
 
 impl Args {
     fn get(&self, name: &str) -> Option<&str> {
-        self.0.get(name).map(String::as_str)
+        self.0.get(name)
     }
 
     /// Whether a switch (a flag without a value) was given.
     fn flag(&self, name: &str) -> bool {
-        self.0.contains_key(name)
+        self.0.has(name)
     }
 
     fn number<T: std::str::FromStr>(&self, name: &str, default: T) -> Result<T, String> {

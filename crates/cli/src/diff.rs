@@ -13,23 +13,31 @@ fn read(path: &str) -> Result<Table, String> {
     parse(&text).map_err(|e| format!("{path}: {e}"))
 }
 
-/// Parses `year,series,value,unit` (the `vtre project` CSV).
+/// Parses `year,series,value,unit` (the `vtre project` CSV, read with the `csv` crate: quoted fields as
+/// `csv_field` writes them).
 fn parse(text: &str) -> Result<Table, String> {
     let mut t = Table::new();
-    for (n, line) in text.lines().enumerate().skip(1) {
-        if line.trim().is_empty() {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        let n = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let f: Vec<&str> = line.splitn(4, ',').collect();
-        let [year, series, value, unit] = f[..] else {
-            return Err(format!("line {}: expected year,series,value,unit", n + 1));
+        let [year, series, value, unit] = [0, 1, 2, 3].map(|i| record.get(i));
+        let (Some(year), Some(series), Some(value), Some(unit), 4) =
+            (year, series, value, unit, record.len())
+        else {
+            return Err(format!("line {n}: expected year,series,value,unit"));
         };
         let year: u16 = year
             .parse()
-            .map_err(|_| format!("line {}: bad year '{year}'", n + 1))?;
+            .map_err(|_| format!("line {n}: bad year '{year}'"))?;
         let value: f64 = value
             .parse()
-            .map_err(|_| format!("line {}: bad value '{value}'", n + 1))?;
+            .map_err(|_| format!("line {n}: bad value '{value}'"))?;
         t.insert((series.to_string(), year), (value, unit.to_string()));
     }
     Ok(t)
@@ -120,15 +128,22 @@ fn report(moved: &[Moved], only: &[String], total: usize) -> String {
 
 /// `vtre diff OLD.csv NEW.csv [--tolerance REL]`.
 pub fn run(rest: &[String]) -> Result<String, String> {
-    let (old, new, tol) = match rest {
-        [a, b] => (a, b, 1e-9),
-        [a, b, flag, t] if flag == "--tolerance" => (
-            a,
-            b,
-            t.parse::<f64>()
-                .map_err(|_| format!("--tolerance needs a number, not '{t}'"))?,
-        ),
-        _ => return Err("usage: vtre diff OLD.csv NEW.csv [--tolerance REL]".into()),
+    const USAGE_DIFF: &str = "usage: vtre diff OLD.csv NEW.csv [--tolerance REL]";
+    let spec = crate::args::Spec {
+        options: &["--tolerance"],
+        switches: &[],
+        positionals: true,
+        repeat: false,
+    };
+    let p = crate::args::parse(rest, &spec).map_err(|_| USAGE_DIFF.to_string())?;
+    let [old, new] = p.positionals.as_slice() else {
+        return Err(USAGE_DIFF.into());
+    };
+    let tol = match p.get("--tolerance") {
+        None => 1e-9,
+        Some(t) => t
+            .parse::<f64>()
+            .map_err(|_| format!("--tolerance needs a number, not '{t}'"))?,
     };
     let (o, n) = (read(old)?, read(new)?);
     let total = n

@@ -1,25 +1,8 @@
 //! History beside the projection: `vtre actuals`, `vtre validate`, `vtre related`.
 
+use vtre_codec::output::{csv_field, fmt_num as num};
 use vtre_model::actuals::{actuals, related_targets, validation, Role};
 use vtre_model::{simulate, Scenario};
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn num(v: f64) -> String {
-    let s = format!("{v:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.into()
-    }
-}
 
 /// `vtre actuals`: every published figure as `year,series,value,unit,source`, plus `role,basis,kind,note`.
 /// Where a figure compares with a model series, `series` is the series id and the value is converted to

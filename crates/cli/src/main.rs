@@ -30,6 +30,7 @@ use vtre_codec::scenario_json;
 use vtre_model::{presets, simulate, Lang, Scenario};
 
 mod analysis;
+mod args;
 mod diff;
 mod history;
 mod json_out;
@@ -63,25 +64,23 @@ pub(crate) struct Opts {
 }
 
 fn parse(args: &[String]) -> Result<Opts, String> {
-    let mut o = Opts {
-        preset: None,
-        scenario: None,
-        format: "csv".into(),
+    let spec = args::Spec {
+        options: &["--preset", "--scenario", "--format"],
+        switches: &[],
+        positionals: false,
+        repeat: true,
     };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut val = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match a.as_str() {
-            "--preset" => o.preset = Some(val("--preset")?),
-            "--scenario" => o.scenario = Some(val("--scenario")?),
-            "--format" => o.format = val("--format")?,
-            other => return Err(format!("unknown argument '{other}'")),
+    let p = args::parse(args, &spec).map_err(|e| match e {
+        args::ArgError::NeedsValue(name) => format!("{name} needs a value"),
+        args::ArgError::Unknown(a) | args::ArgError::Twice(a) => {
+            format!("unknown argument '{a}'")
         }
-    }
+    })?;
+    let o = Opts {
+        preset: p.get("--preset").map(String::from),
+        scenario: p.get("--scenario").map(String::from),
+        format: p.get("--format").unwrap_or("csv").to_string(),
+    };
     if o.preset.is_some() && o.scenario.is_some() {
         return Err("give --preset or --scenario, not both".into());
     }
@@ -117,10 +116,15 @@ pub(crate) fn scenario(o: &Opts) -> Result<Scenario, String> {
 
 /// `vtre pages --out DIR`: writes the pre-rendered reading pages (used by the web build).
 fn write_pages(rest: &[String]) -> Result<String, String> {
-    let dir = match rest {
-        [flag, dir] if flag == "--out" => std::path::PathBuf::from(dir),
-        _ => return Err("usage: vtre pages --out DIR".into()),
+    const USAGE_PAGES: &str = "usage: vtre pages --out DIR";
+    let spec = args::Spec {
+        options: &["--out"],
+        switches: &[],
+        positionals: false,
+        repeat: false,
     };
+    let p = args::parse(rest, &spec).map_err(|_| USAGE_PAGES.to_string())?;
+    let dir = std::path::PathBuf::from(p.get("--out").ok_or(USAGE_PAGES)?);
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let pages = vtre_site::all_pages()?;
     for (name, html) in &pages {
@@ -205,8 +209,16 @@ fn run(args: &[String]) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    // Arguments that are not valid UTF-8 are an error, not a panic (`std::env::args` would panic).
+    let args: Result<Vec<String>, String> = std::env::args_os()
+        .skip(1)
+        .enumerate()
+        .map(|(i, a)| {
+            a.into_string()
+                .map_err(|_| format!("argument {} is not valid UTF-8", i + 1))
+        })
+        .collect();
+    match args.and_then(|a| run(&a)) {
         Ok(text) => {
             print!("{text}");
             ExitCode::SUCCESS

@@ -23,7 +23,9 @@ pub fn fmt_num(v: f64) -> String {
     }
 }
 
-fn csv_field(s: &str) -> String {
+/// One CSV field (RFC 4180): quoted, with `"` doubled, when it holds a comma, a quote or a line break. The one
+/// CSV quoting of the workspace (the CLI's tables use it too).
+pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

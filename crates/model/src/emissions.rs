@@ -11,9 +11,10 @@
 //! V-Ti furnaces carry the same 6 % premium as their fuel; the EAF factor is set so BF-BOF → EAF saves the
 //! FACT 1.6 t CO2/t (both routes use about 400 kWh/t).
 
-use super::energy::{Intensities, Product, N_PRODUCTS};
 use super::params::ParamId as P;
-use super::simulate::Ctx;
+use crate::ctx::Ctx;
+use crate::energy::Intensities;
+use crate::product::{Product, N_PRODUCTS};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Co2 {
@@ -109,24 +110,13 @@ pub fn co2(
 mod tests {
     use super::*;
     use crate::energy::intensities;
-    use crate::params::spec as pspec;
     use crate::scenario::Scenario;
+    use crate::test_util::{assert_close, p};
 
     /// A year with every lever fully phased in.
     const YEAR: u16 = 2030;
     /// t V2O5 per 万t V-Ti steel used for the intensity table in these tests.
     const V_PER: f64 = 40.0;
-
-    fn p(id: P) -> f64 {
-        pspec(id).value
-    }
-
-    fn assert_close(got: f64, want: f64, what: &str) {
-        assert!(
-            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
-            "{what}: got {got}, want {want}"
-        );
-    }
 
     /// V2O5's own fuel (万tce/t) and electricity (亿kWh/t), as `simulate` passes them.
     fn v_it() -> (f64, f64) {

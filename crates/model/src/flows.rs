@@ -5,7 +5,7 @@
 use super::params::ParamId as P;
 use super::scenario::Scenario;
 use super::series::SeriesId as S;
-use super::simulate::Projection;
+use crate::projection::Projection;
 use crate::text::Text;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,18 +62,21 @@ impl Diagram {
     }
 }
 
-const fn node(
-    id: &'static str,
-    label_zh: &'static str,
-    label_en: &'static str,
-    column: u8,
-    muted: bool,
-) -> Node {
-    Node {
+include!(concat!(env!("OUT_DIR"), "/flows_gen.rs"));
+
+/// A diagram of the year's `flows`, framed by its row in `data/flows.csv` (title, unit, nodes in drawing
+/// order; labels as data).
+fn diagram(id: &'static str, flows: Vec<Flow>) -> Diagram {
+    let (title, unit, nodes) = DIAGRAMS_GEN
+        .iter()
+        .find(|d| d.0 == id)
+        .map_or((Text::new(id, id), "", &[][..]), |d| (d.1, d.2, d.3));
+    Diagram {
         id,
-        label: Text::new(label_zh, label_en),
-        column,
-        muted,
+        title,
+        unit,
+        nodes: nodes.to_vec(),
+        flows,
     }
 }
 
@@ -111,51 +114,9 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
     let vti = at(S::CrudeSteelBofVti) + nonbf;
     let v2o5_nb = if vti > 0.0 { v2o5 * nonbf / vti } else { 0.0 };
     let v2o5_bf = v2o5 - v2o5_nb;
-    let steel = Diagram {
-        id: "iron_steel",
-        title: Text::new(
-            "铁与钢：原矿 → 铁精矿 → 铁水 → 粗钢（含钒）",
-            "Iron and steel: ore → concentrate → hot metal → crude steel (with vanadium)",
-        ),
-        unit: "万吨",
-        nodes: vec![
-            node("ore", "钒钛磁铁矿原矿", "V-Ti magnetite ore", 0, false),
-            node("outside", "省外铁矿", "Ore from outside", 0, false),
-            node("scrap", "废钢", "Scrap", 0, false),
-            node("iron_conc", "铁精矿", "Iron concentrate", 1, false),
-            node(
-                "ti_conc",
-                "钛精矿（见钛图）",
-                "Ti concentrate (see titanium)",
-                1,
-                false,
-            ),
-            node("tailings", "尾矿", "Tailings", 1, true),
-            node("bf", "高炉", "Blast furnaces", 2, false),
-            node(
-                "nonbf",
-                "非高炉冶炼（直接还原+电炉）",
-                "Non-BF smelting (direct reduction + electric furnace)",
-                2,
-                false,
-            ),
-            node(
-                "conc_sold",
-                "铁精矿外销",
-                "Concentrate sold out of province",
-                2,
-                true,
-            ),
-            node("scrap_unused", "未用废钢", "Scrap not used", 2, true),
-            node("bof", "转炉", "Converters (BOF)", 3, false),
-            node("eaf", "电炉", "Electric arc furnaces", 3, false),
-            node("bf_loss", "炉渣与煤气等", "Slag, gas and losses", 3, true),
-            node("v2o5", "五氧化二钒", "V2O5", 3, false),
-            node("steel_bof", "长流程粗钢", "BF-BOF crude steel", 4, false),
-            node("steel_eaf", "电炉粗钢", "EAF crude steel", 4, false),
-            node("steel_nonbf", "非高炉粗钢", "Non-BF crude steel", 4, false),
-        ],
-        flows: vec![
+    let steel = diagram(
+        "iron_steel",
+        vec![
             flow("ore", "iron_conc", c_local),
             flow("ore", "ti_conc", t_conc),
             flow("ore", "tailings", ore - c_local - t_conc),
@@ -183,7 +144,7 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
             flow("eaf", "steel_eaf", eaf),
             flow("eaf", "bf_loss", scrap_eaf - eaf),
         ],
-    };
+    );
     // ---- titanium (万吨) ----
     let bf_ti = at(S::Tio2FromBfSlag);
     let nb_ti = at(S::Tio2FromNonBfSlag);
@@ -196,73 +157,9 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
     let slag = at(S::TiSlagOutput);
     let conc_sulf = sulfate * s.param(P::ConcPerSulfate);
     let conc_slag = slag * s.param(P::ConcPerSlag);
-    let ti = Diagram {
-        id: "titanium",
-        title: Text::new(
-            "钛：钛精矿 → 钛白粉、钛渣 → 海绵钛 → 钛材",
-            "Titanium: concentrate → TiO2, slag → sponge → titanium materials",
-        ),
-        unit: "万吨",
-        nodes: vec![
-            node("ti_conc", "钛精矿", "Ti concentrate", 0, false),
-            node(
-                "bf_slag",
-                "高炉渣（TiO2当量）",
-                "Blast-furnace slag (TiO2 eq.)",
-                0,
-                false,
-            ),
-            node(
-                "nonbf_slag",
-                "非高炉富钛渣（TiO2当量）",
-                "Non-BF Ti-rich slag (TiO2 eq.)",
-                0,
-                false,
-            ),
-            node("sulfate_plant", "硫酸法", "Sulfate process", 1, false),
-            node("slag_furnace", "电炉冶炼钛渣", "Slag furnaces", 1, false),
-            node(
-                "conc_sold",
-                "钛精矿外销",
-                "Concentrate sold out of province",
-                1,
-                true,
-            ),
-            node("slag", "钛渣", "Titanium slag", 2, false),
-            node("chloride_plant", "氯化法", "Chloride process", 3, false),
-            node(
-                "sponge_plant",
-                "海绵钛（镁还原）",
-                "Sponge (Kroll)",
-                3,
-                false,
-            ),
-            node(
-                "slag_sold",
-                "钛渣外销",
-                "Slag sold out of province",
-                3,
-                true,
-            ),
-            node(
-                "ti_loss",
-                "工艺损耗与副产",
-                "Process losses and by-products",
-                4,
-                true,
-            ),
-            node("tio2", "钛白粉", "TiO2 pigment", 4, false),
-            node("sponge", "海绵钛", "Titanium sponge", 4, false),
-            node(
-                "materials",
-                "省内钛材",
-                "Ti materials made in Sichuan",
-                5,
-                false,
-            ),
-            node("sponge_sold", "海绵钛外销", "Sponge sold", 5, true),
-        ],
-        flows: vec![
+    let ti = diagram(
+        "titanium",
+        vec![
             flow("ti_conc", "sulfate_plant", conc_sulf),
             flow("ti_conc", "slag_furnace", conc_slag),
             flow(
@@ -286,7 +183,7 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
             flow("sponge", "materials", materials),
             flow("sponge", "sponge_sold", sponge - materials),
         ],
-    };
+    );
     // ---- rare earths (t REO) ----
     let mined = at(S::ReoMined);
     let imported = at(S::ReoImported);
@@ -294,44 +191,9 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
     let sep = at(S::ReoSeparated);
     let ndpr = sep * s.param(P::NdprShare);
     let metal_oxide = at(S::ReMetalOutput) / s.param(P::MetalPerOxide);
-    let re = Diagram {
-        id: "rare_earth",
-        title: Text::new(
-            "稀土：矿（REO）→ 冶炼分离 → 氧化物 → 金属与磁材",
-            "Rare earths: ore (REO) → separation → oxides → metal and magnets",
-        ),
-        unit: "t",
-        nodes: vec![
-            node("mined", "省内开采", "Mined in Sichuan", 0, false),
-            node("imported", "进口矿", "Imported ore", 0, false),
-            node("recycled", "二次资源", "Recycled material", 0, false),
-            node("concentrate", "稀土精矿", "RE concentrate", 1, false),
-            node("separation", "冶炼分离", "Separation", 2, false),
-            node(
-                "conc_sold",
-                "精矿外销",
-                "Concentrate sold out of province",
-                2,
-                true,
-            ),
-            node("ndpr", "氧化镨钕", "NdPr oxide", 3, false),
-            node(
-                "other_oxides",
-                "镧铈等氧化物",
-                "La, Ce and other oxides",
-                3,
-                false,
-            ),
-            node(
-                "metal",
-                "金属与永磁（氧化物当量）",
-                "Metal and magnets (oxide eq.)",
-                4,
-                false,
-            ),
-            node("ndpr_sold", "氧化镨钕外销", "NdPr oxide sold", 4, true),
-        ],
-        flows: vec![
+    let re = diagram(
+        "rare_earth",
+        vec![
             flow("mined", "concentrate", mined),
             flow("imported", "concentrate", imported),
             flow("recycled", "concentrate", recycled),
@@ -346,7 +208,7 @@ pub fn diagrams(s: &Scenario, p: &Projection, year: u16) -> Vec<Diagram> {
             flow("ndpr", "metal", metal_oxide),
             flow("ndpr", "ndpr_sold", ndpr - metal_oxide),
         ],
-    };
+    );
     vec![steel, ti, re]
 }
 
@@ -562,17 +424,41 @@ mod tests {
         }
     }
 
+    fn node(id: &'static str, column: u8) -> Node {
+        Node {
+            id,
+            label: Text::new(id, id),
+            column,
+            muted: false,
+        }
+    }
+
+    #[test]
+    fn every_diagram_has_its_frame_and_every_flow_joins_two_of_its_nodes() {
+        let p = simulate(&Scenario::reference());
+        let ds = diagrams(&Scenario::reference(), &p, 2025);
+        assert_eq!(ds.len(), DIAGRAMS_GEN.len());
+        for d in &ds {
+            assert!(
+                !d.unit.is_empty() && !d.nodes.is_empty() && d.title.zh != d.id,
+                "{}",
+                d.id
+            );
+            for f in &d.flows {
+                for end in [f.from, f.to] {
+                    assert!(d.nodes.iter().any(|n| n.id == end), "{}: {end}", d.id);
+                }
+            }
+        }
+    }
+
     #[test]
     fn an_unbalanced_node_is_measured() {
         let d = Diagram {
             id: "t",
             title: Text::new("t", "t"),
             unit: "t",
-            nodes: vec![
-                node("a", "a", "a", 0, false),
-                node("b", "b", "b", 1, false),
-                node("c", "c", "c", 2, false),
-            ],
+            nodes: vec![node("a", 0), node("b", 1), node("c", 2)],
             flows: vec![flow("a", "b", 10.0), flow("b", "c", 7.0)],
         };
         // b takes 10 and gives 7; a and c have flows on one side only.

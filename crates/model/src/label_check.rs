@@ -63,7 +63,7 @@ mod tests {
     fn the_build_script_checks_every_parameter_name_with_these_rules() {
         // build.rs stops the build on the first row that fails `check` (tried by hand: an empty `label_zh`
         // gives "data/params.csv:2: parameter CrudeSteel2020: `label_zh` is empty").
-        let build = include_str!("../build.rs");
+        let build = include_str!("../build/params.rs");
         assert!(build.contains("label_check::check(label_zh, label_en)"));
         assert!(build.contains("\"label_zh\",\n    \"label_en\",\n];"));
     }

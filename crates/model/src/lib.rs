@@ -12,6 +12,7 @@
 
 pub mod actuals;
 mod csv_line;
+pub mod ctx;
 pub mod emissions;
 pub mod energy;
 pub mod flows;
@@ -19,6 +20,8 @@ pub mod label_check;
 pub mod levers;
 pub mod params;
 pub mod presets;
+pub mod product;
+pub mod projection;
 pub mod rare_earth;
 pub mod scenario;
 pub mod series;
@@ -26,14 +29,17 @@ pub mod simulate;
 pub mod small_sort;
 pub mod steel;
 pub mod targets;
+#[cfg(test)]
+mod test_util;
 pub mod text;
 pub mod titanium;
 pub mod value;
 pub mod vanadium;
 
 pub use levers::{LeverId, LEVERS};
+pub use projection::Projection;
 pub use scenario::{InputIssue, Scenario};
 pub use series::{SeriesId, SERIES};
-pub use simulate::{simulate, Projection};
+pub use simulate::simulate;
 pub use targets::{Status, TargetId, TARGETS};
 pub use text::{Lang, Text};

@@ -366,6 +366,40 @@ mod tests {
     }
 
     #[test]
+    fn each_price_factor_spans_the_spread_of_its_2020_24_averages_around_their_mean() {
+        for (id, hist) in [
+            (ParamId::SteelPriceFactor, &REBAR_HISTORY),
+            (ParamId::V2o5PriceFactor, &V2O5_HISTORY),
+            (ParamId::Tio2PriceFactor, &TIO2_HISTORY),
+            (ParamId::SpongePriceFactor, &SPONGE_HISTORY),
+            (ParamId::NdprPriceFactor, &NDPR_HISTORY),
+        ] {
+            let sp = spec(id);
+            let mean = hist.values.iter().sum::<f64>() / 5.0;
+            let lo = hist.values.iter().copied().fold(f64::INFINITY, f64::min) / mean;
+            let hi = hist.values.iter().copied().fold(0.0, f64::max) / mean;
+            // Rounded outward to 0.01: the range covers the spread and is no more than 0.01 wider.
+            assert!(
+                sp.low <= lo && lo - sp.low < 0.01,
+                "{}: low {} vs {lo}",
+                sp.csv_key,
+                sp.low
+            );
+            assert!(
+                sp.high >= hi && sp.high - hi < 0.01,
+                "{}: high {} vs {hi}",
+                sp.csv_key,
+                sp.high
+            );
+            assert_eq!(
+                (sp.value, sp.kind, sp.role),
+                (1.0, Kind::Estimate, Role::Input)
+            );
+            assert!(sp.overridable(), "{} is drawn by the ensemble", sp.csv_key);
+        }
+    }
+
+    #[test]
     fn estimates_in_the_csv_all_carry_a_range_and_a_note() {
         for r in baseline_rows() {
             if r.kind == "ESTIMATE" {

@@ -13,7 +13,7 @@
 
 use super::levers::LeverId as L;
 use super::params::ParamId as P;
-use super::simulate::Ctx;
+use crate::ctx::Ctx;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RareEarth {
@@ -51,30 +51,11 @@ pub fn max_metal_per_separated(c: &Ctx) -> f64 {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::params::spec as pspec;
     use crate::scenario::Scenario;
+    use crate::test_util::{assert_close, p, with};
 
     /// Every lever is fully phased in by 2030.
     const YEAR: u16 = 2030;
-
-    fn p(id: P) -> f64 {
-        pspec(id).value
-    }
-
-    fn assert_close(got: f64, want: f64, what: &str) {
-        assert!(
-            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
-            "{what}: got {got}, want {want}"
-        );
-    }
-
-    fn with(pairs: &[(L, f64)]) -> Scenario {
-        let mut s = Scenario::reference();
-        for &(id, v) in pairs {
-            s.set(id, v);
-        }
-        s
-    }
 
     #[test]
     fn separation_takes_domestic_ore_up_to_its_quota_plus_imports_and_recycling_up_to_the_capacity()

@@ -13,159 +13,21 @@
 //! V2O5 per tonne of hot metal, output-value multipliers) are computed from it, so the base year reproduces
 //! the CSV by construction. Deterministic: no randomness, no clock, no I/O.
 
-use super::emissions::{co2, Co2};
-use super::energy::{
-    self, curtail, energy_use, intensities, kappa, kappa_quota, Product, N_PRODUCTS,
-};
-use super::levers::{ramp, spec as lspec, LeverId};
-use super::params::ParamId as P;
-use super::rare_earth::{max_metal_per_separated, rare_earth};
-use super::scenario::Scenario;
-use super::series::{SeriesId as S, FIRST_YEAR, LAST_YEAR, N_SERIES, N_YEARS};
-use super::steel::{next_scrap_supply, steel};
-use super::targets::{evaluate, TargetResult};
-use super::titanium::titanium;
-use super::value::{calibrate, prices, prices_2020, values, ValueK, Valued};
-use super::vanadium::vanadium;
-
-/// Calibration constants derived from the 2020 base year.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Calibration {
-    /// 万t iron concentrate per 万t ore per unit of Fe recovery.
-    pub fe_yield: f64,
-    /// 万t Ti concentrate per 万t ore per unit of Ti recovery.
-    pub ti_yield: f64,
-    /// 万t TiO2 contained per 万t ore.
-    pub tio2_per_ore: f64,
-    /// t V2O5 per 万t local V-Ti concentrate smelted per unit of vanadium recovery, before smelter-side
-    /// losses (see [`super::vanadium`]).
-    pub v2o5_per_conc: f64,
-    pub k: ValueK,
-    /// 2020 electricity, 亿kWh (the renewable exemption counts growth above it).
-    pub elec_2020: f64,
-}
-
-/// What the model functions read: resolved parameters, the scenario and the calibration.
-pub struct Ctx<'a> {
-    params: Vec<f64>,
-    pub s: &'a Scenario,
-    pub cal: Calibration,
-}
-
-impl Ctx<'_> {
-    #[inline]
-    pub fn p(&self, id: P) -> f64 {
-        self.params[id as usize]
-    }
-    /// A lever's value in `year`, phased in from its 2020 level (see [`super::levers`]).
-    ///
-    /// With a later policy start year `S`, years before `S` follow the reference path (history) and the
-    /// lever phases in from the reference's value in `S − 1` over its own span (`target_year − 2020` years).
-    #[inline]
-    pub fn lever(&self, id: LeverId, year: u16) -> f64 {
-        let l = lspec(id);
-        let x = self.s.get(id);
-        let base = l.base_param.map_or(l.base, |(p, scale)| self.p(p) * scale);
-        let start = self.s.start_year();
-        // The reference path: what happened (or would have) without this scenario's policy.
-        let reference = |y: u16| {
-            if l.is_switch() {
-                if y > FIRST_YEAR {
-                    l.default
-                } else {
-                    base
-                }
-            } else {
-                base + (l.default - base) * ramp(y, l.target_year)
-            }
-        };
-        if start <= FIRST_YEAR {
-            if l.is_switch() {
-                return if year > FIRST_YEAR { x } else { base };
-            }
-            return base + (x - base) * ramp(year, l.target_year);
-        }
-        if year < start {
-            return reference(year);
-        }
-        if l.is_switch() {
-            return x;
-        }
-        let from = reference(start - 1);
-        let span = l.target_year.saturating_sub(FIRST_YEAR).max(1);
-        from + (x - from) * ramp(FIRST_YEAR + (year + 1 - start), FIRST_YEAR + span)
-    }
-
-    /// The value a lever's plan aims at, as in force in `year`: the scenario's value from the policy start
-    /// year on, the reference's before it. For a choice that belongs to a phased plan rather than being
-    /// phased itself (which furnaces a swap retires): the plan phases in as one schedule.
-    #[inline]
-    pub fn lever_plan(&self, id: LeverId, year: u16) -> f64 {
-        if year < self.s.start_year() {
-            lspec(id).default
-        } else {
-            self.s.get(id)
-        }
-    }
-}
-
-/// Which limits bound in a year.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Limits {
-    pub iron_ore: bool,
-    pub scrap: bool,
-    pub ti_concentrate: bool,
-    pub energy_quota: bool,
-    /// V-Ti furnaces run partly on outside ore: V2O5 follows the local ore.
-    pub vanadium_ore: bool,
-    /// The BF-slag titanium lever asks for more than the V-Ti furnaces' slag holds.
-    pub bf_slag: bool,
-    /// The slag feeds (BF slag, non-BF Ti-rich slag) ask for more TiO2 than the chloride plants can make.
-    pub chlorination: bool,
-    /// The flow-battery lever asks for more V2O5 than Sichuan makes this year: fewer are built.
-    pub vrfb_vanadium: bool,
-}
-
-/// The result of one run.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Projection {
-    /// `series[SeriesId as usize][year − 2020]`.
-    pub series: Vec<[f64; N_YEARS]>,
-    /// Share of each product cut by the energy quota, by year.
-    pub curtailed: [[f64; N_PRODUCTS]; N_YEARS],
-    pub limits: [Limits; N_YEARS],
-    pub targets: Vec<TargetResult>,
-    /// Other plans' targets (not the guideline's), scored beside it (see [`super::actuals`]).
-    pub related: Vec<super::actuals::RelatedResult>,
-    /// Year of peak CO2.
-    pub peak_year: u16,
-    pub calibration: Calibration,
-}
-
-impl Projection {
-    pub fn get(&self, id: S) -> &[f64; N_YEARS] {
-        &self.series[id as usize]
-    }
-    /// The value of a series in a year (NaN outside 2020–2035).
-    pub fn at(&self, id: S, year: u16) -> f64 {
-        super::series::year_index(year).map_or(f64::NAN, |i| self.series[id as usize][i])
-    }
-    pub fn target(&self, id: super::targets::TargetId) -> Option<&TargetResult> {
-        self.targets.iter().find(|t| t.id == id)
-    }
-    /// Products cut by the energy quota in `year`, with the share cut.
-    pub fn curtailed_in(&self, year: u16) -> Vec<(Product, f64)> {
-        super::series::year_index(year)
-            .map(|i| {
-                Product::ALL
-                    .iter()
-                    .filter(|p| self.curtailed[i][**p as usize] > 1e-6)
-                    .map(|p| (*p, self.curtailed[i][*p as usize]))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-}
+use crate::ctx::{model_params, Calibration, Ctx, ValueK};
+use crate::emissions::{co2, Co2};
+use crate::energy::{self, curtail, energy_use, intensities, kappa, kappa_quota};
+use crate::levers::{spec as lspec, LeverId};
+use crate::params::ParamId as P;
+use crate::product::{Product, N_PRODUCTS};
+pub use crate::projection::{Limits, Projection};
+use crate::rare_earth::{max_metal_per_separated, rare_earth};
+use crate::scenario::Scenario;
+use crate::series::{SeriesId as S, FIRST_YEAR, LAST_YEAR, N_SERIES, N_YEARS};
+use crate::steel::{next_scrap_supply, steel};
+use crate::targets::evaluate;
+use crate::titanium::titanium;
+use crate::value::{calibrate, prices, prices_2020, values, Valued};
+use crate::vanadium::vanadium;
 
 /// The grid emission factor in `year`. Every run uses the same history: a year with a published Sichuan
 /// factor (2021, 2022) takes it, whatever the lever or the policy start. After the last published year the
@@ -174,12 +36,12 @@ impl Projection {
 /// reaches the lever's value on time.
 pub fn grid_factor(c: &Ctx, year: u16) -> f64 {
     let id = LeverId::GridFactor;
-    if let Some(h) = super::actuals::history(S::GridFactor, year) {
+    if let Some(h) = crate::actuals::history(S::GridFactor, year) {
         return h;
     }
     let last = (FIRST_YEAR..year)
         .rev()
-        .find_map(|y| super::actuals::history(S::GridFactor, y).map(|h| (y, h)));
+        .find_map(|y| crate::actuals::history(S::GridFactor, y).map(|h| (y, h)));
     let path = c.lever(id, year);
     match last {
         Some((hy, h)) => {
@@ -197,10 +59,10 @@ pub fn grid_factor(c: &Ctx, year: u16) -> f64 {
 
 /// Pre-curtailment quantities of one year.
 struct Year {
-    st: super::steel::Steel,
-    v: super::vanadium::Vanadium,
-    ti: super::titanium::Titanium,
-    re: super::rare_earth::RareEarth,
+    st: crate::steel::Steel,
+    v: crate::vanadium::Vanadium,
+    ti: crate::titanium::Titanium,
+    re: crate::rare_earth::RareEarth,
     p_eff: f64,
 }
 
@@ -257,38 +119,6 @@ fn valued(c: &Ctx, y: &Year, q: &[f64; N_PRODUCTS]) -> Valued {
         separated: q[8],
         metal: q[9].min(q[8] * max_metal_per_separated(c)),
     }
-}
-
-/// The scenario's parameters as the model uses them: overrides applied, then the calibration re-solved for
-/// this parameter set, so that 2020 reproduces what happened whatever an uncertain parameter's value:
-/// - EAF utilisation is derived so 2020 reproduces 2020 crude steel (a FACT):
-///   `u_eaf = (crude₂₀₂₀ − (K_vti + K_oth)·u_bof) / K_eaf` (0.775 with the CSV values); where the EAFs could
-///   not make the rest even at full utilisation, they run full and the BF-BOF utilisation rises instead;
-/// - the EAF scrap rate is capped so 2020's converters and EAFs need no more scrap than 2020's supply (the
-///   rest of the EAF charge was hot metal or pig iron, as Chinese EAFs charge).
-///
-/// The quota's 2020 level is re-solved in [`simulate`], once the base year's energy is known.
-pub fn model_params(s: &Scenario) -> Vec<f64> {
-    let mut params = s.resolved_params();
-    let v = |params: &[f64], id: P| params[id as usize];
-    let k_bof = v(&params, P::VtiBofCap2020) + v(&params, P::OtherBofCap2020);
-    let (crude, k_eaf) = (v(&params, P::CrudeSteel2020), v(&params, P::EafCap2020));
-    let mut u_bof = v(&params, P::BofUtil);
-    let mut eaf_util = (crude - k_bof * u_bof) / k_eaf;
-    if eaf_util > 1.0 && k_bof > 0.0 {
-        eaf_util = 1.0;
-        u_bof = ((crude - k_eaf) / k_bof).clamp(0.0, 1.0);
-    }
-    let eaf_util = eaf_util.clamp(0.0, 1.0);
-    params[P::BofUtil as usize] = u_bof;
-    params[P::EafUtil as usize] = eaf_util;
-    let (bof, eaf) = (k_bof * u_bof, k_eaf * eaf_util);
-    let need = bof * v(&params, P::ScrapPerBof) + eaf * v(&params, P::ScrapPerEaf);
-    if need > v(&params, P::Scrap2020) && eaf > 0.0 {
-        let rate = (v(&params, P::Scrap2020) - bof * v(&params, P::ScrapPerBof)) / eaf;
-        params[P::ScrapPerEaf as usize] = rate.max(0.0);
-    }
-    params
 }
 
 /// Runs the model.
@@ -483,6 +313,8 @@ pub fn simulate(s: &Scenario) -> Projection {
             },
         );
         set(sr, S::Tio2Capacity, y.ti.capacity);
+        // Slag sold out of province has no price in the data, so its cut is reported as a tonnage.
+        set(sr, S::TiSlagSoldCurtailed, q0[5] - q[5]);
         set(
             sr,
             S::FeRecovery,
@@ -531,10 +363,10 @@ pub fn simulate(s: &Scenario) -> Projection {
     }
 
     let targets = evaluate(&series, &c.params);
-    let related = super::actuals::score_related(&series, |l, y| c.lever(l, y));
+    let related = crate::actuals::score_related(&series, |l, y| c.lever(l, y));
     let peak_year = targets
         .iter()
-        .find(|t| t.id == super::targets::TargetId::CarbonPeak)
+        .find(|t| t.id == crate::targets::TargetId::CarbonPeak)
         .map_or(FIRST_YEAR, |t| t.value as u16);
     Projection {
         series,
@@ -564,26 +396,7 @@ impl<'a> Ctx<'a> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::params::spec as pspec;
-
-    fn p(id: P) -> f64 {
-        pspec(id).value
-    }
-
-    fn assert_close(got: f64, want: f64, what: &str) {
-        assert!(
-            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
-            "{what}: got {got}, want {want}"
-        );
-    }
-
-    fn with(pairs: &[(LeverId, f64)]) -> Scenario {
-        let mut s = Scenario::reference();
-        for &(id, v) in pairs {
-            s.set(id, v);
-        }
-        s
-    }
+    use crate::test_util::{assert_close, p, with};
 
     #[test]
     fn levers_phase_in_linearly_from_their_2020_level_and_switches_act_from_2021() {
@@ -796,6 +609,25 @@ mod tests {
         assert!(!cut.is_empty());
         assert!(cut.iter().all(|(_, share)| *share > 1e-6 && *share <= 1.0));
         assert!(tight.curtailed_in(2040).is_empty());
+    }
+
+    #[test]
+    fn slag_sold_out_of_province_cut_by_the_quota_is_reported_as_a_tonnage() {
+        let year = 2030;
+        let i = usize::from(year - FIRST_YEAR);
+        let s = with(&[(LeverId::EnergyQuota, 1100.0)]);
+        let tight = simulate(&s);
+        let share = tight.curtailed[i][Product::SlagSold as usize];
+        assert!(share > 0.0, "the tight quota cuts slag sold");
+        let c = Ctx::for_test(&s);
+        let y = run_chains(&c, year, tight.at(S::ScrapSupply, year));
+        assert_close(
+            tight.at(S::TiSlagSoldCurtailed, year),
+            y.ti.slag_sold * share,
+            "tonnage cut = slag sold × share cut",
+        );
+        let free = simulate(&with(&[(LeverId::EnergyQuota, 2500.0)]));
+        assert!(free.get(S::TiSlagSoldCurtailed).iter().all(|&v| v == 0.0));
     }
 
     #[test]

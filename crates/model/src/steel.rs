@@ -23,7 +23,7 @@
 //!    `EAF ≤ (S − 0.1·BOF) / 1.0`.
 //!
 //! **The base year is what happened.** In 2020 no limit binds: the furnaces got their ore, and the calibration
-//! ([`super::simulate::model_params`]) re-solves the utilisations and the EAF scrap rate for every parameter set
+//! ([`crate::ctx::model_params`]) re-solves the utilisations and the EAF scrap rate for every parameter set
 //! so 2020 reproduces 2020 crude steel within 2020's scrap supply.
 //!
 //! Existing mines decline at `d` = 4.1 %/yr (derived from the guideline's expected 655万吨 gap in 2025 at 2020
@@ -32,7 +32,7 @@
 
 use super::levers::LeverId as L;
 use super::params::ParamId as P;
-use super::simulate::Ctx;
+use crate::ctx::Ctx;
 
 /// The steel chain in one year, before any energy-quota curtailment.
 #[derive(Clone, Copy, Debug, Default)]
@@ -155,31 +155,11 @@ pub fn next_scrap_supply(c: &Ctx, year: u16, scrap: f64) -> f64 {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::params::spec as pspec;
-    use crate::scenario::Scenario;
+    use crate::test_util::{assert_close, p, with};
 
     /// Every lever is fully phased in by 2030 (the latest target year), so there `c.lever(id) == s.get(id)`.
     const YEAR: u16 = 2030;
     const PLENTY_OF_SCRAP: f64 = 1e6;
-
-    fn p(id: P) -> f64 {
-        pspec(id).value
-    }
-
-    fn assert_close(got: f64, want: f64, what: &str) {
-        assert!(
-            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
-            "{what}: got {got}, want {want}"
-        );
-    }
-
-    fn with(pairs: &[(L, f64)]) -> Scenario {
-        let mut s = Scenario::reference();
-        for &(id, v) in pairs {
-            s.set(id, v);
-        }
-        s
-    }
 
     #[test]
     fn bf_bof_output_is_capacity_times_utilisation_in_each_furnace_group() {

@@ -1,4 +1,5 @@
-//! The guideline's quantified targets (第二章第三节 发展目标), as data, and how a projection scores them.
+//! The guideline's quantified targets (第二章第三节 发展目标), as data (`data/targets.csv`, turned into
+//! `TargetId` and `TARGETS` by `build.rs`), and how a projection scores them.
 //!
 //! Scoring, for a target "value ≥ threshold" (or "≤", mirrored) with a band `b`:
 //! - **met**: the margin `value − threshold` is at least `b` — met with room to spare;
@@ -68,177 +69,7 @@ pub struct TargetSpec {
     pub levers: &'static [LeverId],
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TargetId {
-    IndustryScale,
-    VRecovery,
-    TiRecovery,
-    FeRecovery,
-    VtiClusters,
-    ReExpansion,
-    OverseasReBase,
-    CarbonPeak,
-    EnergyIntensity,
-}
-
-const REF: &str = "第二章第三节";
-const SEC: &str = "ch2-s3";
-
-pub const TARGETS: &[TargetSpec] = &[
-    TargetSpec {
-        id: TargetId::IndustryScale,
-        key: "industry_scale",
-        year: 2025,
-        rule: Rule::AtLeast,
-        threshold: 6000.0,
-        threshold_param: None,
-        band: 300.0,
-        unit: "亿元",
-        guideline_ref: REF,
-        section: SEC,
-        quote_zh: "钒钛钢铁及稀土产业规模达到 6000 亿元以上",
-        label: Text::new("产业规模≥6000亿元", "Industry scale ≥ 600 billion yuan"),
-        measure: Text::new("2025年钢铁、钒、钛、稀土总产值（当年价）", "2025 gross output value of steel, vanadium, titanium and rare earths (current prices)"),
-        source: "target_2025_industry_scale",
-        levers: &[LeverId::SteelPremium, LeverId::CapacityImport, LeverId::SteelPrice, LeverId::TiDeepProcessing, LeverId::ReDeep, LeverId::VrfbDeploy],
-    },
-    TargetSpec {
-        id: TargetId::VRecovery,
-        key: "v_recovery",
-        year: 2025,
-        rule: Rule::AtLeast,
-        threshold: 0.55,
-        threshold_param: None,
-        band: 0.02,
-        unit: "fraction",
-        guideline_ref: REF,
-        section: SEC,
-        quote_zh: "钒、钛战略资源选矿回收率分别提高到 55%和 35%以上",
-        label: Text::new("钒回收率≥55%", "Vanadium recovery ≥ 55%"),
-        measure: Text::new("2025年钒选矿回收率", "Vanadium dressing recovery in 2025"),
-        source: "v_recovery_target_2025",
-        levers: &[LeverId::VRecovery],
-    },
-    TargetSpec {
-        id: TargetId::TiRecovery,
-        key: "ti_recovery",
-        year: 2025,
-        rule: Rule::AtLeast,
-        threshold: 0.35,
-        threshold_param: None,
-        band: 0.02,
-        unit: "fraction",
-        guideline_ref: REF,
-        section: SEC,
-        quote_zh: "钒、钛战略资源选矿回收率分别提高到 55%和 35%以上",
-        label: Text::new("钛回收率≥35%", "Titanium recovery ≥ 35%"),
-        measure: Text::new("2025年钛选矿回收率（指南所指；高炉渣、非高炉渣提钛另列为“炉渣提钛”序列，不计入）", "Titanium dressing recovery in 2025, as the guideline measures it (titanium from blast-furnace and non-BF slag is its own series, not added)"),
-        source: "ti_recovery_target_2025",
-        levers: &[LeverId::TiRecovery],
-    },
-    TargetSpec {
-        id: TargetId::FeRecovery,
-        key: "fe_recovery",
-        year: 2025,
-        rule: Rule::AtLeast,
-        threshold: 0.75,
-        threshold_param: None,
-        band: 0.02,
-        unit: "fraction",
-        guideline_ref: REF,
-        section: SEC,
-        quote_zh: "铁资源综合回收率达到 75%",
-        label: Text::new("铁综合回收率≥75%", "Iron comprehensive recovery ≥ 75%"),
-        measure: Text::new("2025年铁资源综合回收率", "Iron comprehensive recovery in 2025"),
-        source: "fe_recovery_target_2025",
-        levers: &[LeverId::FeRecovery],
-    },
-    TargetSpec {
-        id: TargetId::VtiClusters,
-        key: "vti_clusters",
-        year: 2025,
-        rule: Rule::AtLeast,
-        threshold: 2.0,
-        threshold_param: None,
-        band: 1.0,
-        unit: "clusters",
-        guideline_ref: REF,
-        section: SEC,
-        quote_zh: "培育 2~3 个超百亿产值的钒和钛产业集群",
-        label: Text::new("2~3个超百亿钒钛集群", "2–3 vanadium and titanium clusters over 10 billion yuan"),
-        measure: Text::new("2025年产值超过100亿元的钒、钛化工、钛金属产业链个数", "Number of chains (vanadium, titanium chemicals, titanium metal) above 10 billion yuan in 2025"),
-        source: "guideline_target_vti_cluster_count",
-        levers: &[LeverId::VrfbDeploy, LeverId::VRecovery, LeverId::SpongeCapacity, LeverId::TiDeepProcessing, LeverId::V2o5Price],
-    },
-    TargetSpec {
-        id: TargetId::ReExpansion,
-        key: "re_expansion",
-        year: 2025,
-        rule: Rule::AtLeast,
-        threshold: 0.0,
-        threshold_param: None,
-        band: 0.05,
-        unit: "fraction",
-        guideline_ref: REF,
-        section: SEC,
-        quote_zh: "适度扩大稀土采矿及冶炼分离规模",
-        label: Text::new("适度扩大稀土采矿及冶炼分离", "Moderately expand rare-earth mining and separation"),
-        measure: Text::new("2025年开采量和分离量相对2020年增长率中较小者（无数字目标，以增长>0计）", "The smaller of the 2025 growth of mining and of separation over 2020 (no number given; growth above 0 counts)"),
-        source: "Guideline 第二章第三节",
-        levers: &[LeverId::ReQuota, LeverId::ReSeparation, LeverId::ReImported],
-    },
-    TargetSpec {
-        id: TargetId::OverseasReBase,
-        key: "overseas_re_base",
-        year: 2025,
-        rule: Rule::Unquantified,
-        threshold: 0.0,
-        threshold_param: None,
-        band: 0.0,
-        unit: "t REO",
-        guideline_ref: REF,
-        section: SEC,
-        quote_zh: "建成全国最大的海外稀土资源加工基地",
-        label: Text::new("全国最大的海外稀土资源加工基地", "The country's largest overseas rare-earth processing base"),
-        measure: Text::new("2025年进口稀土矿加工量；指南未给出数字，不评分", "Imported rare-earth ore processed in 2025; the guideline gives no number, so it is not scored"),
-        source: "Guideline 第二章第三节",
-        levers: &[LeverId::ReImported, LeverId::ReSeparation],
-    },
-    TargetSpec {
-        id: TargetId::CarbonPeak,
-        key: "carbon_peak",
-        year: 2030,
-        rule: Rule::PeakBy,
-        threshold: 2030.0,
-        threshold_param: None,
-        band: 0.02,
-        unit: "year",
-        guideline_ref: REF,
-        section: SEC,
-        quote_zh: "有效降低能源消耗、减少污染物排放，实现“双碳”目标",
-        label: Text::new("2030年前碳达峰", "CO2 peaks by 2030"),
-        measure: Text::new("产业CO2（直接+间接）峰值年份；2035年须比峰值低2%以上", "Peak year of the sector's CO2 (direct + indirect); by 2035 it must be at least 2% below the peak"),
-        source: "Guideline 第二章第三节; 第三章第五节（一）",
-        levers: &[LeverId::EafSwap, LeverId::GridFactor, LeverId::ScrapGrowth, LeverId::CapacityImport, LeverId::ImportEafShare],
-    },
-    TargetSpec {
-        id: TargetId::EnergyIntensity,
-        key: "energy_intensity",
-        year: 2025,
-        rule: Rule::AtMost,
-        threshold: -0.14,
-        threshold_param: Some((ParamId::IntensityCut, -1.0)),
-        band: 0.02,
-        unit: "fraction",
-        guideline_ref: REF,
-        section: SEC,
-        quote_zh: "有效降低能源消耗",
-        label: Text::new("单位产值能耗下降", "Lower energy use per unit of output"),
-        measure: Text::new("2025年比2020年单位产值能耗变化（2020年价格与溢价；电力按当量值折标，与能耗指标同一口径，不随显示口径变化），以“十四五”下降14%为阈值", "Change in energy per unit of output 2020→2025 (2020 prices and premium; electricity at the equivalent value the quota is set in, whatever the display convention), scored against the 14th Five-Year Plan's −14%"),
-        source: "sichuan_energy_intensity_target_14fyp",
-        levers: &[LeverId::EffBof, LeverId::EffEaf, LeverId::EafSwap, LeverId::TiDeepProcessing, LeverId::ReDeep],
-    },
-];
+include!(concat!(env!("OUT_DIR"), "/targets_gen.rs"));
 
 pub fn spec(id: TargetId) -> &'static TargetSpec {
     &TARGETS[id as usize]
@@ -392,6 +223,7 @@ pub fn evaluate(series: &[[f64; N_YEARS]], params: &[f64]) -> Vec<TargetResult> 
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::params::baseline_row;
@@ -410,6 +242,37 @@ mod tests {
             if !t.source.starts_with("Guideline") {
                 assert!(baseline_row(t.source).is_some(), "{} source row", t.key);
             }
+        }
+    }
+
+    #[test]
+    fn the_target_table_follows_targets_csv_row_by_row() {
+        let csv = include_str!("../data/targets.csv");
+        let mut lines = csv.lines();
+        let header = crate::csv_line::split_line(lines.next().unwrap_or_default()).unwrap();
+        let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let rows: Vec<Vec<String>> = lines
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| crate::csv_line::split_line(l).unwrap())
+            .collect();
+        assert_eq!(rows.len(), TARGETS.len());
+        for (t, r) in TARGETS.iter().zip(&rows) {
+            assert_eq!(t.key, r[col("key")]);
+            assert_eq!(t.year.to_string(), r[col("year")]);
+            assert_eq!(t.threshold, r[col("threshold")].parse::<f64>().unwrap());
+            assert_eq!(t.band, r[col("band")].parse::<f64>().unwrap());
+            assert_eq!(
+                (t.label.zh, t.label.en),
+                (&*r[col("label_zh")], &*r[col("label_en")])
+            );
+            assert_eq!(t.measure.en, r[col("measure_en")]);
+            assert_eq!(t.quote_zh, r[col("quote_zh")]);
+            let levers: Vec<&str> = t
+                .levers
+                .iter()
+                .map(|l| crate::levers::spec(*l).key)
+                .collect();
+            assert_eq!(levers.join(" "), r[col("levers")], "{}", t.key);
         }
     }
 

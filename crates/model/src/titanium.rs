@@ -35,7 +35,7 @@
 
 use super::levers::LeverId as L;
 use super::params::ParamId as P;
-use super::simulate::Ctx;
+use crate::ctx::Ctx;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Titanium {
@@ -125,24 +125,13 @@ pub fn titanium(c: &Ctx, year: u16, ore_mined: f64, m_e: f64, hm_vti: f64, nonbf
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::params::spec as pspec;
     use crate::scenario::Scenario;
+    use crate::test_util::{assert_close, p};
 
     /// Every lever is fully phased in by 2030.
     const YEAR: u16 = 2030;
     /// V-Ti hot metal (万t) whose slag holds far more TiO2 than any BF-slag lever setting.
     const HM_PLENTY: f64 = 1e5;
-
-    fn p(id: P) -> f64 {
-        pspec(id).value
-    }
-
-    fn assert_close(got: f64, want: f64, what: &str) {
-        assert!(
-            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
-            "{what}: got {got}, want {want}"
-        );
-    }
 
     /// The unconstrained routes of the reference scenario at power response `m_e` (no non-BF steel, BF slag
     /// plentiful): the chloride plants' own slag fills what the BF-slag TiO2 leaves.

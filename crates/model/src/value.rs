@@ -8,7 +8,8 @@
 //! RE        = k_re · (sep · (0.17·p_NdPr + 0.83·p_LaCe) + NdPr in metal · p_NdPr · (2.5 − 1)) / 10⁸
 //! ```
 //!
-//! Prices follow the CSV's 2020–24 annual averages, then the price levers from 2025. The multipliers
+//! Prices follow the CSV's 2020–24 annual averages, then the price levers from 2025, each times its
+//! uncertainty factor (1 unless drawn by an ensemble or overridden; see [`prices`]). The multipliers
 //! `k` stand for processing depth beyond the priced product (rolling and finishing, alloys and chemicals,
 //! mining and dressing, applications); each is calibrated so that 2020 reproduces that sub-sector's 2020
 //! estimate in the CSV (steel takes the rest of the 2,900亿元 total). Gross output counts intermediate
@@ -19,7 +20,8 @@ use super::levers::LeverId as L;
 use super::params::{
     ParamId as P, NDPR_HISTORY, REBAR_HISTORY, SPONGE_HISTORY, TIO2_HISTORY, V2O5_HISTORY,
 };
-use super::simulate::Ctx;
+use crate::ctx::Ctx;
+pub use crate::ctx::ValueK;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Prices {
@@ -33,7 +35,10 @@ pub struct Prices {
     pub steel_premium: f64,
 }
 
-/// Prices in `year`: CSV history for 2020–2024 in every run, then the levers. A price lever phases in like
+/// Prices in `year`: CSV history for 2020–2024 in every run, then the levers, each times its uncertainty
+/// factor (`rebar_price_factor`, … : 1 unless overridden or drawn by an ensemble; its range is the spread of
+/// the 2020–24 averages around their mean, so the ensemble carries price uncertainty into the projection
+/// while history and the base year stay what they were). A price lever phases in like
 /// any other: from the policy start year `S`, over its own span (2020 → its target year, five years), from
 /// where the path stood the year before `S` (the 2024 average, or the reference's assumption after it).
 /// With the default start (2020) that is full from 2025, the first year history leaves free; with a later
@@ -41,16 +46,19 @@ pub struct Prices {
 /// every lever at its maximum from 2026).
 pub fn prices(c: &Ctx, year: u16) -> Prices {
     const FIRST_FREE: u16 = 2025;
-    let pick = |hist: &[f64; 5], id: L| {
+    let pick = |hist: &[f64; 5], id: L, factor: P| {
         let at = |y: u16| hist[usize::from(y.saturating_sub(2020)).min(4)];
         if year < FIRST_FREE {
             return at(year);
         }
         let l = super::levers::spec(id);
         let start = c.s.start_year();
+        // The uncertainty around the path (1 in the reference; drawn across the spread of the 2020–24
+        // averages by an ensemble): the lever is the market assumption, the factor how far a year sits from it.
+        let f = c.p(factor);
         if year < start {
             // Before a later policy start, the reference's price assumption.
-            return l.default;
+            return l.default * f;
         }
         let from = if start <= FIRST_FREE {
             at(FIRST_FREE - 1)
@@ -58,14 +66,15 @@ pub fn prices(c: &Ctx, year: u16) -> Prices {
             l.default
         };
         let span = l.target_year.saturating_sub(2020).max(1);
-        from + (c.s.get(id) - from) * super::levers::ramp(2020 + (year + 1 - start), 2020 + span)
+        (from + (c.s.get(id) - from) * super::levers::ramp(2020 + (year + 1 - start), 2020 + span))
+            * f
     };
     Prices {
-        steel: pick(&REBAR_HISTORY.values, L::SteelPrice),
-        v2o5: pick(&V2O5_HISTORY.values, L::V2o5Price),
-        tio2: pick(&TIO2_HISTORY.values, L::Tio2Price),
-        sponge: pick(&SPONGE_HISTORY.values, L::SpongePrice),
-        ndpr: pick(&NDPR_HISTORY.values, L::NdprPrice),
+        steel: pick(&REBAR_HISTORY.values, L::SteelPrice, P::SteelPriceFactor),
+        v2o5: pick(&V2O5_HISTORY.values, L::V2o5Price, P::V2o5PriceFactor),
+        tio2: pick(&TIO2_HISTORY.values, L::Tio2Price, P::Tio2PriceFactor),
+        sponge: pick(&SPONGE_HISTORY.values, L::SpongePrice, P::SpongePriceFactor),
+        ndpr: pick(&NDPR_HISTORY.values, L::NdprPrice, P::NdprPriceFactor),
         steel_premium: c.lever(L::SteelPremium, year) / 100.0,
     }
 }
@@ -80,24 +89,6 @@ pub fn prices_2020() -> Prices {
         ndpr: NDPR_HISTORY.values[0],
         steel_premium: super::levers::spec(L::SteelPremium).base / 100.0,
     }
-}
-
-/// Calibration multipliers.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ValueK {
-    pub steel: f64,
-    pub v: f64,
-    pub ti: f64,
-    pub re: f64,
-}
-
-impl ValueK {
-    pub const ONE: ValueK = ValueK {
-        steel: 1.0,
-        v: 1.0,
-        ti: 1.0,
-        re: 1.0,
-    };
 }
 
 /// Quantities that carry output value.
@@ -180,8 +171,8 @@ pub fn calibrate(c: &Ctx, q: &Valued) -> ValueK {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::params::spec as pspec;
     use crate::scenario::Scenario;
+    use crate::test_util::{assert_close, p};
 
     /// Every lever is fully phased in by 2030.
     const YEAR: u16 = 2030;
@@ -192,17 +183,6 @@ mod tests {
         ti: 1.3,
         re: 1.4,
     };
-
-    fn p(id: P) -> f64 {
-        pspec(id).value
-    }
-
-    fn assert_close(got: f64, want: f64, what: &str) {
-        assert!(
-            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
-            "{what}: got {got}, want {want}"
-        );
-    }
 
     fn some_quantities() -> Valued {
         Valued {
@@ -245,6 +225,40 @@ mod tests {
             assert_close(pr.ndpr, s.get(L::NdprPrice), "NdPr lever");
         }
         assert_eq!(prices(&c, 2020), prices_2020(), "2020 prices");
+    }
+
+    #[test]
+    fn a_price_factor_scales_every_projection_year_of_its_price_and_no_history_year() {
+        let factors = [
+            (P::SteelPriceFactor, 1.15),
+            (P::V2o5PriceFactor, 0.8),
+            (P::Tio2PriceFactor, 1.1),
+            (P::SpongePriceFactor, 0.9),
+            (P::NdprPriceFactor, 1.5),
+        ];
+        for start in [2020, 2027] {
+            let mut base = Scenario::reference();
+            base.set(L::SteelPrice, 4200.0);
+            base.set_start_year(start);
+            let mut s = base.clone();
+            for (id, f) in factors {
+                s.set_param(id, f);
+            }
+            let (c0, c) = (Ctx::for_test(&base), Ctx::for_test(&s));
+            for year in 2020..=2024 {
+                assert_eq!(prices(&c, year), prices(&c0, year), "history {year}");
+            }
+            for year in [2025, 2026, 2028, YEAR, 2035] {
+                let (a, b) = (prices(&c0, year), prices(&c, year));
+                let what = format!("{year}, policy from {start}");
+                assert_close(b.steel, a.steel * 1.15, &what);
+                assert_close(b.v2o5, a.v2o5 * 0.8, &what);
+                assert_close(b.tio2, a.tio2 * 1.1, &what);
+                assert_close(b.sponge, a.sponge * 0.9, &what);
+                assert_close(b.ndpr, a.ndpr * 1.5, &what);
+                assert_close(b.steel_premium, a.steel_premium, "the premium is a lever");
+            }
+        }
     }
 
     #[test]

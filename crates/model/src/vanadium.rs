@@ -33,8 +33,8 @@
 
 use super::levers::LeverId as L;
 use super::params::ParamId as P;
-use super::simulate::Ctx;
 use super::steel::Steel;
+use crate::ctx::Ctx;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Vanadium {
@@ -74,32 +74,13 @@ pub fn vanadium(c: &Ctx, year: u16, st: &Steel) -> Vanadium {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::params::spec as pspec;
     use crate::scenario::Scenario;
     use crate::series::SeriesId as S;
     use crate::simulate::simulate;
+    use crate::test_util::{assert_close, p, with};
 
     /// Every lever is fully phased in by 2030.
     const YEAR: u16 = 2030;
-
-    fn p(id: P) -> f64 {
-        pspec(id).value
-    }
-
-    fn assert_close(got: f64, want: f64, what: &str) {
-        assert!(
-            (got - want).abs() <= 1e-9 * want.abs().max(1.0),
-            "{what}: got {got}, want {want}"
-        );
-    }
-
-    fn with(pairs: &[(L, f64)]) -> Scenario {
-        let mut s = Scenario::reference();
-        for &(id, v) in pairs {
-            s.set(id, v);
-        }
-        s
-    }
 
     /// A steel year with `bof_vti` 万t of V-Ti steel, `ore` 万t mined and `conc` 万t local concentrate.
     fn steel_year(bof_vti: f64, ore: f64, conc: f64) -> Steel {

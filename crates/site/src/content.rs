@@ -57,7 +57,7 @@ pub(crate) fn target_keys<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<TargetI
         .map(|k| {
             TargetId::from_key(k).ok_or_else(|| {
                 D::Error::custom(format!(
-                    "unknown target key \"{k}\" (see `key` in crates/model/src/targets.rs)"
+                    "unknown target key \"{k}\" (see `key` in crates/model/data/targets.csv)"
                 ))
             })
         })

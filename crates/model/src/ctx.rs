@@ -1,0 +1,139 @@
+//! What every chain reads: the resolved parameters, the scenario and the 2020 calibration ([`Ctx`]), and how
+//! the parameters are resolved for a scenario ([`model_params`]). Below the chains: it imports no chain and
+//! not [`crate::simulate`], which builds a `Ctx` and runs the chains with it.
+
+use crate::levers::{ramp, spec as lspec, LeverId};
+use crate::params::ParamId as P;
+use crate::scenario::Scenario;
+use crate::series::FIRST_YEAR;
+
+/// Calibration constants derived from the 2020 base year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Calibration {
+    /// 万t iron concentrate per 万t ore per unit of Fe recovery.
+    pub fe_yield: f64,
+    /// 万t Ti concentrate per 万t ore per unit of Ti recovery.
+    pub ti_yield: f64,
+    /// 万t TiO2 contained per 万t ore.
+    pub tio2_per_ore: f64,
+    /// t V2O5 per 万t local V-Ti concentrate smelted per unit of vanadium recovery, before smelter-side
+    /// losses (see [`super::vanadium`]).
+    pub v2o5_per_conc: f64,
+    pub k: ValueK,
+    /// 2020 electricity, 亿kWh (the renewable exemption counts growth above it).
+    pub elec_2020: f64,
+}
+
+/// What the model functions read: resolved parameters, the scenario and the calibration.
+pub struct Ctx<'a> {
+    pub(crate) params: Vec<f64>,
+    pub s: &'a Scenario,
+    pub cal: Calibration,
+}
+
+impl Ctx<'_> {
+    #[inline]
+    pub fn p(&self, id: P) -> f64 {
+        self.params[id as usize]
+    }
+    /// A lever's value in `year`, phased in from its 2020 level (see [`super::levers`]).
+    ///
+    /// With a later policy start year `S`, years before `S` follow the reference path (history) and the
+    /// lever phases in from the reference's value in `S − 1` over its own span (`target_year − 2020` years).
+    #[inline]
+    pub fn lever(&self, id: LeverId, year: u16) -> f64 {
+        let l = lspec(id);
+        let x = self.s.get(id);
+        let base = l.base_param.map_or(l.base, |(p, scale)| self.p(p) * scale);
+        let start = self.s.start_year();
+        // The reference path: what happened (or would have) without this scenario's policy.
+        let reference = |y: u16| {
+            if l.is_switch() {
+                if y > FIRST_YEAR {
+                    l.default
+                } else {
+                    base
+                }
+            } else {
+                base + (l.default - base) * ramp(y, l.target_year)
+            }
+        };
+        if start <= FIRST_YEAR {
+            if l.is_switch() {
+                return if year > FIRST_YEAR { x } else { base };
+            }
+            return base + (x - base) * ramp(year, l.target_year);
+        }
+        if year < start {
+            return reference(year);
+        }
+        if l.is_switch() {
+            return x;
+        }
+        let from = reference(start - 1);
+        let span = l.target_year.saturating_sub(FIRST_YEAR).max(1);
+        from + (x - from) * ramp(FIRST_YEAR + (year + 1 - start), FIRST_YEAR + span)
+    }
+
+    /// The value a lever's plan aims at, as in force in `year`: the scenario's value from the policy start
+    /// year on, the reference's before it. For a choice that belongs to a phased plan rather than being
+    /// phased itself (which furnaces a swap retires): the plan phases in as one schedule.
+    #[inline]
+    pub fn lever_plan(&self, id: LeverId, year: u16) -> f64 {
+        if year < self.s.start_year() {
+            lspec(id).default
+        } else {
+            self.s.get(id)
+        }
+    }
+}
+
+/// Calibration multipliers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ValueK {
+    pub steel: f64,
+    pub v: f64,
+    pub ti: f64,
+    pub re: f64,
+}
+
+impl ValueK {
+    pub const ONE: ValueK = ValueK {
+        steel: 1.0,
+        v: 1.0,
+        ti: 1.0,
+        re: 1.0,
+    };
+}
+
+/// The scenario's parameters as the model uses them: overrides applied, then the calibration re-solved for
+/// this parameter set, so that 2020 reproduces what happened whatever an uncertain parameter's value:
+/// - EAF utilisation is derived so 2020 reproduces 2020 crude steel (a FACT):
+///   `u_eaf = (crude₂₀₂₀ − (K_vti + K_oth)·u_bof) / K_eaf` (0.775 with the CSV values); where the EAFs could
+///   not make the rest even at full utilisation, they run full and the BF-BOF utilisation rises instead;
+/// - the EAF scrap rate is capped so 2020's converters and EAFs need no more scrap than 2020's supply (the
+///   rest of the EAF charge was hot metal or pig iron, as Chinese EAFs charge).
+///
+/// The quota's 2020 level is re-solved in [`crate::simulate()`], once the base year's energy is known.
+pub fn model_params(s: &Scenario) -> Vec<f64> {
+    let mut params = s.resolved_params();
+    let v = |params: &[f64], id: P| params[id as usize];
+    let k_bof = v(&params, P::VtiBofCap2020) + v(&params, P::OtherBofCap2020);
+    let (crude, k_eaf) = (v(&params, P::CrudeSteel2020), v(&params, P::EafCap2020));
+    let mut u_bof = v(&params, P::BofUtil);
+    let mut eaf_util = (crude - k_bof * u_bof) / k_eaf;
+    if eaf_util > 1.0 && k_bof > 0.0 {
+        eaf_util = 1.0;
+        u_bof = ((crude - k_eaf) / k_bof).clamp(0.0, 1.0);
+    }
+    let eaf_util = eaf_util.clamp(0.0, 1.0);
+    params[P::BofUtil as usize] = u_bof;
+    params[P::EafUtil as usize] = eaf_util;
+    let (bof, eaf) = (k_bof * u_bof, k_eaf * eaf_util);
+    let need = bof * v(&params, P::ScrapPerBof) + eaf * v(&params, P::ScrapPerEaf);
+    if need > v(&params, P::Scrap2020) && eaf > 0.0 {
+        let rate = (v(&params, P::Scrap2020) - bof * v(&params, P::ScrapPerBof)) / eaf;
+        params[P::ScrapPerEaf as usize] = rate.max(0.0);
+    }
+    params
+}
