@@ -78,6 +78,15 @@ msgs! {
     LinkNotice => ("分享链接中有内容无法按原样使用，已打开最接近的有效情景：", "Parts of the shared link could not be used as given; the nearest valid scenario is open:"),
     ImportNotice => ("导入时调整了以下内容：", "Importing changed the following:"),
     ImportFailed => ("无法导入：文件不是情景或情景库的JSON。", "Could not import: the file is not a scenario or library JSON."),
+    ImportStorageFull => ("导入未完成：浏览器存储已满，情景库保持导入前的样子。请删除旧情景或导出情景库后重新导入。", "The import was not saved: browser storage is full, and the library is as it was before. Delete old scenarios or export the library, then import again."),
+    ImportStorageOff => ("导入未完成：浏览器存储不可用，情景库保持导入前的样子。", "The import was not saved: browser storage is unavailable, and the library is as it was before."),
+    NotSavedName => ("“{name}”未保存。", "“{name}” was not saved."),
+    SkippedNoScenario => ("“{name}”在文件中没有情景数据，已跳过。", "“{name}” has no scenario in the file and was skipped."),
+    UnsavedElsewhere => ("其他标签页或之前的访问中未保存的情景", "Unsaved scenarios from other tabs or earlier visits"),
+    UnsavedKept => ("其他标签页或之前的访问中有未保存的情景，已保留在“情景”面板中，可载入后保存。", "Unsaved scenarios from other tabs or earlier visits are kept in the Scenarios panel; load one to save it."),
+    EditedAt => ("最后编辑于{time}", "last edited {time}"),
+    EditedEarlier => ("由较早的版本自动保存", "autosaved by an earlier version"),
+    Discard => ("丢弃", "Discard"),
     Quarantined => ("以下保存的条目无法读取，已原样保留在存储中（可导出或删除）：", "These saved entries could not be read; they are kept in storage as they are (export or delete them):"),
     Dismiss => ("关闭", "Dismiss"),
     Undo => ("撤销", "Undo"),
@@ -260,6 +269,23 @@ mod tests {
                 assert_ne!(zh, en, "{m:?}");
             }
         }
+    }
+
+    #[test]
+    fn every_parameter_is_in_both_languages() {
+        let params = |t: &str| {
+            let mut ps: Vec<String> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string()))
+                .collect();
+            ps.sort();
+            ps
+        };
+        for m in Msg::ALL {
+            assert_eq!(params(m.text(Lang::Zh)), params(m.text(Lang::En)), "{m:?}");
+        }
+        assert_eq!(params(Msg::NotSavedName.text(Lang::En)), ["name"]);
     }
 
     #[test]
