@@ -408,3 +408,39 @@ fn widget_message_long_state() {
     };
     assert_eq!(decode_message(&back), WidgetMessage::SetScenario(s, vec![]));
 }
+
+/// library_marker, 2026-12-05: a marker whose time is 1.8e63 ms. The target checked "tidied once stale" at
+/// the marker's time plus two minutes, which at that size is the same number, so nothing was stale: the
+/// target's arithmetic, not the library's. Kept to show the library's side: such a marker hides what it names
+/// until a visit at any realistic time tidies it, and hides nothing else.
+#[test]
+fn library_marker_far_future_time() {
+    let raw = include_bytes!("fuzz_regressions/library_marker-far-future-time");
+    let text = String::from_utf8_lossy(raw).into_owned();
+    let m = parse_marker(&text).unwrap_or_else(|| panic!("a marker: {text}"));
+    assert!(m.at > 1e60 && m.ids.iter().any(|id| id == "0"));
+    let mut lib = Library::new(MemoryStore::default());
+    for id in ["0", "kept"] {
+        lib.store.map.insert(
+            format!("vtre.scenario.{id}"),
+            r#"{"schema":1,"name":"x","saved_at":1,"scenario":{}}"#.into(),
+        );
+    }
+    lib.store.map.insert(format!("{IMPORT_PREFIX}0"), text);
+    let ids = |lib: &mut Library<MemoryStore>| -> Vec<String> {
+        lib.list()
+            .unwrap_or_default()
+            .0
+            .into_iter()
+            .map(|e| e.id)
+            .collect()
+    };
+    assert_eq!(ids(&mut lib), ["kept"]);
+    lib.tidy(SAVED_AT);
+    assert_eq!(ids(&mut lib), ["kept"]);
+    assert_eq!(
+        lib.store.map.len(),
+        1,
+        "the named entry and the marker are gone"
+    );
+}

@@ -61,7 +61,13 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // Stale: exactly the named entries and the marker go; a text that is no marker stays with everything.
-    let later = marker.as_ref().map_or(0.0, |m| m.at + 2.0 * STALE_IMPORT_MS);
+    // (A time two minutes after the marker's, or 0 where adding two minutes does not change a huge time.)
+    let later = marker.as_ref().map_or(0.0, |m| {
+        [m.at + 2.0 * STALE_IMPORT_MS, 0.0]
+            .into_iter()
+            .find(|t| t.is_finite() && (t - m.at).abs() > STALE_IMPORT_MS)
+            .unwrap_or(f64::NAN)
+    });
     if later.is_finite() {
         lib.tidy(later);
         for id in IDS {
