@@ -276,6 +276,8 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
 /// Keeps this tab's working scenario in storage (a key of its own: other tabs' are never overwritten).
 pub fn autosave(lib: LibraryCtx, s: &Scenario) {
     let _ = lib.run(|l| l.save_working(s, now_ms()));
+    // What this tab holds changed, so which other working scenarios exist nowhere else may have too.
+    lib.others.update(|v| *v += 1);
 }
 
 /// "last edited <local date and time>" (nothing for a time the release before per-tab autosave did not keep).
