@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Fuzzes every decoder that reads outside input: one cargo-fuzz target per decoder in tests/fuzz/fuzz_targets/
-# (share link, scenario JSON, saved-library entry, library import, widget message, widget URL). Installs
+# (share link, scenario JSON, saved-library entry, library import, import marker, widget message, widget URL). Installs
 # cargo-fuzz if missing, builds the targets, runs each one for a fixed number of executions from its seed
 # corpus (tests/fuzz/seeds/<target>/, with the formats' words in tests/fuzz/vtre.dict) and prints a table:
 # target, executions, crashes, timeouts, seconds.
-# Exits non-zero if any target crashed, timed out or was stopped by the time cap before its executions.
+# Exits non-zero if any target crashed, timed out or was stopped by the time cap before its executions, and 77
+# (after saying why) if no toolchain here can build fuzz targets.
 #
-#   bash scripts/fuzz.sh [TARGET...]        all targets by default
+#   bash scripts/fuzz.sh [TARGET...]        all targets by default (the long run: 1,000,000 executions each)
+#
+# scripts/test.sh runs it with FUZZ_RUNS=100000 (the short run in every test run, about 30 s for all targets
+# plus the build).
 #
 # Settings (environment): FUZZ_RUNS executions per target (default 1000000); FUZZ_MAX_TIME seconds per target,
 # a safety cap (default 1800); FUZZ_TIMEOUT seconds one input may take before it counts as a timeout
@@ -34,13 +38,18 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "installing cargo-fuzz"
   cargo install cargo-fuzz --locked
 fi
-# cargo-fuzz needs nightly compiler flags: the nightly toolchain if there is one, else stable with
-# RUSTC_BOOTSTRAP=1.
+# cargo-fuzz needs nightly compiler flags: the nightly toolchain if there is one, else the installed toolchain
+# with RUSTC_BOOTSTRAP=1. If neither takes them, say so and exit 77 ("skipped": scripts/test.sh goes on).
 toolchain=()
 if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
   toolchain=(+nightly)
 else
   export RUSTC_BOOTSTRAP=1
+fi
+if ! rustc "${toolchain[@]}" -Z unstable-options --print sysroot >/dev/null 2>&1; then
+  echo "fuzzing SKIPPED: no nightly toolchain, and $(rustc --version) refuses nightly flags even with" \
+    "RUSTC_BOOTSTRAP=1 (install one with: rustup toolchain install nightly)" >&2
+  exit 77
 fi
 
 if [ $# -gt 0 ]; then

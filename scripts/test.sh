@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: formatting and lints (native and wasm32), the model/CLI tests, the browser tests in
-# headless Chromium, the release build, the end-to-end tests against it, and a check that scripts/serve.sh
-# serves the app. Installs missing tools first.
+# Runs every test: formatting and lints (native and wasm32), the model/CLI tests, a short run of every fuzz
+# target, the browser tests in headless Chromium, the release build, the end-to-end tests against it, and a
+# check that scripts/serve.sh serves the app. Installs missing tools first.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -19,6 +19,18 @@ cargo clippy --offline --all-targets --target wasm32-unknown-unknown \
 
 step "model, codec, chart, page and CLI tests (native, every workspace crate)"
 cargo test --offline --workspace
+
+step "fuzzing, short: every cargo-fuzz target for 100,000 executions (the long run is scripts/fuzz.sh)"
+# About 30 s of fuzzing plus the targets' build (about 1 min cold) on 2 cores. Only this step is skipped, with
+# the reason, where no toolchain here can build fuzz targets (exit 77).
+fuzz_rc=0
+FUZZ_RUNS=${FUZZ_RUNS:-100000} FUZZ_MAX_TIME=${FUZZ_MAX_TIME:-120} bash scripts/fuzz.sh || fuzz_rc=$?
+if [ "$fuzz_rc" = 77 ]; then
+  echo "fuzzing step SKIPPED (see the reason above); every other step runs"
+elif [ "$fuzz_rc" != 0 ]; then
+  echo "fuzzing found a crash, a timeout or a broken contract (table above; inputs under tests/fuzz/artifacts/)" >&2
+  exit "$fuzz_rc"
+fi
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_WEBDRIVER_JSON="$root/tests/webdriver.json" \

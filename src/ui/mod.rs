@@ -131,6 +131,9 @@ pub fn App() -> impl IntoView {
     // The widget never touches storage, so it has nothing to say about it.
     let lib = LibraryCtx::new(notices, embedded);
     let scenario = RwSignal::new(initial_scenario(lib, notices, embedded));
+    if !embedded {
+        lib.announce_unsaved(&scenario.get_untracked(), notices);
+    }
     let edit = Edit::new(scenario);
     let projection = Memo::new(move |_| scenario.with(simulate));
     let lang = RwSignal::new(initial_lang());

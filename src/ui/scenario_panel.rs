@@ -2,8 +2,8 @@
 //! quarantined entries), import/export, and picking scenarios to compare.
 
 use super::state::{
-    download, input_issue_line, now_ms, CompareCtx, Compared, Edit, LibraryCtx, Notices,
-    MAX_COMPARE,
+    download, input_issue_line, not_saved_lines, now_ms, skipped_lines, CompareCtx, Compared, Edit,
+    LibraryCtx, Notices, MAX_COMPARE,
 };
 use super::t;
 use super::LangCtx;
@@ -34,17 +34,38 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
         lib.version.track();
         lib.run(|l| l.list()).unwrap_or_default()
     });
-    let store_err = move |e: StoreError| {
+    // Storage refused a change: what and, by name, which scenarios were not saved.
+    let store_err = move |e: StoreError, not_saved: &[String]| {
         notices.push(
             if e == StoreError::Full {
                 Msg::StorageFull
             } else {
                 Msg::StorageOff
             },
-            vec![],
+            not_saved_lines(not_saved),
             true,
         )
     };
+    // Other tabs' (or earlier visits') working scenarios that exist nowhere else, read while the panel is open,
+    // less the one this tab shows.
+    let unsaved = Memo::new(move |_| {
+        lib.version.track();
+        lib.others.track();
+        if !open.get() {
+            return Vec::new();
+        }
+        lib.run(|l| l.other_unsaved()).unwrap_or_default()
+    });
+    let unsaved_shown = Memo::new(move |_| {
+        unsaved.with(|v| {
+            edit.scenario.with(|s| {
+                v.iter()
+                    .filter(|w| w.scenario != *s)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     let add_compare = move |c: Compared| {
         compare.update(|v| {
             if v.len() < MAX_COMPARE
@@ -72,7 +93,7 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                 name.set(String::new());
                 lib.changed();
             }
-            Err(e) => store_err(e),
+            Err(e) => store_err(e, &[n.trim().to_string()]),
         }
     };
 
@@ -96,17 +117,24 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                 .unwrap_or_default();
             let stem = fname.trim_end_matches(".json").to_string();
             match lib.run(|l| l.import(&text, &stem, now_ms())) {
-                Ok((_, issues)) => {
+                Ok(done) => {
                     lib.changed();
-                    if !issues.is_empty() {
-                        notices.push(
-                            Msg::ImportNotice,
-                            issues.iter().map(input_issue_line).collect(),
-                            true,
-                        );
+                    let mut lines: Vec<_> = done.issues.iter().map(input_issue_line).collect();
+                    lines.extend(skipped_lines(&done.skipped));
+                    if !lines.is_empty() {
+                        notices.push(Msg::ImportNotice, lines, true);
                     }
                 }
-                Err(ImportError::Store(e)) => store_err(e),
+                // All or nothing: the library is as it was, and every entry of the file is named.
+                Err(ImportError::Store { error, not_saved }) => notices.push(
+                    if error == StoreError::Full {
+                        Msg::ImportStorageFull
+                    } else {
+                        Msg::ImportStorageOff
+                    },
+                    not_saved_lines(&not_saved),
+                    true,
+                ),
                 Err(_) => notices.push(Msg::ImportFailed, vec![], true),
             }
         });
@@ -148,6 +176,7 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                         let s2 = e.scenario.clone();
                         let nm = e.name.clone();
                         let nm2 = e.name.clone();
+                        let nm3 = e.name.clone();
                         view! {
                             <li data-saved=id.clone()>
                                 <span class="saved-name">{e.name.clone()}</span>
@@ -157,16 +186,17 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                                 <button data-action="rename" on:click=move |_| {
                                     let new = web_sys::window().and_then(|w| w.prompt_with_message_and_default(tr(Msg::Rename), &nm2).ok().flatten());
                                     if let Some(n) = new.filter(|n| !n.trim().is_empty()) {
-                                        if let Err(e) = lib.run(|l| l.rename(&id1, &n)) { store_err(e) }
+                                        if let Err(e) = lib.run(|l| l.rename(&id1, &n)) { store_err(e, &[n.trim().to_string()]) }
                                         lib.changed();
                                     }
                                 }>{t(lang, Msg::Rename)}</button>
                                 <button data-action="duplicate" on:click=move |_| {
-                                    if let Err(e) = lib.run(|l| l.duplicate(&id2, Msg::CopySuffix.text(lang.get_untracked()), now_ms())) { store_err(e) }
+                                    let suffix = Msg::CopySuffix.text(lang.get_untracked());
+                                    if let Err(e) = lib.run(|l| l.duplicate(&id2, suffix, now_ms())) { store_err(e, &[format!("{nm3} {suffix}")]) }
                                     lib.changed();
                                 }>{t(lang, Msg::Duplicate)}</button>
                                 <button data-action="delete" on:click=move |_| {
-                                    if let Err(e) = lib.run(|l| l.delete(&id3)) { store_err(e) }
+                                    if let Err(e) = lib.run(|l| l.delete(&id3)) { store_err(e, &[]) }
                                     lib.changed();
                                 }>{t(lang, Msg::Delete)}</button>
                             </li>
@@ -184,8 +214,31 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                                 let id = q.id.clone();
                                 view! { <li data-quarantined=q.id.clone()><code>{q.key.clone()}</code>" — "{q.reason.clone()}" "
                                     <button on:click=move |_| download(&format!("{key}.txt"), "text/plain", &raw)>{tr(Msg::ExportRaw)}</button>
-                                    <button on:click=move |_| { if let Err(e) = lib.run(|l| l.delete(&id)) { store_err(e) } lib.changed(); }>{tr(Msg::Delete)}</button>
+                                    <button on:click=move |_| { if let Err(e) = lib.run(|l| l.delete(&id)) { store_err(e, &[]) } lib.changed(); }>{tr(Msg::Delete)}</button>
                                 </li> }
+                            }).collect_view()}</ul>
+                        </div>
+                    })
+                }}
+                {move || {
+                    let list = unsaved_shown.get();
+                    (!list.is_empty()).then(|| view! {
+                        <div class="unsaved" data-unsaved-list="">
+                            <p>{tr(Msg::UnsavedElsewhere)}</p>
+                            <ul class="saved">{list.into_iter().map(|w| {
+                                let s = w.scenario.clone();
+                                let key = w.key.clone();
+                                let when = move || edited_at(w.saved_at, lang.get());
+                                view! {
+                                    <li data-unsaved=w.key.clone()>
+                                        <span class="saved-name">{when}</span>
+                                        <button data-action="load-unsaved" on:click=move |_| edit.replace(s.clone())>{t(lang, Msg::Load)}</button>
+                                        <button data-action="discard-unsaved" on:click=move |_| {
+                                            if let Err(e) = lib.run(|l| l.discard_working(&key)) { store_err(e, &[]) }
+                                            lib.others.update(|v| *v += 1);
+                                        }>{t(lang, Msg::Discard)}</button>
+                                    </li>
+                                }
                             }).collect_view()}</ul>
                         </div>
                     })
@@ -194,7 +247,7 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                     <button data-action="export-library" on:click=move |_| {
                         match lib.run(|l| l.export_all()) {
                             Ok(text) => download("vtre-library.json", "application/json", &text),
-                            Err(e) => store_err(e),
+                            Err(e) => store_err(e, &[]),
                         }
                     }>{t(lang, Msg::ExportLibrary)}</button>
                     <label class="file-button">{t(lang, Msg::Import)}
@@ -220,7 +273,22 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// Keeps the working scenario in storage.
+/// Keeps this tab's working scenario in storage (a key of its own: other tabs' are never overwritten).
 pub fn autosave(lib: LibraryCtx, s: &Scenario) {
-    let _ = lib.run(|l| l.save_working(s));
+    let _ = lib.run(|l| l.save_working(s, now_ms()));
+    // What this tab holds changed, so which other working scenarios exist nowhere else may have too.
+    lib.others.update(|v| *v += 1);
+}
+
+/// "last edited <local date and time>" (nothing for a time the release before per-tab autosave did not keep).
+fn edited_at(ms: f64, lang: vtre_i18n::Lang) -> String {
+    if ms <= 0.0 {
+        return Msg::EditedEarlier.text(lang).to_string();
+    }
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let locale = if lang.zh() { "zh-CN" } else { "en-GB" };
+    let time: String = date
+        .to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED)
+        .into();
+    Msg::EditedAt.text(lang).replace("{time}", &time)
 }

@@ -8,6 +8,9 @@
 //! - an entry that is not JSON, not an object, or from a newer schema is **quarantined**: it stays in storage
 //!   untouched, is listed as unreadable with the reason, and can be exported raw or deleted by the user;
 //! - unknown levers or out-of-range values load the nearest valid scenario and report what changed.
+//!
+//! Every change is one write except an import, which is all or nothing (see [`Library`]); each tab autosaves
+//! its own working scenario (`vtre.working.<tab>`).
 
 use crate::json::{self, Json};
 use std::collections::BTreeMap;
@@ -15,7 +18,20 @@ use vtre_model::scenario::{InputIssue, Scenario};
 
 pub const SCHEMA: u64 = 1;
 pub const PREFIX: &str = "vtre.scenario.";
+/// The working scenario of a library without a tab token, and the one shared key that releases before per-tab
+/// autosave wrote (read as one more working scenario).
 pub const WORKING_KEY: &str = "vtre.working";
+/// A tab's working scenario: `vtre.working.<tab>`.
+pub const WORKING_TAB_PREFIX: &str = "vtre.working.";
+/// An import in progress: `vtre.importing.<first id>` = `{"at": <ms>, "ids": [<id>, …]}`.
+pub const IMPORT_PREFIX: &str = "vtre.importing.";
+/// An import marker older than this (ms) was left by an import that did not finish: one runs in a single task,
+/// in milliseconds.
+pub const STALE_IMPORT_MS: f64 = 60_000.0;
+/// Another tab's working scenario is tidied away only after this long (ms) without an edit.
+pub const STALE_WORKING_MS: f64 = 3_600_000.0;
+/// Working scenarios kept (distinct scenarios) before stale ones are tidied away regardless.
+pub const MAX_WORKING: usize = 12;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
@@ -157,12 +173,82 @@ fn entry_json(name: &str, saved_at: f64, s: &Scenario) -> String {
     .to_string()
 }
 
+/// A readable working scenario: the one a tab autosaves as it is edited (not a saved entry).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Working {
+    /// Its key: `vtre.working.<tab>`, or `vtre.working` as written by releases before per-tab autosave.
+    pub key: String,
+    pub saved_at: f64,
+    pub scenario: Scenario,
+}
+
+/// Whether `key` is one the library reads: a saved entry, an import in progress or a working scenario. The app
+/// re-reads when another tab changes one of them.
+pub fn is_library_key(key: &str) -> bool {
+    key.starts_with(PREFIX) || key.starts_with(IMPORT_PREFIX) || is_working_key(key)
+}
+
+/// Whether `key` holds a working scenario (this tab's, another tab's, or the one shared key of older releases).
+pub fn is_working_key(key: &str) -> bool {
+    key == WORKING_KEY || key.starts_with(WORKING_TAB_PREFIX)
+}
+
+/// The record of an import in progress: when it started and the ids it is writing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportMarker {
+    pub at: f64,
+    pub ids: Vec<String>,
+}
+
+/// Reads an import marker (`{"at": <ms>, "ids": ["…", …]}`). `None` if it is not one: such a text hides
+/// nothing and is left alone. Ids that are not strings are skipped.
+pub fn parse_marker(raw: &str) -> Option<ImportMarker> {
+    let v = json::parse(raw).ok()?;
+    let at = v
+        .get("at")
+        .and_then(Json::as_f64)
+        .filter(|t| t.is_finite())?;
+    let ids = v
+        .get("ids")
+        .and_then(Json::as_array)?
+        .iter()
+        .filter_map(Json::as_str)
+        .map(str::to_string)
+        .collect();
+    Some(ImportMarker { at, ids })
+}
+
+fn marker_json(at: f64, ids: &[String]) -> String {
+    Json::Obj(vec![
+        ("at".into(), Json::Num(at)),
+        (
+            "ids".into(),
+            Json::Arr(ids.iter().map(|id| Json::Str(id.clone())).collect()),
+        ),
+    ])
+    .to_text()
+}
+
+/// A name as stored: trimmed, at most 200 characters.
+fn clean_name(name: &str) -> String {
+    name.trim().chars().take(200).collect()
+}
+
 /// The library over a store.
 ///
 /// Two tabs (or a laptop and a projector window) share one store. So that neither can lose the other's work,
 /// every save writes a key of its own — the time plus this tab's `tab` token — and checks just before
 /// writing that no entry holds that key; renames re-read the entry just before writing and keep whatever
 /// scenario it holds then. The app re-lists when another tab changes the store (the `storage` event).
+///
+/// **Writes that fail halfway.** Saving, updating, renaming, duplicating and deleting each write one key, so
+/// storage either takes the change or leaves the entry as it was. An import writes many keys and is all or
+/// nothing ([`Library::save_all`]): a failure at any step leaves the library as it was, and the error names
+/// every entry that was not saved.
+///
+/// **Working scenarios.** Each tab autosaves its own (`vtre.working.<tab>`), so two tabs edited at once never
+/// overwrite each other's; a fresh open restores the newest; the others stay listed until they are saved,
+/// discarded, or (after an hour without an edit) found to hold a scenario a newer working copy holds too.
 pub struct Library<S: KvStore> {
     pub store: S,
     tab: String,
@@ -177,7 +263,7 @@ impl<S: KvStore> Library<S> {
     }
 
     /// A library for one tab: `tab` (a short random token) makes this tab's new ids distinct from every
-    /// other tab's, even when two save in the same millisecond.
+    /// other tab's, even when two save in the same millisecond, and names its working scenario's key.
     pub fn for_tab(store: S, tab: &str) -> Self {
         Library {
             store,
@@ -189,15 +275,32 @@ impl<S: KvStore> Library<S> {
         }
     }
 
+    /// The ids that import markers name: entries of an import not yet complete (or interrupted), hidden.
+    fn pending_ids(&self, keys: &[String]) -> Result<Vec<String>, StoreError> {
+        let mut ids = Vec::new();
+        for key in keys.iter().filter(|k| k.starts_with(IMPORT_PREFIX)) {
+            if let Some(m) = self.store.get(key)?.and_then(|raw| parse_marker(&raw)) {
+                ids.extend(m.ids);
+            }
+        }
+        Ok(ids)
+    }
+
     /// Every saved entry, readable ones sorted by time, and the quarantined ones. Migrates schema 0 entries in
-    /// place (best effort: if the store refuses, they stay readable as they are).
+    /// place (best effort: if the store refuses, they stay readable as they are). Entries of an import that has
+    /// not completed are not listed.
     pub fn list(&mut self) -> Result<(Vec<Entry>, Vec<Quarantined>), StoreError> {
         let mut ok = Vec::new();
         let mut bad = Vec::new();
-        for key in self.store.keys()? {
+        let keys = self.store.keys()?;
+        let pending = self.pending_ids(&keys)?;
+        for key in keys {
             let Some(id) = key.strip_prefix(PREFIX) else {
                 continue;
             };
+            if pending.iter().any(|p| p == id) {
+                continue;
+            }
             let raw = self.store.get(&key)?.unwrap_or_default();
             match parse_entry(id, &raw) {
                 Ok((e, migrated)) => {
@@ -222,32 +325,35 @@ impl<S: KvStore> Library<S> {
         Ok((ok, bad))
     }
 
-    fn fresh_id(&self, now: f64) -> Result<String, StoreError> {
-        let keys = self.store.keys()?;
+    /// A new id for time `now`: not an entry's, not named by an import marker (`pending`), not in `also`.
+    fn free_id(&self, keys: &[String], pending: &[String], also: &[String], now: f64) -> String {
         let base = if self.tab.is_empty() {
             format!("{:x}", now.max(0.0) as u64)
         } else {
             format!("{:x}-{}", now.max(0.0) as u64, self.tab)
         };
+        let taken = |id: &str| {
+            keys.iter().any(|k| {
+                k.strip_prefix(PREFIX) == Some(id) || k.strip_prefix(IMPORT_PREFIX) == Some(id)
+            }) || pending.iter().chain(also).any(|p| p == id)
+        };
         let mut id = base.clone();
         let mut n = 1;
-        while keys
-            .iter()
-            .any(|k| k.strip_prefix(PREFIX) == Some(id.as_str()))
-        {
+        while taken(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
-        Ok(id)
+        id
     }
 
     /// Saves `s` under a new id. Never overwrites an entry: the key is checked to be free just before the
     /// write, and a key another tab took in between is skipped.
     pub fn save(&mut self, name: &str, s: &Scenario, now: f64) -> Result<String, StoreError> {
-        let name: String = name.trim().chars().take(200).collect();
-        let text = entry_json(&name, now, s);
+        let text = entry_json(&clean_name(name), now, s);
         for attempt in 0..16u32 {
-            let id = self.fresh_id(now + f64::from(attempt))?;
+            let keys = self.store.keys()?;
+            let pending = self.pending_ids(&keys)?;
+            let id = self.free_id(&keys, &pending, &[], now + f64::from(attempt));
             let key = format!("{PREFIX}{id}");
             if self.store.get(&key)?.is_none() {
                 self.store.set(&key, &text)?;
@@ -255,6 +361,99 @@ impl<S: KvStore> Library<S> {
             }
         }
         Err(StoreError::Unavailable)
+    }
+
+    /// Saves several scenarios (name, scenario) as one change: all of them, or none.
+    ///
+    /// A marker (`vtre.importing.<first id>`) naming every id is written first; while it exists the entries
+    /// are not listed, here or in another tab. Then each entry is written, and removing the marker makes them
+    /// all appear at once. If storage fails at any step, the entries written so far and then the marker are
+    /// removed, and the error is returned: the library is as it was. If storage refuses even that (it has
+    /// stopped working altogether, or the tab was closed mid-way), the marker stays and keeps the written
+    /// entries hidden until [`Library::tidy`] removes them. Entry `i` is saved at time `now + i`.
+    pub fn save_all(
+        &mut self,
+        items: &[(String, Scenario)],
+        now: f64,
+    ) -> Result<Vec<String>, StoreError> {
+        if items.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.tidy(now);
+        let keys = self.store.keys()?;
+        let pending = self.pending_ids(&keys)?;
+        let mut ids: Vec<String> = Vec::with_capacity(items.len());
+        for i in 0..items.len() {
+            let id = self.free_id(&keys, &pending, &ids, now + i as f64);
+            ids.push(id);
+        }
+        let marker = format!("{IMPORT_PREFIX}{}", ids[0]);
+        self.store.set(&marker, &marker_json(now, &ids))?;
+        let mut written: Vec<String> = Vec::with_capacity(items.len());
+        for (i, (id, (name, s))) in ids.iter().zip(items).enumerate() {
+            let key = format!("{PREFIX}{id}");
+            let step = match self.store.get(&key) {
+                Ok(None) => self
+                    .store
+                    .set(&key, &entry_json(&clean_name(name), now + i as f64, s)),
+                // Another tab took the key since the ids were chosen: never overwritten.
+                Ok(Some(_)) => Err(StoreError::Unavailable),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = step {
+                self.roll_back(&marker, &written);
+                return Err(e);
+            }
+            written.push(key);
+        }
+        // The commit: with the marker gone every entry is listed.
+        if let Err(e) = self.store.remove(&marker) {
+            self.roll_back(&marker, &written);
+            return Err(e);
+        }
+        Ok(ids)
+    }
+
+    /// Undoes a `save_all` that failed: its entries, newest first, then (only if they are all gone) its marker.
+    fn roll_back(&mut self, marker: &str, written: &[String]) {
+        let mut all = true;
+        for key in written.iter().rev() {
+            all &= self.store.remove(key).is_ok();
+        }
+        if all {
+            let _ = self.store.remove(marker);
+        }
+    }
+
+    /// Finishes what an interrupted import left behind (best effort; nothing visible changes): the entries of
+    /// every import marker older than [`STALE_IMPORT_MS`] (an import takes milliseconds, so its tab was closed
+    /// or its storage failed mid-way), then the marker once they are gone. Markers that are not readable are
+    /// left alone (they hide nothing).
+    pub fn tidy(&mut self, now: f64) {
+        let Ok(keys) = self.store.keys() else {
+            return;
+        };
+        for key in keys.iter().filter(|k| k.starts_with(IMPORT_PREFIX)) {
+            let Some(m) = self
+                .store
+                .get(key)
+                .ok()
+                .flatten()
+                .and_then(|raw| parse_marker(&raw))
+            else {
+                continue;
+            };
+            if (now - m.at).abs() <= STALE_IMPORT_MS {
+                continue; // another tab's import, still running
+            }
+            let mut all = true;
+            for id in &m.ids {
+                all &= self.store.remove(&format!("{PREFIX}{id}")).is_ok();
+            }
+            if all {
+                let _ = self.store.remove(key);
+            }
+        }
     }
 
     /// Overwrites an entry's scenario, keeping its name.
@@ -278,9 +477,10 @@ impl<S: KvStore> Library<S> {
         let Ok((e, _)) = parse_entry(id, &raw) else {
             return Ok(false);
         };
-        let name: String = name.trim().chars().take(200).collect();
-        self.store
-            .set(&key, &entry_json(&name, e.saved_at, &e.scenario))?;
+        self.store.set(
+            &key,
+            &entry_json(&clean_name(name), e.saved_at, &e.scenario),
+        )?;
         Ok(true)
     }
 
@@ -304,17 +504,120 @@ impl<S: KvStore> Library<S> {
         self.store.remove(&format!("{PREFIX}{id}"))
     }
 
-    pub fn save_working(&mut self, s: &Scenario) -> Result<(), StoreError> {
-        self.store.set(WORKING_KEY, &entry_json("working", 0.0, s))
+    /// This tab's working-scenario key.
+    pub fn working_key(&self) -> String {
+        if self.tab.is_empty() {
+            WORKING_KEY.into()
+        } else {
+            format!("{WORKING_TAB_PREFIX}{}", self.tab)
+        }
     }
 
-    /// The autosaved working scenario, if any and readable.
+    /// Autosaves this tab's working scenario under its own key (one write), then tidies the other tabs' (best
+    /// effort, see [`Library::tidy_working`]).
+    pub fn save_working(&mut self, s: &Scenario, now: f64) -> Result<(), StoreError> {
+        self.store
+            .set(&self.working_key(), &entry_json("working", now, s))?;
+        self.tidy_working(now);
+        Ok(())
+    }
+
+    /// Every readable working scenario, newest first (ties by key).
+    pub fn all_working(&self) -> Result<Vec<Working>, StoreError> {
+        let mut all = Vec::new();
+        for key in self.store.keys()? {
+            if !is_working_key(&key) {
+                continue;
+            }
+            let Some(raw) = self.store.get(&key)? else {
+                continue;
+            };
+            if let Ok((e, _)) = parse_entry("working", &raw) {
+                all.push(Working {
+                    key,
+                    saved_at: e.saved_at,
+                    scenario: e.scenario,
+                });
+            }
+        }
+        vtre_model::small_sort::sort_by(&mut all, |a, b| {
+            b.saved_at.total_cmp(&a.saved_at).then(a.key.cmp(&b.key))
+        });
+        Ok(all)
+    }
+
+    /// The working scenario to open with: this tab's own if it has one, else the newest any tab autosaved.
     pub fn load_working(&self) -> Result<Option<(Scenario, Vec<InputIssue>)>, StoreError> {
+        let own = self
+            .store
+            .get(&self.working_key())?
+            .and_then(|raw| parse_entry("working", &raw).ok())
+            .map(|(e, _)| (e.scenario, e.issues));
+        if own.is_some() {
+            return Ok(own);
+        }
+        let Some(newest) = self.all_working()?.into_iter().next() else {
+            return Ok(None);
+        };
         Ok(self
             .store
-            .get(WORKING_KEY)?
+            .get(&newest.key)?
             .and_then(|raw| parse_entry("working", &raw).ok())
             .map(|(e, _)| (e.scenario, e.issues)))
+    }
+
+    /// Other tabs' working scenarios that exist nowhere else: not this tab's working scenario, not a saved
+    /// entry, each scenario once (its newest copy), newest first.
+    pub fn other_unsaved(&mut self) -> Result<Vec<Working>, StoreError> {
+        let (saved, _) = self.list()?;
+        let own = self.working_key();
+        let all = self.all_working()?;
+        let own_scenario = all.iter().find(|w| w.key == own).map(|w| &w.scenario);
+        let mut out: Vec<Working> = Vec::new();
+        for w in &all {
+            if w.key == own
+                || own_scenario == Some(&w.scenario)
+                || saved.iter().any(|e| e.scenario == w.scenario)
+                || out.iter().any(|o| o.scenario == w.scenario)
+            {
+                continue;
+            }
+            out.push(w.clone());
+        }
+        Ok(out)
+    }
+
+    /// Removes a working scenario (the user discarded it). Keys that are not working scenarios are left alone.
+    pub fn discard_working(&mut self, key: &str) -> Result<(), StoreError> {
+        if is_working_key(key) {
+            self.store.remove(key)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Removes other tabs' working scenarios that are no longer needed (best effort): one last written more than
+    /// [`STALE_WORKING_MS`] ago goes if a newer working scenario holds the same scenario, or if
+    /// [`MAX_WORKING`] newer distinct ones are kept. A tab still open but idle for that long loses only a copy
+    /// (the same scenario is kept newer) or, past the limit, what its next edit writes again. Another tab's
+    /// recent working scenario is never removed, so a tab writing while this runs loses nothing.
+    pub fn tidy_working(&mut self, now: f64) {
+        let Ok(all) = self.all_working() else {
+            return;
+        };
+        let own = self.working_key();
+        let mut distinct: Vec<&Scenario> = Vec::new();
+        for w in &all {
+            let copy = distinct.contains(&&w.scenario);
+            let stale = now - w.saved_at > STALE_WORKING_MS;
+            if w.key != own && stale && (copy || distinct.len() >= MAX_WORKING) {
+                let _ = self.store.remove(&w.key);
+                continue;
+            }
+            if !copy {
+                distinct.push(&w.scenario);
+            }
+        }
     }
 
     /// The whole library as JSON (readable entries; quarantined ones raw under "unreadable").
@@ -350,46 +653,71 @@ impl<S: KvStore> Library<S> {
         .to_pretty())
     }
 
-    /// Imports a library export, or a single scenario (lever map) saved under `single_name`.
-    /// Returns how many scenarios were added and what was changed on the way in.
+    /// Imports a library export, or a single scenario (lever map) saved under `single_name`, all or nothing
+    /// ([`Library::save_all`]). Entries without a scenario are skipped and named in the result; a storage
+    /// failure names every entry that was not saved (all of them: the library is as it was).
     pub fn import(
         &mut self,
         text: &str,
         single_name: &str,
         now: f64,
-    ) -> Result<(usize, Vec<InputIssue>), ImportError> {
+    ) -> Result<Imported, ImportError> {
         let v = json::parse(text).map_err(ImportError::NotJson)?;
         let mut issues = Vec::new();
+        let mut items: Vec<(String, Scenario)> = Vec::new();
+        let mut skipped = Vec::new();
         if let Some(entries) = v.get("entries").and_then(Json::as_array) {
-            let mut n = 0;
             for (i, e) in entries.iter().enumerate() {
-                let name = e.get("name").and_then(Json::as_str).unwrap_or(single_name);
+                let name = e.get("name").and_then(Json::as_str);
                 let Some(sv) = e.get("scenario") else {
+                    skipped.push(name.map_or_else(|| format!("#{}", i + 1), clean_name));
                     continue;
                 };
                 let (s, is) = crate::scenario_json::from_json_value(sv);
                 issues.extend(is);
-                self.save(name, &s, now + i as f64)
-                    .map_err(ImportError::Store)?;
-                n += 1;
+                items.push((clean_name(name.unwrap_or(single_name)), s));
             }
-            return Ok((n, issues));
-        }
-        if !v.is_object() {
+        } else if v.is_object() {
+            let (s, is) = crate::scenario_json::from_json_value(&v);
+            issues = is;
+            items.push((clean_name(single_name), s));
+        } else {
             return Err(ImportError::NotAScenario);
         }
-        let (s, is) = crate::scenario_json::from_json_value(&v);
-        self.save(single_name, &s, now)
-            .map_err(ImportError::Store)?;
-        Ok((1, is))
+        match self.save_all(&items, now) {
+            Ok(ids) => Ok(Imported {
+                ids,
+                issues,
+                skipped,
+            }),
+            Err(error) => Err(ImportError::Store {
+                error,
+                not_saved: items.into_iter().map(|(name, _)| name).collect(),
+            }),
+        }
     }
+}
+
+/// What an import added.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The new entries' ids, in the file's order.
+    pub ids: Vec<String>,
+    /// What was changed on the way in.
+    pub issues: Vec<InputIssue>,
+    /// Entries of the file that hold no scenario (their names, or `#<position>`), not imported.
+    pub skipped: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportError {
     NotJson(String),
     NotAScenario,
-    Store(StoreError),
+    /// Storage failed: nothing was imported; `not_saved` names every entry of the file that was not saved.
+    Store {
+        error: StoreError,
+        not_saved: Vec<String>,
+    },
 }
 
 #[cfg(test)]
@@ -499,7 +827,7 @@ mod tests {
     #[test]
     fn working_scenario_survives_and_export_import_round_trips() {
         let mut l = lib();
-        l.save_working(&swap(400.0)).unwrap_or(());
+        l.save_working(&swap(400.0), 1.0).unwrap_or(());
         assert_eq!(
             l.load_working().ok().flatten().map(|(s, _)| s),
             Some(swap(400.0))
@@ -508,7 +836,10 @@ mod tests {
         l.save("b", &swap(200.0), 2.0).unwrap_or_default();
         let text = l.export_all().unwrap_or_default();
         let mut other = lib();
-        assert_eq!(other.import(&text, "imported", 10.0).map(|(n, _)| n), Ok(2));
+        assert_eq!(
+            other.import(&text, "imported", 10.0).map(|r| r.ids.len()),
+            Ok(2)
+        );
         let (ok, _) = other.list().unwrap_or_default();
         assert_eq!(
             ok.iter().map(|e| e.scenario.clone()).collect::<Vec<_>>(),
@@ -518,7 +849,7 @@ mod tests {
         assert_eq!(
             other
                 .import(r#"{"eaf_swap": 50}"#, "from CLI", 20.0)
-                .map(|(n, _)| n),
+                .map(|r| r.ids.len()),
             Ok(1)
         );
         assert!(matches!(
@@ -528,104 +859,6 @@ mod tests {
         assert_eq!(
             other.import("[1]", "x", 0.0),
             Err(ImportError::NotAScenario)
-        );
-    }
-
-    /// Two tabs over one localStorage: a store both libraries hold.
-    #[derive(Clone, Default)]
-    struct Shared(std::rc::Rc<std::cell::RefCell<MemoryStore>>);
-
-    impl KvStore for Shared {
-        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-            self.0.borrow().get(key)
-        }
-        fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-            self.0.borrow_mut().set(key, value)
-        }
-        fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-            self.0.borrow_mut().remove(key)
-        }
-        fn keys(&self) -> Result<Vec<String>, StoreError> {
-            self.0.borrow().keys()
-        }
-    }
-
-    #[test]
-    fn two_tabs_saving_in_the_same_millisecond_both_keep_their_scenarios() {
-        let store = Shared::default();
-        let mut a = Library::for_tab(store.clone(), "a1");
-        let mut b = Library::for_tab(store.clone(), "b2");
-        let ida = a.save("from tab A", &swap(100.0), 1000.0).unwrap();
-        let idb = b.save("from tab B", &swap(200.0), 1000.0).unwrap();
-        assert_ne!(ida, idb);
-        let (ok, _) = a.list().unwrap();
-        let names: Vec<&str> = ok.iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(names, ["from tab A", "from tab B"]);
-        // The same tab saving twice in one millisecond does not overwrite either.
-        let again = a.save("again", &swap(300.0), 1000.0).unwrap();
-        assert_ne!(again, ida);
-        assert_eq!(b.list().unwrap().0.len(), 3);
-    }
-
-    /// A store whose key listing is stale: another tab wrote `late` after this tab listed the keys.
-    struct Stale {
-        inner: MemoryStore,
-        late: String,
-    }
-
-    impl KvStore for Stale {
-        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-            self.inner.get(key)
-        }
-        fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-            self.inner.set(key, value)
-        }
-        fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-            self.inner.remove(key)
-        }
-        fn keys(&self) -> Result<Vec<String>, StoreError> {
-            Ok(self
-                .inner
-                .keys()?
-                .into_iter()
-                .filter(|k| *k != self.late)
-                .collect())
-        }
-    }
-
-    #[test]
-    fn a_save_never_overwrites_a_key_another_tab_took_after_it_listed_the_keys() {
-        let late = format!("{PREFIX}3e8-t");
-        let mut inner = MemoryStore::default();
-        inner
-            .map
-            .insert(late.clone(), entry_json("theirs", 1000.0, &swap(10.0)));
-        let mut a = Library::for_tab(Stale { inner, late }, "t");
-        let id = a.save("mine", &swap(20.0), 1000.0).unwrap();
-        assert_ne!(
-            id, "3e8-t",
-            "the key listed as free was taken: checked again before writing"
-        );
-        let theirs = a.store.get(&format!("{PREFIX}3e8-t")).unwrap().unwrap();
-        assert!(theirs.contains("theirs"));
-        let mine = a.store.get(&format!("{PREFIX}{id}")).unwrap().unwrap();
-        assert!(mine.contains("mine"));
-    }
-
-    #[test]
-    fn a_rename_keeps_the_scenario_another_tab_wrote_since() {
-        let store = Shared::default();
-        let mut a = Library::for_tab(store.clone(), "a");
-        let mut b = Library::for_tab(store.clone(), "b");
-        let id = a.save("first", &swap(100.0), 5.0).unwrap();
-        // Tab B replaces the scenario (same entry), then tab A renames it.
-        b.update(&id, &swap(700.0), 6.0).unwrap();
-        assert!(a.rename(&id, "renamed").unwrap());
-        let (ok, _) = b.list().unwrap();
-        assert_eq!(ok.len(), 1);
-        assert_eq!(
-            (ok[0].name.as_str(), &ok[0].scenario),
-            ("renamed", &swap(700.0))
         );
     }
 }

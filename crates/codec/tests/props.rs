@@ -1,8 +1,13 @@
-//! Property tests of the share-link and JSON decoders: any text gives a scenario (never a panic), and every
-//! valid scenario survives encode → decode exactly.
+//! Property tests of the share-link, JSON and import-marker decoders: any text gives a scenario (never a
+//! panic), every valid scenario survives encode → decode exactly, and an import marker hides exactly what it
+//! names.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use vtre_codec::json::Json;
+use vtre_codec::library::{
+    parse_marker, ImportMarker, Library, MemoryStore, IMPORT_PREFIX, PREFIX, STALE_IMPORT_MS,
+};
 use vtre_codec::link::{decode, encode};
 use vtre_model::params::PARAMS;
 use vtre_model::{Scenario, LEVERS};
@@ -72,5 +77,72 @@ proptest! {
         prop_assert!(LEVERS.iter().all(|l| l.contains(s.get(l.id))));
         let (j, _) = vtre_codec::scenario_json::from_json(&text);
         prop_assert!(LEVERS.iter().all(|l| l.contains(j.get(l.id))));
+        if let Some(m) = parse_marker(&text) {
+            prop_assert!(m.at.is_finite());
+        }
+    }
+}
+
+/// An import marker as the library writes it (`{"at": …, "ids": […]}`).
+fn marker_text(at: f64, ids: &[String]) -> String {
+    Json::Obj(vec![
+        ("at".into(), Json::Num(at)),
+        (
+            "ids".into(),
+            Json::Arr(ids.iter().map(|i| Json::Str(i.clone())).collect()),
+        ),
+    ])
+    .to_text()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn every_import_marker_reads_back_as_itself(
+        at in proptest::num::f64::NORMAL | proptest::num::f64::ZERO | proptest::num::f64::SUBNORMAL,
+        ids in proptest::collection::vec("(?s).{0,20}", 0..12),
+    ) {
+        let m = parse_marker(&marker_text(at, &ids));
+        prop_assert_eq!(m, Some(ImportMarker { at, ids }));
+    }
+
+    #[test]
+    fn a_marker_hides_exactly_the_entries_it_names_and_only_until_it_is_tidied(
+        named in proptest::collection::vec(any::<bool>(), 6),
+        garbage in "(?s).{0,40}",
+        at in 0.0f64..1e13,
+    ) {
+        let ids: Vec<String> = (0..6).map(|i| format!("e{i}")).collect();
+        let mut lib = Library::new(MemoryStore::default());
+        for id in &ids {
+            lib.store.map.insert(
+                format!("{PREFIX}{id}"),
+                r#"{"schema":1,"name":"x","saved_at":1,"scenario":{}}"#.into(),
+            );
+        }
+        let hidden: Vec<String> = ids.iter().zip(&named).filter(|(_, n)| **n).map(|(i, _)| i.clone()).collect();
+        lib.store.map.insert(format!("{IMPORT_PREFIX}m"), marker_text(at, &hidden));
+        // Text under the marker prefix that is no marker changes nothing.
+        if parse_marker(&garbage).is_none() {
+            lib.store.map.insert(format!("{IMPORT_PREFIX}g"), garbage);
+        }
+        let listed = |lib: &mut Library<MemoryStore>| -> Vec<String> {
+            let mut v: Vec<String> = lib.list().unwrap_or_default().0.into_iter().map(|e| e.id).collect();
+            v.sort();
+            v
+        };
+        let shown: Vec<String> = ids.iter().filter(|i| !hidden.contains(i)).cloned().collect();
+        prop_assert_eq!(listed(&mut lib), shown.clone());
+        lib.tidy(at + STALE_IMPORT_MS / 2.0);
+        prop_assert_eq!(listed(&mut lib), shown.clone());
+        lib.tidy(at + 2.0 * STALE_IMPORT_MS);
+        prop_assert_eq!(listed(&mut lib), shown.clone());
+        for id in &hidden {
+            let key = format!("{PREFIX}{id}");
+            prop_assert!(!lib.store.map.contains_key(&key));
+        }
+        let marker = format!("{IMPORT_PREFIX}m");
+        prop_assert!(!lib.store.map.contains_key(&marker));
     }
 }

@@ -18,6 +18,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_parameter_is_in_both_languages() {
+        let params = |t: &str| {
+            let mut ps: Vec<String> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_string()))
+                .collect();
+            ps.sort();
+            ps
+        };
+        for m in Msg::ALL {
+            assert_eq!(params(m.text(Lang::Zh)), params(m.text(Lang::En)), "{m:?}");
+        }
+        assert_eq!(params(Msg::NotSavedName.text(Lang::En)), ["name"]);
+    }
+
+    #[test]
     fn every_sentence_exists_in_both_languages_and_differs() {
         for m in Msg::ALL {
             let (zh, en) = (m.text(Lang::Zh), m.text(Lang::En));

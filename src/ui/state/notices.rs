@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use vtre_codec::link::LinkIssue;
-use vtre_i18n::Msg;
+use vtre_i18n::{Lang, Msg};
 use vtre_model::scenario::InputIssue;
 
 /// One line of a notice, in both languages.
@@ -43,6 +43,30 @@ impl Notices {
 
 fn line(zh: String, en: String) -> NoticeLine {
     NoticeLine { zh, en }
+}
+
+/// A sentence of the `Msg` table with its one `{param}` filled in, in both languages.
+fn msg_line(m: Msg, param: &str, value: &str) -> NoticeLine {
+    line(
+        m.text(Lang::Zh).replace(param, value),
+        m.text(Lang::En).replace(param, value),
+    )
+}
+
+/// One line for each saved-scenario name that storage did not take: "“…” was not saved."
+pub fn not_saved_lines(names: &[String]) -> Vec<NoticeLine> {
+    names
+        .iter()
+        .map(|n| msg_line(Msg::NotSavedName, "{name}", n))
+        .collect()
+}
+
+/// One line for each entry of an imported file that held no scenario.
+pub fn skipped_lines(names: &[String]) -> Vec<NoticeLine> {
+    names
+        .iter()
+        .map(|n| msg_line(Msg::SkippedNoScenario, "{name}", n))
+        .collect()
 }
 
 /// A plain-language line for each input problem.

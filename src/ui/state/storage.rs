@@ -2,8 +2,11 @@
 
 use super::Notices;
 use leptos::prelude::*;
-use vtre_codec::library::{KvStore, Library, MemoryStore, StoreError};
+use vtre_codec::library::{
+    is_library_key, is_working_key, KvStore, Library, MemoryStore, StoreError,
+};
 use vtre_i18n::Msg;
+use vtre_model::Scenario;
 use wasm_bindgen::JsCast;
 
 /// localStorage, fetched on each use (it is not `Send`, and may become unavailable).
@@ -72,13 +75,15 @@ impl KvStore for AnyStore {
 }
 
 /// The library, on localStorage when it works and in memory otherwise. `version` bumps on every change so
-/// lists re-read.
+/// lists re-read; `others` when another tab autosaves its working scenario.
 #[derive(Clone, Copy)]
 pub struct LibraryCtx {
     mem: StoredValue<Option<MemoryStore>>,
-    /// This tab's token: its new entries' ids are its own even when another tab saves in the same ms.
+    /// This tab's token: its new entries' ids are its own even when another tab saves in the same ms, and its
+    /// autosaved working scenario has a key of its own.
     tab: StoredValue<String>,
     pub version: RwSignal<u32>,
+    pub others: RwSignal<u32>,
     pub in_memory: RwSignal<bool>,
 }
 
@@ -105,17 +110,23 @@ impl LibraryCtx {
             mem: StoredValue::new(in_memory.then(MemoryStore::default)),
             tab: StoredValue::new(tab_token()),
             version: RwSignal::new(0),
+            others: RwSignal::new(0),
             in_memory: RwSignal::new(in_memory),
         };
-        // Another tab saved, renamed or deleted: re-list. (The event fires in the other tabs only.)
+        // What an import interrupted earlier (tab closed, storage failed) left hidden goes.
+        ctx.run(|l| l.tidy(super::now_ms()));
+        // Another tab saved, renamed, deleted, imported or autosaved: re-list. (The event fires in the other
+        // tabs only.)
         if let Some(w) = web_sys::window() {
             gloo_events::EventListener::new(&w, "storage", move |ev| {
                 let key = ev
                     .dyn_ref::<web_sys::StorageEvent>()
                     .and_then(web_sys::StorageEvent::key);
                 // `None` is a clear() of the whole storage.
-                if key.is_none_or(|k| k.starts_with(vtre_codec::library::PREFIX)) {
-                    ctx.changed();
+                match key {
+                    Some(k) if is_working_key(&k) => ctx.others.update(|v| *v += 1),
+                    Some(k) if !is_library_key(&k) => {}
+                    _ => ctx.changed(),
                 }
             })
             .forget();
@@ -140,5 +151,17 @@ impl LibraryCtx {
 
     pub fn changed(&self) {
         self.version.update(|v| *v += 1);
+    }
+
+    /// Says so when other tabs or earlier visits left unsaved working scenarios that differ from `opened`
+    /// (they are listed in the scenarios panel).
+    pub fn announce_unsaved(&self, opened: &Scenario, notices: Notices) {
+        let n = self
+            .run(|l| l.other_unsaved())
+            .map(|v| v.iter().filter(|w| w.scenario != *opened).count())
+            .unwrap_or(0);
+        if n > 0 {
+            notices.push(Msg::UnsavedKept, vec![], false);
+        }
     }
 }

@@ -59,11 +59,11 @@ fuzz_target!(|data: &[u8]| {
     // Export and import: the same scenarios, in the same order.
     let export = lib.export_all().expect("memory store");
     let mut other = Library::new(MemoryStore::default());
-    let (n, issues) = other
+    let done = other
         .import(&export, "imported", 10.0)
         .expect("an export imports");
-    assert_eq!(n, ok.len());
-    assert!(issues.is_empty(), "{issues:?}");
+    assert_eq!(done.ids.len(), ok.len());
+    assert!(done.issues.is_empty(), "{:?}", done.issues);
     let (back, unreadable) = other.list().expect("memory store");
     assert!(unreadable.is_empty());
     let scenarios =
