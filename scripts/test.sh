@@ -15,7 +15,7 @@ cargo fmt --check
 cargo clippy --offline --workspace --all-targets -- -D warnings
 # The crates that go into the wasm (the CLI and the page generator are native only).
 cargo clippy --offline --all-targets --target wasm32-unknown-unknown \
-  -p vtre -p vtre-model -p vtre-codec -p vtre-charts -p vtre-i18n -- -D warnings
+  -p vtre -p vtre-model -p vtre-codec -p vtre-charts -p vtre-i18n -p vtre-analysis -p vtre-worker -- -D warnings
 
 step "model, codec, chart, page and CLI tests (native, every workspace crate)"
 cargo test --offline --workspace

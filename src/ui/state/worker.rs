@@ -33,7 +33,8 @@ pub enum WorkerStatus {
     Failed,
 }
 
-/// What a run hears.
+/// What a run hears (one event lives for one call: boxing the answer would buy nothing).
+#[allow(clippy::large_enum_variant)]
 pub enum Event {
     Progress(usize, usize),
     Done(Answer),
