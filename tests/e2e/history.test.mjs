@@ -146,8 +146,8 @@ test('published figures are drawn on the production chart and described as what 
   for (const c of await page.$$('canvas[data-chart]')) await c.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.dataset.publishedPoints !== undefined));
   const points = await page.$$eval('canvas[data-chart]', (cs) => Object.fromEntries(cs.map((c) => [c.dataset.chart, Number(c.dataset.publishedPoints)])));
-  assert.deepEqual(points, { output_value: 0, co2: 0, energy: 0, production: 4, iron_concentrate: 0 },
-    'Pangang sales and half-year figures for V2O5 and TiO2; national figures are not drawn');
+  assert.deepEqual(points, { output_value: 1, co2: 0, energy: 0, production: 4, iron_concentrate: 0 },
+    'Pangang sales and half-year figures for V2O5 and TiO2, the province\'s 2022 ferrous revenue beside steel output value (a part: revenue, not output value); national figures are not drawn');
   const prodCanvas = 'canvas[data-chart="production"]';
   await page.$eval(prodCanvas, (c) => c.scrollIntoView());
   assert.ok(await page.$('[data-chart-figure="production"] .published-key[data-basis="part"]'), 'the legend explains the hollow triangle');
