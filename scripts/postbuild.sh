@@ -15,8 +15,10 @@ cd "$root"
 cargo run -q --offline --bin vtre -- pages --out "$staging/pages" >/dev/null
 mkdir -p "$staging/data"
 cargo run -q --offline --bin vtre -- params-all > "$staging/data/assumptions.csv"
-# The reference scenario's spread (bands, headline ranges, chances), so the first view needs no worker.
+# The reference scenario's spread (bands, headline ranges, chances), so the first view needs no worker, and
+# its explorer view pre-rendered into index.html (crates/site/src/first_view.rs).
 cargo run -q --offline --bin vtre -- spread > "$staging/data/ensemble-reference.txt"
+cargo run -q --offline --bin vtre -- first-view --index "$staging/index.html" >/dev/null
 node scripts/csp-loader.mjs "$staging/index.html"
 node scripts/worker-version.mjs "$staging" "${TRUNK_PROFILE:-}"
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then

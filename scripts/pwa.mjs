@@ -140,6 +140,10 @@ let html = fs.readFileSync(indexFile, 'utf8')
   .replace(/<meta (?:content="?[^" >]*"? )?name="?theme-color"?(?: content="?[^" >]*"?)?>/, '');
 if (!/<link[^>]*rel="?manifest"?/.test(html)) throw new Error('pwa: index.html does not link the manifest');
 html = html.replace(/<title>/, `<meta name="theme-color" content="${theme}"><meta name="vtre-build" content=""><title>`);
+// The reference's spread (bands, ranges, chances of the first view), fetched with the page so the app's first
+// frame has it: the same versioned URL the app asks for (src/ui/offline.rs `versioned`).
+html = html.replace(/<link rel="preload" as="fetch" crossorigin href="data\/ensemble-reference\.txt[^"]*">/, '')
+  .replace('</head>', '<link rel="preload" as="fetch" crossorigin href="data/ensemble-reference.txt?v="></head>');
 fs.writeFileSync(indexFile, html);
 
 // ---- 4. sw.js ----
@@ -154,7 +158,8 @@ for (const f of files) hash.update(f + '\0').update(fs.readFileSync(path.join(di
 const cargo = fs.readFileSync(path.join(root, 'Cargo.toml'), 'utf8');
 const cargoVersion = (cargo.match(/\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/) || [])[1] || '0';
 const version = `${cargoVersion}-${hash.digest('hex').slice(0, 12)}`;
-fs.writeFileSync(indexFile, html.replace('<meta name="vtre-build" content="">', `<meta name="vtre-build" content="${version}">`));
+fs.writeFileSync(indexFile, html.replace('<meta name="vtre-build" content="">', `<meta name="vtre-build" content="${version}">`)
+  .replace('href="data/ensemble-reference.txt?v="', `href="data/ensemble-reference.txt?v=${version}"`));
 const template = fs.readFileSync(path.join(root, 'scripts', 'sw.js'), 'utf8');
 if (!template.includes("'__VTRE_VERSION__'") || !template.includes('__VTRE_FILES__;')) throw new Error('pwa: scripts/sw.js lost its placeholders');
 const sw = template

@@ -11,7 +11,9 @@ const [dist, out] = process.argv.slice(2);
 const files = fs.readdirSync(dist);
 const pick = (re) => files.find((f) => re.test(f));
 const glueName = pick(/^explorer-.*\.js$/);
-const wasmName = pick(/_bg\.wasm$/);
+const wasmName = pick(/^explorer-.*_bg\.wasm$/);
+const workerJs = pick(/^worker-[0-9a-f]+\.js$/);
+const workerWasm = pick(/^worker-[0-9a-f]+_bg\.wasm$/);
 const cssName = pick(/\.css$/);
 if (!glueName || !wasmName || !cssName) throw new Error('dist/ is incomplete: run trunk build --release first');
 let html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
@@ -24,7 +26,20 @@ for (const f of fs.readdirSync(path.join(dist, 'pages'))) pages[f.replace(/\.htm
 // The data download's assumptions and sources, under their path (src/ui/offline.rs `load_text`).
 const dataCsv = path.join(dist, 'data', 'assumptions.csv');
 if (fs.existsSync(dataCsv)) pages['data/assumptions.csv'] = fs.readFileSync(dataCsv, 'utf8');
+// The reference's spread (src/ui/state/ensemble.rs `preload_reference_spread`).
+const spread = path.join(dist, 'data', 'ensemble-reference.txt');
+if (fs.existsSync(spread)) pages['data/ensemble-reference.txt'] = fs.readFileSync(spread, 'utf8');
 const pages64 = gz(Buffer.from(JSON.stringify(pages)));
+// The analysis worker, started from a blob URL (the page names it in window.__vtreWorker): its glue and its
+// wasm, gzip+base64, unpacked inside the worker.
+const workerSrc = workerJs && workerWasm ? `${fs.readFileSync(path.join(dist, workerJs), 'utf8')}
+(async () => {
+  const bytes = Uint8Array.from(atob(${JSON.stringify(gz(fs.readFileSync(path.join(dist, workerWasm))))}), (c) => c.charCodeAt(0));
+  const wasm = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  await wasm_bindgen({ module_or_path: wasm });
+})();
+` : '';
+const worker64 = Buffer.from(workerSrc).toString('base64');
 
 // The glue's init function is its default export (its local name changes when the glue is minified).
 const initName = (glue.match(/(\w+) as default/) || [])[1] || '__wbg_init';
@@ -34,6 +49,7 @@ const unzip = async (b64) => {
   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 };
+if (${JSON.stringify(worker64.length > 0)}) window.__vtreWorker = URL.createObjectURL(new Blob([atob(document.getElementById('vtre-worker').textContent)], { type: 'text/javascript' }));
 window.__vtrePages = JSON.parse(new TextDecoder().decode(await unzip(document.getElementById('vtre-pages').textContent)));
 await ${initName}({ module_or_path: await unzip(document.getElementById('vtre-wasm').textContent) });
 `;
@@ -46,8 +62,15 @@ html = html
   // No manifest, touch icon or build version: there are no files beside the single file, and no service worker.
   .replace(/<link[^>]* rel="?(manifest|apple-touch-icon)"?[^>]*>/g, '')
   .replace(/<meta name="vtre-build" content="[^"]*">/, '')
+  .replace(/<meta name="vtre-worker" content="[^"]*">/, '')
+  // The first view's marker script, inline (the single file has no files beside it).
+  // No pre-rendered first view: its 130 KB of HTML would take the file over 1 MB, and this edition unpacks
+  // itself with JavaScript anyway. Its marker script goes too; the loading note stands in for the view.
+  .replace(/<script[^>]*first-view-[^>]*><\/script>/, '')
+  .replace(/<div class="first-view" id="first-view" inert>[\s\S]*?(?=<noscript>)/, '<div class="loading" id="loading" role="status" aria-live="polite"><span>正在加载… Loading…</span></div>')
   .replace('</body>', `<script type="application/octet-stream" id="vtre-wasm">${wasm64}</script>
 <script type="application/octet-stream" id="vtre-pages">${pages64}</script>
+<script type="application/octet-stream" id="vtre-worker">${worker64}</script>
 <script type="module">${boot}</script>
 </body>`);
 fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -355,13 +355,45 @@ fn BandsBar() -> impl IntoView {
     }
 }
 
-/// Mounts the app into `<body>` and removes the static loading indicator.
+/// Mounts the app and takes over the pre-rendered first view (`#first-view`, crates/site/src/first_view.rs):
+/// the app is built beside it and the view removed in the same task, so no frame shows both or neither, and
+/// the app's elements sit where the view's were (the same classes and order). The reference's spread is
+/// awaited first (the page preloads it), so the app's first frame has the bands the view showed; a slow or
+/// failed fetch does not hold the app back more than [`TAKEOVER_WAIT_MS`].
 pub fn start() {
     install_panic_banner();
     if let Some(el) = document().get_element_by_id("loading") {
         el.remove();
     }
+    // Not Leptos' executor: it starts with the mount.
+    wasm_bindgen_futures::spawn_local(async {
+        state::preload_reference_spread().await;
+        take_over();
+    });
+    set_timeout(
+        take_over,
+        std::time::Duration::from_millis(TAKEOVER_WAIT_MS),
+    );
+}
+
+/// The longest the app waits for the reference's spread before it takes over anyway.
+pub const TAKEOVER_WAIT_MS: u64 = 1500;
+
+thread_local! {
+    static MOUNTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn take_over() {
+    if MOUNTED.with(|m| m.replace(true)) {
+        return;
+    }
     leptos::mount::mount_to_body(App);
+    if let Some(view) = document().get_element_by_id("first-view") {
+        view.remove();
+    }
+    if let Some(root) = document().document_element() {
+        let _ = root.remove_attribute("data-first-view");
+    }
 }
 
 /// Shows a readable banner (both languages) instead of a blank page if the app panics.

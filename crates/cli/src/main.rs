@@ -158,10 +158,36 @@ fn spread_message(s: &Scenario) -> String {
     .to_text()
 }
 
+/// `vtre first-view --index FILE`: puts the reference scenario's explorer view into the built `index.html`
+/// (in place of its loading indicator) and writes the reference's spread beside it as
+/// `data/ensemble-reference.txt` (used by the web build's post-build hook).
+fn write_first_view(rest: &[String]) -> Result<String, String> {
+    let index = match rest {
+        [flag, file] if flag == "--index" => std::path::PathBuf::from(file),
+        _ => return Err("usage: vtre first-view --index FILE".into()),
+    };
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let spread = vtre_site::first_view::Spread::reference();
+    let view = vtre_site::first_view::first_view(&spread, Lang::Zh);
+    let out = vtre_site::first_view::into_index(&html, &view).ok_or_else(|| {
+        format!(
+            "{}: no loading indicator to replace (looked for `{}`)",
+            index.display(),
+            vtre_site::first_view::SLOT_START
+        )
+    })?;
+    std::fs::write(&index, out).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    Ok(format!("wrote the first view into {}\n", index.display()))
+}
+
 fn run(args: &[String]) -> Result<String, String> {
     let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
     if cmd == "pages" {
         return write_pages(rest);
+    }
+    if cmd == "first-view" {
+        return write_first_view(rest);
     }
     if cmd == "diff" {
         return diff::run(rest);

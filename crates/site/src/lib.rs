@@ -15,6 +15,7 @@ use vtre_model::targets::spec as tspec;
 pub mod analysis;
 pub mod content;
 pub mod docs;
+pub mod first_view;
 pub mod guideline;
 mod history;
 pub mod labels;

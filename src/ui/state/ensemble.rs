@@ -77,6 +77,33 @@ pub fn probability(odds: &[TargetOdds], id: TargetId) -> Option<f64> {
         .and_then(TargetOdds::probability)
 }
 
+thread_local! {
+    static PRELOADED: std::cell::RefCell<Option<Arc<Spread>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Loads the reference scenario's spread that comes with the build (`data/ensemble-reference.txt`, preloaded
+/// by the page; the single-file edition inlines it), decoded like any worker message. Nothing if it cannot be
+/// read: the worker computes it then.
+pub async fn preload_reference_spread() {
+    if PRELOADED.with(|p| p.borrow().is_some()) {
+        return;
+    }
+    let text = super::super::static_page::load_text(
+        "data/ensemble-reference.txt",
+        "data/ensemble-reference.txt",
+    )
+    .await;
+    let spread = text
+        .and_then(|t| vtre_codec::worker::from_worker(t.trim()).ok())
+        .and_then(|m| match m {
+            FromWorker::Done { answer, .. } => Spread::from_answer(answer),
+            _ => None,
+        });
+    if let Some(s) = spread {
+        PRELOADED.with(|p| *p.borrow_mut() = Some(Arc::new(s)));
+    }
+}
+
 /// Ensemble results and the band switch.
 #[derive(Clone, Copy)]
 pub struct EnsembleCtx {
@@ -117,23 +144,17 @@ impl EnsembleCtx {
             scenario,
             compare,
         };
-        // The reference's spread, computed at build time by the same code (no worker for the first view).
-        leptos::task::spawn_local(async move {
-            let text = super::super::static_page::load_text(
-                "ensemble-reference",
-                "data/ensemble-reference.txt",
-            )
-            .await;
-            let spread = text
-                .and_then(|t| vtre_codec::worker::from_worker(&t).ok())
-                .and_then(|m| match m {
-                    FromWorker::Done { answer, .. } => Spread::from_answer(answer),
-                    _ => None,
-                });
-            if let Some(s) = spread {
-                ctx.reference.try_set(Some(Arc::new(s)));
-            }
-        });
+        // The reference's spread, computed at build time by the same code (no worker for the first view):
+        // loaded before the app was mounted, or now if that did not finish in time.
+        match PRELOADED.with(|p| p.borrow().clone()) {
+            Some(s) => ctx.reference.set(Some(s)),
+            None => leptos::task::spawn_local(async move {
+                preload_reference_spread().await;
+                if let Some(s) = PRELOADED.with(|p| p.borrow().clone()) {
+                    ctx.reference.try_set(Some(s));
+                }
+            }),
+        }
         // One effect for both inputs: a changed scenario drops the current spread; a changed comparison keeps
         // it and forgets the odds of scenarios no longer compared. Either way the runs restart.
         let last = StoredValue::new(None::<Scenario>);
