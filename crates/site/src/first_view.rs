@@ -117,6 +117,9 @@ fn header(l: Lang) -> Markup {
     }
 }
 
+/// One headline figure: hook id, label, raw value, text, and (p10, p90, range text).
+type HeadlineItem = (&'static str, Msg, f64, String, Option<(f64, f64, String)>);
+
 /// The headline's four figures; the 10–90 % range of the first two.
 fn headline(p: &Projection, spread: &Spread, l: Lang) -> Markup {
     let scored = TARGETS
@@ -132,7 +135,7 @@ fn headline(p: &Projection, spread: &Spread, l: Lang) -> Markup {
             (q[1], q[3], format!(" ({}–{})", n(q[1]), n(q[3])))
         })
     };
-    let items: [(&str, Msg, f64, String, Option<(f64, f64, String)>); 4] = [
+    let items: [HeadlineItem; 4] = [
         (
             "output_value_2025",
             Msg::HeadlineValue2025,
