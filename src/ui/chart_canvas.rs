@@ -118,8 +118,23 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
             // not keep sentences in the other language).
             if let Some(k) = keys_el.get() {
                 k.set_inner_html(&html::legend(chart, l));
+                let mounting = keys_lang.get_value() == 0;
                 keys_lang.set_value(code);
-                describe_now();
+                if mounting {
+                    // At mount, in a task of its own: the app's first task (taking over the first view) stays
+                    // short on a phone, and nothing visible waits for it.
+                    let ticket = desc_ticket.get_value();
+                    set_timeout(
+                        move || {
+                            if desc_ticket.try_get_value() == Some(ticket) {
+                                describe_now();
+                            }
+                        },
+                        std::time::Duration::ZERO,
+                    );
+                } else {
+                    describe_now();
+                }
             }
             return;
         }
@@ -151,14 +166,19 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         // On screen already at mount: draw now rather than a frame later, when the observers first report.
-        let r = el.get_bounding_client_rect();
+        // Taking over the first view, its chart's box says where this one is without forcing a layout of the
+        // new page (the view has the same boxes and was laid out already).
+        let (top, bottom, w, h) = super::first_view_box(chart.key()).unwrap_or_else(|| {
+            let r = el.get_bounding_client_rect();
+            (r.top(), r.bottom(), r.width(), r.height())
+        });
         let vh = window()
             .inner_height()
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
-        if r.width() > 0.0 && r.height() > 0.0 && r.bottom() > 0.0 && r.top() < vh {
-            css_size.set((r.width(), r.height()));
+        if w > 0.0 && h > 0.0 && bottom > 0.0 && top < vh {
+            css_size.set((w, h));
             visible.set(true);
         }
         let on_view = wasm_bindgen::closure::Closure::<

@@ -79,11 +79,20 @@ pub fn LeverPanel() -> impl IntoView {
                 </button>
             </div>
             <PolicyFrom/>
-            {LeverGroup::ALL.into_iter().enumerate().map(|(i, g)| view! {
-                <details class="lever-group" open=wide || i == 0 data-group=g.id()>
-                    <summary>{move || g.label().get(lang.get())}</summary>
-                    {LEVERS.iter().filter(|l| l.group == g).map(|l| view! { <Lever id=l.id/> }).collect_view()}
-                </details>
+            {LeverGroup::ALL.into_iter().enumerate().map(|(i, g)| {
+                // A closed group's levers are built when it is first opened (and kept): on a phone, where all
+                // but the first start closed, the app's first task builds a quarter of the panel.
+                let shown = RwSignal::new(wide || i == 0);
+                view! {
+                    <details class="lever-group" open=wide || i == 0 data-group=g.id()
+                        on:toggle=move |ev| {
+                            let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                            if open && !shown.get_untracked() { shown.set(true); }
+                        }>
+                        <summary>{move || g.label().get(lang.get())}</summary>
+                        {move || shown.get().then(|| LEVERS.iter().filter(|l| l.group == g).map(|l| view! { <Lever id=l.id/> }).collect_view())}
+                    </details>
+                }
             }).collect_view()}
         </aside>
     }

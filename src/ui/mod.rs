@@ -8,6 +8,7 @@ mod embed;
 mod embed_dialog;
 mod handout;
 mod headline;
+mod later;
 mod lever;
 mod lever_panel;
 mod notes;
@@ -74,18 +75,37 @@ pub fn t(lang: RwSignal<Lang>, m: Msg) -> impl Fn() -> &'static str + Copy + Sen
     move || m.text(lang.get())
 }
 
-/// Moves keyboard focus to a lever's input and scrolls it into view.
+/// Moves keyboard focus to a lever's input and scrolls it into view, opening its group first (a closed
+/// group builds its levers when opened, so the input may only exist a moment later).
 pub fn focus_lever(id: LeverId) {
     let sel = format!("[data-lever=\"{}\"]", id.key());
-    if let Some(el) = document().query_selector(&sel).ok().flatten() {
-        // Open a collapsed group first.
-        if let Some(group) = el.closest("details").ok().flatten() {
-            let _ = group.set_attribute("open", "");
+    let group = format!(
+        "details[data-group=\"{}\"]",
+        vtre_model::levers::spec(id).group.id()
+    );
+    if let Some(g) = document().query_selector(&group).ok().flatten() {
+        if !g.has_attribute("open") {
+            let _ = g.set_attribute("open", "");
         }
+    }
+    let focus = move || {
+        let Some(el) = document().query_selector(&sel).ok().flatten() else {
+            return false;
+        };
         el.scroll_into_view_with_bool(false);
         if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
             let _ = h.focus();
         }
+        true
+    };
+    if !focus() {
+        // The group's `toggle` event builds its levers in a later task.
+        set_timeout(
+            move || {
+                focus();
+            },
+            std::time::Duration::from_millis(30),
+        );
     }
 }
 
@@ -321,10 +341,12 @@ pub fn App() -> impl IntoView {
                     on:click=move |_| levers_shown.update(|h| *h = !*h)>{t(lang, Msg::ToggleLevers)}</button>
                 <BandsBar/>
                 <div class="charts">
-                    {vtre_charts::ChartId::ALL.into_iter().map(|c| view! { <chart_canvas::ChartCanvas chart=c/> }).collect_view()}
+                    {vtre_charts::ChartId::ALL.into_iter().map(|c| view! {
+                        <later::Later borrow=format!("[data-chart-figure=\"{}\"]", c.key())><chart_canvas::ChartCanvas chart=c/></later::Later>
+                    }).collect_view()}
                 </div>
                 <compare_view::CompareView/>
-                <scorecard::Scorecard/>
+                <later::Later borrow=".scorecard".to_string()><scorecard::Scorecard/></later::Later>
                 <p class="model-note">{t(lang, Msg::ModelNote)}</p>
             </section>
         </main>
@@ -368,7 +390,8 @@ pub fn start() {
     // Not Leptos' executor: it starts with the mount.
     wasm_bindgen_futures::spawn_local(async {
         state::preload_reference_spread().await;
-        take_over();
+        // In a task of its own: decoding the spread and building the app are two shorter tasks, not one.
+        set_timeout(take_over, std::time::Duration::ZERO);
     });
     set_timeout(
         take_over,
@@ -381,13 +404,44 @@ pub const TAKEOVER_WAIT_MS: u64 = 1500;
 
 thread_local! {
     static MOUNTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The first view's chart boxes (chart key, top, bottom, width, height), read once at takeover.
+    static FIRST_BOXES: std::cell::RefCell<Vec<(String, [f64; 4])>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Where the first view had chart `key` (viewport top, bottom, width, height), once: the app's chart takes
+/// the same box, so it knows whether it is on screen without forcing a layout of the page it has just built.
+pub fn first_view_box(key: &str) -> Option<(f64, f64, f64, f64)> {
+    FIRST_BOXES.with(|b| {
+        let mut b = b.borrow_mut();
+        let i = b.iter().position(|(k, _)| k == key)?;
+        let [t, bo, w, h] = b.swap_remove(i).1;
+        Some((t, bo, w, h))
+    })
 }
 
 fn take_over() {
     if MOUNTED.with(|m| m.replace(true)) {
         return;
     }
+    // Read before anything changes: the view is laid out, so this costs no layout.
+    if let Ok(wraps) = document().query_selector_all("#first-view [data-chart-figure] .canvas-wrap") {
+        let boxes: Vec<(String, [f64; 4])> = (0..wraps.length())
+            .filter_map(|i| wraps.item(i))
+            .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            .filter_map(|el| {
+                let key = el.closest("[data-chart-figure]").ok().flatten()?.get_attribute("data-chart-figure")?;
+                let r = el.get_bounding_client_rect();
+                Some((key, [r.top(), r.bottom(), r.width(), r.height()]))
+            })
+            .collect();
+        FIRST_BOXES.with(|b| *b.borrow_mut() = boxes);
+    }
     leptos::mount::mount_to_body(App);
+    // The charts' first effects have run by the next task; later mounts measure for themselves.
+    set_timeout(
+        || FIRST_BOXES.with(|b| b.borrow_mut().clear()),
+        std::time::Duration::ZERO,
+    );
     if let Some(view) = document().get_element_by_id("first-view") {
         view.remove();
     }

@@ -3,14 +3,16 @@ import { before, after } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json', '.csv': 'text/csv; charset=utf-8' };
+  '.webmanifest': 'application/manifest+json', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8' };
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors *";
 
-// opts: { csp: bool, prefix: '/sub/path', allowedOrigins: 'http://a http://b' }
+// opts: { csp: bool, prefix: '/sub/path', allowedOrigins: 'http://a http://b', gzip: bool (compress text and wasm
+// as a real deployment does, for transfer sizes and Lighthouse) }
 export function serve(dir, opts = {}) {
   const prefix = opts.prefix || '';
   return http.createServer((req, res) => {
@@ -26,6 +28,12 @@ export function serve(dir, opts = {}) {
       const html = fs.readFileSync(file, 'utf8').replace('name="vtre-allowed-origins" content=""', `name="vtre-allowed-origins" content="${opts.allowedOrigins}"`);
       res.writeHead(200, headers);
       return res.end(html);
+    }
+    if (opts.gzip && /gzip/.test(req.headers['accept-encoding'] || '') && /\.(html|js|css|wasm|svg|json|csv|txt|webmanifest)$/.test(file)) {
+      headers['content-encoding'] = 'gzip';
+      headers.vary = 'accept-encoding';
+      res.writeHead(200, headers);
+      return res.end(zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
     }
     res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
