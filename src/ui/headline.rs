@@ -141,6 +141,29 @@ pub fn Headline() -> impl IntoView {
             std::time::Duration::from_millis(SETTLE_MS),
         );
     });
+    // ▲/▼ against the reference scenario, in the label line (never a wider value that could wrap).
+    let super::ReferenceCtx(reference) = expect_context();
+    let ref_figures = figures(&reference);
+    let delta = move |i: usize| -> (f64, String) {
+        let now = p.with(|p| figure(p, i));
+        let d = now - ref_figures[i];
+        let l = lang.get();
+        let arrow = if d > 0.0 { "▲" } else { "▼" };
+        let text = match i {
+            0 | 1 => {
+                let pct = d / ref_figures[i].abs().max(1e-9) * 100.0;
+                if pct.abs() < 0.05 {
+                    String::new()
+                } else {
+                    format!("{arrow}{}%", group(pct.abs(), 1))
+                }
+            }
+            _ if d == 0.0 => String::new(),
+            2 => format!("{arrow}{}{}", d.abs(), if l.zh() { "年" } else { " yr" }),
+            _ => format!("{arrow}{}", d.abs()),
+        };
+        (d, text)
+    };
     // Plain closures, not memos: each is a cheap read, and every memo call site costs wasm size.
     let overrides = move || scenario.with(|s| s.overrides().len());
     let scored = TARGETS
@@ -153,7 +176,9 @@ pub fn Headline() -> impl IntoView {
                 let raw = move || p.with(|p| figure(p, i));
                 view! {
                     <div class="headline-item">
-                        <span class="headline-label">{super::t(lang, label)}</span>
+                        <span class="headline-label">{super::t(lang, label)}
+                            <span class="delta" data-delta=move || delta(i).0.to_string() title=super::t(lang, Msg::VsReference)
+                                hidden=move || delta(i).1.is_empty()>{move || delta(i).1}</span></span>
                         <strong class="headline-value" data-headline=id data-value=move || raw().to_string()>
                             {move || if i == 3 { format!("{} / {scored}", raw()) } else { quantity(raw(), unit, lang.get()) }}
                             <span class="range"></span>

@@ -30,13 +30,20 @@ pub fn Lever(id: LeverId) -> impl IntoView {
     });
     let field_note = RwSignal::new(None::<String>);
     let dec = vtre_i18n::decimals(l.step, vtre_i18n::Precision::Step(l.step));
+    let super::dock::LastLever(last) = expect_context();
     // One undo step per discrete change; a slider drag is one gesture (see `Edit`).
     let set = move |v: f64| {
+        if last.get_untracked() != Some(id) {
+            last.set(Some(id));
+        }
         edit.step(|s| {
             s.set(id, v);
         })
     };
     let drag = move |v: f64| {
+        if last.get_untracked() != Some(id) {
+            last.set(Some(id));
+        }
         edit.drag(|s| {
             s.set(id, v);
         })

@@ -4,6 +4,7 @@
 mod analysis;
 mod chart_canvas;
 mod compare_view;
+mod dock;
 mod embed;
 mod embed_dialog;
 mod handout;
@@ -192,6 +193,7 @@ pub fn App() -> impl IntoView {
     provide_context(ReferenceCtx(Arc::new(simulate(&Scenario::reference()))));
     provide_context(LangCtx(lang));
     provide_context(FocusCtx(focus));
+    provide_context(dock::LastLever(RwSignal::new(None)));
     provide_context(CompareCtx(compare));
     provide_context(ComparedCtx(compared));
     provide_context(PresenterCtx(presenter));
@@ -349,6 +351,7 @@ pub fn App() -> impl IntoView {
                 <later::Later borrow=".scorecard".to_string()><scorecard::Scorecard/></later::Later>
                 <p class="model-note">{t(lang, Msg::ModelNote)}</p>
             </section>
+            <dock::Dock/>
         </main>
             }.into_any(),
             View::Analysis => view! { <analysis::AnalysisPage/> }.into_any(),
@@ -424,12 +427,17 @@ fn take_over() {
         return;
     }
     // Read before anything changes: the view is laid out, so this costs no layout.
-    if let Ok(wraps) = document().query_selector_all("#first-view [data-chart-figure] .canvas-wrap") {
+    if let Ok(wraps) = document().query_selector_all("#first-view [data-chart-figure] .canvas-wrap")
+    {
         let boxes: Vec<(String, [f64; 4])> = (0..wraps.length())
             .filter_map(|i| wraps.item(i))
             .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
             .filter_map(|el| {
-                let key = el.closest("[data-chart-figure]").ok().flatten()?.get_attribute("data-chart-figure")?;
+                let key = el
+                    .closest("[data-chart-figure]")
+                    .ok()
+                    .flatten()?
+                    .get_attribute("data-chart-figure")?;
                 let r = el.get_bounding_client_rect();
                 Some((key, [r.top(), r.bottom(), r.width(), r.height()]))
             })
@@ -447,6 +455,8 @@ fn take_over() {
     }
     if let Some(root) = document().document_element() {
         let _ = root.remove_attribute("data-first-view");
+        // For tests and embedding pages: the app, not the first view, is on the page now.
+        let _ = root.set_attribute("data-app", "");
     }
 }
 

@@ -19,7 +19,7 @@ async function open(viewport = { width: 1440, height: 900 }, query = '') {
   const page = await context.newPage();
   trackErrors(page, consoleErrors);
   await page.goto(app.base + query);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   return { context, page };
 }
 

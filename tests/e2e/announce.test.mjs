@@ -12,7 +12,7 @@ async function open(query = '') {
   const errors = [];
   trackErrors(page, errors);
   await page.goto(app.base + query);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length === 5);
   // Every text the live region takes, in order.
   await page.evaluate(() => {

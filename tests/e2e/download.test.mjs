@@ -43,7 +43,7 @@ test('download data: citation, projection and assumptions with sources in one fi
   const errors = [];
   trackErrors(page, errors);
   await page.goto(app.base + '?s=1,eaf_swap:300,@power_price_elasticity:-0.5&lang=en');
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   const button = await page.$('[data-action="download-data"]');
   assert.equal((await button.textContent()).trim().replace(/^⤓\s*/, ''), 'Download data');
   await page.screenshot({ path: path.join(ARTIFACTS, 'download-data-desktop.png'), clip: { x: 0, y: 0, width: 1440, height: 260 } });
@@ -96,7 +96,7 @@ test('download data: citation, projection and assumptions with sources in one fi
   const before = await page.$$eval('[data-headline]', (els) => els.map((e) => e.dataset.value));
   const other = await (await app.browser.newContext()).newPage();
   await other.goto(link.href);
-  await other.waitForSelector('[data-headline="co2_2030"]');
+  await other.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   assert.deepEqual(await other.$$eval('[data-headline]', (els) => els.map((e) => e.dataset.value)), before);
   assert.equal(await other.$eval('[data-lever="eaf_swap"]', (e) => e.value), '300');
   assert.equal(await other.$eval('[data-overrides]', (e) => e.dataset.overrides), '1');

@@ -119,7 +119,7 @@ test('the full app runs under the strict CSP with no violations and requests onl
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(`${appOrigin}/`);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   await page.focus('[data-lever="eaf_swap"]');
   await page.keyboard.press('ArrowRight');
   await page.click('[data-action="share"]');
@@ -173,7 +173,7 @@ test('the single-file build loads, draws its charts and opens the reader, under 
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${origin}/vtre-explorer.html`);
   await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length === 5);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   const drawn = await page.$eval('canvas[data-chart="co2"]', (c) => c.toDataURL().length);
   assert.ok(drawn > 5000, 'the CO2 chart has pixels');
   await page.click('[data-view="guideline"]');

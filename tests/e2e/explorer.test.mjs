@@ -18,7 +18,7 @@ async function open(viewport, query = '') {
   const page = await context.newPage();
   trackErrors(page, consoleErrors);
   await page.goto(app.base + query);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length === 5);
   return { context, page };
 }
@@ -111,7 +111,7 @@ test('if the explanations cannot be loaded, the info says so and a later try loa
   let block = true;
   await page.route(/notes-zh\.html(\?v=[^/]*)?$/, (route) => (block ? route.abort() : route.continue()));
   await page.goto(app.base);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   const info = '[data-lever-row="eaf_swap"] button.info';
   const pop = '#lever-help-eaf_swap';
   await page.click(info);
@@ -160,7 +160,7 @@ test('the language toggle switches every visible string to English and persists'
   // Only quotations and citations of the Chinese guideline (marked lang="zh-CN") may stay Chinese.
   assert.deepEqual(cjk, [], 'no Chinese text left in English mode');
   await page.reload();
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'language persisted');
   await page.click('[data-action="toggle-lang"]');
   await context.close();

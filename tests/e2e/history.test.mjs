@@ -17,7 +17,7 @@ async function open(query = '', viewport = { width: 1440, height: 900 }) {
   const page = await context.newPage();
   trackErrors(page, consoleErrors);
   await page.goto(app.base + query);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length === 5);
   return { context, page };
 }

@@ -62,7 +62,7 @@ async function explorer(context, url, errors) {
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(url);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   return page;
 }
 
@@ -117,7 +117,7 @@ test('from a sub-path under the strict CSP: after one visit the explorer opens a
   server.close();
   server.closeAllConnections();
   await page.reload();
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length === 5);
   const before = await co2(page);
   await page.focus('[data-lever="eaf_swap"]');
@@ -180,7 +180,7 @@ test('a new deployment waits behind a quiet notice; the page keeps its own files
 
   // Reload: the new worker takes over, the page reloads into the new version, and the old cache goes.
   await Promise.all([page.waitForEvent('load'), page.click('[data-action="reload"]')]);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   assert.equal(await page.$eval('meta[name=vtre-build]', (m) => m.content), server.nextBuild);
   await page.waitForFunction(async () => (await caches.keys()).length === 1);
   assert.ok((await page.evaluate(() => caches.keys()))[0].endsWith(server.nextBuild));

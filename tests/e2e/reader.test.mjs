@@ -15,7 +15,7 @@ async function open(query = '', viewport = { width: 1440, height: 900 }) {
   const page = await context.newPage();
   trackErrors(page, consoleErrors);
   await page.goto(app.base + query);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   return { context, page };
 }
 
@@ -81,7 +81,7 @@ test('the assumptions panel lists every parameter with kind and source, filters,
   assert.ok(co2After > co2Before, `CO2 rose with the higher factor: ${co2Before} → ${co2After}`);
   const other = await context.newPage();
   await other.goto(page.url().replace('view=assumptions', 'view=explorer'));
-  await other.waitForSelector('[data-headline="co2_2030"]');
+  await other.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   assert.equal(await other.$eval('[data-headline="co2_2030"]', (e) => Number(e.dataset.value)), co2After);
   assert.ok(await other.$('.overrides-badge[data-overrides="1"]'), 'flagged in the explorer');
   await context.close();

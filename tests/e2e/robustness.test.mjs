@@ -20,7 +20,7 @@ async function open(query, viewport = { width: 1440, height: 900 }) {
   const page = await context.newPage();
   trackErrors(page, consoleErrors);
   await page.goto(app.base + query);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   return { context, page };
 }
 
@@ -87,7 +87,7 @@ test('every lever at its extremes, alone and in combinations, shows no NaN, infi
   const { context, page } = await open('?lang=en');
   for (const s of scenarios) {
     await page.goto(`${app.base}?lang=en&s=1,${s}`);
-    await page.waitForSelector('[data-headline="co2_2030"]');
+    await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
     const texts = await numbersShown(page);
     for (const t of texts) {
       assert.ok(!/NaN|Infinity|∞|undefined/.test(t), `${s}: ${t}`);

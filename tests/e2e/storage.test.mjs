@@ -12,7 +12,7 @@ async function open(query = '', context) {
   const page = await context.newPage();
   trackErrors(page, consoleErrors);
   await page.goto(app.base + query);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   return { context, page };
 }
 const leverValue = (page, id) => page.$eval(`[data-lever="${id}"]`, (e) => e.value);

@@ -16,7 +16,7 @@ async function open(query = '', context) {
   const page = await context.newPage();
   trackErrors(page, consoleErrors);
   await page.goto(app.base + query);
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   return { context, page };
 }
 const leverValue = (page, id) => page.$eval(`[data-lever="${id}"]`, (e) => e.value);
@@ -49,7 +49,7 @@ test('a share link round-trips and shows a QR code', async () => {
   assert.match(qr, /^data:image\/svg\+xml/);
   const other = await context.newPage();
   await other.goto(url);
-  await other.waitForSelector('[data-headline="co2_2030"]');
+  await other.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   assert.equal(await leverValue(other, 'eaf_swap'), '100');
   await context.close();
 });
@@ -98,7 +98,7 @@ test('saved scenarios survive a reload, and a corrupted entry never hides the ot
   });
   await page.waitForTimeout(400); // autosave is debounced
   await page.goto(app.base); // no ?s: the autosaved working scenario comes back
-  await page.waitForSelector('[data-headline="co2_2030"]');
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   assert.equal(await leverValue(page, 'v_recovery'), '70', 'working scenario autosaved');
   await page.click('[data-action="scenarios"]');
   await page.waitForSelector('[data-saved] >> text=第一组 Group 1');

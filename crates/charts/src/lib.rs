@@ -19,8 +19,8 @@ pub use describe::describe;
 pub use draw::{draw, to_svg, DrawOpts, PlotArea};
 pub use palette::COMPARE_COLORS;
 pub use spec::{
-    band_series, legend, spread_series, unit, ChartSpec, LegendEntry, LineSpec, MarkerSpec, Scale,
-    CHARTS, STACK_BAND,
+    band_series, chart_of_lever, legend, spread_series, unit, ChartSpec, LegendEntry, LineSpec,
+    MarkerSpec, Scale, CHARTS, STACK_BAND,
 };
 
 use plotters::style::RGBColor;
@@ -59,6 +59,21 @@ impl ChartId {
     }
     pub fn from_key(k: &str) -> Option<ChartId> {
         ChartId::ALL.into_iter().find(|c| c.key() == k)
+    }
+    /// A short name for a tab (the docked chart on a phone).
+    pub fn short_title(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            ChartId::OutputValue => ("产值", "Value"),
+            ChartId::Co2 => ("CO2", "CO2"),
+            ChartId::Energy => ("能耗", "Energy"),
+            ChartId::Production => ("产量", "Output"),
+            ChartId::IronConcentrate => ("铁精矿", "Iron ore"),
+        };
+        if lang.zh() {
+            zh
+        } else {
+            en
+        }
     }
     pub fn title(self, lang: Lang) -> &'static str {
         spec::spec(self).title.get(lang)
@@ -389,6 +404,52 @@ fn marker(m: &MarkerSpec, s: &ChartSpec, p: &Projection, lang: Lang) -> Option<M
 mod tests {
     use super::*;
     use vtre_model::{simulate, LeverId, Scenario};
+
+    #[test]
+    fn every_lever_moves_a_line_of_the_chart_a_phone_keeps_beside_it() {
+        // Some levers act only through another (the V-Ti share of a swap, the EAF share of imported
+        // capacity): they are moved in the reference and, failing that, with the others at their maximum.
+        let mut all_max = Scenario::reference();
+        for l in vtre_model::LEVERS {
+            all_max.set(l.id, l.max);
+        }
+        let moves = |chart: ChartId, l: &vtre_model::levers::LeverSpec| {
+            [Scenario::reference(), all_max.clone()]
+                .into_iter()
+                .any(|base| {
+                    let before = simulate(&base);
+                    [l.min, l.max].into_iter().any(|v| {
+                        let mut s = base.clone();
+                        s.set(l.id, v);
+                        let p = simulate(&s);
+                        spec::spec(chart).lines.iter().any(|line| {
+                            p.get(line.series)
+                                .iter()
+                                .zip(before.get(line.series))
+                                .any(|(a, b)| (a - b).abs() > 1e-9 * b.abs().max(1.0))
+                        })
+                    })
+                })
+        };
+        for l in vtre_model::LEVERS {
+            // The replacement ratio moves only the capacity retired elsewhere in China (not Sichuan's output,
+            // energy or CO2), which no chart draws.
+            if l.id == LeverId::ReplacementRatio {
+                assert!(ChartId::ALL.iter().all(|&c| !moves(c, l)));
+                continue;
+            }
+            let chart = chart_of_lever(l.id);
+            assert!(
+                moves(chart, l),
+                "{} moves no line of {chart:?}; it moves {:?}",
+                l.key,
+                ChartId::ALL
+                    .into_iter()
+                    .filter(|&c| moves(c, l))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
 
     /// The SVG elements stroked in `color`: (polylines, line segments).
     fn strokes(svg: &str, color: RGBColor) -> (usize, usize) {

@@ -209,6 +209,27 @@ pub fn spread_series() -> Vec<S> {
     out
 }
 
+/// The chart a lever moves most visibly: the one a phone keeps in view beside the levers while that lever
+/// is moved (`src/ui/dock.rs`). A test checks that moving each lever across its range moves a line of its
+/// chart.
+pub fn chart_of_lever(id: vtre_model::LeverId) -> ChartId {
+    use vtre_model::levers::{spec as lspec, LeverGroup};
+    use vtre_model::LeverId as L;
+    match id {
+        L::OutsideOre | L::NewMine | L::FeRecovery => ChartId::IronConcentrate,
+        L::VrfbDeploy | L::TiDeepProcessing | L::ReDeep => ChartId::OutputValue,
+        L::GridFactor => ChartId::Co2,
+        L::BfSlagTi => ChartId::Energy,
+        L::PowerPrice | L::PrefPrice | L::PrefCoverage => ChartId::Production,
+        _ => match lspec(id).group {
+            LeverGroup::Steel => ChartId::Co2,
+            LeverGroup::VanadiumTitanium | LeverGroup::RareEarth => ChartId::Production,
+            LeverGroup::EnergyPower => ChartId::Energy,
+            LeverGroup::Prices => ChartId::OutputValue,
+        },
+    }
+}
+
 /// The spec of a chart.
 pub fn spec(id: ChartId) -> &'static ChartSpec {
     &CHARTS[id as usize]
