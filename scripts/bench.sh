@@ -13,3 +13,7 @@ trunk build --release >/dev/null
 cargo build -q --offline --release --bin vtre
 echo "== interaction and size"
 node tests/e2e/bench.mjs
+echo "== initial download (deterministic, from dist/)"
+node scripts/size.mjs dist
+echo "== Lighthouse 13 (mobile default and desktop preset), pages served gzip-compressed"
+node tests/e2e/lighthouse.mjs

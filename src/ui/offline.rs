@@ -98,7 +98,9 @@ pub fn register(ready: RwSignal<bool>) {
         }
     })
     .forget();
+    let sw2 = sw.clone();
     let start = move || {
+        let sw = sw2;
         let opts = web_sys::RegistrationOptions::new();
         opts.set_scope("./");
         let promise = sw.register_with_options("sw.js", &opts);
@@ -119,13 +121,33 @@ pub fn register(ready: RwSignal<bool>) {
             .forget();
         });
     };
-    // After the page's own loading, so the precache does not compete with it.
-    if document().ready_state() == "complete" {
-        start();
-    } else {
-        gloo_events::EventListener::once(&w, "load", move |_| start()).forget();
+    // A first visit precaches the whole build (about 0.5 MB gzip): not while a phone is still loading what it
+    // needs to show and answer, but after the reader's first interaction, or after [`PRECACHE_AFTER_MS`] of
+    // a page left alone. A page a worker already controls only checks for an update, after its load.
+    let controlled = sw.controller().is_some();
+    let once = std::rc::Rc::new(Cell::new(Some(start)));
+    let go = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    if controlled {
+        if document().ready_state() == "complete" {
+            go();
+        } else {
+            gloo_events::EventListener::once(&w, "load", move |_| go()).forget();
+        }
+        return;
     }
+    for ev in ["pointerdown", "keydown"] {
+        let go = go.clone();
+        gloo_events::EventListener::once(&w, ev, move |_| go()).forget();
+    }
+    set_timeout(go, std::time::Duration::from_millis(PRECACHE_AFTER_MS));
 }
+
+/// How long a first visit waits without an interaction before it precaches the build for offline use.
+pub const PRECACHE_AFTER_MS: u64 = 10_000;
 
 /// Activates the waiting version and reloads when it has taken over (or after 3 s in any case).
 fn reload_now() {

@@ -100,6 +100,11 @@ test('from a sub-path under the strict CSP: after one visit the explorer opens a
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const errors = [];
   let page = await explorer(context, server.base, errors);
+  // A first visit precaches nothing while the page is loading and untouched (issue 20): the precache waits
+  // for the reader's first interaction (or 10 s).
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) ?? null), null, 'no service worker before an interaction');
+  await page.mouse.click(5, 5);
   await controlled(page);
   const reg = await page.evaluate(async () => {
     const r = await navigator.serviceWorker.getRegistration();
