@@ -93,7 +93,10 @@ pub fn focus_lever(id: LeverId) {
         let Some(el) = document().query_selector(&sel).ok().flatten() else {
             return false;
         };
-        el.scroll_into_view_with_bool(false);
+        // In the middle of the screen, not at its bottom edge (under a phone's docked chart).
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
         if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
             let _ = h.focus();
         }
@@ -217,12 +220,50 @@ pub fn App() -> impl IntoView {
     // Edges: the URL carries the scenario (share link) and the language; the working scenario autosaves.
     // Both are debounced (250 ms after the last change) so a slider drag does not write history and storage
     // on every input event.
+    // A change of page (a tab, a guideline section) is a new history entry, so a phone's Back returns to the
+    // page before; scenario and language changes replace the current entry.
     let pending = StoredValue::new(0u32);
+    let shown_page = StoredValue::new((
+        view.get_untracked(),
+        section
+            .get_untracked()
+            .filter(|_| view.get_untracked() == View::Guideline),
+    ));
+    let from_history = StoredValue::new(false);
+    let _back = window_event_listener(leptos::ev::popstate, move |_| {
+        let q = state::query();
+        let v = vtre_codec::link::query_param(&q, "view")
+            .and_then(|v| View::from_key(&v))
+            .unwrap_or(View::Explorer);
+        from_history.set_value(true);
+        section.set(vtre_codec::link::query_param(&q, "sec").filter(|_| v == View::Guideline));
+        view.set(v);
+    });
     Effect::new(move |_| {
         let l = lang.get();
         let v = view.get();
         let sec = section.get().filter(|_| v == View::Guideline);
         scenario.track();
+        let page = (v, sec.clone());
+        let url = move || {
+            scenario.with_untracked(|s| {
+                state::url_with(&[
+                    ("s", Some(vtre_codec::link::encode(s))),
+                    ("lang", Some(l.key().into())),
+                    ("view", (v != View::Explorer).then(|| v.key().to_string())),
+                    ("sec", sec.clone()),
+                ])
+            })
+        };
+        if shown_page.with_value(|p| *p != page) {
+            shown_page.set_value(page);
+            if !from_history.get_value() {
+                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url()));
+                }
+            }
+        }
+        from_history.set_value(false);
         pending.update_value(|n| *n += 1);
         let ticket = pending.get_value();
         set_timeout(
@@ -230,16 +271,9 @@ pub fn App() -> impl IntoView {
                 if pending.get_value() != ticket {
                     return;
                 }
-                let url = scenario.with_untracked(|s| {
-                    state::url_with(&[
-                        ("s", Some(vtre_codec::link::encode(s))),
-                        ("lang", Some(l.key().into())),
-                        ("view", (v != View::Explorer).then(|| v.key().to_string())),
-                        ("sec", sec),
-                    ])
-                });
                 if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                    let _ =
+                        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url()));
                 }
                 if !embedded {
                     scenario.with_untracked(|s| scenario_panel::autosave(lib, s));

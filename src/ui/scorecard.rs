@@ -68,6 +68,18 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
             }
         })
     };
+    // The margin "met" needs (the target's band), stated on the card.
+    let band_hidden = matches!(t.rule, Rule::Unquantified) || t.band <= 0.0;
+    let band = move || match t.rule {
+        Rule::PeakBy => {
+            if zh() {
+                format!("≥ {}年", t.band)
+            } else {
+                format!("≥ {} years", t.band)
+            }
+        }
+        _ => format!("≥ {}", fmt(t.band)),
+    };
     view! {
         <article class="card" data-target=t.key data-status=move || status().key()
             data-value=move || result.get().map(|r| r.value.to_string()).unwrap_or_default()>
@@ -93,9 +105,13 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
                 }}</dd>
                 <dt>{move || Msg::Margin.text(lang.get())}</dt>
                 <dd>{margin}</dd>
+                <dt hidden=band_hidden>{tr(lang, Msg::MarginNeeded)}</dt>
+                <dd class="band" hidden=band_hidden>{band}</dd>
                 // Filled by the scorecard's ensemble effect (not for the unquantified target).
-                <dt hidden=t.rule == Rule::Unquantified title=tr(lang, Msg::ChanceMetHint)>{tr(lang, Msg::ChanceMet)}</dt>
-                <dd class="probability" hidden=t.rule == Rule::Unquantified title=tr(lang, Msg::ChanceMetHint)></dd>
+                <dt hidden=t.rule == Rule::Unquantified>{tr(lang, Msg::ChanceMet)}</dt>
+                <dd class="probability" hidden=t.rule == Rule::Unquantified></dd>
+                <dt hidden=t.rule == Rule::Unquantified>{tr(lang, Msg::ChanceMargin)}</dt>
+                <dd class="probability-margin" hidden=t.rule == Rule::Unquantified></dd>
             </dl>
             <p class="measure">{move || t.measure.get(lang.get())}</p>
             <blockquote lang="zh-CN">"“"{t.quote_zh}"”——"<cite>{t.guideline_ref}</cite></blockquote>
@@ -254,20 +270,33 @@ pub fn Scorecard() -> impl IntoView {
             let state = if c.is_some() { "ready" } else { "running" };
             let _ = root.set_attribute("data-ensemble", state);
             for card in super::static_page::all(&root, "[data-target]") {
-                let p = card
+                let odds = card
                     .get_attribute("data-target")
                     .and_then(|k| TargetId::from_key(&k))
                     .zip(c.as_ref())
-                    .and_then(|(id, c)| c.probability(id));
-                let _ = match p {
-                    Some(p) => card.set_attribute("data-probability", &p.to_string()),
-                    None => card.remove_attribute("data-probability"),
-                };
-                if let Some(dd) = card.query_selector(".probability").ok().flatten() {
-                    dd.set_text_content(Some(
-                        &p.map_or_else(|| Msg::Computing.text(l).into(), percent),
-                    ));
-                    let _ = dd.class_list().toggle_with_force("pending", p.is_none());
+                    .and_then(|(id, c)| c.odds.iter().find(|o| o.id == id).copied());
+                for (attr, class, p) in [
+                    (
+                        "data-probability",
+                        ".probability",
+                        odds.and_then(|o| o.probability()),
+                    ),
+                    (
+                        "data-probability-margin",
+                        ".probability-margin",
+                        odds.and_then(|o| o.probability_margin()),
+                    ),
+                ] {
+                    let _ = match p {
+                        Some(p) => card.set_attribute(attr, &p.to_string()),
+                        None => card.remove_attribute(attr),
+                    };
+                    if let Some(dd) = card.query_selector(class).ok().flatten() {
+                        dd.set_text_content(Some(
+                            &p.map_or_else(|| Msg::Computing.text(l).into(), percent),
+                        ));
+                        let _ = dd.class_list().toggle_with_force("pending", p.is_none());
+                    }
                 }
             }
         });
@@ -275,6 +304,7 @@ pub fn Scorecard() -> impl IntoView {
     view! {
         <section class="scorecard" aria-labelledby="scorecard-title" node_ref=root data-ensemble="running">
             <h2 id="scorecard-title">{move || Msg::Scorecard.text(lang.get())}</h2>
+            <p class="scorecard-legend">{tr(lang, Msg::ScorecardLegend)}</p>
             <div class="cards">{TARGETS.iter().map(|t| view! { <Card t=t/> }).collect_view()}</div>
             <section class="related" aria-labelledby="related-title" node_ref=related>
                 <h3 id="related-title">{tr(lang, Msg::RelatedTitle)}</h3>

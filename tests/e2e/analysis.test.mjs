@@ -74,9 +74,9 @@ test('every scored card carries data-probability in [0, 1], equal to the CLI\'s 
     assert.equal(p, cli[c.id], `${c.id}: browser ${p} = CLI ${cli[c.id]}`);
     assert.match(c.text, /^(<1|>99|\d{1,3})%$/, `${c.id} shows the share: ${c.text}`);
   }
-  assert.match(await page.textContent('[data-target="carbon_peak"]'), /达成概率/);
+  assert.match(await page.textContent('[data-target="carbon_peak"]'), /达到目标的概率/);
   await page.click('[data-action="toggle-lang"]');
-  await page.waitForFunction(() => document.querySelector('[data-target="carbon_peak"]').textContent.includes('Chance met'));
+  await page.waitForFunction(() => document.querySelector('[data-target="carbon_peak"]').textContent.includes('Chance of reaching it'));
   await context.close();
 });
 

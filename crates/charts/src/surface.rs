@@ -54,8 +54,12 @@ impl<'a> Surface<'a> {
     #[cfg(target_arch = "wasm32")]
     pub fn canvas(el: web_sys::HtmlCanvasElement) -> Option<Self> {
         use wasm_bindgen::JsCast;
+        // Opaque: every drawing starts by filling the chart white, and an opaque canvas is cheaper for the
+        // browser to composite on every move. (The first request sets the context's attributes.)
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"alpha".into(), &false.into());
         let ctx = el
-            .get_context("2d")
+            .get_context_with_context_options("2d", &opts)
             .ok()
             .flatten()?
             .dyn_into::<web_sys::CanvasRenderingContext2d>()

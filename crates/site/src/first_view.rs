@@ -347,16 +347,25 @@ fn card(t: &TargetSpec, p: &Projection, spread: &Spread, l: Lang) -> Markup {
         Rule::AtMost => format!("≤ {}", fmt(th)),
         Rule::AtLeast => format!("≥ {}", fmt(th)),
     };
-    let prob = spread
-        .odds
-        .iter()
-        .find(|o| o.id == t.id)
-        .and_then(vtre_analysis::TargetOdds::probability);
+    let odds = spread.odds.iter().find(|o| o.id == t.id);
+    let prob = odds.and_then(vtre_analysis::TargetOdds::probability);
+    let prob_margin = odds.and_then(vtre_analysis::TargetOdds::probability_margin);
     let unscored = t.rule == Rule::Unquantified;
+    let band_hidden = unscored || t.band <= 0.0;
+    let band = match t.rule {
+        Rule::PeakBy => {
+            if l.zh() {
+                format!("≥ {}年", t.band)
+            } else {
+                format!("≥ {} years", t.band)
+            }
+        }
+        _ => format!("≥ {}", fmt(t.band)),
+    };
     html! {
         article.card data-target=(t.key) data-status=(status.key())
             data-value=(r.map(|r| r.value.to_string()).unwrap_or_default())
-            data-probability=[prob.map(|p| p.to_string())] {
+            data-probability=[prob.map(|p| p.to_string())] data-probability-margin=[prob_margin.map(|p| p.to_string())] {
             header {
                 span.status-icon aria-hidden="true" { (icon(status)) }
                 h3 { (t.label.get(l)) }
@@ -370,9 +379,14 @@ fn card(t: &TargetSpec, p: &Projection, spread: &Spread, l: Lang) -> Markup {
                 dd { (threshold) }
                 dt { (Msg::Margin.text(l)) }
                 dd { (margin.unwrap_or_default()) }
-                dt hidden[unscored] title=(Msg::ChanceMetHint.text(l)) { (Msg::ChanceMet.text(l)) }
-                dd.probability.pending[prob.is_none()] hidden[unscored] title=(Msg::ChanceMetHint.text(l)) {
+                dt hidden[band_hidden] { (Msg::MarginNeeded.text(l)) }
+                dd.band hidden[band_hidden] { (band) }
+                dt hidden[unscored] { (Msg::ChanceMet.text(l)) }
+                dd.probability.pending[prob.is_none()] hidden[unscored] {
                     (prob.map_or_else(|| Msg::Computing.text(l).to_string(), percent)) }
+                dt hidden[unscored] { (Msg::ChanceMargin.text(l)) }
+                dd.probability-margin.pending[prob_margin.is_none()] hidden[unscored] {
+                    (prob_margin.map_or_else(|| Msg::Computing.text(l).to_string(), percent)) }
             }
             p.measure { (t.measure.get(l)) }
             blockquote lang="zh-CN" { "“" (t.quote_zh) "”——" cite { (t.guideline_ref) } }
@@ -466,6 +480,7 @@ pub fn first_view(spread: &Spread, lang: Lang) -> String {
                     }
                     section.scorecard aria-labelledby="scorecard-title" data-ensemble="ready" {
                         h2 id="scorecard-title" { (Msg::Scorecard.text(l)) }
+                        p.scorecard-legend { (Msg::ScorecardLegend.text(l)) }
                         div.cards { @for t in TARGETS { (card(t, &p, spread, l)) } }
                         section.related aria-labelledby="related-title" {
                             h3 id="related-title" { (Msg::RelatedTitle.text(l)) }

@@ -1,0 +1,26 @@
+import { chromium } from 'playwright-core';
+import { LAUNCH, serve, listen, timedMoves } from './lib.mjs';
+const dir = process.argv[2];
+const server = serve(dir); const base = await listen(server);
+const browser = await chromium.launch(LAUNCH);
+const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2 });
+const page = await ctx.newPage();
+await page.goto(base + '/');
+await page.waitForSelector('html[data-app]');
+await page.waitForTimeout(1500);
+await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
+await timedMoves(page, { moves: 100, seed: 7, mark: true });
+const ev = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+const main = ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid);
+const marks = ev.filter((e) => /^vtre-move-\d+$/.test(e.name)).map((e) => e.ts).sort((a, b) => a - b);
+const t0 = marks[0], t1 = marks[marks.length - 1];
+const sum = {};
+for (const e of ev) if (e.ph === 'X' && main.includes(e.tid) && e.ts >= t0 && e.ts <= t1) sum[e.name] = (sum[e.name] || 0) + e.dur / 1000;
+const n = marks.length - 1;
+// children of OnHandleReady
+const oh = ev.filter((e) => e.ph === 'X' && main.includes(e.tid) && e.name === 'SimpleWatcher::OnHandleReady' && e.ts >= t0 && e.ts <= t1);
+const kids = {};
+for (const o of oh) for (const e of ev) if (e.ph === 'X' && e.tid === o.tid && e.ts >= o.ts && e.ts + e.dur <= o.ts + o.dur && e !== o) kids[e.name] = (kids[e.name] || 0) + e.dur / 1000;
+console.log('OnHandleReady children:', Object.entries(kids).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => `${(v / n).toFixed(2)} ${k}`).join(', '));
+console.log(Object.entries(sum).sort((a, b) => b[1] - a[1]).slice(0, 22).map(([k, v]) => `${(v / n).toFixed(2)} ${k}`).join('\n'));
+await browser.close(); server.close();
