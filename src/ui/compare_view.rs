@@ -108,15 +108,27 @@ pub fn CompareView() -> impl IntoView {
                         };
                         view! {
                             <table class="diff-table" data-diff="">
+                                <thead><tr>
+                                    <th scope="col">{Msg::DiffColumnLever.text(l)}</th>
+                                    <th scope="col">{Msg::CompareCurrent.text(l)}</th>
+                                    {list.iter().map(|c| view! { <th scope="col">{c.label(l)}</th> }).collect_view()}
+                                </tr></thead>
                                 <tbody>
                                     {differing.is_empty().then(|| view! { <tr><td colspan="6">{Msg::NoDiff.text(l)}</td></tr> })}
                                     {differing.iter().map(|lv| {
                                         let dec = if lv.step < 1.0 { 2 } else { 0 };
+                                        // A switch reads on/off, not 1/0.
+                                        let value = move |v: f64| if lv.is_switch() {
+                                            if v >= 0.5 { Msg::On.text(l).to_string() } else { Msg::Off.text(l).to_string() }
+                                        } else {
+                                            group(v, dec)
+                                        };
+                                        let name = if lv.is_switch() { lv.label.get(l).to_string() } else { format!("{} ({})", lv.label.get(l), lv.unit.get(l)) };
                                         view! {
                                             <tr data-diff-lever=lv.key>
-                                                <th scope="row">{format!("{} ({})", lv.label.get(l), lv.unit.get(l))}</th>
-                                                <td>{group(cur.get(lv.id), dec)}</td>
-                                                {list.iter().map(|c| view! { <td>{group(c.scenario.get(lv.id), dec)}</td> }).collect_view()}
+                                                <th scope="row">{name}</th>
+                                                <td>{value(cur.get(lv.id))}</td>
+                                                {list.iter().map(|c| view! { <td>{value(c.scenario.get(lv.id))}</td> }).collect_view()}
                                             </tr>
                                         }
                                     }).collect_view()}

@@ -153,9 +153,12 @@ pub fn start_messaging(edit: Edit, lang: RwSignal<Lang>, notices: Notices) {
     let allowed3 = allowed.clone();
     Effect::new(move |_| {
         let l = lang.get();
-        let (s, url) = edit
-            .scenario
-            .with(|s| (vtre_codec::link::encode(s), super::toolbar::share_url(s, l)));
+        let (s, url) = edit.scenario.with(|s| {
+            (
+                vtre_codec::link::encode(s),
+                super::toolbar::share_url(s, &[], l),
+            )
+        });
         post(
             &obj(&[
                 ("type", "vtre:scenario".into()),

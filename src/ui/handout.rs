@@ -14,6 +14,7 @@ use vtre_model::presets::PRESETS;
 pub fn Handout() -> impl IntoView {
     let edit: Edit = expect_context();
     let LangCtx(lang) = expect_context();
+    let super::state::CompareCtx(compare) = expect_context();
     let tr = move |m: Msg| m.text(lang.get());
     let printing = RwSignal::new(false);
     let _before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
@@ -50,7 +51,7 @@ pub fn Handout() -> impl IntoView {
                 (n > 0).then(|| view! { <p class="handout-overrides" data-handout-overrides=n.to_string()>{Msg::OverridesCount.text(lang.get()).replace("{n}", &n.to_string())}": "
                     {edit.scenario.with(|s| s.overrides().iter().map(|(id, v)| format!("{} = {}", id.key(), v)).collect::<Vec<_>>().join("; "))}</p> })
             }}
-            <p class="share">{move || edit.scenario.with(|s| super::toolbar::share_url(s, lang.get()))}</p>
+            <p class="share">{move || edit.scenario.with(|s| compare.with(|c| super::toolbar::share_url(s, c, lang.get())))}</p>
             <p class="muted">{move || format!("{}: {}", tr(Msg::Printed), js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect::<String>())}</p>
         </section>
     })

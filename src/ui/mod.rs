@@ -135,6 +135,37 @@ fn initial_scenario(lib: LibraryCtx, notices: Notices, embedded: bool) -> Scenar
     }
 }
 
+/// The comparison a share link carries (`c=` parameters), with a notice for what could not be read.
+fn initial_compare(notices: Notices) -> Vec<state::Compared> {
+    let (list, issues) = vtre_codec::compare::from_query(&state::query());
+    if !issues.is_empty() {
+        let lines = issues
+            .iter()
+            .flat_map(|i| match i {
+                vtre_codec::compare::CompareIssue::Scenario(_, problems) => problems
+                    .iter()
+                    .map(state::link_issue_line)
+                    .collect::<Vec<_>>(),
+                vtre_codec::compare::CompareIssue::TooMany(n) => {
+                    let say = |l| Msg::CompareTooMany.text(l).replace("{n}", &n.to_string());
+                    vec![state::NoticeLine {
+                        zh: say(Lang::Zh),
+                        en: say(Lang::En),
+                    }]
+                }
+            })
+            .collect();
+        notices.push(Msg::LinkNotice, lines, true);
+    }
+    list.into_iter()
+        .map(|c| state::Compared {
+            label_zh: c.label_zh,
+            label_en: c.label_en,
+            scenario: c.scenario,
+        })
+        .collect()
+}
+
 fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
@@ -162,7 +193,11 @@ pub fn App() -> impl IntoView {
     let projection = Memo::new(move |_| scenario.with(simulate));
     let lang = RwSignal::new(initial_lang());
     let focus = RwSignal::new(None::<LeverId>);
-    let compare = RwSignal::new(Vec::<state::Compared>::new());
+    let compare = RwSignal::new(if embedded {
+        Vec::new()
+    } else {
+        initial_compare(notices)
+    });
     let compared = Memo::new(move |_| {
         compare.with(|v| v.iter().map(|c| simulate(&c.scenario)).collect::<Vec<_>>())
     });
@@ -244,15 +279,21 @@ pub fn App() -> impl IntoView {
         let v = view.get();
         let sec = section.get().filter(|_| v == View::Guideline);
         scenario.track();
+        compare.track();
         let page = (v, sec.clone());
         let url = move || {
             scenario.with_untracked(|s| {
-                state::url_with(&[
+                let mut params = vec![
                     ("s", Some(vtre_codec::link::encode(s))),
                     ("lang", Some(l.key().into())),
                     ("view", (v != View::Explorer).then(|| v.key().to_string())),
                     ("sec", sec.clone()),
-                ])
+                    ("c", None),
+                ];
+                compare.with_untracked(|c| {
+                    params.extend(c.iter().map(|c| ("c", Some(c.link_value()))))
+                });
+                state::url_with(&params)
             })
         };
         if shown_page.with_value(|p| *p != page) {

@@ -22,6 +22,8 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
     let notices: Notices = expect_context();
     let CompareCtx(compare) = expect_context();
     let tr = move |m: Msg| m.text(lang.get());
+    // What the panel last did (saved, added to the comparison), said in a polite status line.
+    let confirm = RwSignal::new(None::<String>);
     // The preset stories come with the notes page (`notes.rs`), asked for when the panel opens.
     let notes: super::notes::NotesCtx = expect_context();
     Effect::new(move |_| {
@@ -66,16 +68,22 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
             })
         })
     });
+    // A scenario already compared is not added twice; either way the reader is told what happened.
     let add_compare = move |c: Compared| {
-        compare.update(|v| {
-            if v.len() < MAX_COMPARE
-                && !v
-                    .iter()
-                    .any(|x| x.scenario == c.scenario && x.label_en == c.label_en)
-            {
-                v.push(c);
-            }
-        })
+        let l = lang.get_untracked();
+        let dup = compare.with_untracked(|v| v.iter().any(|x| x.scenario == c.scenario));
+        if dup {
+            confirm.set(Some(
+                Msg::CompareDuplicate.text(l).replace("{name}", &c.label(l)),
+            ));
+            return;
+        }
+        if compare.with_untracked(|v| v.len() < MAX_COMPARE) {
+            confirm.set(Some(
+                Msg::CompareAdded.text(l).replace("{name}", &c.label(l)),
+            ));
+            compare.update(|v| v.push(c));
+        }
     };
     let compare_full = move || compare.with(|v| v.len() >= MAX_COMPARE);
 
@@ -92,6 +100,11 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
             Ok(_) => {
                 name.set(String::new());
                 lib.changed();
+                confirm.set(Some(
+                    Msg::SavedAs
+                        .text(lang.get_untracked())
+                        .replace("{name}", n.trim()),
+                ));
             }
             Err(e) => store_err(e, &[n.trim().to_string()]),
         }
@@ -142,6 +155,7 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
 
     view! {
         <section id="scenario-panel" class="scenario-panel" hidden=move || !open.get() aria-label=t(lang, Msg::Scenarios)>
+            <p class="confirm" role="status" aria-live="polite" data-confirm="">{move || confirm.get().unwrap_or_default()}</p>
             <div class="panel-col">
                 <h2>{t(lang, Msg::Presets)}</h2>
                 <ul class="presets">
@@ -257,10 +271,11 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                 <div class="compare-picks">
                     <button data-action="compare-current" disabled=compare_full
                         on:click=move |_| {
+                            // A snapshot of the current scenario, numbered: never named like the live "current" column.
                             let n = compare.with_untracked(Vec::len) + 1;
                             add_compare(Compared {
-                                label_zh: format!("{} #{n}", Msg::CompareCurrent.text(vtre_i18n::Lang::Zh)),
-                                label_en: format!("{} #{n}", Msg::CompareCurrent.text(vtre_i18n::Lang::En)),
+                                label_zh: Msg::Snapshot.text(vtre_i18n::Lang::Zh).replace("{n}", &n.to_string()),
+                                label_en: Msg::Snapshot.text(vtre_i18n::Lang::En).replace("{n}", &n.to_string()),
                                 scenario: edit.scenario.get_untracked(),
                             })
                         }>

@@ -10,11 +10,21 @@ use vtre_i18n::Msg;
 use wasm_bindgen::JsCast;
 
 /// The shareable URL of the current scenario (with the language).
-pub fn share_url(s: &vtre_model::Scenario, lang: vtre_i18n::Lang) -> String {
-    url_with(&[
+pub fn share_url(
+    s: &vtre_model::Scenario,
+    compare: &[super::state::Compared],
+    lang: vtre_i18n::Lang,
+) -> String {
+    let mut params = vec![
         ("s", Some(vtre_codec::link::encode(s))),
         ("lang", Some(lang.key().into())),
-    ])
+    ];
+    // The comparison travels with the link (issue 22): one `c=` per compared scenario.
+    params.extend(compare.iter().map(|c| ("c", Some(c.link_value()))));
+    if compare.is_empty() {
+        params.push(("c", None));
+    }
+    url_with(&params)
 }
 
 /// The QR code of `text` as an SVG data URL.
@@ -35,6 +45,7 @@ fn qr_data_url(text: &str) -> Option<String> {
 pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl IntoView {
     let edit: Edit = expect_context();
     let LangCtx(lang) = expect_context();
+    let super::state::CompareCtx(compare) = expect_context();
     let ProjectionCtx(p) = expect_context();
     let PresenterCtx(presenter) = expect_context();
     let share_open = RwSignal::new(false);
@@ -43,7 +54,8 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
     // Only while the share box is open: a lever move does not rebuild a link nobody sees.
     let url = move || {
         if share_open.get() {
-            edit.scenario.with(|s| share_url(s, lang.get()))
+            edit.scenario
+                .with(|s| compare.with(|c| share_url(s, c, lang.get())))
         } else {
             String::new()
         }
@@ -53,7 +65,7 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
     let copy = move |_| {
         let text = edit
             .scenario
-            .with_untracked(|s| share_url(s, lang.get_untracked()));
+            .with_untracked(|s| compare.with_untracked(|c| share_url(s, c, lang.get_untracked())));
         let clip = web_sys::window().map(|w| w.navigator().clipboard());
         match clip {
             Some(c) => {
@@ -85,7 +97,7 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
                 now.get_month() + 1,
                 now.get_date()
             );
-            let link = share_url(&s, l);
+            let link = compare.with_untracked(|c| share_url(&s, c, l));
             let cite = vtre_codec::download::Citation {
                 title_zh: Msg::AppTitle.text(vtre_i18n::Lang::Zh),
                 title_en: Msg::AppTitle.text(vtre_i18n::Lang::En),

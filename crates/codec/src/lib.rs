@@ -5,6 +5,7 @@
 //! Depends on the model and (for its id) the chart table; in the browser, decimal digits are converted by
 //! JavaScript's `parseFloat` ([`num`]), the only web dependency here.
 
+pub mod compare;
 pub mod download;
 pub mod json;
 pub mod library;

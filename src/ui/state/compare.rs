@@ -13,6 +13,15 @@ pub struct Compared {
 }
 
 impl Compared {
+    /// Its `c=` value in a share link ([`vtre_codec::compare`]).
+    pub fn link_value(&self) -> String {
+        vtre_codec::compare::encode(&vtre_codec::compare::ComparedLink {
+            label_zh: self.label_zh.clone(),
+            label_en: self.label_en.clone(),
+            scenario: self.scenario.clone(),
+        })
+    }
+
     pub fn label(&self, lang: Lang) -> String {
         if lang.zh() {
             self.label_zh.clone()
