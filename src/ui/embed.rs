@@ -1,6 +1,7 @@
 //! Widget mode (`?embed=1`) and its parent-page API over `postMessage`.
 //!
-//! URL: `?embed=1&charts=<id>,<id>&levers=<id>,<id>&lang=zh|en&s=<scenario>&headline=0|1&targets=0|1`.
+//! URL: `?embed=1&charts=<id>,<id>&levers=<id>,<id>&lang=zh|en&s=<scenario>&headline=0|1&scorecard=0|summary|full`
+//! (`targets=0` is read as `scorecard=0`).
 //! Unknown chart or lever ids are ignored with a notice.
 //!
 //! Messages (JSON objects with a string `type`):
@@ -8,7 +9,9 @@
 //!   `{"type":"vtre:set-scenario","scenario":{lever id → number}}`; `{"type":"vtre:set-lang","lang":"en"}`;
 //!   `{"type":"vtre:get-state"}`.
 //! - widget → parent: `{"type":"vtre:ready","version":1}`, `{"type":"vtre:scenario","s":…,"url":…}` on every
-//!   change, `{"type":"vtre:height","height":<px>}` whenever its content height changes.
+//!   change, `{"type":"vtre:height","height":<px>}` whenever its content height changes. `ready` and `height`
+//!   go to any parent (they say nothing about the scenario), so a portal can size the frame without being
+//!   listed; the scenario goes only to allowed origins.
 //!
 //! Origins: a message is acted on only if its origin is this page's own or is listed in
 //! `<meta name="vtre-allowed-origins" content="https://a.example https://b.example">` (set at deploy time;
@@ -24,7 +27,7 @@ use vtre_i18n::{Lang, Msg};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub use vtre_codec::link::{parse_widget_spec as parse_spec, WidgetSpec};
+pub use vtre_codec::link::{parse_widget_spec as parse_spec, ScorecardMode, WidgetSpec};
 
 /// Origins allowed to drive the widget, from `<meta name="vtre-allowed-origins">`.
 fn allowed_origins() -> Vec<String> {
@@ -74,6 +77,17 @@ fn post(msg: &Object, allowed: &[String]) {
     let w = window();
     if let (Some(origin), Ok(Some(parent))) = (parent_origin(allowed), w.parent()) {
         let _ = parent.post_message(msg, &origin);
+    }
+}
+
+/// Posts to the parent whatever its origin: only for what says nothing about the reader's scenario (that the
+/// widget is ready, its height), so a portal can size its frame without being listed at deploy time.
+fn post_any(msg: &Object) {
+    let w = window();
+    if let Ok(Some(parent)) = w.parent() {
+        if parent != w {
+            let _ = parent.post_message(msg, "*");
+        }
     }
 }
 
@@ -145,10 +159,10 @@ pub fn start_messaging(edit: Edit, lang: RwSignal<Lang>, notices: Notices) {
     // The widget listens for as long as the page lives.
     on_message.forget();
 
-    post(
-        &obj(&[("type", "vtre:ready".into()), ("version", 1.into())]),
-        &allowed,
-    );
+    post_any(&obj(&[
+        ("type", "vtre:ready".into()),
+        ("version", 1.into()),
+    ]));
 
     let allowed3 = allowed.clone();
     Effect::new(move |_| {
@@ -177,10 +191,10 @@ pub fn start_messaging(edit: Edit, lang: RwSignal<Lang>, notices: Notices) {
             .map_or(0, |e| e.scroll_height());
         if h != last.get() {
             last.set(h);
-            post(
-                &obj(&[("type", "vtre:height".into()), ("height", h.into())]),
-                &allowed,
-            );
+            post_any(&obj(&[
+                ("type", "vtre:height".into()),
+                ("height", h.into()),
+            ]));
         }
     });
     if let (Ok(ro), Some(root)) = (
@@ -218,6 +232,7 @@ pub fn Widget(spec: WidgetSpec) -> impl IntoView {
                 ("levers", None),
                 ("headline", None),
                 ("targets", None),
+                ("scorecard", None),
                 ("s", Some(vtre_codec::link::encode(s))),
                 ("lang", Some(l.key().into())),
             ])
@@ -237,7 +252,11 @@ pub fn Widget(spec: WidgetSpec) -> impl IntoView {
             <div class="widget-charts">
                 {spec.charts.iter().map(|&c| view! { <super::chart_canvas::ChartCanvas chart=c/> }).collect_view()}
             </div>
-            {spec.targets.then(|| view! { <super::scorecard::Scorecard/> })}
+            {match spec.scorecard {
+                ScorecardMode::Off => ().into_any(),
+                ScorecardMode::Summary => view! { <super::scorecard::ScoreSummary/> }.into_any(),
+                ScorecardMode::Full => view! { <super::scorecard::Scorecard/> }.into_any(),
+            }}
         </div>
     }
 }

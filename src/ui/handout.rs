@@ -51,7 +51,14 @@ pub fn Handout() -> impl IntoView {
                 (n > 0).then(|| view! { <p class="handout-overrides" data-handout-overrides=n.to_string()>{Msg::OverridesCount.text(lang.get()).replace("{n}", &n.to_string())}": "
                     {edit.scenario.with(|s| s.overrides().iter().map(|(id, v)| format!("{} = {}", id.key(), v)).collect::<Vec<_>>().join("; "))}</p> })
             }}
-            <p class="share">{move || edit.scenario.with(|s| compare.with(|c| super::toolbar::share_url(s, c, lang.get())))}</p>
+            {move || {
+                let link = edit.scenario.with(|s| compare.with(|c| super::toolbar::share_url(s, c, lang.get())));
+                let qr = super::toolbar::qr_data_url(&link);
+                view! {
+                    {qr.map(|src| view! { <img class="qr" data-handout-qr="" src=src alt=tr(Msg::QrAlt)/> })}
+                    <p class="share">{link}</p>
+                }
+            }}
             <p class="muted">{move || format!("{}: {}", tr(Msg::Printed), js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect::<String>())}</p>
         </section>
     })

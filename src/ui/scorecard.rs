@@ -314,3 +314,31 @@ pub fn Scorecard() -> impl IntoView {
         </section>
     }
 }
+
+/// The scorecard in one line per target, for a narrow widget (`scorecard=summary`): the target's name, its
+/// status in words and its chance of being reached.
+#[component]
+pub fn ScoreSummary() -> impl IntoView {
+    let LangCtx(lang) = expect_context();
+    let ProjectionCtx(p) = expect_context();
+    let ens: super::state::EnsembleCtx = expect_context();
+    view! {
+        <section class="score-summary" aria-labelledby="score-summary-title">
+            <h2 id="score-summary-title">{tr(lang, Msg::Scorecard)}</h2>
+            <ul>
+                {TARGETS.iter().filter(|t| t.rule != Rule::Unquantified).map(|t| {
+                    let status = Memo::new(move |_| p.with(|p| p.target(t.id).map_or(Status::Unquantified, |r| r.status)));
+                    let chance = move || ens.current.with(|c| c.as_ref().and_then(|c| c.probability(t.id)));
+                    view! {
+                        <li data-summary-target=t.key data-status=move || status.get().key()>
+                            <span class="status-icon" aria-hidden="true">{move || icon(status.get())}</span>
+                            <span class="name">{move || t.label.get(lang.get())}</span>
+                            <span class="status-text">{move || status_text(status.get()).text(lang.get())}</span>
+                            <span class="chance" title=tr(lang, Msg::ChanceMet)>{move || chance().map(percent).unwrap_or_default()}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -28,7 +28,7 @@ pub fn share_url(
 }
 
 /// The QR code of `text` as an SVG data URL.
-fn qr_data_url(text: &str) -> Option<String> {
+pub fn qr_data_url(text: &str) -> Option<String> {
     let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
     let svg = code
         .render::<qrcode::render::svg::Color>()

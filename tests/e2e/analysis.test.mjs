@@ -124,9 +124,9 @@ test('bands are drawn behind the lines, can be switched off, and the table gets 
   const heads = await page.$$eval('table[data-table="co2"] thead th', (ths) => ths.map((t) => t.textContent));
   assert.ok(heads.some((h) => h.endsWith(' p10')) && heads.some((h) => h.endsWith(' p90')), heads.join(' | '));
   // The legend says what a band is, in both languages.
-  assert.match(await page.getAttribute('[data-chart-figure="co2"] [data-band-legend]', 'title'), /不是预测区间/);
+  assert.match(await page.getAttribute('[data-chart-figure="co2"] [data-band-legend]', 'title'), /不是预测/);
   await page.click('[data-action="toggle-lang"]');
-  await page.waitForFunction(() => document.querySelector('[data-band-legend]').title.includes('not a forecast interval'));
+  await page.waitForFunction(() => document.querySelector('[data-band-legend]').title.includes('not a forecast'));
   await context.close();
 });
 

@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import fs from 'node:fs';
 import { useApp, trackErrors, ARTIFACTS } from './lib.mjs';
 
 const consoleErrors = [];
@@ -94,6 +95,28 @@ test('presenter mode shows the headline and all five charts on one 1080p screen,
   await page.screenshot({ path: path.join(ARTIFACTS, 'presenter-1080p.png') });
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.documentElement.classList.contains('presenter'));
+  await context.close();
+});
+
+test('the printed handout keeps legends, the comparison and a QR code, and drops the navigation', async () => {
+  const { context, page } = await open();
+  await page.click('[data-action="scenarios"]');
+  await page.click('[data-preset="green_low_carbon"] [data-action="compare-preset"]');
+  await page.click('[data-action="scenarios"]');
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForSelector('.handout img[data-handout-qr]');
+  const shown = (sel) => page.$$eval(sel, (els) => els.map((e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0));
+  assert.ok((await shown('.chart .legend')).every(Boolean), 'every chart legend prints');
+  assert.ok((await shown('.compare .table-wrap')).every(Boolean) && (await shown('.compare .table-wrap')).length === 2, 'both comparison tables print');
+  assert.deepEqual(await shown('.views'), [false], 'the tabs do not print');
+  assert.deepEqual(await shown('.toolbar'), [false]);
+  assert.equal(await page.$$eval('.compare [aria-label] .icon, .compare button.icon', (b) => b.filter((x) => getComputedStyle(x).display !== 'none').length), 0, 'no × buttons');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  fs.writeFileSync(path.join(ARTIFACTS, 'handout-compare.pdf'), pdf);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  console.log(`handout with a comparison: ${pages} pages`);
+  assert.ok(pages >= 1 && pages <= 3, `${pages} pages`);
   await context.close();
 });
 

@@ -250,7 +250,8 @@ pub struct WidgetSpec {
     pub charts: Vec<vtre_charts::ChartId>,
     pub levers: Vec<LeverId>,
     pub headline: bool,
-    pub targets: bool,
+    /// How the scorecard shows (`scorecard=0|summary|full`; `targets=0` is read as `0`).
+    pub scorecard: ScorecardMode,
     /// Ids in the URL that do not exist (ignored, and reported).
     pub unknown: Vec<String>,
 }
@@ -272,8 +273,30 @@ fn pick_ids<T: PartialEq>(
     Some(out)
 }
 
+/// How a widget shows the guideline's targets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScorecardMode {
+    /// Not at all.
+    Off,
+    /// One line per target: its name, status and chance (the default: a narrow column stays short).
+    Summary,
+    /// The full cards, as in the explorer.
+    Full,
+}
+
+impl ScorecardMode {
+    /// The `scorecard=` value.
+    pub fn key(self) -> &'static str {
+        match self {
+            ScorecardMode::Off => "0",
+            ScorecardMode::Summary => "summary",
+            ScorecardMode::Full => "full",
+        }
+    }
+}
+
 /// Parses the widget's query parameters. Defaults: charts `output_value,co2`; levers
-/// `eaf_swap,energy_quota,re_quota`; headline and targets shown.
+/// `eaf_swap,energy_quota,re_quota`; headline shown; the scorecard as a summary.
 pub fn parse_widget_spec(query: &str) -> WidgetSpec {
     use vtre_charts::ChartId;
     let list = |name: &str| {
@@ -296,7 +319,13 @@ pub fn parse_widget_spec(query: &str) -> WidgetSpec {
         charts,
         levers,
         headline: flag("headline", true),
-        targets: flag("targets", true),
+        scorecard: match query_param(query, "scorecard").as_deref().map(str::trim) {
+            Some("0" | "off" | "none") => ScorecardMode::Off,
+            Some("full" | "1") => ScorecardMode::Full,
+            Some(_) => ScorecardMode::Summary,
+            None if !flag("targets", true) => ScorecardMode::Off,
+            None => ScorecardMode::Summary,
+        },
         unknown,
     }
 }
@@ -309,7 +338,22 @@ mod tests {
         let w = parse_widget_spec("?embed=1&charts=co2,nope,co2&levers=eaf_swap,bogus&targets=0");
         assert_eq!(w.charts, vec![ChartId::Co2]);
         assert_eq!(w.levers, vec![LeverId::EafSwap]);
-        assert!(!w.targets && w.headline);
+        assert!(
+            w.scorecard == ScorecardMode::Off && w.headline,
+            "targets=0 still hides it"
+        );
+        for (q, m) in [
+            ("?embed=1", ScorecardMode::Summary),
+            ("?embed=1&scorecard=full", ScorecardMode::Full),
+            ("?embed=1&scorecard=0", ScorecardMode::Off),
+            (
+                "?embed=1&scorecard=summary&targets=0",
+                ScorecardMode::Summary,
+            ),
+            ("?embed=1&scorecard=bogus", ScorecardMode::Summary),
+        ] {
+            assert_eq!(parse_widget_spec(q).scorecard, m, "{q}");
+        }
         assert_eq!(w.unknown, vec!["nope".to_string(), "bogus".to_string()]);
         let d = parse_widget_spec("?embed=1");
         assert_eq!(d.charts.len(), 2);

@@ -22,12 +22,12 @@ fuzz_target!(|data: &[u8]| {
 
     let join = |keys: Vec<&str>| keys.join(",");
     let url = format!(
-        "?embed=1&charts={}&levers={}&lang=en&s={}&headline={}&targets={}",
+        "?embed=1&charts={}&levers={}&lang=en&s={}&headline={}&scorecard={}",
         join(w.charts.iter().map(|c| c.key()).collect()),
         join(w.levers.iter().map(|l| l.key()).collect()),
         query_escape(&encode(&s)),
         u8::from(w.headline),
-        u8::from(w.targets),
+        w.scorecard.key(),
     );
     let expected = WidgetSpec {
         unknown: vec![],
