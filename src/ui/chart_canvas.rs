@@ -22,16 +22,41 @@ use vtre_model::energy::Product;
 use vtre_model::series::{FIRST_YEAR, N_YEARS};
 use vtre_model::Scenario;
 
+/// A column of the data table: its heading, its values and, on an index chart, the line's own quantity.
+type Column<'a> = (
+    String,
+    &'a [f64; N_YEARS],
+    Option<&'a ([f64; N_YEARS], &'static str)>,
+);
+
 /// The data table's columns: every line, then (with bands on) each band's 10 % and 90 % quantiles.
-fn columns(d: &ChartData) -> Vec<(String, &[f64; N_YEARS])> {
-    let lines = d.lines.iter().map(|l| (l.label.clone(), &l.values));
+fn columns(d: &ChartData) -> Vec<Column<'_>> {
+    let lines = d
+        .lines
+        .iter()
+        .map(|l| (l.label.clone(), &l.values, l.physical.as_ref()));
     let bands = d.bands.iter().flat_map(|b| {
         [
-            (format!("{} p10", b.label), &b.p10),
-            (format!("{} p90", b.label), &b.p90),
+            (format!("{} p10", b.label), &b.p10, None),
+            (format!("{} p90", b.label), &b.p90, None),
         ]
     });
     lines.chain(bands).collect()
+}
+
+/// A value as the table and tooltip show it: the index and, on an index chart, the quantity it stands for
+/// ("105 (2,937万吨)").
+fn cell(
+    v: f64,
+    physical: Option<&([f64; N_YEARS], &'static str)>,
+    i: usize,
+    l: vtre_i18n::Lang,
+) -> String {
+    let shown = group(v, decimals(v, Precision::Value));
+    match physical {
+        Some((raw, unit)) => format!("{shown} ({})", vtre_i18n::quantity(raw[i], unit, l)),
+        None => shown,
+    }
 }
 
 fn css_color(c: plotters::style::RGBColor) -> String {
@@ -316,7 +341,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                         let v = l.values[i];
                         view! {
                             <li><span class="swatch" style:background=css_color(l.color)></span>
-                                {l.label.clone()}": "<b>{group(v, decimals(v, Precision::Value))}</b></li>
+                                {l.label.clone()}": "<b>{cell(v, l.physical.as_ref(), i, lang.get())}</b></li>
                         }
                     })
                     .collect_view();
@@ -455,14 +480,14 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                     <table data-table=chart.key()>
                         <caption>{format!("{} ({})", d.title, d.unit)}{frame}</caption>
                         <thead><tr><th scope="col">{tr(Msg::Year)}</th>
-                            {columns(d).into_iter().map(|(label, _)| view! { <th scope="col">{label}</th> }).collect_view()}</tr></thead>
+                            {columns(d).into_iter().map(|(label, _, _)| view! { <th scope="col">{label}</th> }).collect_view()}</tr></thead>
                         <tbody>
                             {(0..N_YEARS).map(|i| view! {
                                 <tr><th scope="row" data-history=from.is_some_and(|y| FIRST_YEAR + (i as u16) < y).then_some("")>{
                                     let year = FIRST_YEAR + i as u16;
                                     if from.is_some_and(|y| year < y) { format!("{year} · {}", Msg::History.text(l)) } else { year.to_string() }
                                 }</th>
-                                    {columns(d).into_iter().map(|(_, v)| { let v = v[i]; view! { <td>{group(v, decimals(v, Precision::Value))}</td> } }).collect_view()}
+                                    {columns(d).into_iter().map(|(_, v, phys)| view! { <td>{cell(v[i], phys, i, l)}</td> }).collect_view()}
                                 </tr>
                             }).collect_view()}
                         </tbody>

@@ -5,7 +5,7 @@ use super::state::{CompareCtx, Compared};
 use super::t;
 use super::{LangCtx, ProjectionCtx};
 use leptos::prelude::*;
-use vtre_i18n::{group, quantity, Lang, Msg};
+use vtre_i18n::{quantity, Lang, Msg};
 use vtre_model::levers::LEVERS;
 use vtre_model::series::SeriesId as S;
 use vtre_model::{Projection, Status, TARGETS};
@@ -116,14 +116,13 @@ pub fn CompareView() -> impl IntoView {
                                 <tbody>
                                     {differing.is_empty().then(|| view! { <tr><td colspan="6">{Msg::NoDiff.text(l)}</td></tr> })}
                                     {differing.iter().map(|lv| {
-                                        let dec = if lv.step < 1.0 { 2 } else { 0 };
-                                        // A switch reads on/off, not 1/0.
+                                        // A switch reads on/off, not 1/0; a share as a percent.
                                         let value = move |v: f64| if lv.is_switch() {
                                             if v >= 0.5 { Msg::On.text(l).to_string() } else { Msg::Off.text(l).to_string() }
                                         } else {
-                                            group(v, dec)
+                                            vtre_i18n::lever_value(lv, v, l)
                                         };
-                                        let name = if lv.is_switch() { lv.label.get(l).to_string() } else { format!("{} ({})", lv.label.get(l), lv.unit.get(l)) };
+                                        let name = lv.label.get(l).to_string();
                                         view! {
                                             <tr data-diff-lever=lv.key>
                                                 <th scope="row">{name}</th>

@@ -29,7 +29,11 @@ pub fn Lever(id: LeverId) -> impl IntoView {
         }
     });
     let field_note = RwSignal::new(None::<String>);
-    let dec = vtre_i18n::decimals(l.step, vtre_i18n::Precision::Step(l.step));
+    // A share (0–1 in the model) reads and is typed as a percent; other levers in their own unit.
+    let (shown, dec, _) = vtre_i18n::lever_display(l, vtre_i18n::Lang::Zh);
+    let unit = move || vtre_i18n::lever_display(l, lang.get()).2;
+    // 0.05 × 100 is 5.000000000000001 in floating point: attributes get the number a person would write.
+    let tidy = |x: f64| (x * 1e6).round() / 1e6;
     let super::dock::LastLever(last) = expect_context();
     // One undo step per discrete change; a slider drag is one gesture (see `Edit`).
     let set = move |v: f64| {
@@ -85,7 +89,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                 <div class="track">
                     <input type="range" id=input_id.clone() data-lever=l.key
                         min=l.min max=l.max step=l.step aria-describedby=help_id.clone()
-                        aria-valuetext=move || format!("{} {}", group(value.get(), dec), l.unit.get(lang.get()))
+                        aria-valuetext=move || vtre_i18n::lever_value(l, value.get(), lang.get())
                         prop:value=move || value.get().to_string()
                         on:input=move |ev| {
                             if let Some(v) = vtre_codec::num::parse_f64(&event_target_value(&ev)) { drag(v) }
@@ -93,26 +97,27 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                         on:change=move |_| edit.end_drag()
                         on:keydown=on_key/>
                     <span class="ref-mark" style:left=format!("calc({ref_pct:.3}% + {:.2}px)", 8.0 - ref_pct * 0.16)
-                        title=move || format!("{}: {}", Msg::ReferenceValue.text(lang.get()), group(l.default, dec))
+                        title=move || format!("{}: {}", Msg::ReferenceValue.text(lang.get()), vtre_i18n::lever_value(l, l.default, lang.get()))
                         aria-hidden="true"></span>
                 </div>
-                <input type="number" class="num" min=l.min max=l.max step=l.step
-                    aria-label=move || format!("{} ({})", l.label.get(lang.get()), l.unit.get(lang.get()))
-                    prop:value=move || format!("{:.*}", dec, value.get())
+                <input type="number" class="num" min=tidy(l.min * shown) max=tidy(l.max * shown) step=tidy(l.step * shown)
+                    aria-label=move || format!("{} ({})", l.label.get(lang.get()), unit())
+                    prop:value=move || format!("{:.*}", dec, value.get() * shown)
                     on:change=move |ev| {
                         let raw = event_target_value(&ev);
                         match vtre_codec::num::parse_f64(raw.trim()) {
-                            Some(v) => {
+                            Some(typed) => {
+                                let v = typed / shown;
                                 let used = spec(id).snap(v);
                                 field_note.set(if (used - v).abs() > 1e-9 {
-                                    Some(format!("{} {}", Msg::Clamped.text(lang.get_untracked()), group(used, dec)))
+                                    Some(format!("{} {}", Msg::Clamped.text(lang.get_untracked()), group(used * shown, dec)))
                                 } else { None });
                                 set(used);
                             }
                             _ => field_note.set(Some(Msg::InvalidNumber.text(lang.get_untracked()).to_string())),
                         }
                     }/>
-                <span class="unit">{move || l.unit.get(lang.get())}</span>
+                <span class="unit" title=move || vtre_i18n::unit_hint(unit()).map(|m| m.text(lang.get()))>{unit}</span>
             </div>
         }
         .into_any()
@@ -143,7 +148,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
                     inner_html=move || notes.html(lang.get(), &note_key)></div>
                 <p class="meta"><span>{t(lang, Msg::GuidelineRef)}</span>": "<cite lang="zh-CN">{l.guideline_ref}</cite></p>
                 <p class="meta"><span>{t(lang, Msg::ReferenceValue)}</span>": "
-                    {move || format!("{} {} ({} {})", group(l.default, dec), l.unit.get(lang.get()), Msg::ReachedBy.text(lang.get()), l.target_year)}</p>
+                    {move || format!("{} ({} {})", vtre_i18n::lever_value(l, l.default, lang.get()), Msg::ReachedBy.text(lang.get()), l.target_year)}</p>
             </div>
         </div>
     }

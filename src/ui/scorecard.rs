@@ -115,6 +115,7 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
             </dl>
             <p class="measure">{move || t.measure.get(lang.get())}</p>
             <blockquote lang="zh-CN">"“"{t.quote_zh}"”——"<cite>{t.guideline_ref}</cite></blockquote>
+            <p class="quote-en" lang="en" hidden=zh>{move || (!zh()).then(|| format!("{}: “{}”", Msg::OurTranslation.text(lang.get()), t.quote_en))}</p>
             <a class="reader-link" data-reader-link=t.key href=format!("?view=guideline&sec={}", t.section)
                 on:click=move |ev| { ev.prevent_default(); vc.go_section(t.section, None); }>
                 {move || Msg::ReadInGuideline.text(lang.get())}" →"</a>

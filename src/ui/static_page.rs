@@ -54,6 +54,7 @@ fn filter_reader(root: &Element, q: &str) {
     // Unicode case tables out of the wasm).
     let q = q.trim().to_ascii_lowercase();
     let mut any = false;
+    let (mut sections, mut measures) = (0usize, 0usize);
     for sec in all(root, "[data-section]") {
         let sec_hit = sec
             .get_attribute("data-search")
@@ -68,10 +69,126 @@ fn filter_reader(root: &Element, q: &str) {
         }
         let show = q.is_empty() || sec_hit || measure_hit;
         any |= show;
+        if show && !q.is_empty() {
+            sections += 1;
+            measures += all(&sec, "[data-measure]:not([hidden])").len();
+        }
         set_hidden(&sec, !show);
     }
     if let Some(n) = root.query_selector("[data-no-results]").ok().flatten() {
         set_hidden(&n, any);
+    }
+    // The contents follow the search: only the sections that match, and chapters with any.
+    for a in all(root, ".toc [data-goto-section]") {
+        let id = a.get_attribute("data-goto-section").unwrap_or_default();
+        let shown = q.is_empty()
+            || root
+                .query_selector(&format!("[data-section=\"{id}\"]:not([hidden])"))
+                .ok()
+                .flatten()
+                .is_some();
+        if let Some(li) = a.parent_element() {
+            set_hidden(&li, !shown);
+        }
+    }
+    for ch in all(root, ".toc > ol > li") {
+        let none = all(&ch, "li").iter().all(|li| li.has_attribute("hidden"));
+        set_hidden(&ch, none && !q.is_empty());
+    }
+    // A chapter with no section shown is hidden too (no empty headings between results).
+    for ch in all(root, ".chapter") {
+        let none = all(&ch, "[data-section]")
+            .iter()
+            .all(|s| s.has_attribute("hidden"));
+        set_hidden(&ch, none && !q.is_empty());
+    }
+    // How many, in words.
+    if let Some(c) = root.query_selector("[data-search-count]").ok().flatten() {
+        let text = (!q.is_empty() && any).then(|| {
+            let l = if document()
+                .document_element()
+                .and_then(|e| e.get_attribute("lang"))
+                .is_some_and(|l| l.starts_with("en"))
+            {
+                vtre_i18n::Lang::En
+            } else {
+                vtre_i18n::Lang::Zh
+            };
+            Msg::SearchCount
+                .text(l)
+                .replace("{sections}", &sections.to_string())
+                .replace("{measures}", &measures.to_string())
+        });
+        let _ = c.set_attribute("data-search-count", &sections.to_string());
+        c.set_text_content(text.as_deref());
+        set_hidden(&c, text.is_none());
+    }
+    highlight(root, &q);
+}
+
+/// Marks every occurrence of `q` in the shown sections with the CSS Custom Highlight API
+/// (`::highlight(vtre-search)`), which changes no DOM; nothing where the browser lacks it.
+fn highlight(root: &Element, q: &str) {
+    let win = window();
+    let Ok(css) = js_sys::Reflect::get(&win, &"CSS".into()) else {
+        return;
+    };
+    let Ok(registry) = js_sys::Reflect::get(&css, &"highlights".into()) else {
+        return;
+    };
+    let Ok(ctor) = js_sys::Reflect::get(&win, &"Highlight".into()) else {
+        return;
+    };
+    if registry.is_undefined() || !ctor.is_function() {
+        return;
+    }
+    let clear = js_sys::Reflect::get(&registry, &"delete".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(f) = &clear {
+        let _ = f.call1(&registry, &"vtre-search".into());
+    }
+    if q.chars().count() < 1 {
+        return;
+    }
+    let ranges = js_sys::Array::new();
+    let doc = document();
+    for sec in all(root, "[data-section]:not([hidden])") {
+        let Ok(walker) = doc.create_tree_walker_with_what_to_show(&sec, 4) else {
+            continue;
+        };
+        while let Ok(Some(node)) = walker.next_node() {
+            let text = node.text_content().unwrap_or_default();
+            let lower = text.to_ascii_lowercase();
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(q) {
+                let start = from + i;
+                let end = start + q.len();
+                // Ranges count UTF-16 units.
+                let u16_at = |b: usize| text[..b].encode_utf16().count() as u32;
+                if let Ok(r) = doc.create_range() {
+                    if r.set_start(&node, u16_at(start)).is_ok()
+                        && r.set_end(&node, u16_at(end)).is_ok()
+                    {
+                        ranges.push(&r);
+                    }
+                }
+                from = end;
+                if ranges.length() > 500 {
+                    break;
+                }
+            }
+        }
+    }
+    if let Ok(ctor) = ctor.dyn_into::<js_sys::Function>() {
+        if let Ok(h) = js_sys::Reflect::construct(&ctor, &ranges) {
+            if let Some(set) = js_sys::Reflect::get(&registry, &"set".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            {
+                let _ = set.call2(&registry, &"vtre-search".into(), &h);
+            }
+        }
     }
 }
 
@@ -94,14 +211,55 @@ fn filter_params(root: &Element) {
             && (text.is_empty() || attr("data-search").contains(&text));
         set_hidden(&tr, !show);
     }
+    // A filter opens the groups with a match and hides the others; no filter puts them back as they start.
+    let filtering = !(chain.is_empty() && kind.is_empty() && text.is_empty());
+    for g in all(root, "tbody[data-chain-group]") {
+        let hits = !all(&g, "tr[data-param]:not([hidden])").is_empty();
+        set_hidden(&g, filtering && !hits);
+        set_group_open(&g, filtering.then_some(hits));
+    }
+}
+
+/// Opens (`Some(true)`), closes or resets (`None`: open on a wide screen, closed on a phone) a chain group.
+fn set_group_open(g: &Element, open: Option<bool>) {
+    let _ = match open {
+        Some(o) => g.set_attribute("data-open", if o { "true" } else { "false" }),
+        None => g.remove_attribute("data-open"),
+    };
+    let shown = open.unwrap_or_else(|| !narrow());
+    if let Some(b) = g.query_selector("[data-group-toggle]").ok().flatten() {
+        let _ = b.set_attribute("aria-expanded", if shown { "true" } else { "false" });
+    }
+}
+
+fn narrow() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 820.0)
 }
 
 /// Assumptions sort: by table order, key, chain or kind.
 fn sort_params(root: &Element, by: &str) {
-    let Some(tbody) = root.query_selector("table.params tbody").ok().flatten() else {
-        return;
-    };
-    let mut rows = all(&tbody, "tr[data-param]");
+    for tbody in all(root, "table.params tbody") {
+        sort_group(&tbody, by);
+    }
+    for b in all(root, "[data-sort]") {
+        let _ = b.set_attribute(
+            "aria-pressed",
+            if b.get_attribute("data-sort").as_deref() == Some(by) {
+                "true"
+            } else {
+                "false"
+            },
+        );
+    }
+}
+
+/// Sorts the rows of one chain group.
+fn sort_group(tbody: &Element, by: &str) {
+    let mut rows = all(tbody, "tr[data-param]");
     let key = |tr: &Element| -> (String, usize) {
         let order = tr
             .get_attribute("data-order")
@@ -118,16 +276,6 @@ fn sort_params(root: &Element, by: &str) {
     vtre_model::small_sort::sort_by(&mut rows, |a, b| key(a).cmp(&key(b)));
     for r in rows {
         let _ = tbody.append_child(&r);
-    }
-    for b in all(root, "[data-sort]") {
-        let _ = b.set_attribute(
-            "aria-pressed",
-            if b.get_attribute("data-sort").as_deref() == Some(by) {
-                "true"
-            } else {
-                "false"
-            },
-        );
     }
 }
 
@@ -183,6 +331,10 @@ pub fn StaticPage(view: View) -> impl IntoView {
             match (text, host.try_get_untracked().flatten()) {
                 (Some(html), Some(el)) => {
                     el.set_inner_html(&html);
+                    // The chain groups say whether they are open as this screen starts them.
+                    for g in all(&el, "tbody[data-chain-group]") {
+                        set_group_open(&g, None);
+                    }
                     failed.try_set(false);
                     loaded.try_update(|n| *n += 1);
                 }
@@ -314,18 +466,44 @@ pub fn StaticPage(view: View) -> impl IntoView {
                     s.clear_param(p.id);
                 }
             });
+        } else if let Some(b) = closest(&el, "[data-group-toggle]") {
+            if let Some(g) = closest(&b, "tbody[data-chain-group]") {
+                let open = b.get_attribute("aria-expanded").as_deref() == Some("true");
+                set_group_open(&g, Some(!open));
+            }
         } else if let Some(b) = closest(&el, "[data-sort]") {
             if let (Some(root), Some(by)) = (host.get_untracked(), b.get_attribute("data-sort")) {
                 sort_params(&root, &by);
             }
         }
     };
+    let search_ticket = StoredValue::new(0u32);
     let on_input = move |ev: leptos::ev::Event| {
         let (Some(el), Some(root)) = (target_el(&ev), host.get_untracked()) else {
             return;
         };
         if el.has_attribute("data-reader-search") {
             filter_reader(&root, &value_of(&el));
+            // Once the reader stops typing, the first result comes into view (not 750 px below the box).
+            search_ticket.update_value(|t| *t = t.wrapping_add(1));
+            let mine = search_ticket.get_value();
+            set_timeout(
+                move || {
+                    if search_ticket.try_get_value() != Some(mine) {
+                        return;
+                    }
+                    if let Some(first) = root
+                        .query_selector("[data-section]:not([hidden]) [data-measure]:not([hidden]), [data-section]:not([hidden])")
+                        .ok()
+                        .flatten()
+                    {
+                        let opts = web_sys::ScrollIntoViewOptions::new();
+                        opts.set_block(web_sys::ScrollLogicalPosition::Start);
+                        first.scroll_into_view_with_scroll_into_view_options(&opts);
+                    }
+                },
+                std::time::Duration::from_millis(600),
+            );
         } else if el.get_attribute("data-filter").is_some() {
             filter_params(&root);
         }

@@ -59,7 +59,7 @@ test('a 3 s slider drag is one announcement, with the 2030 CO2 and targets met b
   assert.equal(said.length, 1, `one announcement: ${JSON.stringify(said)}`);
   assert.ok(after.co2_2030 < before.co2_2030, 'the drag lowered 2030 CO2');
   const text = said[0];
-  assert.ok(text.includes(`2030年CO2：${shown(before.co2_2030)} → ${shown(after.co2_2030)} 百万吨`), text);
+  assert.ok(text.includes(`2030年CO2：${shown(before.co2_2030 * 100)} → ${shown(after.co2_2030 * 100)} 万吨`), text);
   if (after.targets_met !== before.targets_met) {
     assert.ok(text.includes(`达成的目标：${before.targets_met} → ${after.targets_met}`), text);
   } else {

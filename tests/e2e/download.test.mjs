@@ -52,7 +52,11 @@ test('download data: citation, projection and assumptions with sources in one fi
   const text = fs.readFileSync(await dl.path(), 'utf8');
   fs.writeFileSync(path.join(ARTIFACTS, 'download-data.csv'), text);
   const s = sections(text);
-  assert.deepEqual(Object.keys(s), ['citation', 'projection', 'assumptions']);
+  assert.deepEqual(Object.keys(s), ['citation', 'projection', 'assumptions', 'series']);
+  // Every projection key is named and its unit said in English too (issue 22).
+  const series = Object.fromEntries(s.series.slice(1).map((l) => fields(l)).map((f) => [f[0], f]));
+  assert.equal(series.crude_steel_total[2], 'Crude steel');
+  assert.equal(series.crude_steel_total[5], '10 kt');
 
   // 1. the citation
   const cite = Object.fromEntries(s.citation.slice(1).map((l) => fields(l)));

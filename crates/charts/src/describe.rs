@@ -405,6 +405,7 @@ mod tests {
             color: RGBColor(0, 0, 0),
             kind: Kind::Compare(0),
             values: flat(1.0),
+            physical: None,
         });
         assert_eq!(describe(&d, Lang::En), plain);
         d.bands.push(crate::Band {

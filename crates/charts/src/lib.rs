@@ -103,6 +103,9 @@ pub struct Line {
     pub kind: Kind,
     /// Values in display units.
     pub values: [f64; N_YEARS],
+    /// On an index chart, the line's own quantity (model values and unit), so tables and tooltips can say
+    /// tonnes beside the index.
+    pub physical: Option<([f64; N_YEARS], &'static str)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -316,13 +319,15 @@ pub fn chart_data_compared(
     let lines = legend(id, &labels, lang)
         .into_iter()
         .map(|e| {
-            let values = match e.kind {
-                Kind::Reference => values(r, s.reference, s.scale, lang),
-                Kind::Compare(i) => values(compare[usize::from(i)].1, s.compare, s.scale, lang),
-                _ => {
-                    let series = s.lines.iter().find(|l| l.key == e.key).map(|l| l.series);
-                    series.map_or([0.0; N_YEARS], |id| values(p, id, s.scale, lang))
-                }
+            let (proj, series) = match e.kind {
+                Kind::Reference => (r, Some(s.reference)),
+                Kind::Compare(i) => (compare[usize::from(i)].1, Some(s.compare)),
+                _ => (p, s.lines.iter().find(|l| l.key == e.key).map(|l| l.series)),
+            };
+            let values = series.map_or([0.0; N_YEARS], |id| values(proj, id, s.scale, lang));
+            let physical = match (s.scale, series) {
+                (Scale::Index, Some(id)) => Some((*proj.get(id), id.unit())),
+                _ => None,
             };
             Line {
                 key: e.key,
@@ -330,6 +335,7 @@ pub fn chart_data_compared(
                 color: e.color,
                 kind: e.kind,
                 values,
+                physical,
             }
         })
         .collect();

@@ -1,5 +1,6 @@
 //! The "download data" file (issue #14): everything needed to cite a scenario, in one CSV file of three
-//! sections, each starting with a `# <name>` line and its own header row, separated by an empty line:
+//! sections, each starting with a `# <name>` line and its own header row, separated by an empty line
+//! (citation, projection, assumptions, and `series`: each projection key's name and unit in both languages):
 //!
 //! 1. `# citation` — `field,value` rows: the title in both languages, the version, the date, the scenario's
 //!    share link, a ready-made citation line and the licences ([`DATA_LICENCE`], [`CODE_LICENCE`]);
@@ -138,6 +139,20 @@ pub fn data_csv(
             if over.is_some() { "yes" } else { "" }
         ));
     }
+    // What the projection's keys and units mean, in both languages (the projection itself is exactly the
+    // CLI's: model keys and units).
+    out.push_str("\n# series\nseries,name_zh,name_en,unit,unit_zh,unit_en\n");
+    for spec in vtre_model::SERIES {
+        out.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            spec.key,
+            field(spec.id.label(vtre_model::Lang::Zh)),
+            field(spec.id.label(vtre_model::Lang::En)),
+            field(spec.id.unit()),
+            field(&vtre_i18n::unit_text(spec.id.unit(), vtre_model::Lang::Zh)),
+            field(&vtre_i18n::unit_text(spec.id.unit(), vtre_model::Lang::En)),
+        ));
+    }
     out
 }
 
@@ -167,7 +182,9 @@ mod tests {
             .unwrap_or_else(|| panic!("no section {name}"));
         recs[start + 1..]
             .iter()
-            .take_while(|r| !["# citation", "# projection", "# assumptions"].contains(r))
+            .take_while(|r| {
+                !["# citation", "# projection", "# assumptions", "# series"].contains(r)
+            })
             .copied()
             .collect()
     }
@@ -222,6 +239,11 @@ mod tests {
         assert!(row.contains(sp.label.en), "{row}");
         let marked = a.iter().filter(|r| r.ends_with(",yes")).count();
         assert_eq!(marked, 1, "only the override is marked");
+        // Every projection key is named and its unit said in both languages.
+        let series = section(&text, "series");
+        assert_eq!(series[0], "series,name_zh,name_en,unit,unit_zh,unit_en");
+        assert_eq!(series.len() - 1, vtre_model::SERIES.len());
+        assert!(series.contains(&"crude_steel_total,粗钢产量,Crude steel,万吨,万吨,10 kt"));
         // Each row keeps the source column of `vtre params-all`.
         let plain: Vec<&str> = records(&assumptions);
         for (full, orig) in a.iter().skip(1).zip(plain.iter().skip(1)) {

@@ -38,6 +38,12 @@ pub const KIND: &str = "data-kind";
 /// Written by the pages, read by the app.
 pub const MEASURE: &str = "data-measure";
 /// Written by the pages, read by the app.
+/// On the reader: how many sections and measures the search found (written by the app, placed by the page).
+pub const SEARCH_COUNT: &str = "data-search-count";
+/// On the assumptions page: a chain's row group (`data-chain-group="<chain>"`) and its header button.
+pub const CHAIN_GROUP: &str = "data-chain-group";
+/// The header button of a chain's row group (`data-group-toggle="<chain>"`).
+pub const GROUP_TOGGLE: &str = "data-group-toggle";
 pub const NO_RESULTS: &str = "data-no-results";
 /// Written by the pages, read by the app.
 pub const NOTE: &str = "data-note";
@@ -98,6 +104,9 @@ pub const SHARED: &[&str] = &[
     KIND,
     MEASURE,
     NO_RESULTS,
+    SEARCH_COUNT,
+    CHAIN_GROUP,
+    GROUP_TOGGLE,
     NOTE,
     ORDER,
     OVERRIDES,
@@ -123,6 +132,12 @@ pub const RELATED: &str = "data-related";
 
 /// Names both the pages and the app write (never read from the other side).
 pub const PAGES_AND_APP: &[&str] = &[BASIS, RELATED];
+
+/// Written by the app onto a pre-rendered page: whether a chain's row group is open (`true|false`, absent:
+/// as it starts, open on a wide screen and closed on a phone).
+pub const OPEN: &str = "data-open";
+/// Names the app writes onto the pre-rendered pages.
+pub const APP_ON_PAGES: &[&str] = &[OPEN];
 
 /// Written by the app on the policy start control (the year, 2020–2030) and on each chart's canvas when the
 /// policy starts after 2020 (the year its shaded history ends at).
@@ -260,9 +275,20 @@ mod tests {
             .chain(PAGES_ONLY)
             .chain(APP_ONLY)
             .chain(PAGES_AND_APP)
+            .chain(APP_ON_PAGES)
             .chain(APP_HISTORY)
             .map(|s| s.to_string())
             .collect()
+    }
+
+    #[test]
+    fn what_the_app_writes_onto_the_pages_is_written_by_its_page_code_and_not_by_the_pages() {
+        let app: BTreeSet<String> = APP.iter().flat_map(|t| names(t)).collect();
+        let pages: BTreeSet<String> = PAGES.iter().flat_map(|t| names(t)).collect();
+        for n in APP_ON_PAGES {
+            assert!(app.contains(*n), "{n}: the app writes it");
+            assert!(!pages.contains(*n), "{n}: a page writes it");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 pub const TARGETS_CSV: &str = "data/targets.csv";
 
-pub const TARGET_COLUMNS: [&str; 18] = [
+pub const TARGET_COLUMNS: [&str; 19] = [
     "id",
     "key",
     "year",
@@ -22,6 +22,7 @@ pub const TARGET_COLUMNS: [&str; 18] = [
     "guideline_ref",
     "section",
     "quote_zh",
+    "quote_en",
     "label_zh",
     "label_en",
     "measure_zh",
@@ -103,17 +104,19 @@ pub fn targets_rs(rows: &[Row], levers: &[Row], params: &ParamValues) -> Result<
         if !section.starts_with("ch") {
             return Err(format!("{}: target {key}: bad section {section:?}", r.at()));
         }
-        let [unit, guideline_ref, quote_zh, label_zh, label_en, measure_zh, measure_en, source] = [
-            "unit",
-            "guideline_ref",
-            "quote_zh",
-            "label_zh",
-            "label_en",
-            "measure_zh",
-            "measure_en",
-            "source",
-        ]
-        .map(|c| r.text(c));
+        let [unit, guideline_ref, quote_zh, quote_en, label_zh, label_en, measure_zh, measure_en, source] =
+            [
+                "unit",
+                "guideline_ref",
+                "quote_zh",
+                "quote_en",
+                "label_zh",
+                "label_en",
+                "measure_zh",
+                "measure_en",
+                "source",
+            ]
+            .map(|c| r.text(c));
         let _ = writeln!(variants, "    /// `{key}`.\n    {id},");
         let _ = writeln!(
             table,
@@ -129,6 +132,7 @@ pub fn targets_rs(rows: &[Row], levers: &[Row], params: &ParamValues) -> Result<
         guideline_ref: {:?},
         section: {section:?},
         quote_zh: {:?},
+        quote_en: {:?},
         label: Text::new({:?}, {:?}),
         measure: Text::new({:?}, {:?}),
         source: {:?},
@@ -139,6 +143,7 @@ pub fn targets_rs(rows: &[Row], levers: &[Row], params: &ParamValues) -> Result<
             unit?,
             guideline_ref?,
             quote_zh?,
+            quote_en?,
             label_zh?,
             label_en?,
             measure_zh?,

@@ -60,6 +60,8 @@ pub struct TargetSpec {
     pub section: &'static str,
     /// The guideline's exact words.
     pub quote_zh: &'static str,
+    /// Our English translation of them (the guideline has none), shown with the Chinese on English pages.
+    pub quote_en: &'static str,
     pub label: Text,
     /// How the model measures it.
     pub measure: Text,

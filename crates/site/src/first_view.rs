@@ -186,7 +186,9 @@ fn headline(p: &Projection, spread: &Spread, l: Lang) -> Markup {
 }
 
 fn lever(l: &LeverSpec, v: f64, lang: Lang) -> Markup {
-    let dec = decimals(l.step, Precision::Step(l.step));
+    // As the app shows it (src/ui/lever.rs): a share as a percent.
+    let (shown, dec, unit) = vtre_i18n::lever_display(l, lang);
+    let tidy = |x: f64| (x * 1e6).round() / 1e6;
     let input_id = format!("lever-{}", l.key);
     let help_id = format!("lever-help-{}", l.key);
     html! {
@@ -208,11 +210,12 @@ fn lever(l: &LeverSpec, v: f64, lang: Lang) -> Markup {
                     div.track {
                         input type="range" id=(input_id) data-lever=(l.key) min=(l.min) max=(l.max) step=(l.step)
                             value=(v) aria-describedby=(help_id)
-                            aria-valuetext=(format!("{} {}", group(v, dec), l.unit.get(lang)));
+                            aria-valuetext=(vtre_i18n::lever_value(l, v, lang));
                     }
-                    input.num type="number" min=(l.min) max=(l.max) step=(l.step) value=(format!("{:.*}", dec, v))
-                        aria-label=(format!("{} ({})", l.label.get(lang), l.unit.get(lang)));
-                    span.unit { (l.unit.get(lang)) }
+                    input.num type="number" min=(tidy(l.min * shown)) max=(tidy(l.max * shown)) step=(tidy(l.step * shown))
+                        value=(format!("{:.*}", dec, v * shown))
+                        aria-label=(format!("{} ({unit})", l.label.get(lang)));
+                    span.unit title=[vtre_i18n::unit_hint(unit).map(|m| m.text(lang))] { (unit) }
                 }
             }
         }

@@ -81,7 +81,7 @@ pub fn history_html(lang: Lang) -> Result<String, String> {
             c.basis.key(),
             c.actual.year,
             esc(c.series.label(lang)),
-            esc(c.series.unit()),
+            esc(&vtre_i18n::unit_text(c.series.unit(), lang)),
             esc(c.basis.label().get(lang)),
             fmt(c.published),
             fmt(c.model),

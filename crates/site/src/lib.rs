@@ -121,7 +121,7 @@ pub fn guideline_html(lang: Lang) -> Result<String, String> {
         o,
         r#"<article class="reader page" aria-labelledby="reader-title"><h2 id="reader-title">{}</h2><p class="page-intro">{}</p>
 <div class="search-row"><label for="reader-search">{}</label><input id="reader-search" type="search" data-reader-search="" placeholder="{}"></div>
-<p class="muted" data-no-results="" hidden>{}</p><nav class="toc" aria-label="{}"><ol>"#,
+<p class="muted" data-no-results="" hidden>{}</p><p class="search-count" data-search-count="" role="status" hidden></p><nav class="toc" aria-label="{}"><ol>"#,
         esc(Msg::ViewGuideline.text(lang)),
         esc(Msg::ReaderIntro.text(lang)),
         esc(Msg::Search.text(lang)),
@@ -289,10 +289,12 @@ fn cell_label(o: &mut String, m: Msg, lang: Lang) {
 }
 
 /// The name cell: the row's name in the page language, its CSV key only as secondary detail.
+/// A parameter's name; its CSV key (what `vtre params` and scenario JSON use) only as the name's tooltip and
+/// the row's `data-param`, never as text (issue 22).
 fn name_cell(o: &mut String, name: &str, key: &str) {
     let _ = write!(
         o,
-        r#"<td class="name"><span class="label">{}</span><code class="key">{key}</code></td>"#,
+        r#"<td class="name"><span class="label" title="{key}">{}</span></td>"#,
         esc(name)
     );
 }
@@ -383,7 +385,7 @@ pub fn assumptions_html(lang: Lang) -> Result<String, String> {
     );
     let _ = write!(
         o,
-        r#"<div class="table-wrap" tabindex="0"><table class="params"><thead><tr><th scope="col" class="col-name">{}</th><th scope="col" class="col-chain">{}</th><th scope="col" class="col-value">{}</th><th scope="col" class="col-unit">{}</th><th scope="col" class="col-kind">{}</th><th scope="col" class="col-range">{}</th><th scope="col" class="col-source">{}</th><th scope="col" class="col-note">{}</th></tr></thead><tbody>"#,
+        r#"<div class="table-wrap" tabindex="0"><table class="params"><thead><tr><th scope="col" class="col-name">{}</th><th scope="col" class="col-chain">{}</th><th scope="col" class="col-value">{}</th><th scope="col" class="col-unit">{}</th><th scope="col" class="col-kind">{}</th><th scope="col" class="col-range">{}</th><th scope="col" class="col-source">{}</th><th scope="col" class="col-note">{}</th></tr></thead>"#,
         esc(Msg::ColParam.text(lang)),
         esc(Msg::FilterChain.text(lang)),
         esc(Msg::ColValue.text(lang)),
@@ -393,86 +395,101 @@ pub fn assumptions_html(lang: Lang) -> Result<String, String> {
         esc(Msg::ColSourceOriginal.text(lang)),
         esc(Msg::ColNoteOriginal.text(lang)),
     );
-    for (i, p) in PARAMS.iter().enumerate() {
-        let (source, note) = labels::row(p.csv_key)
-            .map(|r| (r.source.as_str(), r.note.as_str()))
-            .unwrap_or_default();
-        let dec = [p.value, p.low, p.high]
-            .map(|v| decimals(v, Precision::Assumption))
-            .into_iter()
-            .max()
-            .unwrap_or(0);
-        let search = format!(
-            "{} {} {} {} {}",
-            p.csv_key, p.label.zh, p.label.en, source, note
-        )
-        .to_lowercase();
-        let role_note = match p.role {
-            Role::Input => None,
-            Role::Check => Some(Msg::RoleCheck),
-            Role::Derived => Some(Msg::RoleDerived),
-            Role::Absorbed => Some(Msg::RoleAbsorbed),
-        };
-        let value = if let Some(m) = role_note {
-            format!(
-                r#"{} <span class="role role-{}">{}</span>"#,
-                group(p.value, dec),
-                p.role.key(),
-                esc(m.text(lang))
-            )
-        } else if p.overridable() {
-            format!(
-                r#"<input type="number" class="num" min="{}" max="{}" step="any" data-param-input="{}" data-decimals="{dec}" aria-label="{}" value="{:.*}"> <button class="icon reset" data-param-reset="{}" title="{r}" aria-label="{r}: {}" disabled>↺</button> <span class="muted" data-param-changed="" data-baseline="{}" hidden>{} ({} {})</span>"#,
-                p.low,
-                p.high,
-                p.csv_key,
-                esc(p.label.get(lang)),
-                dec,
-                p.value,
-                p.csv_key,
-                esc(p.label.get(lang)),
-                group(p.value, dec),
-                esc(Msg::Overridden.text(lang)),
-                esc(Msg::Baseline.text(lang)),
-                group(p.value, dec),
-                r = esc(Msg::Reset.text(lang)),
-            )
-        } else {
-            format!(
-                r#"<span title="{}">{}</span>"#,
-                esc(Msg::FixedValue.text(lang)),
-                group(p.value, dec)
-            )
-        };
+    // One row group per chain, each with a header that opens and closes it: a phone starts with every group
+    // closed (24 screens of cards otherwise), a desktop with every group open (issue 22).
+    for chain in Chain::ALL {
+        let n = PARAMS.iter().filter(|p| p.chain == chain).count();
+        if n == 0 {
+            continue;
+        }
         let _ = write!(
             o,
-            r#"<tr id="{}" data-param="{}" data-kind="{}" data-chain="{}" data-order="{i}" data-search="{}">"#,
-            labels::row_id(p.csv_key),
-            p.csv_key,
-            p.kind.as_str(),
-            p.chain.id(),
-            esc(&search),
+            r#"<tbody class="chain-group" data-chain-group="{id}"><tr class="group-row"><th colspan="8" scope="rowgroup"><button class="group-toggle" data-group-toggle="{id}" aria-expanded="false">{} <span class="count">({n})</span></button></th></tr>"#,
+            esc(chain.label().get(lang)),
+            id = chain.id(),
         );
-        name_cell(&mut o, p.label.get(lang), p.csv_key);
-        o.push_str(r#"<td class="col-chain">"#);
-        cell_label(&mut o, Msg::FilterChain, lang);
-        let _ = write!(
-            o,
-            r#"{}</td><td class="value-cell">"#,
-            esc(p.chain.label().get(lang))
-        );
-        cell_label(&mut o, Msg::ColValue, lang);
-        let _ = write!(o, r#"{value}</td><td class="col-unit">"#);
-        cell_label(&mut o, Msg::Unit, lang);
-        let _ = write!(o, "{}</td>", esc(p.unit));
-        kind_cell(&mut o, p.kind == Kind::Estimate, lang);
-        o.push_str(r#"<td class="col-range">"#);
-        cell_label(&mut o, Msg::ColRange, lang);
-        let _ = write!(o, "{}</td>", range_text(p.low, p.high, dec));
-        source_note_cells(&mut o, source, note, lang);
-        o.push_str("</tr>");
+        for (i, p) in PARAMS.iter().enumerate().filter(|(_, p)| p.chain == chain) {
+            let (source, note) = labels::row(p.csv_key)
+                .map(|r| (r.source.as_str(), r.note.as_str()))
+                .unwrap_or_default();
+            let dec = [p.value, p.low, p.high]
+                .map(|v| decimals(v, Precision::Assumption))
+                .into_iter()
+                .max()
+                .unwrap_or(0);
+            let search = format!(
+                "{} {} {} {} {}",
+                p.csv_key, p.label.zh, p.label.en, source, note
+            )
+            .to_lowercase();
+            let role_note = match p.role {
+                Role::Input => None,
+                Role::Check => Some(Msg::RoleCheck),
+                Role::Derived => Some(Msg::RoleDerived),
+                Role::Absorbed => Some(Msg::RoleAbsorbed),
+            };
+            let value = if let Some(m) = role_note {
+                format!(
+                    r#"{} <span class="role role-{}">{}</span>"#,
+                    group(p.value, dec),
+                    p.role.key(),
+                    esc(m.text(lang))
+                )
+            } else if p.overridable() {
+                format!(
+                    r#"<input type="number" class="num" min="{}" max="{}" step="any" data-param-input="{}" data-decimals="{dec}" aria-label="{}" value="{:.*}"> <button class="icon reset" data-param-reset="{}" title="{r}" aria-label="{r}: {}" disabled>↺</button> <span class="muted" data-param-changed="" data-baseline="{}" hidden>{} ({} {})</span>"#,
+                    p.low,
+                    p.high,
+                    p.csv_key,
+                    esc(p.label.get(lang)),
+                    dec,
+                    p.value,
+                    p.csv_key,
+                    esc(p.label.get(lang)),
+                    group(p.value, dec),
+                    esc(Msg::Overridden.text(lang)),
+                    esc(Msg::Baseline.text(lang)),
+                    group(p.value, dec),
+                    r = esc(Msg::Reset.text(lang)),
+                )
+            } else {
+                format!(
+                    r#"<span title="{}">{}</span>"#,
+                    esc(Msg::FixedValue.text(lang)),
+                    group(p.value, dec)
+                )
+            };
+            let _ = write!(
+                o,
+                r#"<tr id="{}" data-param="{}" data-kind="{}" data-chain="{}" data-order="{i}" data-search="{}">"#,
+                labels::row_id(p.csv_key),
+                p.csv_key,
+                p.kind.as_str(),
+                p.chain.id(),
+                esc(&search),
+            );
+            name_cell(&mut o, p.label.get(lang), p.csv_key);
+            o.push_str(r#"<td class="col-chain">"#);
+            cell_label(&mut o, Msg::FilterChain, lang);
+            let _ = write!(
+                o,
+                r#"{}</td><td class="value-cell">"#,
+                esc(p.chain.label().get(lang))
+            );
+            cell_label(&mut o, Msg::ColValue, lang);
+            let _ = write!(o, r#"{value}</td><td class="col-unit">"#);
+            cell_label(&mut o, Msg::Unit, lang);
+            let _ = write!(o, "{}</td>", esc(&vtre_i18n::unit_text(p.unit, lang)));
+            kind_cell(&mut o, p.kind == Kind::Estimate, lang);
+            o.push_str(r#"<td class="col-range">"#);
+            cell_label(&mut o, Msg::ColRange, lang);
+            let _ = write!(o, "{}</td>", range_text(p.low, p.high, dec));
+            source_note_cells(&mut o, source, note, lang);
+            o.push_str("</tr>");
+        }
+        o.push_str("</tbody>");
     }
-    o.push_str("</tbody></table></div>");
+    o.push_str("</table></div>");
     cited_html(&mut o, names, lang);
     o.push_str("</article>");
     Ok(o)
@@ -519,7 +536,7 @@ fn cited_html(o: &mut String, names: &labels::Labels, lang: Lang) {
         );
         o.push_str(r#"<td class="col-unit">"#);
         cell_label(o, Msg::Unit, lang);
-        let _ = write!(o, "{}</td>", esc(&r.unit));
+        let _ = write!(o, "{}</td>", esc(&vtre_i18n::unit_text(&r.unit, lang)));
         kind_cell(o, r.kind == "ESTIMATE", lang);
         o.push_str(r#"<td class="col-range">"#);
         cell_label(o, Msg::ColRange, lang);
@@ -816,9 +833,9 @@ mod tests {
             let a = ok(assumptions_html(lang));
             for p in PARAMS {
                 let name = format!(
-                    r#"<td class="name"><span class="label">{}</span><code class="key">{}</code></td>"#,
-                    esc(p.label.get(lang)),
-                    p.csv_key
+                    r#"<td class="name"><span class="label" title="{}">{}</span></td>"#,
+                    p.csv_key,
+                    esc(p.label.get(lang))
                 );
                 assert!(a.contains(&name), "{} name", p.csv_key);
             }

@@ -144,11 +144,9 @@ fn input_label(i: Input, lang: Lang) -> &'static str {
     }
 }
 
-/// A lever value with its unit ("300 万吨/年").
+/// A lever value with its unit ("300 万吨/年", a share as "40%").
 fn lever_value(id: LeverId, v: f64, lang: Lang) -> String {
-    let l = lspec(id);
-    let dec = vtre_i18n::decimals(l.step, vtre_i18n::Precision::Step(l.step));
-    format!("{} {}", vtre_i18n::group(v, dec), l.unit.get(lang))
+    vtre_i18n::lever_value(lspec(id), v, lang)
 }
 
 /// A scored target result: "达成 · 6,308亿元".
