@@ -16,7 +16,7 @@ function sections(text) {
   const out = {};
   let cur = null;
   for (const line of text.slice(1).split('\n')) {
-    const m = line.match(/^# (citation|projection|assumptions)$/);
+    const m = line.match(/^# (citation|projection|assumptions|series)$/);
     if (m) { cur = out[m[1]] = []; continue; }
     if (line !== '' && cur) cur.push(line);
   }

@@ -93,15 +93,27 @@ pub async fn preload_reference_spread() {
         "data/ensemble-reference.txt",
     )
     .await;
-    let spread = text
-        .and_then(|t| vtre_codec::worker::from_worker(t.trim()).ok())
+    if let Some(t) = text {
+        preload_reference_spread_text(&t);
+    }
+}
+
+/// Puts a spread (the text of a worker's answer, as `data/ensemble-reference.txt` holds it) in place of the
+/// build's reference spread, for a page that has none: the browser tests, which are not served the build's
+/// files. `false` if the text is not a spread. Call before the app is mounted.
+#[doc(hidden)]
+pub fn preload_reference_spread_text(text: &str) -> bool {
+    let spread = vtre_codec::worker::from_worker(text.trim())
+        .ok()
         .and_then(|m| match m {
             FromWorker::Done { answer, .. } => Spread::from_answer(answer),
             _ => None,
         });
+    let ok = spread.is_some();
     if let Some(s) = spread {
         PRELOADED.with(|p| *p.borrow_mut() = Some(Arc::new(s)));
     }
+    ok
 }
 
 /// Ensemble results and the band switch.
