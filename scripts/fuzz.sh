@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes every decoder that reads outside input: one cargo-fuzz target per decoder in tests/fuzz/fuzz_targets/
-# (share link, scenario JSON, saved-library entry, library import, import marker, widget message, widget URL). Installs
-# cargo-fuzz if missing, builds the targets, runs each one for a fixed number of executions from its seed
-# corpus (tests/fuzz/seeds/<target>/, with the formats' words in tests/fuzz/vtre.dict) and prints a table:
-# target, executions, crashes, timeouts, seconds.
+# (share link, scenario JSON, saved-library entry, library import, import marker, widget message, widget URL,
+# the analysis worker's messages both ways). Installs cargo-fuzz if missing, builds the targets, runs each one
+# for a fixed number of executions from its seed corpus (tests/fuzz/seeds/<target>/, with the formats' words
+# in tests/fuzz/vtre.dict) and prints a table: target, executions, crashes, timeouts, seconds.
 # Exits non-zero if any target crashed, timed out or was stopped by the time cap before its executions, and 77
 # (after saying why) if no toolchain here can build fuzz targets.
 #

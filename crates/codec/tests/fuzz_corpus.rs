@@ -15,12 +15,13 @@ use vtre_codec::library::{parse_entry, parse_marker, Library, MemoryStore, IMPOR
 use vtre_codec::link::{decode, encode, parse_widget_spec, query_escape, query_param};
 use vtre_codec::scenario_json::{from_json, to_full_json_value, to_json_value};
 use vtre_codec::widget::{decode_message, MessageFields, WidgetMessage};
+use vtre_codec::worker::{from_worker, to_worker, Answer, FromWorker, Job, ToWorker};
 use vtre_model::params::ParamId;
 use vtre_model::presets::PRESETS;
-use vtre_model::{LeverId, Scenario, LEVERS};
+use vtre_model::{LeverId, Scenario, SeriesId, TargetId, LEVERS, SERIES, TARGETS as MODEL_TARGETS};
 
 /// One directory per fuzz target (tests/fuzz/fuzz_targets/<target>.rs).
-const TARGETS: [&str; 7] = [
+const TARGETS: [&str; 8] = [
     "link",
     "scenario_json",
     "library_entry",
@@ -28,6 +29,7 @@ const TARGETS: [&str; 7] = [
     "library_marker",
     "widget_message",
     "widget_url",
+    "worker_message",
 ];
 
 /// 2026-12-01T00:00:00Z in milliseconds, the `saved_at` of the seed entries.
@@ -51,6 +53,9 @@ fn dictionary() -> Vec<String> {
             .iter()
             .map(|c| c.key().to_string()),
     );
+    // The worker's messages name series and targets too.
+    words.extend(SERIES.iter().map(|s| s.key.to_string()));
+    words.extend(MODEL_TARGETS.iter().map(|t| t.key.to_string()));
     for w in [
         "vtre:set-scenario",
         "vtre:set-lang",
@@ -76,6 +81,43 @@ fn dictionary() -> Vec<String> {
         "%3A",
         "e-324",
         "e308",
+        "{\"v\":1,",
+        "\"run\":",
+        "\"job\":",
+        "\"cancel\":",
+        "\"ready\":true",
+        "\"progress\":",
+        "\"members\":",
+        "\"seed\":",
+        "\"series\":",
+        "\"measure\":",
+        "\"top\":",
+        "\"target\":",
+        "\"lever\":",
+        "\"markets\":",
+        "\"ensemble\":",
+        "\"tornado\":",
+        "\"seek\":",
+        "\"best\":",
+        "\"contributions\":",
+        "\"refused\":",
+        "\"odds\":",
+        "\"bars\":",
+        "\"base\":",
+        "\"from\":",
+        "\"value\":",
+        "\"reached\":",
+        "\"result\":",
+        "\"runs\":",
+        "\"changes\":",
+        "\"parts\":",
+        "\"method\":",
+        "\"reference\":",
+        "[\"lever\",",
+        "[\"param\",",
+        "null",
+        "at-risk",
+        "unquantified",
     ] {
         words.push(w.to_string());
     }
@@ -187,6 +229,121 @@ fn message(kind: &str, s: &str, json: &str, lang: &str) -> String {
     [kind, s, json, lang].join("\0")
 }
 
+/// The analysis worker's messages as the app and the worker write them: every job, a cancel, and every kind of
+/// answer, the answers computed by the analysis crate on the example scenario (a quantile before any member
+/// ran travels as `null`).
+fn worker_messages() -> Vec<(String, String)> {
+    use vtre_analysis::{
+        best_reachable, contributions, contributions_with, goal_seek, tornado, Ensemble, Measure,
+        Quantiles,
+    };
+    use vtre_model::series::N_YEARS;
+    let ex = example();
+    let co2_2030 = Measure::Series(SeriesId::Co2Total, 2030);
+    let scale = Measure::Target(TargetId::IndustryScale);
+    let mut out = Vec::new();
+    let jobs = [
+        Job::Ensemble {
+            scenario: ex.clone(),
+            members: 1000,
+            seed: 1,
+            series: vec![SeriesId::Co2Total, SeriesId::OutputValueTotal],
+        },
+        Job::Tornado {
+            scenario: ex.clone(),
+            measure: co2_2030,
+            top: 10,
+        },
+        Job::Seek {
+            scenario: ex.clone(),
+            target: TargetId::IndustryScale,
+            lever: LeverId::SteelPrice,
+        },
+        Job::Best {
+            scenario: ex.clone(),
+            target: TargetId::IndustryScale,
+            markets: false,
+        },
+        Job::Contributions {
+            scenario: ex.clone(),
+            measure: scale,
+            seed: 1,
+        },
+    ];
+    for (i, job) in jobs.into_iter().enumerate() {
+        let name = format!("to-{}", job_name(&job));
+        let m = ToWorker::Run {
+            run: i as u32 + 1,
+            job,
+        };
+        out.push((name, m.to_text()));
+    }
+    out.push(("to-cancel".into(), ToWorker::Cancel { run: 3 }.to_text()));
+
+    let mut e = Ensemble::new(&ex, 40, 1);
+    e.run();
+    let mut answers = vec![
+        (
+            "ensemble",
+            Answer::Ensemble {
+                members: e.done(),
+                series: vec![(SeriesId::Co2Total, e.quantiles(SeriesId::Co2Total))],
+                odds: e.targets().to_vec(),
+            },
+        ),
+        (
+            "ensemble-before-any-member",
+            Answer::Ensemble {
+                members: 0,
+                series: vec![(SeriesId::Co2Total, [Quantiles::NAN; N_YEARS])],
+                odds: vec![],
+            },
+        ),
+        ("tornado", Answer::Tornado(tornado(&ex, co2_2030, 5))),
+        (
+            "contributions",
+            Answer::Contributions(contributions(&ex, scale, 1)),
+        ),
+        (
+            "contributions-sampled",
+            Answer::Contributions(contributions_with(&ex, scale, 1, 4, 7)),
+        ),
+        ("best-none", Answer::Best(None)),
+        ("refused", Answer::Refused("no number to seek".into())),
+    ];
+    if let Ok(s) = goal_seek(&ex, TargetId::IndustryScale, LeverId::SteelPrice) {
+        answers.push(("seek", Answer::Seek(s)));
+    }
+    if let Ok(r) = best_reachable(&ex, TargetId::IndustryScale) {
+        answers.push(("best", Answer::Best(Some(r))));
+    }
+    for (name, answer) in answers {
+        let m = FromWorker::Done { run: 1, answer };
+        out.push((format!("from-{name}"), m.to_text()));
+    }
+    out.push(("from-ready".into(), FromWorker::Ready.to_text()));
+    out.push((
+        "from-progress".into(),
+        FromWorker::Progress {
+            run: 1,
+            done: 200,
+            total: 1000,
+        }
+        .to_text(),
+    ));
+    out
+}
+
+fn job_name(job: &Job) -> &'static str {
+    match job {
+        Job::Ensemble { .. } => "ensemble",
+        Job::Tornado { .. } => "tornado",
+        Job::Seek { .. } => "seek",
+        Job::Best { .. } => "best",
+        Job::Contributions { .. } => "contributions",
+    }
+}
+
 /// Every seed file, by target and file name.
 fn seeds() -> Vec<(&'static str, String, String)> {
     let mut out = Vec::new();
@@ -277,6 +434,9 @@ fn seeds() -> Vec<(&'static str, String, String)> {
             query_escape(&link)
         ),
     );
+    for (name, text) in worker_messages() {
+        add("worker_message", &name, text);
+    }
     out
 }
 
@@ -349,6 +509,25 @@ fn check(target: &str, text: &str) -> Result<(), String> {
             (w.unknown.is_empty() && issues.is_empty() && valid(&s) && round_trips(&s))
                 .then_some(())
                 .ok_or(format!("{:?} {issues:?}", w.unknown))
+        }
+        "worker_message" => {
+            // Read by one of the two decoders, and its encoding read again is the same text (what the fuzz
+            // target checks of everything it accepts).
+            let again = match (to_worker(text), from_worker(text)) {
+                (Ok(m), _) => {
+                    if let ToWorker::Run { job, .. } = &m {
+                        if !valid(job.scenario()) {
+                            return Err("invalid scenario".into());
+                        }
+                    }
+                    to_worker(&m.to_text()).map(|b| b.to_text())
+                }
+                (_, Ok(m)) => from_worker(&m.to_text()).map(|b| b.to_text()),
+                (Err(a), Err(b)) => return Err(format!("refused both ways: {a:?} / {b:?}")),
+            };
+            (again.as_deref() == Ok(text))
+                .then_some(())
+                .ok_or(format!("re-encodes to {again:?}"))
         }
         _ => Err(format!("no fuzz target {target}")),
     }

@@ -153,6 +153,15 @@ impl Scenario {
         self.overrides.remove(&id);
     }
 
+    /// Sets any parameter to any value, outside its low–high range and whatever its role: a *mutated*
+    /// parameter, for tests that prove a check of the model can fail (`tests/base_year.rs`). Input never takes
+    /// this way (links, files and the UI use [`Scenario::set_param_checked`]), and no encoder writes what it
+    /// sets faithfully, so it stays out of the documented API.
+    #[doc(hidden)]
+    pub fn set_param_mutated(&mut self, id: ParamId, v: f64) {
+        self.overrides.insert(id, v);
+    }
+
     pub fn overrides(&self) -> &BTreeMap<ParamId, f64> {
         &self.overrides
     }

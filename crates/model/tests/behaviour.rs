@@ -179,28 +179,10 @@ fn vim_targets() -> usize {
     vtre_model::TARGETS.len()
 }
 
-#[test]
-fn the_reference_reproduces_the_2020_base_year_within_two_percent() {
-    let p = simulate(&Scenario::reference());
-    // The base-year figures, read from the CSV (the `check` rows are there for this test).
-    for (id, param) in [
-        (S::CrudeSteelTotal, ParamId::CrudeSteel2020),
-        (S::V2o5Output, ParamId::V2o5Output2020),
-        (S::Tio2Output, ParamId::Tio2Output2020),
-        (S::TiSpongeOutput, ParamId::SpongeOutput2020),
-        (S::ReoMined, ParamId::ReQuota2020),
-        (S::EnergyTotal, ParamId::Energy2020),
-        (S::OutputValueTotal, ParamId::Value2020),
-    ] {
-        let expected = vtre_model::params::spec(param).value;
-        let got = p.at(id, 2020);
-        assert!(
-            (got / expected - 1.0).abs() <= 0.02,
-            "{}: {got} vs {expected}",
-            id.key()
-        );
-    }
-}
+// The 2020 base year against its published figures: tests/base_year.rs. Four of the seven figures this file
+// once compared (crude steel, V2O5, REO mined, output value) are solved back from, or equal to, the very
+// parameter they were compared with; that file checks what can fail instead (parts against published totals,
+// solved factors within physical ranges) and the three that are not solved (TiO2, sponge, energy).
 
 #[test]
 fn every_lever_at_min_default_and_max_keeps_the_invariants() {
@@ -1166,6 +1148,9 @@ fn titanium_concentrate_is_calibrated_to_the_published_2020_figure_and_validated
 fn the_base_year_reproduces_its_facts_with_every_parameter_at_either_end_of_its_range() {
     // 2020 is what happened: whatever an uncertain parameter's value, the calibration is re-solved so 2020
     // gives the published figures (or the anchor the parameter itself sets) and no limit or quota cuts it.
+    // Each anchor row is an identity once the solve runs (the figure is solved from that parameter): it fails
+    // only if the solve is skipped or uses stale parameters. Whether the solution is physical — parts
+    // against published totals, solved factors in range — is tests/base_year.rs, at the same parameter ends.
     let reference = simulate(&Scenario::reference());
     let mut checked = 0;
     for p in vtre_model::params::PARAMS
