@@ -212,6 +212,10 @@ test('the contributions waterfall splits a scenario\'s change into parts that ad
   assert.match(note.text, /精确Shapley值，16次模型运行/);
   // Reference, four parts, this scenario, and two legend swatches.
   assert.equal(await svgRects(page, 'waterfall'), 8);
+  // Issue 25: the changes' one-at-a-time effects plus their interaction make the same total.
+  const inter = await page.$eval('[data-result="waterfall"] [data-interaction]', (p) => ({ interaction: Number(p.dataset.interaction), alone: Number(p.dataset.sumAlone), text: p.textContent }));
+  assert.ok(Math.abs(inter.alone + inter.interaction - note.total) <= 1e-9 * Math.max(1, Math.abs(note.total)), `${inter.alone} + ${inter.interaction} vs ${note.total}`);
+  assert.match(inter.text, /单独作用之和/);
   // From the compare view: compare a preset, then open its contributions.
   await page.click('[data-view="explorer"]');
   await page.click('[data-action="scenarios"]');

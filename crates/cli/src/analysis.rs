@@ -11,7 +11,8 @@
 //! vtre goal-seek     --target ID [--lever ID] [--preset P | --scenario F]
 //!     → target_id,lever,from,to,reached,status,value,margin
 //! vtre contributions (--series ID --year Y | --target ID) [--preset P | --scenario F] [--permutations M] [--seed S]
-//!     → kind,id,from,to,contribution, then `total,<measure>,<reference>,<scenario>,<difference>`
+//!     → kind,id,from,to,contribution,alone (Shapley share and one-at-a-time effect of each change), then
+//!       `interaction,<measure>,,,<total − Σ alone>,` and `total,<measure>,<reference>,<scenario>,<difference>,`
 //! ```
 //!
 //! `targets` is an analysis only with `--members` or `--seed`; without them `main`'s `targets` answers.
@@ -299,19 +300,27 @@ fn contributions_csv(a: &Args) -> Result<String, String> {
         permutations,
         a.number("--seed", DEFAULT_SEED)?,
     );
-    let mut out = String::from("kind,id,from,to,contribution\n");
+    let mut out = String::from("kind,id,from,to,contribution,alone\n");
     for p in &c.parts {
         out.push_str(&format!(
-            "{},{},{},{},{}\n",
+            "{},{},{},{},{},{}\n",
             p.input.kind(),
             p.input.key(),
             fmt_num(p.from),
             fmt_num(p.to),
-            fmt_num(p.contribution)
+            fmt_num(p.contribution),
+            fmt_num(p.alone)
         ));
     }
+    // The changes acting together: the total less the sum of the one-at-a-time effects (its Shapley
+    // shares are already in the parts' contributions, so it is not added to their sum).
     out.push_str(&format!(
-        "total,{},{},{},{}\n",
+        "interaction,{},,,{},\n",
+        measure.key(),
+        fmt_num(c.interaction())
+    ));
+    out.push_str(&format!(
+        "total,{},{},{},{},\n",
         measure.key(),
         fmt_num(c.reference),
         fmt_num(c.scenario),

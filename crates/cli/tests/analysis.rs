@@ -177,8 +177,14 @@ fn contributions_add_up_to_the_change_between_the_two_projections() {
         "2030",
     ]);
     let table = rows(&out);
-    assert_eq!(out.lines().next(), Some("kind,id,from,to,contribution"));
-    let (parts, total): (Vec<_>, Vec<_>) = table.iter().partition(|r| r["kind"] != "total");
+    assert_eq!(
+        out.lines().next(),
+        Some("kind,id,from,to,contribution,alone")
+    );
+    let (parts, total): (Vec<_>, Vec<_>) = table
+        .iter()
+        .filter(|r| r["kind"] != "interaction")
+        .partition(|r| r["kind"] != "total");
     assert_eq!(parts.len(), 5, "four levers and one parameter");
     assert!(parts
         .iter()
@@ -199,6 +205,33 @@ fn contributions_add_up_to_the_change_between_the_two_projections() {
         scenario - reference
     );
     assert!((scenario - reference).abs() > 0.1, "a real change to split");
+    // Separately: each change's effect alone plus the interaction row make the same total.
+    let interaction = table
+        .iter()
+        .find(|r| r["kind"] == "interaction")
+        .expect("an interaction row");
+    assert_eq!(interaction["id"], "co2_total@2030");
+    let alone: f64 = parts.iter().map(|r| num(&r["alone"])).sum();
+    assert!(
+        (alone + num(&interaction["contribution"]) - (scenario - reference)).abs() < 1e-5,
+        "{alone} + {} vs {}",
+        interaction["contribution"],
+        scenario - reference
+    );
+    // The grid factor's effect alone is the CO2 of a cleaner grid with the reference's steel, checked
+    // against the projection of that change alone.
+    let grid_alone = scenario_file("contrib-grid", r#"{"grid_factor": 0.05}"#);
+    let g = projected(
+        &ok(&["project", "--scenario", grid_alone.to_str().unwrap()]),
+        "co2_total",
+        2030,
+    );
+    let grid = parts.iter().find(|r| r["id"] == "grid_factor").unwrap();
+    assert!(
+        (num(&grid["alone"]) - (g - reference)).abs() < 1e-5,
+        "{grid:?}"
+    );
+    let _ = std::fs::remove_dir_all(grid_alone.parent().unwrap());
 
     // More than twelve changes: sampled orders, reproducible, still adding up.
     let many = scenario_file(
@@ -225,9 +258,10 @@ fn contributions_add_up_to_the_change_between_the_two_projections() {
     let out = ok(&args);
     assert_eq!(out, ok(&args), "same seed, same split");
     let table = rows(&out);
-    assert_eq!(table.len(), 15);
+    assert_eq!(table.len(), 16, "14 changes, the interaction and the total");
+    assert_eq!(table[14]["kind"], "interaction");
     let sum: f64 = table[..14].iter().map(|r| num(&r["contribution"])).sum();
-    let change = num(&table[14]["contribution"]);
+    let change = num(&table[15]["contribution"]);
     assert!((sum - change).abs() < 2e-5, "{sum} vs {change}");
     let _ = std::fs::remove_dir_all(file.parent().unwrap());
     let _ = std::fs::remove_dir_all(many.parent().unwrap());

@@ -378,6 +378,7 @@ fn answer_json(a: &Answer) -> (&'static str, Json) {
                                     num(p.from),
                                     num(p.to),
                                     num(p.contribution),
+                                    num(p.alone),
                                 ])
                             })
                             .collect(),
@@ -737,11 +738,12 @@ pub fn from_worker(text: &str) -> R<FromWorker> {
             parts: arr(field(x, "parts")?, "parts")?
                 .iter()
                 .map(|p| match arr(p, "part")? {
-                    [i, a, b_, c] => Ok(Part {
+                    [i, a, b_, c, al] => Ok(Part {
                         input: input(i)?,
                         from: f(a, "from")?,
                         to: f(b_, "to")?,
                         contribution: f_or_nan(c, "contribution")?,
+                        alone: f_or_nan(al, "alone")?,
                     }),
                     _ => bad("part"),
                 })
@@ -858,6 +860,33 @@ mod tests {
         ] {
             assert_eq!(from_worker(&m.to_text()), Ok(m.clone()));
         }
+    }
+
+    #[test]
+    fn a_contributions_answer_carries_each_changes_effect_alone_and_so_the_interaction() {
+        let mut sc = Scenario::reference();
+        sc.set(LeverId::EafSwap, 600.0);
+        sc.set(LeverId::SwapVtiShare, 1.0);
+        let c =
+            vtre_analysis::contributions(&sc, Measure::Series(SeriesId::CrudeSteelBofVti, 2030), 1);
+        assert!(c.interaction().abs() > 1.0, "{c:?}");
+        let m = FromWorker::Done {
+            run: 2,
+            answer: Answer::Contributions(c.clone()),
+        };
+        match from_worker(&m.to_text()) {
+            Ok(FromWorker::Done {
+                answer: Answer::Contributions(back),
+                ..
+            }) => {
+                assert_eq!(back, c);
+                assert_eq!(back.interaction().to_bits(), c.interaction().to_bits());
+            }
+            other => panic!("{other:?}"),
+        }
+        // A part without its effect alone (the earlier four-element form) is refused, not guessed.
+        let old = r#"{"v":1,"run":1,"contributions":{"measure":["co2_total",2030],"reference":1,"scenario":2,"parts":[[["lever","eaf_swap"],0,600,1]],"method":null,"runs":2}}"#;
+        assert!(from_worker(old).is_err_and(|e| e.0.contains("part")));
     }
 
     #[test]

@@ -175,6 +175,11 @@ pub const PARTS: &str = "data-parts";
 pub const SUM: &str = "data-sum";
 /// See [`PARTS`].
 pub const TOTAL: &str = "data-total";
+/// Written by the app under a waterfall of two or more changes: the interaction (total − the sum of the
+/// changes' one-at-a-time effects) and that sum (issue 25).
+pub const INTERACTION: &str = "data-interaction";
+/// See [`INTERACTION`].
+pub const SUM_ALONE: &str = "data-sum-alone";
 
 /// Written by the app on the headline's one polite live region, which says what changed in the headline
 /// figures once the levers have settled (the end-to-end tests read its text).
@@ -203,6 +208,8 @@ pub const APP_ONLY: &[&str] = &[
     PARTS,
     SUM,
     TOTAL,
+    INTERACTION,
+    SUM_ALONE,
 ];
 
 /// Names only the pages write.
