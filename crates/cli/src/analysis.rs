@@ -10,6 +10,8 @@
 //!     → rank,kind,id,low_input,high_input,base_output,low_output,high_output,swing
 //! vtre goal-seek     --target ID [--lever ID] [--preset P | --scenario F]
 //!     → target_id,lever,from,to,reached,status,value,margin
+//! vtre goal-seek     --target ID --confidence C [--lever ID] [--members N] [--seed S] [--margin] [--preset P | --scenario F]
+//!     → target_id,lever,from,to,reached,confidence,chance_from,chance,chance_of,members,seed,runs
 //! vtre contributions (--series ID --year Y | --target ID) [--preset P | --scenario F] [--permutations M] [--seed S]
 //!     → kind,id,from,to,contribution,alone (Shapley share and one-at-a-time effect of each change), then
 //!       `interaction,<measure>,,,<total − Σ alone>,` and `total,<measure>,<reference>,<scenario>,<difference>,`
@@ -34,7 +36,7 @@ pub(crate) const DEFAULT_SEED: u64 = 1;
 const MAX_MEMBERS: usize = 20_000;
 const SCENARIO_FLAGS: [&str; 2] = ["--preset", "--scenario"];
 /// Flags that take no value.
-const SWITCHES: [&str; 1] = ["--markets"];
+const SWITCHES: [&str; 2] = ["--markets", "--margin"];
 
 /// Runs an analysis command, or `None` when `cmd` is not one.
 pub fn run(cmd: &str, rest: &[String]) -> Option<Result<String, String>> {
@@ -44,7 +46,15 @@ pub fn run(cmd: &str, rest: &[String]) -> Option<Result<String, String>> {
             &["--members", "--seed"]
         }
         "sensitivity" => &["--target", "--series", "--year", "--top"],
-        "goal-seek" => &["--target", "--lever", "--markets"],
+        "goal-seek" => &[
+            "--target",
+            "--lever",
+            "--markets",
+            "--confidence",
+            "--members",
+            "--seed",
+            "--margin",
+        ],
         "contributions" => &["--target", "--series", "--year", "--permutations", "--seed"],
         _ => return None,
     };
@@ -126,7 +136,11 @@ impl Args {
     }
 
     fn members(&self) -> Result<usize, String> {
-        let n = self.number("--members", DEFAULT_MEMBERS)?;
+        self.members_or(DEFAULT_MEMBERS)
+    }
+
+    fn members_or(&self, default: usize) -> Result<usize, String> {
+        let n = self.number("--members", default)?;
         if (1..=MAX_MEMBERS).contains(&n) {
             Ok(n)
         } else {
@@ -258,6 +272,16 @@ fn seek_row(target: TargetId, lever: Option<(LeverId, f64, f64)>, r: &TargetResu
 /// when none had to move or none helped). Market prices and the premium move only with `--markets`
 /// ("if markets…").
 fn goal_seek_csv(a: &Args) -> Result<String, String> {
+    if a.get("--confidence").is_some() {
+        return confident_seek_csv(a);
+    }
+    for flag in ["--members", "--seed", "--margin"] {
+        if a.get(flag).is_some() {
+            return Err(format!(
+                "{flag} goes with --confidence C (a goal-seek over an ensemble)"
+            ));
+        }
+    }
     let target = a.target()?;
     let s = a.scenario()?;
     let set = if a.flag("--markets") {
@@ -326,5 +350,71 @@ fn contributions_csv(a: &Args) -> Result<String, String> {
         fmt_num(c.scenario),
         fmt_num(c.total())
     ));
+    Ok(out)
+}
+
+/// `vtre goal-seek --confidence C`: the smallest move of a policy lever (`--lever`, or each policy lever the
+/// target names, the answer first) that meets the target with a chance of at least C over an ensemble of
+/// `--members` (default 500) drawn from `--seed` (default 1); `--margin` asks the chance of meeting it with
+/// its band. When no value reaches C, `reached` is false and `chance` is the best found.
+fn confident_seek_csv(a: &Args) -> Result<String, String> {
+    use vtre_analysis::confidence::{self, Chance};
+    let target = a.target()?;
+    let text = a.get("--confidence").unwrap_or_default();
+    let c: f64 = text
+        .parse()
+        .ok()
+        .filter(|c: &f64| (0.0..=1.0).contains(c) && *c > 0.0)
+        .ok_or_else(|| {
+            format!(
+                "--confidence must be a chance above 0 and at most 1 (0.8 for 80 %), not '{text}'"
+            )
+        })?;
+    if a.flag("--markets") {
+        return Err(
+            "--confidence searches policy levers only: market prices are not a policy answer"
+                .into(),
+        );
+    }
+    let members = a.members_or(confidence::DEFAULT_MEMBERS)?;
+    let seed = a.number("--seed", DEFAULT_SEED)?;
+    let chance = if a.flag("--margin") {
+        Chance::Margin
+    } else {
+        Chance::Threshold
+    };
+    let s = a.scenario()?;
+    let answers = match a.get("--lever") {
+        Some(key) => {
+            let lever = LeverId::from_key(key)
+                .ok_or_else(|| format!("unknown lever '{key}' (see `vtre levers`)"))?;
+            vec![
+                confidence::confident_seek(&s, target, lever, c, chance, members, seed)
+                    .map_err(|e| e.to_string())?,
+            ]
+        }
+        None => confidence::confident_seek_levers(&s, target, c, chance, members, seed)
+            .map_err(|e| e.to_string())?,
+    };
+    let mut out = String::from(
+        "target_id,lever,from,to,reached,confidence,chance_from,chance,chance_of,members,seed,runs\n",
+    );
+    for r in answers {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            target.key(),
+            r.lever.key(),
+            fmt_num(r.from),
+            fmt_num(r.value),
+            r.reached,
+            fmt_num(r.confidence),
+            fmt_num(r.chance_from),
+            fmt_num(r.chance),
+            r.chance_of.key(),
+            r.members,
+            r.seed,
+            r.runs
+        ));
+    }
     Ok(out)
 }

@@ -9,6 +9,7 @@
 //! vtre targets       --members N [--seed S] [--preset NAME | --scenario FILE.json]
 //! vtre sensitivity   (--target ID | --series ID --year Y) [--top N] [--preset NAME | --scenario FILE.json]
 //! vtre goal-seek     --target ID [--lever ID] [--preset NAME | --scenario FILE.json]
+//! vtre goal-seek     --target ID --confidence C [--lever ID] [--members N] [--seed S] [--margin] [...]
 //! vtre contributions (--series ID --year Y | --target ID) [--preset NAME | --scenario FILE.json]
 //!                    [--permutations M] [--seed S]
 //! ```
@@ -49,6 +50,11 @@ const USAGE: &str = "usage:
   vtre goal-seek --target ID [--lever ID] [--markets] [--preset NAME | --scenario FILE.json]
       (the lever value that just meets the target; without --lever, a setting of the policy levers that
       does; --markets: 'if markets...', market prices and the premium may move too)
+  vtre goal-seek --target ID --confidence C [--lever ID] [--members N] [--seed S] [--margin]
+      [--preset NAME | --scenario FILE.json]
+      (the smallest move of a policy lever that meets the target with a chance of at least C over N
+       members from seed S, default 500 and 1; without --lever each policy lever the target names, the
+       answer first; reached=false gives the best chance found; --margin: met with its band)
   vtre contributions (--series ID --year Y | --target ID) [--preset NAME | --scenario FILE.json]
       [--permutations M] [--seed S]   (each change's share of the difference from the reference)
   vtre pages --out DIR     (writes the app's pre-rendered reading pages)

@@ -180,6 +180,8 @@ pub const TOTAL: &str = "data-total";
 pub const INTERACTION: &str = "data-interaction";
 /// See [`INTERACTION`].
 pub const SUM_ALONE: &str = "data-sum-alone";
+/// Written by the app on the answer of a goal-seek to a confidence: the chance at the value found (issue 25).
+pub const CHANCE: &str = "data-chance";
 
 /// Written by the app on the headline's one polite live region, which says what changed in the headline
 /// figures once the levers have settled (the end-to-end tests read its text).
@@ -210,6 +212,7 @@ pub const APP_ONLY: &[&str] = &[
     TOTAL,
     INTERACTION,
     SUM_ALONE,
+    CHANCE,
 ];
 
 /// Names only the pages write.
