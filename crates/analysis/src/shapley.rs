@@ -3,7 +3,10 @@
 //!
 //! The players are the scenario's changes from the reference ([`crate::changes_from_reference`]): every
 //! lever away from its reference value and every overridden parameter. The value of a coalition `S` is the
-//! measure in the reference with only the changes in `S` applied, `v(S)`. Player `i` gets
+//! measure in the reference with only the changes in `S` applied, `v(S)`: the reference **in the scenario's
+//! market baseline and policy start year** (issue 25), so the split compares policies within one world and
+//! `v(N)` is the scenario itself (a later start or another baseline used to be dropped, so the waterfall's
+//! end was not the scenario's own value). Player `i` gets
 //!
 //! ```text
 //! φ_i = Σ_{S ⊆ N∖{i}} |S|! (n − |S| − 1)! / n! · (v(S ∪ {i}) − v(S))
@@ -128,6 +131,8 @@ pub fn contributions_with(
 #[derive(Clone, Debug)]
 pub struct ShapleyRun {
     measure: Measure,
+    /// The reference in the scenario's market baseline and policy frame: what the changes are applied to.
+    base: Scenario,
     changes: Vec<(Input, f64, f64)>,
     game: Game,
     method: Method,
@@ -161,8 +166,12 @@ impl ShapleyRun {
                 2 + permutations.saturating_mul(n.saturating_sub(1)) + n,
             )
         };
+        let mut base = Scenario::reference();
+        base.set_baseline(s.baseline());
+        base.set_start_year(s.start_year());
         ShapleyRun {
             measure,
+            base,
             changes,
             game,
             method,
@@ -187,7 +196,7 @@ impl ShapleyRun {
             let value = match self.game.next() {
                 None => return true,
                 Some(members) => {
-                    let mut t = Scenario::reference();
+                    let mut t = self.base.clone();
                     for (&(input, _, to), &on) in self.changes.iter().zip(members) {
                         if on {
                             input.set(&mut t, to);
@@ -834,6 +843,26 @@ mod tests {
             assert_eq!(run.runs(), run.planned_runs());
             assert_eq!(run.finish(), whole);
         }
+    }
+
+    #[test]
+    fn the_split_is_made_in_the_scenarios_baseline_and_policy_frame() {
+        let mut s = swap_scenario();
+        s.set_baseline(vtre_model::BaselineId::Low);
+        s.set_start_year(2024);
+        let m = Measure::Series(SeriesId::OutputValueTotal, 2030);
+        let c = contributions(&s, m, 0);
+        assert_eq!(c.scenario, m.of(&simulate(&s)), "v(N) is the scenario");
+        let mut base = Scenario::reference();
+        base.set_baseline(vtre_model::BaselineId::Low);
+        base.set_start_year(2024);
+        assert_eq!(
+            c.reference,
+            m.of(&simulate(&base)),
+            "v(∅): the reference in that world"
+        );
+        let scale = c.reference.abs().max(1.0);
+        assert!(close(c.sum(), c.total(), 1e-9 * scale));
     }
 
     #[test]

@@ -34,7 +34,7 @@ use vtre_model::{simulate, LeverId, Scenario, SeriesId, TargetId, SERIES, TARGET
 pub(crate) const DEFAULT_SEED: u64 = 1;
 /// The most members one run may ask for (each keeps every series: about 7.4 kB per member).
 const MAX_MEMBERS: usize = 20_000;
-const SCENARIO_FLAGS: [&str; 2] = ["--preset", "--scenario"];
+const SCENARIO_FLAGS: [&str; 3] = ["--preset", "--scenario", "--baseline"];
 /// Flags that take no value.
 const SWITCHES: [&str; 2] = ["--markets", "--margin"];
 
@@ -127,6 +127,7 @@ impl Args {
         let o = Opts {
             preset: self.get("--preset").map(String::from),
             scenario: self.get("--scenario").map(String::from),
+            baseline: self.get("--baseline").map(String::from),
             format: "csv".into(),
         };
         if o.preset.is_some() && o.scenario.is_some() {

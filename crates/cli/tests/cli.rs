@@ -236,3 +236,63 @@ fn validate_and_related_score_the_scenario_against_history_and_other_plans() {
     };
     assert!(value(&r2) > value(&r));
 }
+
+#[test]
+fn baselines_are_listed_with_sources_and_switch_only_the_market_from_2025() {
+    let (code, out, _) = vtre(&["baselines"]);
+    assert_eq!(code, 0);
+    let keys: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(1))
+        .collect();
+    assert_eq!(keys, ["low", "central", "high"]);
+    assert!(out.contains("cn_crude_steel") && out.contains("rebar_price_avg_2020"));
+
+    // Central is the reference: byte-identical output.
+    let (_, reference, _) = vtre(&["project"]);
+    let (code, central, _) = vtre(&["project", "--baseline", "central"]);
+    assert_eq!(code, 0);
+    assert_eq!(central, reference);
+    // Low: every row before 2025 as in the reference, and rows from 2025 moved.
+    let (code, low, _) = vtre(&["project", "--baseline", "low"]);
+    assert_eq!(code, 0);
+    let mut moved = 0;
+    for (a, b) in reference.lines().zip(low.lines()).skip(1) {
+        let year: u16 = a
+            .split(',')
+            .next()
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(0);
+        if year < 2025 {
+            assert_eq!(a, b, "history is the same in every baseline");
+        } else if a != b {
+            moved += 1;
+        }
+    }
+    assert!(moved > 100, "{moved}");
+    // A scenario file naming the baseline is the same run; naming another than --baseline is an error.
+    let dir = std::env::temp_dir().join(format!("vtre-cli-base-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("low.json");
+    std::fs::write(&file, r#"{"baseline": "low"}"#).expect("write");
+    let f = file.to_str().unwrap_or_default();
+    let (_, from_file, _) = vtre(&["project", "--scenario", f]);
+    assert_eq!(from_file, low);
+    let (code, _, err) = vtre(&["project", "--scenario", f, "--baseline", "high"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("give it once"), "{err}");
+    let (code, _, err) = vtre(&["targets", "--baseline", "medium"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown baseline 'medium'"), "{err}");
+    // targets and ensemble take it too.
+    let (_, t_ref, _) = vtre(&["targets"]);
+    let (code, t_low, _) = vtre(&["targets", "--baseline", "low"]);
+    assert_eq!(code, 0);
+    assert_ne!(t_low, t_ref);
+    let (code, e_low, _) = vtre(&["ensemble", "--members", "20", "--baseline", "low"]);
+    assert_eq!(code, 0);
+    let (_, e_ref, _) = vtre(&["ensemble", "--members", "20"]);
+    assert_ne!(e_low, e_ref);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,7 +1,9 @@
 //! Share links: a scenario as the compact, versioned, human-tolerant text of the URL parameter `s`.
 //!
 //! Format, version 1: `1` then, for each lever that differs from the reference, `,key:value`, and for each
-//! overridden parameter `,@csv_key:value`, and for a later policy start `,from:YEAR`. Values print in Rust's shortest round-trip form (with an exponent
+//! overridden parameter `,@csv_key:value`, for a later policy start `,from:YEAR`, and for a market baseline
+//! other than the reference's `,base:NAME` (`low`, `high`; absent for `central`, so every link made before
+//! baselines existed reads as it did). Values print in Rust's shortest round-trip form (with an exponent
 //! below 1e-5 and from 1e16, where positional digits would run to hundreds of characters), so every valid
 //! scenario decodes to exactly itself. Example: `1,eaf_swap:300,swap_vti_share:1,@power_price_elasticity:-0.5`.
 //!
@@ -13,6 +15,7 @@
 use vtre_model::levers::{spec, LeverId};
 use vtre_model::params::ParamId;
 use vtre_model::scenario::{InputIssue, Scenario, POLICY_FROM_DEFAULT};
+use vtre_model::BaselineId;
 
 /// The current format version.
 pub const VERSION: u32 = 1;
@@ -53,8 +56,14 @@ pub fn encode(s: &Scenario) -> String {
     if s.start_year() != POLICY_FROM_DEFAULT {
         out.push_str(&format!(",{POLICY_FROM_KEY}:{}", s.start_year()));
     }
+    if s.baseline() != BaselineId::CENTRAL {
+        out.push_str(&format!(",{BASELINE_KEY}:{}", s.baseline().key()));
+    }
     out
 }
+
+/// The piece that carries a market baseline (`base:low`); absent for the reference's (`central`).
+pub const BASELINE_KEY: &str = "base";
 
 /// The piece that carries a later policy start year (`from:2026`); absent for the default (2020).
 pub const POLICY_FROM_KEY: &str = "from";
@@ -146,6 +155,15 @@ pub fn decode(text: &str) -> (Scenario, Vec<LinkIssue>) {
             issues.push(LinkIssue::Duplicate(key.clone()));
         } else {
             seen.push(key.clone());
+        }
+        if key == BASELINE_KEY {
+            match BaselineId::from_key(&val.to_ascii_lowercase()) {
+                Some(b) => s.set_baseline(b),
+                None => issues.push(LinkIssue::Input(InputIssue::UnknownBaseline(
+                    val.chars().take(40).collect(),
+                ))),
+            }
+            continue;
         }
         let number = crate::num::parse_f64(val);
         if key == POLICY_FROM_KEY {
@@ -357,6 +375,34 @@ mod tests {
         let (s, issues) = decode("1,from:next");
         assert_eq!(s.start_year(), 2020);
         assert_eq!(issues.len(), 1);
+    }
+
+    #[test]
+    fn a_market_baseline_travels_as_base_and_central_is_not_written() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 300.0);
+        let before = encode(&s);
+        assert_eq!(
+            before, "1,eaf_swap:300",
+            "central: the link made before baselines existed"
+        );
+        s.set_baseline(BaselineId::Low);
+        let text = encode(&s);
+        assert_eq!(text, "1,eaf_swap:300,base:low");
+        assert_eq!(decode(&text), (s.clone(), vec![]));
+        assert_eq!(decode(&query_escape(&text)), (s, vec![]));
+        // Typed loosely, and a name that does not exist.
+        assert_eq!(decode("1;BASE = High").0.baseline(), BaselineId::High);
+        let (s, issues) = decode("1,base:medium,eaf_swap:300");
+        assert_eq!(s.baseline(), BaselineId::Central);
+        assert_eq!(s.get(LeverId::EafSwap), 300.0);
+        assert_eq!(
+            issues,
+            vec![LinkIssue::Input(InputIssue::UnknownBaseline(
+                "medium".into()
+            ))]
+        );
+        assert_eq!(decode("1,base:central"), (Scenario::reference(), vec![]));
     }
 
     #[test]

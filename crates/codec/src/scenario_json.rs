@@ -2,7 +2,8 @@
 //!
 //! An object of lever id → number, with an optional `"params"` object of parameter id (CSV key) → number
 //! and an optional `"policy_from"` year (a later policy start, 2020–2030; absent = 2020, the guideline's
-//! window). Omitted levers keep their reference value.
+//! window) and an optional `"baseline"` (a market baseline, `"low"` or `"high"`; absent = `central`, the
+//! reference's). Omitted levers keep their reference value.
 //!
 //! ```json
 //! { "eaf_swap": 300, "swap_vti_share": 1, "params": { "power_price_elasticity": -0.5 }, "policy_from": 2026 }
@@ -16,7 +17,7 @@
 use crate::json::{self, Json};
 use vtre_model::levers::{spec, LeverId, LEVERS};
 use vtre_model::params::ParamId;
-use vtre_model::{InputIssue, Scenario};
+use vtre_model::{BaselineId, InputIssue, Scenario};
 
 /// JSON of only what differs from the reference (compact, lever-table order).
 pub fn to_json_value(s: &Scenario) -> Json {
@@ -40,10 +41,15 @@ pub fn to_full_json_value(s: &Scenario) -> Json {
 
 /// The key of the policy start year.
 pub const POLICY_FROM: &str = "policy_from";
+/// The key of the market baseline.
+pub const BASELINE: &str = "baseline";
 
 fn push_params(s: &Scenario, m: &mut Vec<(String, Json)>) {
     if s.start_year() != vtre_model::scenario::POLICY_FROM_DEFAULT {
         m.push((POLICY_FROM.into(), Json::Num(f64::from(s.start_year()))));
+    }
+    if s.baseline() != BaselineId::CENTRAL {
+        m.push((BASELINE.into(), Json::Str(s.baseline().key().into())));
     }
     if !s.overrides().is_empty() {
         let p = s
@@ -72,6 +78,16 @@ pub fn from_json_value(v: &Json) -> (Scenario, Vec<InputIssue>) {
         return (s, issues);
     };
     for (k, val) in obj {
+        if k == BASELINE {
+            match val.as_str().and_then(BaselineId::from_key) {
+                Some(b) => s.set_baseline(b),
+                None => issues.push(InputIssue::UnknownBaseline(match val.as_str() {
+                    Some(t) => t.chars().take(40).collect(),
+                    None => val.describe(),
+                })),
+            }
+            continue;
+        }
         if k == POLICY_FROM {
             match val
                 .as_f64()
@@ -173,6 +189,27 @@ mod tests {
         let (s, issues) = from_json(r#"{"policy_from": 2026.5}"#);
         assert_eq!(s.start_year(), 2020);
         assert_eq!(issues.len(), 1);
+    }
+
+    #[test]
+    fn a_market_baseline_round_trips_and_central_is_not_written() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 300.0);
+        assert_eq!(to_json_value(&s).to_text(), r#"{"eaf_swap":300}"#);
+        s.set_baseline(BaselineId::High);
+        let text = to_json_value(&s).to_text();
+        assert_eq!(text, r#"{"eaf_swap":300,"baseline":"high"}"#);
+        assert_eq!(from_json(&text), (s.clone(), vec![]));
+        let full = to_full_json_value(&s).to_text();
+        assert_eq!(from_json(&full), (s, vec![]));
+        for bad in [r#"{"baseline":"medium"}"#, r#"{"baseline":2}"#] {
+            let (s, issues) = from_json(bad);
+            assert_eq!(s.baseline(), BaselineId::Central, "{bad}");
+            assert!(
+                matches!(&issues[..], [InputIssue::UnknownBaseline(_)]),
+                "{bad}: {issues:?}"
+            );
+        }
     }
 
     #[test]

@@ -76,6 +76,10 @@ fn dictionary() -> Vec<String> {
         "%3A",
         "e-324",
         "e308",
+        "base:",
+        "\"baseline\":",
+        "low",
+        "high",
     ] {
         words.push(w.to_string());
     }
@@ -100,6 +104,14 @@ fn example() -> Scenario {
     s.set(LeverId::EafSwap, 300.0);
     s.set(LeverId::SwapVtiShare, 1.0);
     s.set_param(ParamId::PowerElasticity, -0.5);
+    s
+}
+
+/// What issue 25 added to a scenario: the example in another market baseline (and, as they come, a lever
+/// schedule and the version it was made with).
+fn decisions() -> Scenario {
+    let mut s = example();
+    s.set_baseline(vtre_model::BaselineId::Low);
     s
 }
 
@@ -196,6 +208,14 @@ fn seeds() -> Vec<(&'static str, String, String)> {
     let ex = example();
     add("link", "example", encode(&ex));
     add("scenario_json", "example", to_json_value(&ex).to_text());
+    let dec = decisions();
+    add("link", "decisions", encode(&dec));
+    add("scenario_json", "decisions", to_json_value(&dec).to_text());
+    add(
+        "library_entry",
+        "decisions",
+        stored_entry("decisions", &dec),
+    );
     add(
         "library_entry",
         "example",

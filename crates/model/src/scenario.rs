@@ -5,6 +5,7 @@
 //! [`Scenario::set_param_checked`] so that every value that was not taken as given is reported as an
 //! [`InputIssue`].
 
+use crate::baselines::BaselineId;
 use crate::levers::{spec, LeverId, LEVERS, N_LEVERS};
 use crate::params::{spec as pspec, ParamId, PARAMS};
 use std::collections::BTreeMap;
@@ -16,6 +17,8 @@ pub struct Scenario {
     overrides: BTreeMap<ParamId, f64>,
     /// The first year the scenario's policy applies (see [`Scenario::set_start_year`]).
     start_year: u16,
+    /// The market world it is run in (see [`crate::baselines`]); the reference's is `central`.
+    baseline: BaselineId,
 }
 
 /// The guideline's own window: policy from 2020, the base year (the default).
@@ -36,6 +39,8 @@ pub enum InputIssue {
     NotAnObject(String),
     UnknownLever(String),
     UnknownParam(String),
+    /// A market baseline that does not exist (the reference's, `central`, is used).
+    UnknownBaseline(String),
     /// A value that is not a finite number.
     NotANumber {
         id: String,
@@ -61,6 +66,15 @@ impl std::fmt::Display for InputIssue {
             InputIssue::NotAnObject(e) => write!(f, "not a JSON object of id → number: {e}"),
             InputIssue::UnknownLever(id) => write!(f, "unknown lever id '{id}' (ignored)"),
             InputIssue::UnknownParam(id) => write!(f, "unknown parameter id '{id}' (ignored)"),
+            InputIssue::UnknownBaseline(b) => write!(
+                f,
+                "unknown market baseline '{b}' (known: {}; central used)",
+                crate::baselines::BASELINES
+                    .iter()
+                    .map(|b| b.key)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             InputIssue::NotANumber { id, found } => {
                 write!(f, "'{id}': {found} is not a number (ignored)")
             }
@@ -85,7 +99,19 @@ impl Scenario {
             levers,
             overrides: BTreeMap::new(),
             start_year: POLICY_FROM_DEFAULT,
+            baseline: BaselineId::CENTRAL,
         }
+    }
+
+    /// The market baseline the scenario is run in (prices and steel demand from 2025; `central` is the
+    /// reference's).
+    pub fn baseline(&self) -> BaselineId {
+        self.baseline
+    }
+
+    /// Runs the scenario in another market baseline: changes nothing else (levers, overrides, policy start).
+    pub fn set_baseline(&mut self, b: BaselineId) {
+        self.baseline = b;
     }
 
     /// The first year the scenario's policy applies. Before it, the levers follow the reference path

@@ -14,8 +14,9 @@
 //! BF-BOF utilisation, smelts the same V-Ti concentrate per tonne (so it keeps the vanadium) and leaves the
 //! titanium in a Ti-rich slag instead of blast-furnace slag (see [`super::titanium`]).
 //!
-//! **Production.** `BOF = K·u_bof` per furnace group and `EAF = K_eaf · min(1, u_eaf · m_e)` where `m_e` is the
-//! power-price response (see [`super::energy`]). Two physical limits apply, in this order:
+//! **Production.** `BOF = K·u_bof·D` per furnace group and `EAF = K_eaf · min(1, u_eaf · m_e) · D` where `m_e` is
+//! the power-price response (see [`super::energy`]) and `D` the market baseline's steel demand (1 before 2025
+//! and in `central`; see [`crate::baselines`]). Two physical limits apply, in this order:
 //! 1. *Iron concentrate*: hot metal `HM = 0.9·BOF` needs `c·HM` concentrate (`c` = 1.6 t/t). Supply is local
 //!    concentrate `C = ore · y_fe · R_fe` plus at most `O` from outside Sichuan (lever). When `c·HM > C + O`,
 //!    ordinary-ore furnaces (which depend on bought-in ore) are cut first, then V-Ti furnaces.
@@ -76,11 +77,13 @@ pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
     let cap_other = k_oth0 - w_oth + imp * (1.0 - e);
     let cap_eaf = c.p(P::EafCap2020) + w_vti + w_oth + imp * e;
 
-    let u_bof = c.p(P::BofUtil);
+    // Demand for Sichuan's steel in the market baseline (1 before 2025 and in `central`).
+    let demand_m = crate::baselines::spec(c.s.baseline()).demand_in(year);
+    let u_bof = c.p(P::BofUtil) * demand_m;
     let mut bof_vti = cap_vti * u_bof;
     let mut bof_other = cap_other * u_bof;
     let mut nonbf = cap_nonbf * u_bof;
-    let eaf_pot = cap_eaf * (c.p(P::EafUtil) * m_e).min(1.0);
+    let eaf_pot = cap_eaf * (c.p(P::EafUtil) * m_e).min(1.0) * demand_m;
 
     // Iron concentrate: local supply from ore, plus outside supply up to the lever's cap.
     let t = f64::from(year - 2020);

@@ -90,6 +90,10 @@ pub fn input_issue_line(i: &InputIssue) -> NoticeLine {
             format!("未知的参数“{id}”，已忽略。"),
             format!("Unknown parameter '{id}' was ignored."),
         ),
+        InputIssue::UnknownBaseline(b) => line(
+            format!("未知的市场基准“{b}”，已使用中位基准。"),
+            format!("Unknown market baseline '{b}'; the central one is used."),
+        ),
         InputIssue::NotANumber { id, found } => {
             let (zh, en) = lever(id);
             line(
