@@ -4,7 +4,7 @@
 //! The players are the scenario's changes from the reference ([`crate::changes_from_reference`]): every
 //! lever away from its reference value and every overridden parameter. The value of a coalition `S` is the
 //! measure in the reference with only the changes in `S` applied, `v(S)`: the reference **in the scenario's
-//! market baseline and policy start year** (issue 25), so the split compares policies within one world and
+//! market baseline, policy start year and lever schedules** (issue 25), so the split compares policies within one world and
 //! `v(N)` is the scenario itself (a later start or another baseline used to be dropped, so the waterfall's
 //! end was not the scenario's own value). Player `i` gets
 //!
@@ -169,6 +169,9 @@ impl ShapleyRun {
         let mut base = Scenario::reference();
         base.set_baseline(s.baseline());
         base.set_start_year(s.start_year());
+        for (id, sch) in s.schedules() {
+            base.set_schedule(id, sch.start, sch.full);
+        }
         ShapleyRun {
             measure,
             base,
@@ -850,6 +853,7 @@ mod tests {
         let mut s = swap_scenario();
         s.set_baseline(vtre_model::BaselineId::Low);
         s.set_start_year(2024);
+        s.set_schedule(LeverId::EafSwap, 2026, 2029);
         let m = Measure::Series(SeriesId::OutputValueTotal, 2030);
         let c = contributions(&s, m, 0);
         assert_eq!(c.scenario, m.of(&simulate(&s)), "v(N) is the scenario");

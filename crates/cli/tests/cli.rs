@@ -296,3 +296,51 @@ fn baselines_are_listed_with_sources_and_switch_only_the_market_from_2025() {
     assert_ne!(e_low, e_ref);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_lever_schedule_in_a_scenario_file_moves_the_projection_only_from_its_start() {
+    let dir = std::env::temp_dir().join(format!("vtre-cli-sched-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let plain = dir.join("plain.json");
+    std::fs::write(&plain, r#"{"eaf_swap": 600}"#).expect("write");
+    let sched = dir.join("sched.json");
+    std::fs::write(
+        &sched,
+        r#"{"eaf_swap": 600, "schedules": {"eaf_swap": [2027, 2029]}}"#,
+    )
+    .expect("write");
+    let (_, reference, _) = vtre(&["project"]);
+    let (_, a, _) = vtre(&["project", "--scenario", plain.to_str().unwrap_or_default()]);
+    let (code, b, err) = vtre(&["project", "--scenario", sched.to_str().unwrap_or_default()]);
+    assert_eq!(code, 0, "{err}");
+    let row = |csv: &str, year: u16| {
+        let prefix = format!("{year},crude_steel_eaf,");
+        csv.lines()
+            .find(|l| l.starts_with(&prefix))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    // Before 2027 the scheduled swap is the reference; by 2029 it is the plain one's full swap.
+    for y in [2021, 2024, 2026] {
+        assert_eq!(row(&b, y), row(&reference, y), "{y}");
+    }
+    assert_ne!(
+        row(&a, 2024),
+        row(&reference, 2024),
+        "the default phases in from 2021"
+    );
+    assert_ne!(row(&b, 2027), row(&reference, 2027));
+    for y in [2029, 2035] {
+        assert_eq!(row(&b, y), row(&a, y), "{y}");
+    }
+    // A schedule on a price lever is refused loudly.
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"schedules": {"steel_price": [2026, 2028]}}"#).expect("write");
+    let (code, _, err) = vtre(&["project", "--scenario", bad.to_str().unwrap_or_default()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("steel_price") && err.contains("schedule"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

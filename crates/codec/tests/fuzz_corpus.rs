@@ -78,6 +78,9 @@ fn dictionary() -> Vec<String> {
         "e308",
         "base:",
         "\"baseline\":",
+        "sched.",
+        "\"schedules\":",
+        "2026-2028",
         "low",
         "high",
     ] {
@@ -112,6 +115,8 @@ fn example() -> Scenario {
 fn decisions() -> Scenario {
     let mut s = example();
     s.set_baseline(vtre_model::BaselineId::Low);
+    s.set_schedule(LeverId::EafSwap, 2026, 2028);
+    s.set_schedule(LeverId::RenewableExemption, 2027, 2027);
     s
 }
 
@@ -316,6 +321,9 @@ fn write_fuzz_seeds() {
 
 fn valid(s: &Scenario) -> bool {
     LEVERS.iter().all(|l| l.contains(s.get(l.id)))
+        && s.schedules().all(|(id, sch)| {
+            Scenario::schedulable(id) && (2021..=2035).contains(&sch.start) && sch.full >= sch.start
+        })
 }
 
 /// What each fuzz target checks, for one seed: decodes with no notice to a valid scenario that round-trips.
