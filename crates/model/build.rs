@@ -5,6 +5,7 @@
 //! - `data/series.csv`, `data/products.csv`, `data/flows.csv` → the series table, the products' names and the
 //!   flow diagrams' titles and nodes (labels as data);
 //! - `data/targets.csv` → `$OUT_DIR/targets_gen.rs`: the `TargetId` enum and the `TARGETS` table;
+//! - `data/baselines.csv` → `$OUT_DIR/baselines_gen.rs`: the `BaselineId` enum and the `BASELINES` table;
 //! - `data/params.csv` (id, CSV key, chain, zh/en name) + `data/sichuan_baseline.csv` (value, unit, kind, low,
 //!   high) → `$OUT_DIR/params_gen.rs`: the `ParamId` enum and the `PARAMS` table.
 //!
@@ -16,6 +17,8 @@
 
 #[path = "build/actuals.rs"]
 mod actuals;
+#[path = "build/baselines.rs"]
+mod baselines;
 #[path = "src/label_check.rs"]
 mod label_check;
 #[path = "build/labels.rs"]
@@ -30,6 +33,7 @@ mod table;
 mod targets;
 
 use actuals::{ACTUALS_CSV, ACTUALS_MAP_CSV, RELATED_CSV};
+use baselines::{BASELINES_CSV, BASELINE_TABLE_COLUMNS};
 use labels::{FLOWS_CSV, FLOW_COLUMNS, PRODUCTS_CSV, PRODUCT_COLUMNS, SERIES_COLUMNS, SERIES_CSV};
 use levers::{LEVERS_CSV, LEVER_COLUMNS};
 use params::{BASELINE_COLUMNS, PARAM_COLUMNS};
@@ -52,6 +56,7 @@ fn main() {
         SERIES_CSV,
         PRODUCTS_CSV,
         FLOWS_CSV,
+        BASELINES_CSV,
         "build.rs",
         "build",
         "src/label_check.rs",
@@ -92,5 +97,10 @@ fn run() -> Result<(), String> {
     )?;
     let flows = read_table(&dir, FLOWS_CSV, &FLOW_COLUMNS)?;
     write(&out.join("flows_gen.rs"), &labels::flows_rs(&flows)?)?;
+    let baselines = read_table(&dir, BASELINES_CSV, &BASELINE_TABLE_COLUMNS)?;
+    write(
+        &out.join("baselines_gen.rs"),
+        &baselines::baselines_rs(&baselines)?,
+    )?;
     Ok(())
 }

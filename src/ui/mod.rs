@@ -2,6 +2,8 @@
 //! it; every chart, card and headline reads the memo. Effects only at the edges (canvas, storage, title).
 
 mod analysis;
+/// The market baseline choice (issue 25): `<BaselinePicker/>`, for the lead to mount in the lever panel.
+pub mod baseline;
 mod chart_canvas;
 mod compare_view;
 mod dock;

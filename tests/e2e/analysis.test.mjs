@@ -188,6 +188,23 @@ test('goal-seek finds the lever value, Apply makes it one edit and Undo restores
   await context.close();
 });
 
+test('goal-seek to a confidence names its members and seed and reaches the chance asked (issue 25)', async () => {
+  const { context, page } = await open({ width: 1440, height: 900 }, '?view=analysis');
+  await page.waitForSelector('[data-result="seek"] p');
+  await page.selectOption('[data-pick="seek-target"]', 'energy_intensity');
+  await page.selectOption('[data-pick="seek-lever"]', 'eaf_swap');
+  await page.selectOption('[data-pick="seek-confidence"]', '80');
+  await page.waitForSelector('[data-result="confident"] [data-chance]', { timeout: 60000 });
+  const chance = Number(await page.$eval('[data-result="confident"] [data-chance]', (p) => p.dataset.chance));
+  const text = await page.textContent('[data-result="confident"]');
+  assert.ok(chance >= 0.8, `${chance}`);
+  assert.match(text, /500个集合成员，随机种子1/, text);
+  // A price is not a policy: the section says so instead of searching.
+  await page.selectOption('[data-pick="seek-lever"]', 'steel_price');
+  await page.waitForFunction(() => /只调政策杠杆/.test(document.querySelector('[data-result="confident"]').textContent));
+  await context.close();
+});
+
 test('the best reachable setting is listed for every scored target and can be applied', async () => {
   const { context, page } = await open({ width: 1440, height: 900 }, '?view=analysis');
   await page.waitForFunction(() => document.querySelectorAll('[data-result="best"] tr[data-best]').length === 8, null, { timeout: 20000 });
@@ -212,6 +229,10 @@ test('the contributions waterfall splits a scenario\'s change into parts that ad
   assert.match(note.text, /精确Shapley值，16次模型运行/);
   // Reference, four parts, this scenario, and two legend swatches.
   assert.equal(await svgRects(page, 'waterfall'), 8);
+  // Issue 25: the changes' one-at-a-time effects plus their interaction make the same total.
+  const inter = await page.$eval('[data-result="waterfall"] [data-interaction]', (p) => ({ interaction: Number(p.dataset.interaction), alone: Number(p.dataset.sumAlone), text: p.textContent }));
+  assert.ok(Math.abs(inter.alone + inter.interaction - note.total) <= 1e-9 * Math.max(1, Math.abs(note.total)), `${inter.alone} + ${inter.interaction} vs ${note.total}`);
+  assert.match(inter.text, /单独作用之和/);
   // From the compare view: compare a preset, then open its contributions.
   await page.click('[data-view="explorer"]');
   await page.click('[data-action="scenarios"]');

@@ -181,6 +181,49 @@ impl Summary {
     }
 }
 
+/// The parameters sampled around `scenario` (every uncertain one it does not override, in table order) and
+/// their values for `members` members from `seed`, member-major. Levers play no part: the same draws for
+/// every lever setting, so moving a lever and re-running the ensemble with the same seed moves only the lever.
+fn draw(scenario: &Scenario, members: usize, seed: u64) -> (Vec<ParamId>, Vec<f64>) {
+    let sampled: Vec<ParamId> = uncertain_params()
+        .filter(|id| !scenario.overrides().contains_key(id))
+        .collect();
+    let d = sampled.len();
+    let mut rng = SplitMix64::new(seed);
+    let mut draws = vec![0.0; members * d];
+    let mut strata: Vec<usize> = (0..members).collect();
+    for (j, &id) in sampled.iter().enumerate() {
+        let p = pspec(id);
+        // Back to 0..n (what sorting the permutation gives) before each parameter's shuffle.
+        for (k, s) in strata.iter_mut().enumerate() {
+            *s = k;
+        }
+        rng.shuffle(&mut strata);
+        for (i, &stratum) in strata.iter().enumerate() {
+            let u = (stratum as f64 + rng.next_f64()) / members as f64;
+            draws[i * d + j] = triangular_inverse_cdf(u, p.low, p.value, p.high);
+        }
+    }
+    (sampled, draws)
+}
+
+/// The member scenarios of an ensemble of `members` around `scenario` from `seed`, exactly as
+/// [`Ensemble::member`] gives them, without the ensemble's storage for results (for searches that run the
+/// members many times with one lever moved).
+pub fn member_scenarios(scenario: &Scenario, members: usize, seed: u64) -> Vec<Scenario> {
+    let (sampled, draws) = draw(scenario, members, seed);
+    let d = sampled.len();
+    (0..members)
+        .map(|i| {
+            let mut s = scenario.clone();
+            for (j, &id) in sampled.iter().enumerate() {
+                s.set_param(id, draws[i * d + j]);
+            }
+            s
+        })
+        .collect()
+}
+
 /// An ensemble in progress. See the module docs.
 #[derive(Clone, Debug)]
 pub struct Ensemble {
@@ -199,25 +242,7 @@ impl Ensemble {
     /// Prepares `members` members around `scenario` (its levers and parameter overrides kept) and draws every
     /// sampled parameter value from `seed`. Runs nothing yet.
     pub fn new(scenario: &Scenario, members: usize, seed: u64) -> Ensemble {
-        let sampled: Vec<ParamId> = uncertain_params()
-            .filter(|id| !scenario.overrides().contains_key(id))
-            .collect();
-        let d = sampled.len();
-        let mut rng = SplitMix64::new(seed);
-        let mut draws = vec![0.0; members * d];
-        let mut strata: Vec<usize> = (0..members).collect();
-        for (j, &id) in sampled.iter().enumerate() {
-            let p = pspec(id);
-            // Back to 0..n (what sorting the permutation gives) before each parameter's shuffle.
-            for (k, s) in strata.iter_mut().enumerate() {
-                *s = k;
-            }
-            rng.shuffle(&mut strata);
-            for (i, &stratum) in strata.iter().enumerate() {
-                let u = (stratum as f64 + rng.next_f64()) / members as f64;
-                draws[i * d + j] = triangular_inverse_cdf(u, p.low, p.value, p.high);
-            }
-        }
+        let (sampled, draws) = draw(scenario, members, seed);
         Ensemble {
             base: scenario.clone(),
             sampled,

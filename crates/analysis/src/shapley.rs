@@ -3,7 +3,10 @@
 //!
 //! The players are the scenario's changes from the reference ([`crate::changes_from_reference`]): every
 //! lever away from its reference value and every overridden parameter. The value of a coalition `S` is the
-//! measure in the reference with only the changes in `S` applied, `v(S)`. Player `i` gets
+//! measure in the reference with only the changes in `S` applied, `v(S)`: the reference **in the scenario's
+//! market baseline, policy start year and lever schedules** (issue 25), so the split compares policies within one world and
+//! `v(N)` is the scenario itself (a later start or another baseline used to be dropped, so the waterfall's
+//! end was not the scenario's own value). Player `i` gets
 //!
 //! ```text
 //! φ_i = Σ_{S ⊆ N∖{i}} |S|! (n − |S| − 1)! / n! · (v(S ∪ {i}) − v(S))
@@ -18,6 +21,22 @@
 //!   pairs, which cancel much of the sampling noise), and `φ_i` is player `i`'s mean marginal effect over
 //!   them (`2 + M·(n − 1)` runs). The marginal effects along one order telescope to `v(N) − v(∅)`, so the
 //!   sampled parts add up to the whole change exactly too (up to rounding); only the split is estimated.
+//!
+//! **Interaction** ([`Contributions::interaction`]). Beside its Shapley value, each change has its
+//! **one-at-a-time effect** ([`Part::alone`]): `v({i}) − v(∅)`, the change made alone on the reference. The
+//! sum of these is what the changes would do if each acted independently; what is left of the whole change,
+//!
+//! ```text
+//! interaction = (v(N) − v(∅)) − Σ_i (v({i}) − v(∅))
+//! ```
+//!
+//! is how much comes from changes acting **together**: positive when they reinforce each other, negative when
+//! they cancel (a swap of V-Ti furnaces and "which furnaces" matter only together; two levers that cut the
+//! same tonnes cannot both cut them). Two identities hold, each exactly by construction: the Shapley parts
+//! sum to the whole change (`Σ φ_i = total`: the interaction is shared out among the parts), and separately
+//! the one-at-a-time effects plus the interaction equal it (`Σ alone_i + interaction = total`). An exact
+//! split has every `v({i})` among its coalitions; a sampled one runs the `n` single changes once more
+//! (`n` runs).
 
 use crate::measure::{changes_from_reference, Input, Measure};
 use crate::rng::SplitMix64;
@@ -39,6 +58,8 @@ pub struct Part {
     pub to: f64,
     /// Its Shapley value, in the measure's unit.
     pub contribution: f64,
+    /// Its one-at-a-time effect: the change made alone on the reference, `v({i}) − v(∅)`.
+    pub alone: f64,
 }
 
 /// How the contributions were computed.
@@ -72,6 +93,15 @@ impl Contributions {
     pub fn sum(&self) -> f64 {
         self.parts.iter().map(|p| p.contribution).sum()
     }
+    /// The sum of the one-at-a-time effects: what the changes would do if each acted alone.
+    pub fn sum_alone(&self) -> f64 {
+        self.parts.iter().map(|p| p.alone).sum()
+    }
+    /// How much of the total comes from changes acting together: `total − Σ alone` (see the module docs).
+    /// Zero with no change or one; positive when changes reinforce each other, negative when they cancel.
+    pub fn interaction(&self) -> f64 {
+        self.total() - self.sum_alone()
+    }
 }
 
 /// Splits `s`'s change in `measure` from the reference among its changes: exact up to [`MAX_EXACT`] changes,
@@ -101,6 +131,8 @@ pub fn contributions_with(
 #[derive(Clone, Debug)]
 pub struct ShapleyRun {
     measure: Measure,
+    /// The reference in the scenario's market baseline and policy frame: what the changes are applied to.
+    base: Scenario,
     changes: Vec<(Input, f64, f64)>,
     game: Game,
     method: Method,
@@ -131,11 +163,18 @@ impl ShapleyRun {
             (
                 Game::Sampled(Sampled::new(n, permutations, seed)),
                 Method::Sampled { permutations, seed },
-                2 + permutations.saturating_mul(n.saturating_sub(1)),
+                2 + permutations.saturating_mul(n.saturating_sub(1)) + n,
             )
         };
+        let mut base = Scenario::reference();
+        base.set_baseline(s.baseline());
+        base.set_start_year(s.start_year());
+        for (id, sch) in s.schedules() {
+            base.set_schedule(id, sch.start, sch.full);
+        }
         ShapleyRun {
             measure,
+            base,
             changes,
             game,
             method,
@@ -160,7 +199,7 @@ impl ShapleyRun {
             let value = match self.game.next() {
                 None => return true,
                 Some(members) => {
-                    let mut t = Scenario::reference();
+                    let mut t = self.base.clone();
                     for (&(input, _, to), &on) in self.changes.iter().zip(members) {
                         if on {
                             input.set(&mut t, to);
@@ -178,16 +217,18 @@ impl ShapleyRun {
     /// The contributions (call once [`Self::step`] has answered `true`; before that, unrun coalitions
     /// count as NaN).
     pub fn finish(mut self) -> Contributions {
-        let (phi, reference, scenario) = self.game.finish();
+        let (phi, alone, reference, scenario) = self.game.finish();
         let parts = self
             .changes
             .iter()
             .zip(phi)
-            .map(|(&(input, from, to), contribution)| Part {
+            .zip(alone)
+            .map(|((&(input, from, to), contribution), alone)| Part {
                 input,
                 from,
                 to,
                 contribution,
+                alone,
             })
             .collect();
         Contributions {
@@ -205,7 +246,8 @@ impl ShapleyRun {
 const MAX_EXACT_LIMIT: usize = 20;
 
 /// A Shapley computation as a sequence of coalitions to evaluate: `next` names the next coalition (as
-/// membership flags) or `None` when all are done, `record` takes its value, `finish` gives `(φ, v(∅), v(N))`.
+/// membership flags) or `None` when all are done, `record` takes its value, `finish` gives
+/// `(φ, alone, v(∅), v(N))` with `alone_i = v({i}) − v(∅)`.
 #[derive(Clone, Debug)]
 enum Game {
     Exact(Exact),
@@ -225,13 +267,16 @@ impl Game {
             Game::Sampled(g) => g.record(value),
         }
     }
-    fn finish(&mut self) -> (Vec<f64>, f64, f64) {
+    fn finish(&mut self) -> Finished {
         match self {
             Game::Exact(g) => g.finish(),
             Game::Sampled(g) => g.finish(),
         }
     }
 }
+
+/// `(φ, alone, v(∅), v(N))`: Shapley values, one-at-a-time effects, and the empty and full coalitions.
+type Finished = (Vec<f64>, Vec<f64>, f64, f64);
 
 /// Every coalition of `n ≤ 20` players, in mask order.
 #[derive(Clone, Debug)]
@@ -260,7 +305,7 @@ impl Exact {
         }
         Some(&self.members)
     }
-    fn finish(&mut self) -> (Vec<f64>, f64, f64) {
+    fn finish(&mut self) -> Finished {
         let n = self.n;
         let size = 1usize << n;
         self.values.resize(size, f64::NAN);
@@ -283,16 +328,19 @@ impl Exact {
                     .sum()
             })
             .collect();
-        (phi, values[0], values[size - 1])
+        let alone = (0..n).map(|i| values[1 << i] - values[0]).collect();
+        (phi, alone, values[0], values[size - 1])
     }
 }
 
-/// Where a sampled computation is: `v(∅)`, then `v(N)`, then position `pos` of order `p`.
+/// Where a sampled computation is: `v(∅)`, then `v(N)`, then position `pos` of order `p`, then the single
+/// change `i` alone.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Stage {
     Empty,
     Full,
     Orders { p: usize, pos: usize },
+    Single { i: usize },
     Done,
 }
 
@@ -306,6 +354,7 @@ struct Sampled {
     order: Vec<usize>,
     members: Vec<bool>,
     phi: Vec<f64>,
+    alone: Vec<f64>,
     empty: f64,
     full: f64,
     before: f64,
@@ -321,6 +370,7 @@ impl Sampled {
             order: (0..n).collect(),
             members: vec![false; n],
             phi: vec![0.0; n],
+            alone: vec![f64::NAN; n],
             empty: f64::NAN,
             full: f64::NAN,
             before: f64::NAN,
@@ -332,10 +382,19 @@ impl Sampled {
             Stage::Empty => self.members.iter_mut().for_each(|m| *m = false),
             Stage::Full => self.members.iter_mut().for_each(|m| *m = true),
             Stage::Done => return None,
-            Stage::Orders { mut p, mut pos } => loop {
-                if p == self.permutations {
+            Stage::Single { i } => {
+                if i >= self.n {
                     self.stage = Stage::Done;
                     return None;
+                }
+                for (j, m) in self.members.iter_mut().enumerate() {
+                    *m = j == i;
+                }
+            }
+            Stage::Orders { mut p, mut pos } => loop {
+                if p == self.permutations {
+                    self.stage = Stage::Single { i: 0 };
+                    return self.next();
                 }
                 if pos == 0 {
                     if p % 2 == 0 {
@@ -381,20 +440,26 @@ impl Sampled {
                 self.before = value;
                 self.stage = Stage::Orders { p, pos: pos + 1 };
             }
+            Stage::Single { i } => {
+                if let Some(a) = self.alone.get_mut(i) {
+                    *a = value - self.empty;
+                }
+                self.stage = Stage::Single { i: i + 1 };
+            }
             Stage::Done => {}
         }
     }
-    fn finish(&mut self) -> (Vec<f64>, f64, f64) {
+    fn finish(&mut self) -> Finished {
         let m = self.permutations as f64;
         let phi = self.phi.iter().map(|x| x / m).collect();
-        (phi, self.empty, self.full)
+        (phi, self.alone.clone(), self.empty, self.full)
     }
 }
 
 /// Exact Shapley values of `n ≤ 20` players for the game `v` (called once per coalition, as membership
-/// flags). Returns `(φ, v(∅), v(N))`.
+/// flags). Returns `(φ, alone, v(∅), v(N))`.
 #[cfg(test)]
-fn shapley_exact(n: usize, v: &mut impl FnMut(&[bool]) -> f64) -> (Vec<f64>, f64, f64) {
+fn shapley_exact(n: usize, v: &mut impl FnMut(&[bool]) -> f64) -> Finished {
     let mut g = Game::Exact(Exact::new(n));
     while let Some(m) = g.next() {
         let x = v(m);
@@ -404,14 +469,14 @@ fn shapley_exact(n: usize, v: &mut impl FnMut(&[bool]) -> f64) -> (Vec<f64>, f64
 }
 
 /// Shapley values of `n` players estimated from `permutations` orders (in antithetic pairs) drawn from
-/// `seed`. Returns `(φ, v(∅), v(N))`; `Σ φ = v(N) − v(∅)` up to rounding.
+/// `seed`, then each player alone. Returns `(φ, alone, v(∅), v(N))`; `Σ φ = v(N) − v(∅)` up to rounding.
 #[cfg(test)]
 fn shapley_sampled(
     n: usize,
     permutations: usize,
     seed: u64,
     v: &mut impl FnMut(&[bool]) -> f64,
-) -> (Vec<f64>, f64, f64) {
+) -> Finished {
     let mut g = Game::Sampled(Sampled::new(n, permutations, seed));
     while let Some(m) = g.next() {
         let x = v(m);
@@ -443,7 +508,7 @@ mod tests {
     #[test]
     fn exact_values_of_a_known_game() {
         let mut calls = 0;
-        let (phi, empty, full) = shapley_exact(5, &mut |m| {
+        let (phi, alone, empty, full) = shapley_exact(5, &mut |m| {
             calls += 1;
             game(m)
         });
@@ -452,11 +517,23 @@ mod tests {
         for (got, want) in phi.iter().zip([2.5, 1.5, 2.0, 3.0, 0.0]) {
             assert!(close(*got, want, 1e-12), "{phi:?}");
         }
+        // Alone, only the lone player does anything: the three unanimity games (1 + 2 + 3 = 6) are all
+        // interaction, and one-at-a-time effects plus interaction make the whole change.
+        assert_eq!(alone, [0.0, 0.0, 0.0, 3.0, 0.0]);
+        let interaction = (full - empty) - alone.iter().sum::<f64>();
+        assert_eq!(interaction, 6.0);
+    }
+
+    #[test]
+    fn sampled_one_at_a_time_effects_are_the_exact_ones() {
+        let (_, exact, ..) = shapley_exact(5, &mut |m: &[bool]| game(m));
+        let (_, sampled, ..) = shapley_sampled(5, 6, 2, &mut |m: &[bool]| game(m));
+        assert_eq!(exact, sampled);
     }
 
     #[test]
     fn sampled_values_sum_exactly_and_approach_the_exact_ones() {
-        let (phi, empty, full) = shapley_sampled(5, 2000, 11, &mut |m: &[bool]| game(m));
+        let (phi, _, empty, full) = shapley_sampled(5, 2000, 11, &mut |m: &[bool]| game(m));
         assert!(close(phi.iter().sum::<f64>(), full - empty, 1e-12));
         for (got, want) in phi.iter().zip([2.5, 1.5, 2.0, 3.0, 0.0]) {
             assert!(close(*got, want, 0.1), "{phi:?}");
@@ -519,6 +596,47 @@ mod tests {
     }
 
     #[test]
+    fn one_at_a_time_effects_plus_interaction_equal_the_total_and_the_swap_pair_interacts() {
+        // The issue's relation, on the model: Shapley parts sum to the total; separately, the one-at-a-time
+        // effects plus the interaction equal it. Each `alone` is the change made alone, simulated again here.
+        let s = swap_scenario();
+        let m = Measure::Series(SeriesId::CrudeSteelBofVti, 2030);
+        let reference = m.of(&simulate(&Scenario::reference()));
+        for c in [contributions(&s, m, 0), contributions_with(&s, m, 0, 10, 4)] {
+            let scale = c.reference.abs().max(c.scenario.abs()).max(1.0);
+            assert!(close(c.sum(), c.total(), 1e-9 * scale));
+            assert!(close(
+                c.sum_alone() + c.interaction(),
+                c.total(),
+                1e-9 * scale
+            ));
+            for p in &c.parts {
+                let mut alone = Scenario::reference();
+                p.input.set(&mut alone, p.to);
+                assert_eq!(
+                    p.alone,
+                    m.of(&simulate(&alone)) - reference,
+                    "{:?}",
+                    p.input
+                );
+            }
+            // The swap and "which furnaces" act together: V-Ti steel falls by more than the swap alone
+            // (which takes ordinary furnaces first) and the share alone (nothing to share) would cut it.
+            assert!(c.interaction() < -1.0, "{c:?}");
+        }
+        // One change: no interaction.
+        let mut one = Scenario::reference();
+        one.set(LeverId::EafSwap, 600.0);
+        let c = contributions(&one, m, 0);
+        assert_eq!(c.parts[0].alone, c.total());
+        assert_eq!(c.interaction(), 0.0);
+        // Two changes that do not meet (the grid and the swap, measured in steel): none either.
+        let mut apart = one.clone();
+        apart.set(LeverId::GridFactor, 0.05);
+        assert!(contributions(&apart, m, 0).interaction().abs() < 1e-9);
+    }
+
+    #[test]
     fn many_changes_are_sampled_reproducibly_and_still_add_up() {
         let mut s = Scenario::reference();
         for l in LEVERS.iter().take(15) {
@@ -539,7 +657,11 @@ mod tests {
                 seed: 7
             }
         );
-        assert_eq!(c.runs, 2 + 20 * 13);
+        assert_eq!(
+            c.runs,
+            2 + 20 * 13 + 14,
+            "the orders, then each change alone"
+        );
         let scale = c.reference.abs().max(c.scenario.abs()).max(1.0);
         assert!(
             close(c.sum(), c.total(), 1e-9 * scale),
@@ -583,7 +705,7 @@ mod tests {
 
     /// The closure-based computations the state machines replaced, kept as oracles: the incremental ones
     /// must make the same evaluations in the same order and give bit-identical values.
-    fn oracle_exact(n: usize, v: &mut impl FnMut(&[bool]) -> f64) -> (Vec<f64>, f64, f64) {
+    fn oracle_exact(n: usize, v: &mut impl FnMut(&[bool]) -> f64) -> Finished {
         let size = 1usize << n;
         let mut members = vec![false; n];
         let values: Vec<f64> = (0..size)
@@ -611,7 +733,8 @@ mod tests {
                     .sum()
             })
             .collect();
-        (phi, values[0], values[size - 1])
+        let alone = (0..n).map(|i| values[1 << i] - values[0]).collect();
+        (phi, alone, values[0], values[size - 1])
     }
 
     fn oracle_sampled(
@@ -619,14 +742,14 @@ mod tests {
         permutations: usize,
         seed: u64,
         v: &mut impl FnMut(&[bool]) -> f64,
-    ) -> (Vec<f64>, f64, f64) {
+    ) -> Finished {
         let mut members = vec![false; n];
         let empty = v(&members);
         members.iter_mut().for_each(|m| *m = true);
         let full = v(&members);
         let mut phi = vec![0.0; n];
         if n == 0 {
-            return (phi, empty, full);
+            return (phi, vec![], empty, full);
         }
         let mut rng = SplitMix64::new(seed);
         let mut order: Vec<usize> = (0..n).collect();
@@ -647,14 +770,23 @@ mod tests {
         }
         let m = permutations as f64;
         phi.iter_mut().for_each(|x| *x /= m);
-        (phi, empty, full)
+        let alone = (0..n)
+            .map(|i| {
+                for (j, m) in members.iter_mut().enumerate() {
+                    *m = j == i;
+                }
+                v(&members) - empty
+            })
+            .collect();
+        (phi, alone, empty, full)
     }
 
-    fn bits(r: &(Vec<f64>, f64, f64)) -> (Vec<u64>, u64, u64) {
+    fn bits(r: &Finished) -> (Vec<u64>, Vec<u64>, u64, u64) {
         (
             r.0.iter().map(|x| x.to_bits()).collect(),
-            r.1.to_bits(),
+            r.1.iter().map(|x| x.to_bits()).collect(),
             r.2.to_bits(),
+            r.3.to_bits(),
         )
     }
 
@@ -714,6 +846,27 @@ mod tests {
             assert_eq!(run.runs(), run.planned_runs());
             assert_eq!(run.finish(), whole);
         }
+    }
+
+    #[test]
+    fn the_split_is_made_in_the_scenarios_baseline_and_policy_frame() {
+        let mut s = swap_scenario();
+        s.set_baseline(vtre_model::BaselineId::Low);
+        s.set_start_year(2024);
+        s.set_schedule(LeverId::EafSwap, 2026, 2029);
+        let m = Measure::Series(SeriesId::OutputValueTotal, 2030);
+        let c = contributions(&s, m, 0);
+        assert_eq!(c.scenario, m.of(&simulate(&s)), "v(N) is the scenario");
+        let mut base = Scenario::reference();
+        base.set_baseline(vtre_model::BaselineId::Low);
+        base.set_start_year(2024);
+        assert_eq!(
+            c.reference,
+            m.of(&simulate(&base)),
+            "v(∅): the reference in that world"
+        );
+        let scale = c.reference.abs().max(1.0);
+        assert!(close(c.sum(), c.total(), 1e-9 * scale));
     }
 
     #[test]

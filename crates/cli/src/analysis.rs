@@ -10,8 +10,11 @@
 //!     → rank,kind,id,low_input,high_input,base_output,low_output,high_output,swing
 //! vtre goal-seek     --target ID [--lever ID] [--preset P | --scenario F]
 //!     → target_id,lever,from,to,reached,status,value,margin
+//! vtre goal-seek     --target ID --confidence C [--lever ID] [--members N] [--seed S] [--margin] [--preset P | --scenario F]
+//!     → target_id,lever,from,to,reached,confidence,chance_from,chance,chance_of,members,seed,runs
 //! vtre contributions (--series ID --year Y | --target ID) [--preset P | --scenario F] [--permutations M] [--seed S]
-//!     → kind,id,from,to,contribution, then `total,<measure>,<reference>,<scenario>,<difference>`
+//!     → kind,id,from,to,contribution,alone (Shapley share and one-at-a-time effect of each change), then
+//!       `interaction,<measure>,,,<total − Σ alone>,` and `total,<measure>,<reference>,<scenario>,<difference>,`
 //! ```
 //!
 //! `targets` is an analysis only with `--members` or `--seed`; without them `main`'s `targets` answers.
@@ -31,9 +34,9 @@ use vtre_model::{simulate, LeverId, Scenario, SeriesId, TargetId, SERIES, TARGET
 pub(crate) const DEFAULT_SEED: u64 = 1;
 /// The most members one run may ask for (each keeps every series: about 7.4 kB per member).
 const MAX_MEMBERS: usize = 20_000;
-const SCENARIO_FLAGS: [&str; 2] = ["--preset", "--scenario"];
+const SCENARIO_FLAGS: [&str; 3] = ["--preset", "--scenario", "--baseline"];
 /// Flags that take no value.
-const SWITCHES: [&str; 1] = ["--markets"];
+const SWITCHES: [&str; 2] = ["--markets", "--margin"];
 
 /// Runs an analysis command, or `None` when `cmd` is not one.
 pub fn run(cmd: &str, rest: &[String]) -> Option<Result<String, String>> {
@@ -43,7 +46,15 @@ pub fn run(cmd: &str, rest: &[String]) -> Option<Result<String, String>> {
             &["--members", "--seed"]
         }
         "sensitivity" => &["--target", "--series", "--year", "--top"],
-        "goal-seek" => &["--target", "--lever", "--markets"],
+        "goal-seek" => &[
+            "--target",
+            "--lever",
+            "--markets",
+            "--confidence",
+            "--members",
+            "--seed",
+            "--margin",
+        ],
         "contributions" => &["--target", "--series", "--year", "--permutations", "--seed"],
         _ => return None,
     };
@@ -116,6 +127,7 @@ impl Args {
         let o = Opts {
             preset: self.get("--preset").map(String::from),
             scenario: self.get("--scenario").map(String::from),
+            baseline: self.get("--baseline").map(String::from),
             format: "csv".into(),
         };
         if o.preset.is_some() && o.scenario.is_some() {
@@ -125,7 +137,11 @@ impl Args {
     }
 
     fn members(&self) -> Result<usize, String> {
-        let n = self.number("--members", DEFAULT_MEMBERS)?;
+        self.members_or(DEFAULT_MEMBERS)
+    }
+
+    fn members_or(&self, default: usize) -> Result<usize, String> {
+        let n = self.number("--members", default)?;
         if (1..=MAX_MEMBERS).contains(&n) {
             Ok(n)
         } else {
@@ -257,6 +273,16 @@ fn seek_row(target: TargetId, lever: Option<(LeverId, f64, f64)>, r: &TargetResu
 /// when none had to move or none helped). Market prices and the premium move only with `--markets`
 /// ("if markets…").
 fn goal_seek_csv(a: &Args) -> Result<String, String> {
+    if a.get("--confidence").is_some() {
+        return confident_seek_csv(a);
+    }
+    for flag in ["--members", "--seed", "--margin"] {
+        if a.get(flag).is_some() {
+            return Err(format!(
+                "{flag} goes with --confidence C (a goal-seek over an ensemble)"
+            ));
+        }
+    }
     let target = a.target()?;
     let s = a.scenario()?;
     let set = if a.flag("--markets") {
@@ -299,23 +325,97 @@ fn contributions_csv(a: &Args) -> Result<String, String> {
         permutations,
         a.number("--seed", DEFAULT_SEED)?,
     );
-    let mut out = String::from("kind,id,from,to,contribution\n");
+    let mut out = String::from("kind,id,from,to,contribution,alone\n");
     for p in &c.parts {
         out.push_str(&format!(
-            "{},{},{},{},{}\n",
+            "{},{},{},{},{},{}\n",
             p.input.kind(),
             p.input.key(),
             fmt_num(p.from),
             fmt_num(p.to),
-            fmt_num(p.contribution)
+            fmt_num(p.contribution),
+            fmt_num(p.alone)
         ));
     }
+    // The changes acting together: the total less the sum of the one-at-a-time effects (its Shapley
+    // shares are already in the parts' contributions, so it is not added to their sum).
     out.push_str(&format!(
-        "total,{},{},{},{}\n",
+        "interaction,{},,,{},\n",
+        measure.key(),
+        fmt_num(c.interaction())
+    ));
+    out.push_str(&format!(
+        "total,{},{},{},{},\n",
         measure.key(),
         fmt_num(c.reference),
         fmt_num(c.scenario),
         fmt_num(c.total())
     ));
+    Ok(out)
+}
+
+/// `vtre goal-seek --confidence C`: the smallest move of a policy lever (`--lever`, or each policy lever the
+/// target names, the answer first) that meets the target with a chance of at least C over an ensemble of
+/// `--members` (default 500) drawn from `--seed` (default 1); `--margin` asks the chance of meeting it with
+/// its band. When no value reaches C, `reached` is false and `chance` is the best found.
+fn confident_seek_csv(a: &Args) -> Result<String, String> {
+    use vtre_analysis::confidence::{self, Chance};
+    let target = a.target()?;
+    let text = a.get("--confidence").unwrap_or_default();
+    let c: f64 = text
+        .parse()
+        .ok()
+        .filter(|c: &f64| (0.0..=1.0).contains(c) && *c > 0.0)
+        .ok_or_else(|| {
+            format!(
+                "--confidence must be a chance above 0 and at most 1 (0.8 for 80 %), not '{text}'"
+            )
+        })?;
+    if a.flag("--markets") {
+        return Err(
+            "--confidence searches policy levers only: market prices are not a policy answer"
+                .into(),
+        );
+    }
+    let members = a.members_or(confidence::DEFAULT_MEMBERS)?;
+    let seed = a.number("--seed", DEFAULT_SEED)?;
+    let chance = if a.flag("--margin") {
+        Chance::Margin
+    } else {
+        Chance::Threshold
+    };
+    let s = a.scenario()?;
+    let answers = match a.get("--lever") {
+        Some(key) => {
+            let lever = LeverId::from_key(key)
+                .ok_or_else(|| format!("unknown lever '{key}' (see `vtre levers`)"))?;
+            vec![
+                confidence::confident_seek(&s, target, lever, c, chance, members, seed)
+                    .map_err(|e| e.to_string())?,
+            ]
+        }
+        None => confidence::confident_seek_levers(&s, target, c, chance, members, seed)
+            .map_err(|e| e.to_string())?,
+    };
+    let mut out = String::from(
+        "target_id,lever,from,to,reached,confidence,chance_from,chance,chance_of,members,seed,runs\n",
+    );
+    for r in answers {
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            target.key(),
+            r.lever.key(),
+            fmt_num(r.from),
+            fmt_num(r.value),
+            r.reached,
+            fmt_num(r.confidence),
+            fmt_num(r.chance_from),
+            fmt_num(r.chance),
+            r.chance_of.key(),
+            r.members,
+            r.seed,
+            r.runs
+        ));
+    }
     Ok(out)
 }

@@ -1,14 +1,16 @@
 //! `vtre`: the model on the command line, for analysts.
 //!
 //! ```text
-//! vtre project [--preset NAME | --scenario FILE.json] [--format csv|json]
-//! vtre targets [--preset NAME | --scenario FILE.json]
+//! vtre project [--preset NAME | --scenario FILE.json] [--baseline NAME] [--format csv|json]
+//! vtre targets [--preset NAME | --scenario FILE.json] [--baseline NAME]
+//! vtre baselines
 //! vtre levers  [--format csv|json]
 //! vtre presets
 //! vtre ensemble      [--members N] [--seed S] [--preset NAME | --scenario FILE.json]
 //! vtre targets       --members N [--seed S] [--preset NAME | --scenario FILE.json]
 //! vtre sensitivity   (--target ID | --series ID --year Y) [--top N] [--preset NAME | --scenario FILE.json]
 //! vtre goal-seek     --target ID [--lever ID] [--preset NAME | --scenario FILE.json]
+//! vtre goal-seek     --target ID --confidence C [--lever ID] [--members N] [--seed S] [--margin] [...]
 //! vtre contributions (--series ID --year Y | --target ID) [--preset NAME | --scenario FILE.json]
 //!                    [--permutations M] [--seed S]
 //! ```
@@ -21,13 +23,16 @@
 //! search); `contributions` splits the scenario's change from the reference among its changes (Shapley
 //! values: exact up to 12 changes, else M sampled orders, default 200).
 //!
+//! `--baseline low|central|high` runs any scenario in a market baseline (every command that reads a
+//! scenario; `vtre baselines` lists them with their sources).
+//!
 //! A scenario file is JSON of lever id → value (see `vtre levers`). Unknown ids, wrong types and out-of-range
 //! values are reported on stderr and the exit code is 2: the CLI never clamps silently.
 
 use std::process::ExitCode;
 use vtre_codec::output;
 use vtre_codec::scenario_json;
-use vtre_model::{presets, simulate, Lang, Scenario};
+use vtre_model::{presets, simulate, BaselineId, Lang, Scenario, BASELINES};
 
 mod analysis;
 mod args;
@@ -36,11 +41,12 @@ mod history;
 mod json_out;
 
 const USAGE: &str = "usage:
-  vtre project [--preset NAME | --scenario FILE.json] [--format csv|json]
-  vtre targets [--preset NAME | --scenario FILE.json]
+  vtre project [--preset NAME | --scenario FILE.json] [--baseline NAME] [--format csv|json]
+  vtre targets [--preset NAME | --scenario FILE.json] [--baseline NAME]
+  vtre baselines   (the market baselines: price and steel-demand multipliers from 2025, with sources)
   vtre levers  [--format csv|json]
   vtre presets
-  vtre ensemble [--members N] [--seed S] [--preset NAME | --scenario FILE.json]
+  vtre ensemble [--members N] [--seed S] [--preset NAME | --scenario FILE.json] [--baseline NAME]
       (quantiles p5..p95 of every series under parameter uncertainty; N default 1000, S default 1)
   vtre targets --members N [--seed S] [--preset NAME | --scenario FILE.json]
       (the targets with the probability of meeting each threshold at all, and with its margin)
@@ -49,6 +55,11 @@ const USAGE: &str = "usage:
   vtre goal-seek --target ID [--lever ID] [--markets] [--preset NAME | --scenario FILE.json]
       (the lever value that just meets the target; without --lever, a setting of the policy levers that
       does; --markets: 'if markets...', market prices and the premium may move too)
+  vtre goal-seek --target ID --confidence C [--lever ID] [--members N] [--seed S] [--margin]
+      [--preset NAME | --scenario FILE.json]
+      (the smallest move of a policy lever that meets the target with a chance of at least C over N
+       members from seed S, default 500 and 1; without --lever each policy lever the target names, the
+       answer first; reached=false gives the best chance found; --margin: met with its band)
   vtre contributions (--series ID --year Y | --target ID) [--preset NAME | --scenario FILE.json]
       [--permutations M] [--seed S]   (each change's share of the difference from the reference)
   vtre pages --out DIR     (writes the app's pre-rendered reading pages)
@@ -60,12 +71,14 @@ const USAGE: &str = "usage:
 pub(crate) struct Opts {
     pub(crate) preset: Option<String>,
     pub(crate) scenario: Option<String>,
+    /// A market baseline to run the scenario in (`--baseline low`).
+    pub(crate) baseline: Option<String>,
     pub(crate) format: String,
 }
 
 fn parse(args: &[String]) -> Result<Opts, String> {
     let spec = args::Spec {
-        options: &["--preset", "--scenario", "--format"],
+        options: &["--preset", "--scenario", "--format", "--baseline"],
         switches: &[],
         positionals: false,
         repeat: true,
@@ -79,6 +92,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
     let o = Opts {
         preset: p.get("--preset").map(String::from),
         scenario: p.get("--scenario").map(String::from),
+        baseline: p.get("--baseline").map(String::from),
         format: p.get("--format").unwrap_or("csv").to_string(),
     };
     if o.preset.is_some() && o.scenario.is_some() {
@@ -90,7 +104,27 @@ fn parse(args: &[String]) -> Result<Opts, String> {
     Ok(o)
 }
 
+/// The scenario the options name, in the market baseline `--baseline` names (if any). A scenario file that
+/// names another baseline than `--baseline` is an error: the baseline is said once.
 pub(crate) fn scenario(o: &Opts) -> Result<Scenario, String> {
+    let mut s = scenario_only(o)?;
+    if let Some(name) = &o.baseline {
+        let b = BaselineId::from_key(name).ok_or_else(|| {
+            let known: Vec<&str> = BASELINES.iter().map(|b| b.key).collect();
+            format!("unknown baseline '{name}' (known: {})", known.join(", "))
+        })?;
+        if s.baseline() != BaselineId::CENTRAL && s.baseline() != b {
+            return Err(format!(
+                "the scenario names the baseline '{}' and --baseline says '{name}': give it once",
+                s.baseline().key()
+            ));
+        }
+        s.set_baseline(b);
+    }
+    Ok(s)
+}
+
+fn scenario_only(o: &Opts) -> Result<Scenario, String> {
     if let Some(name) = &o.preset {
         return presets::preset(name).ok_or_else(|| {
             let names: Vec<&str> = presets::PRESETS.iter().map(|p| p.key).collect();
@@ -220,6 +254,7 @@ fn run(args: &[String]) -> Result<String, String> {
             output::levers_csv(|id| notes.lever(id).source.as_str())
         }),
         "params" => Ok(output::params_csv(false)),
+        "baselines" => Ok(vtre_model::baselines::BASELINES_CSV.to_string()),
         "spread" => Ok(format!("{}\n", spread_message(&scenario(&o)?))),
         "actuals" => history::actuals_csv(),
         "validate" => Ok(history::validate_csv(&scenario(&o)?)),

@@ -177,8 +177,14 @@ fn contributions_add_up_to_the_change_between_the_two_projections() {
         "2030",
     ]);
     let table = rows(&out);
-    assert_eq!(out.lines().next(), Some("kind,id,from,to,contribution"));
-    let (parts, total): (Vec<_>, Vec<_>) = table.iter().partition(|r| r["kind"] != "total");
+    assert_eq!(
+        out.lines().next(),
+        Some("kind,id,from,to,contribution,alone")
+    );
+    let (parts, total): (Vec<_>, Vec<_>) = table
+        .iter()
+        .filter(|r| r["kind"] != "interaction")
+        .partition(|r| r["kind"] != "total");
     assert_eq!(parts.len(), 5, "four levers and one parameter");
     assert!(parts
         .iter()
@@ -199,6 +205,33 @@ fn contributions_add_up_to_the_change_between_the_two_projections() {
         scenario - reference
     );
     assert!((scenario - reference).abs() > 0.1, "a real change to split");
+    // Separately: each change's effect alone plus the interaction row make the same total.
+    let interaction = table
+        .iter()
+        .find(|r| r["kind"] == "interaction")
+        .expect("an interaction row");
+    assert_eq!(interaction["id"], "co2_total@2030");
+    let alone: f64 = parts.iter().map(|r| num(&r["alone"])).sum();
+    assert!(
+        (alone + num(&interaction["contribution"]) - (scenario - reference)).abs() < 1e-5,
+        "{alone} + {} vs {}",
+        interaction["contribution"],
+        scenario - reference
+    );
+    // The grid factor's effect alone is the CO2 of a cleaner grid with the reference's steel, checked
+    // against the projection of that change alone.
+    let grid_alone = scenario_file("contrib-grid", r#"{"grid_factor": 0.05}"#);
+    let g = projected(
+        &ok(&["project", "--scenario", grid_alone.to_str().unwrap()]),
+        "co2_total",
+        2030,
+    );
+    let grid = parts.iter().find(|r| r["id"] == "grid_factor").unwrap();
+    assert!(
+        (num(&grid["alone"]) - (g - reference)).abs() < 1e-5,
+        "{grid:?}"
+    );
+    let _ = std::fs::remove_dir_all(grid_alone.parent().unwrap());
 
     // More than twelve changes: sampled orders, reproducible, still adding up.
     let many = scenario_file(
@@ -225,9 +258,10 @@ fn contributions_add_up_to_the_change_between_the_two_projections() {
     let out = ok(&args);
     assert_eq!(out, ok(&args), "same seed, same split");
     let table = rows(&out);
-    assert_eq!(table.len(), 15);
+    assert_eq!(table.len(), 16, "14 changes, the interaction and the total");
+    assert_eq!(table[14]["kind"], "interaction");
     let sum: f64 = table[..14].iter().map(|r| num(&r["contribution"])).sum();
-    let change = num(&table[14]["contribution"]);
+    let change = num(&table[15]["contribution"]);
     assert!((sum - change).abs() < 2e-5, "{sum} vs {change}");
     let _ = std::fs::remove_dir_all(file.parent().unwrap());
     let _ = std::fs::remove_dir_all(many.parent().unwrap());
@@ -316,6 +350,151 @@ fn goal_seek_answers_meet_their_target_when_simulated_again() {
     assert_eq!(code, 2);
     assert!(err.contains("never scored"), "{err}");
     let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
+
+/// The probability of a target in `vtre targets --members N --seed S` of `base` with `changes` applied.
+fn chance_with(
+    name: &str,
+    base: &str,
+    changes: &[(String, String)],
+    target: &str,
+    members: &str,
+    seed: &str,
+) -> f64 {
+    let mut obj: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(base).expect("base JSON");
+    for (k, v) in changes {
+        obj.insert(k.clone(), serde_json::Value::from(num(v)));
+    }
+    let file = scenario_file(name, &serde_json::Value::Object(obj).to_string());
+    let out = ok(&[
+        "targets",
+        "--members",
+        members,
+        "--seed",
+        seed,
+        "--scenario",
+        file.to_str().unwrap(),
+    ]);
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
+    rows(&out)
+        .into_iter()
+        .find(|r| r["target_id"] == target)
+        .map(|r| num(&r["probability"]))
+        .expect("target row")
+}
+
+#[test]
+fn a_goal_seek_to_a_confidence_reruns_at_its_chance_or_says_the_best_chance() {
+    // The reference's energy-intensity cut is reached in no member; 80 % of 100 members from seed 2.
+    let out = ok(&[
+        "goal-seek",
+        "--target",
+        "energy_intensity",
+        "--lever",
+        "eaf_swap",
+        "--confidence",
+        "0.8",
+        "--members",
+        "100",
+        "--seed",
+        "2",
+    ]);
+    assert_eq!(
+        out.lines().next(),
+        Some("target_id,lever,from,to,reached,confidence,chance_from,chance,chance_of,members,seed,runs")
+    );
+    let r = &rows(&out)[0];
+    assert_eq!(
+        (
+            r["reached"].as_str(),
+            r["members"].as_str(),
+            r["seed"].as_str()
+        ),
+        ("true", "100", "2")
+    );
+    assert_eq!(r["chance_from"], "0");
+    let answer = vec![("eaf_swap".to_string(), r["to"].clone())];
+    let again = chance_with("conf", "{}", &answer, "energy_intensity", "100", "2");
+    assert!(again >= 0.8, "{again}");
+    assert_eq!(
+        again,
+        num(&r["chance"]),
+        "the same members, the same chance"
+    );
+    let less = vec![("eaf_swap".to_string(), (num(&r["to"]) - 10.0).to_string())];
+    assert!(
+        chance_with("conf-less", "{}", &less, "energy_intensity", "100", "2") < 0.8,
+        "the smallest move"
+    );
+
+    // Without --lever: each policy lever the target names, the answer first; unreachable ones give their
+    // best chance.
+    let out = ok(&[
+        "goal-seek",
+        "--target",
+        "industry_scale",
+        "--confidence",
+        "0.5",
+        "--members",
+        "30",
+    ]);
+    let table = rows(&out);
+    assert!(table.len() >= 3, "{out}");
+    assert!(table.iter().all(|r| r["reached"] == "false"), "{out}");
+    assert!(
+        !table
+            .iter()
+            .any(|r| r["lever"] == "steel_price" || r["lever"] == "steel_premium"),
+        "policy only"
+    );
+    for w in table.windows(2) {
+        assert!(num(&w[0]["chance"]) >= num(&w[1]["chance"]));
+    }
+    // Market levers and flags of the other goal-seek are refused.
+    for (args, needle) in [
+        (
+            &[
+                "goal-seek",
+                "--target",
+                "industry_scale",
+                "--confidence",
+                "0.8",
+                "--lever",
+                "steel_price",
+            ][..],
+            "market price",
+        ),
+        (
+            &[
+                "goal-seek",
+                "--target",
+                "industry_scale",
+                "--confidence",
+                "0.8",
+                "--markets",
+            ][..],
+            "policy levers only",
+        ),
+        (
+            &[
+                "goal-seek",
+                "--target",
+                "industry_scale",
+                "--confidence",
+                "80",
+            ][..],
+            "at most 1",
+        ),
+        (
+            &["goal-seek", "--target", "industry_scale", "--members", "80"][..],
+            "goes with --confidence",
+        ),
+    ] {
+        let (code, _, err) = vtre(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
 }
 
 #[test]

@@ -236,3 +236,111 @@ fn validate_and_related_score_the_scenario_against_history_and_other_plans() {
     };
     assert!(value(&r2) > value(&r));
 }
+
+#[test]
+fn baselines_are_listed_with_sources_and_switch_only_the_market_from_2025() {
+    let (code, out, _) = vtre(&["baselines"]);
+    assert_eq!(code, 0);
+    let keys: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(1))
+        .collect();
+    assert_eq!(keys, ["low", "central", "high"]);
+    assert!(out.contains("cn_crude_steel") && out.contains("rebar_price_avg_2020"));
+
+    // Central is the reference: byte-identical output.
+    let (_, reference, _) = vtre(&["project"]);
+    let (code, central, _) = vtre(&["project", "--baseline", "central"]);
+    assert_eq!(code, 0);
+    assert_eq!(central, reference);
+    // Low: every row before 2025 as in the reference, and rows from 2025 moved.
+    let (code, low, _) = vtre(&["project", "--baseline", "low"]);
+    assert_eq!(code, 0);
+    let mut moved = 0;
+    for (a, b) in reference.lines().zip(low.lines()).skip(1) {
+        let year: u16 = a
+            .split(',')
+            .next()
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(0);
+        if year < 2025 {
+            assert_eq!(a, b, "history is the same in every baseline");
+        } else if a != b {
+            moved += 1;
+        }
+    }
+    assert!(moved > 100, "{moved}");
+    // A scenario file naming the baseline is the same run; naming another than --baseline is an error.
+    let dir = std::env::temp_dir().join(format!("vtre-cli-base-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("low.json");
+    std::fs::write(&file, r#"{"baseline": "low"}"#).expect("write");
+    let f = file.to_str().unwrap_or_default();
+    let (_, from_file, _) = vtre(&["project", "--scenario", f]);
+    assert_eq!(from_file, low);
+    let (code, _, err) = vtre(&["project", "--scenario", f, "--baseline", "high"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("give it once"), "{err}");
+    let (code, _, err) = vtre(&["targets", "--baseline", "medium"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown baseline 'medium'"), "{err}");
+    // targets and ensemble take it too.
+    let (_, t_ref, _) = vtre(&["targets"]);
+    let (code, t_low, _) = vtre(&["targets", "--baseline", "low"]);
+    assert_eq!(code, 0);
+    assert_ne!(t_low, t_ref);
+    let (code, e_low, _) = vtre(&["ensemble", "--members", "20", "--baseline", "low"]);
+    assert_eq!(code, 0);
+    let (_, e_ref, _) = vtre(&["ensemble", "--members", "20"]);
+    assert_ne!(e_low, e_ref);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_lever_schedule_in_a_scenario_file_moves_the_projection_only_from_its_start() {
+    let dir = std::env::temp_dir().join(format!("vtre-cli-sched-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let plain = dir.join("plain.json");
+    std::fs::write(&plain, r#"{"eaf_swap": 600}"#).expect("write");
+    let sched = dir.join("sched.json");
+    std::fs::write(
+        &sched,
+        r#"{"eaf_swap": 600, "schedules": {"eaf_swap": [2027, 2029]}}"#,
+    )
+    .expect("write");
+    let (_, reference, _) = vtre(&["project"]);
+    let (_, a, _) = vtre(&["project", "--scenario", plain.to_str().unwrap_or_default()]);
+    let (code, b, err) = vtre(&["project", "--scenario", sched.to_str().unwrap_or_default()]);
+    assert_eq!(code, 0, "{err}");
+    let row = |csv: &str, year: u16| {
+        let prefix = format!("{year},crude_steel_eaf,");
+        csv.lines()
+            .find(|l| l.starts_with(&prefix))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    // Before 2027 the scheduled swap is the reference; by 2029 it is the plain one's full swap.
+    for y in [2021, 2024, 2026] {
+        assert_eq!(row(&b, y), row(&reference, y), "{y}");
+    }
+    assert_ne!(
+        row(&a, 2024),
+        row(&reference, 2024),
+        "the default phases in from 2021"
+    );
+    assert_ne!(row(&b, 2027), row(&reference, 2027));
+    for y in [2029, 2035] {
+        assert_eq!(row(&b, y), row(&a, y), "{y}");
+    }
+    // A schedule on a price lever is refused loudly.
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"schedules": {"steel_price": [2026, 2028]}}"#).expect("write");
+    let (code, _, err) = vtre(&["project", "--scenario", bad.to_str().unwrap_or_default()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("steel_price") && err.contains("schedule"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,7 +1,11 @@
 //! Share links: a scenario as the compact, versioned, human-tolerant text of the URL parameter `s`.
 //!
 //! Format, version 1: `1` then, for each lever that differs from the reference, `,key:value`, and for each
-//! overridden parameter `,@csv_key:value`, and for a later policy start `,from:YEAR`. Values print in Rust's shortest round-trip form (with an exponent
+//! overridden parameter `,@csv_key:value`, for a later policy start `,from:YEAR`, and for a market baseline
+//! other than the reference's `,base:NAME` (`low`, `high`; absent for `central`, so every link made before
+//! baselines existed reads as it did), and for each lever with a schedule of its own
+//! `,sched.KEY:START-FULL` (`sched.eaf_swap:2026-2028`: from 2026, in full by 2028; a switch `START`). Levers
+//! on the default schedule write nothing, so every earlier link reads as it did. Values print in Rust's shortest round-trip form (with an exponent
 //! below 1e-5 and from 1e16, where positional digits would run to hundreds of characters), so every valid
 //! scenario decodes to exactly itself. Example: `1,eaf_swap:300,swap_vti_share:1,@power_price_elasticity:-0.5`.
 //!
@@ -13,6 +17,7 @@
 use vtre_model::levers::{spec, LeverId};
 use vtre_model::params::ParamId;
 use vtre_model::scenario::{InputIssue, Scenario, POLICY_FROM_DEFAULT};
+use vtre_model::BaselineId;
 
 /// The current format version.
 pub const VERSION: u32 = 1;
@@ -50,11 +55,40 @@ pub fn encode(s: &Scenario) -> String {
         out.push(':');
         out.push_str(&fmt(*v));
     }
+    for (id, sch) in s.schedules() {
+        out.push_str(&format!(",{SCHEDULE_PREFIX}{}:{}", id.key(), sch.start));
+        if !spec(id).is_switch() {
+            out.push_str(&format!("-{}", sch.full));
+        }
+    }
     if s.start_year() != POLICY_FROM_DEFAULT {
         out.push_str(&format!(",{POLICY_FROM_KEY}:{}", s.start_year()));
     }
+    if s.baseline() != BaselineId::CENTRAL {
+        out.push_str(&format!(",{BASELINE_KEY}:{}", s.baseline().key()));
+    }
     out
 }
+
+/// The prefix of a piece that carries a lever's schedule (`sched.eaf_swap:2026-2028`).
+pub const SCHEDULE_PREFIX: &str = "sched.";
+
+/// Reads `START-FULL` or `START` (whole years; a single year means start = full).
+pub fn parse_schedule(text: &str) -> Option<(u16, u16)> {
+    let year = |t: &str| {
+        let t = t.trim();
+        (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u16>().ok())
+            .flatten()
+    };
+    match text.split_once('-') {
+        Some((a, b)) => Some((year(a)?, year(b)?)),
+        None => year(text).map(|a| (a, a)),
+    }
+}
+
+/// The piece that carries a market baseline (`base:low`); absent for the reference's (`central`).
+pub const BASELINE_KEY: &str = "base";
 
 /// The piece that carries a later policy start year (`from:2026`); absent for the default (2020).
 pub const POLICY_FROM_KEY: &str = "from";
@@ -146,6 +180,33 @@ pub fn decode(text: &str) -> (Scenario, Vec<LinkIssue>) {
             issues.push(LinkIssue::Duplicate(key.clone()));
         } else {
             seen.push(key.clone());
+        }
+        if let Some(lk) = key.strip_prefix(SCHEDULE_PREFIX) {
+            let Some(id) = LeverId::from_key(lk) else {
+                issues.push(LinkIssue::Input(InputIssue::UnknownLever(
+                    lk.chars().take(40).collect(),
+                )));
+                continue;
+            };
+            match parse_schedule(val) {
+                Some((a, b)) => {
+                    issues.extend(s.set_schedule_checked(id, a, b).map(LinkIssue::Input))
+                }
+                None => issues.push(LinkIssue::Input(InputIssue::BadSchedule {
+                    id: lk.into(),
+                    found: val.chars().take(20).collect(),
+                })),
+            }
+            continue;
+        }
+        if key == BASELINE_KEY {
+            match BaselineId::from_key(&val.to_ascii_lowercase()) {
+                Some(b) => s.set_baseline(b),
+                None => issues.push(LinkIssue::Input(InputIssue::UnknownBaseline(
+                    val.chars().take(40).collect(),
+                ))),
+            }
+            continue;
         }
         let number = crate::num::parse_f64(val);
         if key == POLICY_FROM_KEY {
@@ -404,6 +465,68 @@ mod tests {
     }
 
     #[test]
+    fn a_market_baseline_travels_as_base_and_central_is_not_written() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 300.0);
+        let before = encode(&s);
+        assert_eq!(
+            before, "1,eaf_swap:300",
+            "central: the link made before baselines existed"
+        );
+        s.set_baseline(BaselineId::Low);
+        let text = encode(&s);
+        assert_eq!(text, "1,eaf_swap:300,base:low");
+        assert_eq!(decode(&text), (s.clone(), vec![]));
+        assert_eq!(decode(&query_escape(&text)), (s, vec![]));
+        // Typed loosely, and a name that does not exist.
+        assert_eq!(decode("1;BASE = High").0.baseline(), BaselineId::High);
+        let (s, issues) = decode("1,base:medium,eaf_swap:300");
+        assert_eq!(s.baseline(), BaselineId::Central);
+        assert_eq!(s.get(LeverId::EafSwap), 300.0);
+        assert_eq!(
+            issues,
+            vec![LinkIssue::Input(InputIssue::UnknownBaseline(
+                "medium".into()
+            ))]
+        );
+        assert_eq!(decode("1,base:central"), (Scenario::reference(), vec![]));
+    }
+
+    #[test]
+    fn a_lever_schedule_round_trips_and_the_default_schedule_writes_nothing() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 300.0);
+        s.set_start_year(2026);
+        // The default schedule (2026–2030 for a 2025 lever from 2026) is not written: the old link.
+        s.set_schedule(LeverId::EafSwap, 2026, 2030);
+        assert_eq!(encode(&s), "1,eaf_swap:300,from:2026");
+        s.set_schedule(LeverId::EafSwap, 2026, 2028);
+        s.set_schedule(LeverId::RenewableExemption, 2027, 2027);
+        s.set_baseline(BaselineId::High);
+        let text = encode(&s);
+        assert_eq!(
+            text,
+            "1,eaf_swap:300,sched.eaf_swap:2026-2028,sched.renewable_exemption:2027,from:2026,base:high"
+        );
+        assert_eq!(decode(&text), (s.clone(), vec![]));
+        assert_eq!(decode(&query_escape(&text)), (s, vec![]));
+        // Bad schedules are reported, never silently dropped or guessed.
+        let (s, issues) = decode("1,sched.eaf_swap:2019-2040,sched.steel_price:2026-2028,sched.nope:2026,sched.v_recovery:soon");
+        assert_eq!(
+            s.schedule(LeverId::EafSwap),
+            Some(vtre_model::scenario::Schedule {
+                start: 2021,
+                full: 2035
+            })
+        );
+        assert_eq!(s.schedules().count(), 1);
+        assert_eq!(issues.len(), 4, "{issues:?}");
+        assert_eq!(parse_schedule("2026 - 2028"), Some((2026, 2028)));
+        assert_eq!(parse_schedule("+2026"), None);
+        assert_eq!(parse_schedule("99999"), None);
+    }
+
+    #[test]
     fn tiny_and_huge_values_print_with_an_exponent_and_round_trip() {
         let mut s = Scenario::reference();
         let tiny = ParamId::all()
@@ -428,7 +551,17 @@ mod tests {
             + LEVERS.iter().map(|l| 2 + l.key.len() + 24).sum::<usize>()
             + ParamId::all()
                 .map(|p| 3 + p.key().len() + 24)
-                .sum::<usize>();
+                .sum::<usize>()
+            // every lever's own schedule, the policy start and the longest baseline name
+            + LEVERS
+                .iter()
+                .map(|l| 2 + SCHEDULE_PREFIX.len() + l.key.len() + 9)
+                .sum::<usize>()
+            + ",from:2030".len()
+            + 1
+            + BASELINE_KEY.len()
+            + 1
+            + vtre_model::BASELINES.iter().map(|b| b.key.len()).max().unwrap_or(0);
         assert!(longest * 2 < MAX_LEN, "{longest}");
         // A scenario near that: every lever one step below its top, every parameter overridden with 17 digits.
         let mut s = Scenario::reference();
@@ -444,6 +577,11 @@ mod tests {
             };
             s.set_param(p, v);
         }
+        for l in LEVERS {
+            s.set_schedule(l.id, 2031, 2035);
+        }
+        s.set_start_year(2030);
+        s.set_baseline(BaselineId::Central);
         let text = encode(&s);
         assert!(text.len() <= longest, "{} > {longest}", text.len());
         assert_eq!(decode(&text), (s, vec![]));

@@ -2,7 +2,10 @@
 //!
 //! An object of lever id → number, with an optional `"params"` object of parameter id (CSV key) → number
 //! and an optional `"policy_from"` year (a later policy start, 2020–2030; absent = 2020, the guideline's
-//! window). Omitted levers keep their reference value.
+//! window) and an optional `"baseline"` (a market baseline, `"low"` or `"high"`; absent = `central`, the
+//! reference's) and an optional `"schedules"` object of lever id → `[START, FULL]` (a lever's own schedule:
+//! from START it phases in, in full by FULL; absent = the default schedule, as before schedules existed).
+//! Omitted levers keep their reference value.
 //!
 //! ```json
 //! { "eaf_swap": 300, "swap_vti_share": 1, "params": { "power_price_elasticity": -0.5 }, "policy_from": 2026 }
@@ -16,7 +19,7 @@
 use crate::json::{self, Json};
 use vtre_model::levers::{spec, LeverId, LEVERS};
 use vtre_model::params::ParamId;
-use vtre_model::{InputIssue, Scenario};
+use vtre_model::{BaselineId, InputIssue, Scenario};
 
 /// JSON of only what differs from the reference (compact, lever-table order).
 pub fn to_json_value(s: &Scenario) -> Json {
@@ -40,10 +43,39 @@ pub fn to_full_json_value(s: &Scenario) -> Json {
 
 /// The key of the policy start year.
 pub const POLICY_FROM: &str = "policy_from";
+/// The key of the market baseline.
+pub const BASELINE: &str = "baseline";
+/// The key of the levers' own schedules.
+pub const SCHEDULES: &str = "schedules";
+
+/// A whole year, 0–9999, from a JSON value.
+fn year(v: &Json) -> Option<u16> {
+    v.as_f64()
+        .filter(|x| x.fract() == 0.0 && (0.0..=9999.0).contains(x))
+        .map(|x| x as u16)
+}
 
 fn push_params(s: &Scenario, m: &mut Vec<(String, Json)>) {
     if s.start_year() != vtre_model::scenario::POLICY_FROM_DEFAULT {
         m.push((POLICY_FROM.into(), Json::Num(f64::from(s.start_year()))));
+    }
+    if s.baseline() != BaselineId::CENTRAL {
+        m.push((BASELINE.into(), Json::Str(s.baseline().key().into())));
+    }
+    if s.schedules().next().is_some() {
+        let sch = s
+            .schedules()
+            .map(|(id, x)| {
+                (
+                    id.key().to_string(),
+                    Json::Arr(vec![
+                        Json::Num(f64::from(x.start)),
+                        Json::Num(f64::from(x.full)),
+                    ]),
+                )
+            })
+            .collect();
+        m.push((SCHEDULES.into(), Json::Obj(sch)));
     }
     if !s.overrides().is_empty() {
         let p = s
@@ -72,6 +104,45 @@ pub fn from_json_value(v: &Json) -> (Scenario, Vec<InputIssue>) {
         return (s, issues);
     };
     for (k, val) in obj {
+        if k == SCHEDULES {
+            let Some(o) = val.as_object() else {
+                issues.push(InputIssue::BadSchedule {
+                    id: SCHEDULES.into(),
+                    found: val.describe(),
+                });
+                continue;
+            };
+            for (lk, v) in o {
+                let Some(id) = LeverId::from_key(lk) else {
+                    issues.push(InputIssue::UnknownLever(lk.chars().take(40).collect()));
+                    continue;
+                };
+                match v.as_array() {
+                    Some([a, b]) => match (year(a), year(b)) {
+                        (Some(a), Some(b)) => issues.extend(s.set_schedule_checked(id, a, b)),
+                        _ => issues.push(InputIssue::BadSchedule {
+                            id: lk.clone(),
+                            found: v.describe(),
+                        }),
+                    },
+                    _ => issues.push(InputIssue::BadSchedule {
+                        id: lk.clone(),
+                        found: v.describe(),
+                    }),
+                }
+            }
+            continue;
+        }
+        if k == BASELINE {
+            match val.as_str().and_then(BaselineId::from_key) {
+                Some(b) => s.set_baseline(b),
+                None => issues.push(InputIssue::UnknownBaseline(match val.as_str() {
+                    Some(t) => t.chars().take(40).collect(),
+                    None => val.describe(),
+                })),
+            }
+            continue;
+        }
         if k == POLICY_FROM {
             match val
                 .as_f64()
@@ -173,6 +244,55 @@ mod tests {
         let (s, issues) = from_json(r#"{"policy_from": 2026.5}"#);
         assert_eq!(s.start_year(), 2020);
         assert_eq!(issues.len(), 1);
+    }
+
+    #[test]
+    fn a_market_baseline_round_trips_and_central_is_not_written() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 300.0);
+        assert_eq!(to_json_value(&s).to_text(), r#"{"eaf_swap":300}"#);
+        s.set_baseline(BaselineId::High);
+        let text = to_json_value(&s).to_text();
+        assert_eq!(text, r#"{"eaf_swap":300,"baseline":"high"}"#);
+        assert_eq!(from_json(&text), (s.clone(), vec![]));
+        let full = to_full_json_value(&s).to_text();
+        assert_eq!(from_json(&full), (s, vec![]));
+        for bad in [r#"{"baseline":"medium"}"#, r#"{"baseline":2}"#] {
+            let (s, issues) = from_json(bad);
+            assert_eq!(s.baseline(), BaselineId::Central, "{bad}");
+            assert!(
+                matches!(&issues[..], [InputIssue::UnknownBaseline(_)]),
+                "{bad}: {issues:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_lever_schedule_round_trips_and_the_default_schedule_writes_nothing() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 300.0);
+        s.set_schedule(LeverId::EafSwap, 2021, 2025);
+        assert_eq!(
+            to_json_value(&s).to_text(),
+            r#"{"eaf_swap":300}"#,
+            "the default"
+        );
+        s.set_schedule(LeverId::EafSwap, 2026, 2028);
+        s.set_schedule(LeverId::NewMine, 2023, 2033);
+        let text = to_json_value(&s).to_text();
+        assert_eq!(
+            text,
+            r#"{"eaf_swap":300,"schedules":{"eaf_swap":[2026,2028],"new_mine":[2023,2033]}}"#
+        );
+        assert_eq!(from_json(&text), (s.clone(), vec![]));
+        assert_eq!(from_json(&to_full_json_value(&s).to_pretty()), (s, vec![]));
+        let (s, issues) = from_json(
+            r#"{"schedules":{"eaf_swap":[2026],"steel_price":[2026,2028],"nope":[2026,2027],"v_recovery":[2019,2020]}}"#,
+        );
+        assert_eq!(s.schedules().count(), 1, "v_recovery clamped to 2021");
+        assert_eq!(issues.len(), 4, "{issues:?}");
+        let (_, issues) = from_json(r#"{"schedules":[1,2]}"#);
+        assert!(matches!(&issues[..], [InputIssue::BadSchedule { .. }]));
     }
 
     #[test]

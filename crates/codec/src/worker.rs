@@ -11,6 +11,8 @@
 //!
 //! ```json
 //! {"v":1,"run":7,"job":"ensemble","scenario":{"eaf_swap":300},"members":1000,"seed":1,"series":["co2_total"]}
+//! {"v":1,"run":8,"job":"confident","scenario":{},"target":"energy_intensity","lever":"eaf_swap","confidence":0.8,
+//!   "margin":false,"members":500,"seed":1}
 //! {"v":1,"cancel":7}
 //! {"v":1,"ready":true}
 //! {"v":1,"run":7,"progress":[200,1000]}
@@ -21,7 +23,8 @@
 use crate::json::{self, Json};
 use vtre_analysis::shapley::{Method, Part};
 use vtre_analysis::{
-    Bar, Contributions, Input, Measure, Quantiles, Reachable, Seek, TargetOdds, Tornado,
+    Bar, Chance, ConfidentSeek, Contributions, Input, Measure, Quantiles, Reachable, Seek,
+    TargetOdds, Tornado,
 };
 use vtre_model::params::ParamId;
 use vtre_model::series::N_YEARS;
@@ -68,6 +71,17 @@ pub enum Job {
         measure: Measure,
         seed: u64,
     },
+    /// The smallest move of the policy lever `lever` that meets `target` with a chance of at least
+    /// `confidence` over `members` members drawn from `seed` (with its band when `margin`).
+    Confident {
+        scenario: Scenario,
+        target: TargetId,
+        lever: LeverId,
+        confidence: f64,
+        margin: bool,
+        members: usize,
+        seed: u64,
+    },
 }
 
 impl Job {
@@ -78,6 +92,7 @@ impl Job {
             Job::Seek { .. } => "seek",
             Job::Best { .. } => "best",
             Job::Contributions { .. } => "contributions",
+            Job::Confident { .. } => "confident",
         }
     }
     /// The scenario it works on.
@@ -87,7 +102,8 @@ impl Job {
             | Job::Tornado { scenario, .. }
             | Job::Seek { scenario, .. }
             | Job::Best { scenario, .. }
-            | Job::Contributions { scenario, .. } => scenario,
+            | Job::Contributions { scenario, .. }
+            | Job::Confident { scenario, .. } => scenario,
         }
     }
 }
@@ -118,6 +134,7 @@ pub enum Answer {
     /// `None`: the target has no number (never scored).
     Best(Option<Reachable>),
     Contributions(Contributions),
+    Confident(ConfidentSeek),
     /// The job could not be done (a goal-seek on the unquantified target): why, in English, for the log.
     Refused(String),
 }
@@ -222,6 +239,22 @@ impl ToWorker {
                     }
                     Job::Contributions { measure, seed, .. } => {
                         f.push(("measure", measure_json(*measure)));
+                        f.push(("seed", num(*seed as f64)));
+                    }
+                    Job::Confident {
+                        target,
+                        lever,
+                        confidence,
+                        margin,
+                        members,
+                        seed,
+                        ..
+                    } => {
+                        f.push(("target", str_(target.key())));
+                        f.push(("lever", str_(lever.key())));
+                        f.push(("confidence", num(*confidence)));
+                        f.push(("margin", Json::Bool(*margin)));
+                        f.push(("members", num(*members as f64)));
                         f.push(("seed", num(*seed as f64)));
                     }
                 }
@@ -378,6 +411,7 @@ fn answer_json(a: &Answer) -> (&'static str, Json) {
                                     num(p.from),
                                     num(p.to),
                                     num(p.contribution),
+                                    num(p.alone),
                                 ])
                             })
                             .collect(),
@@ -392,6 +426,23 @@ fn answer_json(a: &Answer) -> (&'static str, Json) {
                         }
                     },
                 ),
+                ("runs", num(c.runs as f64)),
+            ]),
+        ),
+        Answer::Confident(c) => (
+            "confident",
+            obj(vec![
+                ("target", str_(c.target.key())),
+                ("lever", str_(c.lever.key())),
+                ("confidence", num(c.confidence)),
+                ("margin", Json::Bool(c.chance_of == Chance::Margin)),
+                ("members", num(c.members as f64)),
+                ("seed", num(c.seed as f64)),
+                ("from", num(c.from)),
+                ("chance_from", num(c.chance_from)),
+                ("value", num(c.value)),
+                ("chance", num(c.chance)),
+                ("reached", Json::Bool(c.reached)),
                 ("runs", num(c.runs as f64)),
             ]),
         ),
@@ -432,6 +483,14 @@ fn f_or_nan(v: &Json, what: &str) -> R<f64> {
     }
 }
 
+/// A chance, or `null` (NaN: an answer made before any member ran).
+fn chance_or_nan(v: &Json, what: &str) -> R<f64> {
+    match v {
+        Json::Null => Ok(f64::NAN),
+        _ => chance(v, what),
+    }
+}
+
 /// A whole number in `0..=max`.
 fn whole(v: &Json, max: f64, what: &str) -> R<f64> {
     let x = f(v, what)?;
@@ -445,6 +504,22 @@ fn whole(v: &Json, max: f64, what: &str) -> R<f64> {
 fn count(v: &Json, what: &str) -> R<usize> {
     // Far above any member count or run count the app asks for, and exact in an f64.
     whole(v, 1e9, what).map(|x| x as usize)
+}
+
+/// Members of an ensemble a job may ask for: 1 to 100,000.
+fn members(v: &Json) -> R<usize> {
+    match count(v, "members")? {
+        n @ 1..=100_000 => Ok(n),
+        _ => bad("members outside 1-100000"),
+    }
+}
+
+/// A chance: a number from 0 to 1.
+fn chance(v: &Json, what: &str) -> R<f64> {
+    match f(v, what)? {
+        x if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => bad(what),
+    }
 }
 
 fn run_id(v: &Json) -> R<u32> {
@@ -569,10 +644,7 @@ pub fn to_worker(text: &str) -> R<ToWorker> {
     let sc = scenario(field(&v, "scenario")?)?;
     let job = match s(field(&v, "job")?, "job")? {
         "ensemble" => {
-            let members = count(field(&v, "members")?, "members")?;
-            if members == 0 || members > 100_000 {
-                return bad("members outside 1-100000");
-            }
+            let members = members(field(&v, "members")?)?;
             Job::Ensemble {
                 scenario: sc,
                 members,
@@ -601,6 +673,15 @@ pub fn to_worker(text: &str) -> R<ToWorker> {
         "contributions" => Job::Contributions {
             scenario: sc,
             measure: measure(field(&v, "measure")?)?,
+            seed: seed(field(&v, "seed")?)?,
+        },
+        "confident" => Job::Confident {
+            scenario: sc,
+            target: target(field(&v, "target")?)?,
+            lever: lever(field(&v, "lever")?)?,
+            confidence: chance(field(&v, "confidence")?, "confidence")?,
+            margin: b(field(&v, "margin")?, "margin")?,
+            members: members(field(&v, "members")?)?,
             seed: seed(field(&v, "seed")?)?,
         },
         _ => return bad("unknown job"),
@@ -737,11 +818,12 @@ pub fn from_worker(text: &str) -> R<FromWorker> {
             parts: arr(field(x, "parts")?, "parts")?
                 .iter()
                 .map(|p| match arr(p, "part")? {
-                    [i, a, b_, c] => Ok(Part {
+                    [i, a, b_, c, al] => Ok(Part {
                         input: input(i)?,
                         from: f(a, "from")?,
                         to: f(b_, "to")?,
                         contribution: f_or_nan(c, "contribution")?,
+                        alone: f_or_nan(al, "alone")?,
                     }),
                     _ => bad("part"),
                 })
@@ -756,6 +838,25 @@ pub fn from_worker(text: &str) -> R<FromWorker> {
                     _ => return bad("method"),
                 },
             },
+            runs: count(field(x, "runs")?, "runs")?,
+        })
+    } else if let Some(x) = v.get("confident") {
+        Answer::Confident(ConfidentSeek {
+            target: target(field(x, "target")?)?,
+            lever: lever(field(x, "lever")?)?,
+            confidence: chance(field(x, "confidence")?, "confidence")?,
+            chance_of: if b(field(x, "margin")?, "margin")? {
+                Chance::Margin
+            } else {
+                Chance::Threshold
+            },
+            members: members(field(x, "members")?)?,
+            seed: seed(field(x, "seed")?)?,
+            from: f(field(x, "from")?, "from")?,
+            chance_from: chance_or_nan(field(x, "chance_from")?, "chance_from")?,
+            value: f(field(x, "value")?, "value")?,
+            chance: chance_or_nan(field(x, "chance")?, "chance")?,
+            reached: b(field(x, "reached")?, "reached")?,
             runs: count(field(x, "runs")?, "runs")?,
         })
     } else if let Some(x) = v.get("refused") {
@@ -807,6 +908,15 @@ mod tests {
                 measure: Measure::Target(TargetId::IndustryScale),
                 seed: 1,
             },
+            Job::Confident {
+                scenario: sc.clone(),
+                target: TargetId::EnergyIntensity,
+                lever: LeverId::EafSwap,
+                confidence: 0.95,
+                margin: true,
+                members: 500,
+                seed: 1,
+            },
         ];
         for (i, job) in jobs.into_iter().enumerate() {
             let m = ToWorker::Run {
@@ -841,6 +951,18 @@ mod tests {
                 Measure::Target(TargetId::IndustryScale),
                 1,
             )),
+            Answer::Confident(
+                vtre_analysis::confident_seek(
+                    &sc,
+                    TargetId::EnergyIntensity,
+                    LeverId::EafSwap,
+                    0.8,
+                    Chance::Threshold,
+                    20,
+                    1,
+                )
+                .unwrap_or_else(|e| panic!("{e}")),
+            ),
             Answer::Refused("no number".into()),
             Answer::Best(None),
         ];
@@ -858,6 +980,33 @@ mod tests {
         ] {
             assert_eq!(from_worker(&m.to_text()), Ok(m.clone()));
         }
+    }
+
+    #[test]
+    fn a_contributions_answer_carries_each_changes_effect_alone_and_so_the_interaction() {
+        let mut sc = Scenario::reference();
+        sc.set(LeverId::EafSwap, 600.0);
+        sc.set(LeverId::SwapVtiShare, 1.0);
+        let c =
+            vtre_analysis::contributions(&sc, Measure::Series(SeriesId::CrudeSteelBofVti, 2030), 1);
+        assert!(c.interaction().abs() > 1.0, "{c:?}");
+        let m = FromWorker::Done {
+            run: 2,
+            answer: Answer::Contributions(c.clone()),
+        };
+        match from_worker(&m.to_text()) {
+            Ok(FromWorker::Done {
+                answer: Answer::Contributions(back),
+                ..
+            }) => {
+                assert_eq!(back, c);
+                assert_eq!(back.interaction().to_bits(), c.interaction().to_bits());
+            }
+            other => panic!("{other:?}"),
+        }
+        // A part without its effect alone (the earlier four-element form) is refused, not guessed.
+        let old = r#"{"v":1,"run":1,"contributions":{"measure":["co2_total",2030],"reference":1,"scenario":2,"parts":[[["lever","eaf_swap"],0,600,1]],"method":null,"runs":2}}"#;
+        assert!(from_worker(old).is_err_and(|e| e.0.contains("part")));
     }
 
     #[test]
@@ -920,6 +1069,9 @@ mod tests {
             r#"{"v":1,"run":1,"job":"ensemble","scenario":{},"members":10,"seed":1e300,"series":[]}"#,
             r#"{"v":1,"run":1,"job":"tornado","scenario":{},"measure":["co2_total",2019],"top":3}"#,
             r#"{"v":1,"run":1,"job":"launch","scenario":{}}"#,
+            r#"{"v":1,"run":1,"job":"confident","scenario":{},"target":"energy_intensity","lever":"eaf_swap","confidence":80,"margin":false,"members":500,"seed":1}"#,
+            r#"{"v":1,"run":1,"job":"confident","scenario":{},"target":"energy_intensity","lever":"eaf_swap","confidence":0.8,"margin":false,"members":0,"seed":1}"#,
+            r#"{"v":1,"run":1,"job":"confident","scenario":{},"target":"energy_intensity","lever":"eaf_swap","confidence":0.8,"members":500,"seed":1}"#,
         ] {
             assert!(to_worker(text).is_err(), "{text} must be refused");
         }

@@ -118,6 +118,13 @@ fn dictionary() -> Vec<String> {
         "null",
         "at-risk",
         "unquantified",
+        "base:",
+        "\"baseline\":",
+        "sched.",
+        "\"schedules\":",
+        "2026-2028",
+        "low",
+        "high",
     ] {
         words.push(w.to_string());
     }
@@ -142,6 +149,16 @@ fn example() -> Scenario {
     s.set(LeverId::EafSwap, 300.0);
     s.set(LeverId::SwapVtiShare, 1.0);
     s.set_param(ParamId::PowerElasticity, -0.5);
+    s
+}
+
+/// What issue 25 added to a scenario: the example in another market baseline (and, as they come, a lever
+/// schedule and the version it was made with).
+fn decisions() -> Scenario {
+    let mut s = example();
+    s.set_baseline(vtre_model::BaselineId::Low);
+    s.set_schedule(LeverId::EafSwap, 2026, 2028);
+    s.set_schedule(LeverId::RenewableExemption, 2027, 2027);
     s
 }
 
@@ -353,6 +370,14 @@ fn seeds() -> Vec<(&'static str, String, String)> {
     let ex = example();
     add("link", "example", encode(&ex));
     add("scenario_json", "example", to_json_value(&ex).to_text());
+    let dec = decisions();
+    add("link", "decisions", encode(&dec));
+    add("scenario_json", "decisions", to_json_value(&dec).to_text());
+    add(
+        "library_entry",
+        "decisions",
+        stored_entry("decisions", &dec),
+    );
     add(
         "library_entry",
         "example",
@@ -456,6 +481,9 @@ fn write_fuzz_seeds() {
 
 fn valid(s: &Scenario) -> bool {
     LEVERS.iter().all(|l| l.contains(s.get(l.id)))
+        && s.schedules().all(|(id, sch)| {
+            Scenario::schedulable(id) && (2021..=2035).contains(&sch.start) && sch.full >= sch.start
+        })
 }
 
 /// What each fuzz target checks, for one seed: decodes with no notice to a valid scenario that round-trips.

@@ -190,6 +190,15 @@ pub const PARTS: &str = "data-parts";
 pub const SUM: &str = "data-sum";
 /// See [`PARTS`].
 pub const TOTAL: &str = "data-total";
+/// Written by the app under a waterfall of two or more changes: the interaction (total − the sum of the
+/// changes' one-at-a-time effects) and that sum (issue 25).
+pub const INTERACTION: &str = "data-interaction";
+/// See [`INTERACTION`].
+pub const SUM_ALONE: &str = "data-sum-alone";
+/// Written by the app on the answer of a goal-seek to a confidence: the chance at the value found (issue 25).
+pub const CHANCE: &str = "data-chance";
+/// Written by the app on the market baseline choice: the baseline's key (`low`, `central`, `high`).
+pub const MARKET: &str = "data-market";
 
 /// Written by the app on the headline's one polite live region, which says what changed in the headline
 /// figures once the levers have settled (the end-to-end tests read its text).
@@ -218,6 +227,10 @@ pub const APP_ONLY: &[&str] = &[
     PARTS,
     SUM,
     TOTAL,
+    INTERACTION,
+    SUM_ALONE,
+    CHANCE,
+    MARKET,
 ];
 
 /// Names only the pages write.
@@ -250,6 +263,7 @@ mod tests {
         include_str!("../../../src/ui/analysis/seek.rs"),
         include_str!("../../../src/ui/analysis/waterfall.rs"),
         include_str!("../../../src/ui/offline.rs"),
+        include_str!("../../../src/ui/baseline.rs"),
     ];
 
     /// Every `data-…` name in a source text.

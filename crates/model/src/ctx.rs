@@ -40,6 +40,9 @@ impl Ctx<'_> {
     ///
     /// With a later policy start year `S`, years before `S` follow the reference path (history) and the
     /// lever phases in from the reference's value in `S − 1` over its own span (`target_year − 2020` years).
+    /// A lever with a schedule of its own ([`crate::scenario::Schedule`]) phases in from its start year to its
+    /// full-effect year instead; without one the same formula runs with the default schedule, which is the
+    /// code path below (kept as it was, so a scenario without schedules is bit-identical).
     #[inline]
     pub fn lever(&self, id: LeverId, year: u16) -> f64 {
         let l = lspec(id);
@@ -58,6 +61,19 @@ impl Ctx<'_> {
                 base + (l.default - base) * ramp(y, l.target_year)
             }
         };
+        if self.s.schedule(id).is_some() {
+            let sch = self.s.effective_schedule(id);
+            if year < sch.start {
+                return reference(year);
+            }
+            if l.is_switch() {
+                return x;
+            }
+            let from = reference(sch.start - 1);
+            let f =
+                (f64::from(year + 1 - sch.start) / f64::from(sch.full + 1 - sch.start)).min(1.0);
+            return from + (x - from) * f;
+        }
         if start <= FIRST_YEAR {
             if l.is_switch() {
                 return if year > FIRST_YEAR { x } else { base };
@@ -75,12 +91,23 @@ impl Ctx<'_> {
         from + (x - from) * ramp(FIRST_YEAR + (year + 1 - start), FIRST_YEAR + span)
     }
 
+    /// The year a lever's plan takes effect: its schedule's start when it has one of its own, else the policy
+    /// start year.
+    #[inline]
+    pub fn plan_start(&self, id: LeverId) -> u16 {
+        if self.s.schedule(id).is_some() {
+            self.s.effective_schedule(id).start
+        } else {
+            self.s.start_year()
+        }
+    }
+
     /// The value a lever's plan aims at, as in force in `year`: the scenario's value from the policy start
     /// year on, the reference's before it. For a choice that belongs to a phased plan rather than being
     /// phased itself (which furnaces a swap retires): the plan phases in as one schedule.
     #[inline]
     pub fn lever_plan(&self, id: LeverId, year: u16) -> f64 {
-        if year < self.s.start_year() {
+        if year < self.plan_start(id) {
             lspec(id).default
         } else {
             self.s.get(id)
@@ -136,4 +163,76 @@ pub fn model_params(s: &Scenario) -> Vec<f64> {
         params[P::ScrapPerEaf as usize] = rate.max(0.0);
     }
     params
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::levers::LEVERS;
+    use crate::scenario::Schedule;
+    use crate::series::years;
+
+    #[test]
+    fn the_schedule_formula_with_the_default_schedule_is_the_old_path_bit_for_bit() {
+        for start in [2020, 2022, 2026, 2030] {
+            let mut s = Scenario::reference();
+            s.set_start_year(start);
+            for l in LEVERS.iter().filter(|l| !l.id.is_price()) {
+                s.set(l.id, l.max);
+                let mut forced = s.clone();
+                forced.force_schedule(l.id, s.default_schedule(l.id));
+                let (a, b) = (Ctx::for_test(&s), Ctx::for_test(&forced));
+                for y in years() {
+                    assert_eq!(
+                        a.lever(l.id, y).to_bits(),
+                        b.lever(l.id, y).to_bits(),
+                        "{} from {start} in {y}",
+                        l.key
+                    );
+                    // (A plan choice in the base year does nothing: no swap and no mine in 2020.)
+                    if y > FIRST_YEAR {
+                        assert_eq!(a.lever_plan(l.id, y), b.lever_plan(l.id, y), "{}", l.key);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_scheduled_lever_follows_the_reference_then_phases_in_linearly_to_its_full_year() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 600.0);
+        s.set_schedule(LeverId::EafSwap, 2026, 2028);
+        let c = Ctx::for_test(&s);
+        let r = Scenario::reference();
+        let cr = Ctx::for_test(&r);
+        for y in years() {
+            let v = c.lever(LeverId::EafSwap, y);
+            match y {
+                ..=2025 => assert_eq!(v, cr.lever(LeverId::EafSwap, y), "{y}: the reference"),
+                2026 => assert_eq!(v, 200.0),
+                2027 => assert_eq!(v, 400.0),
+                _ => assert_eq!(v, 600.0, "{y}: full from 2028"),
+            }
+        }
+        // A switch acts from its start year.
+        let mut s = Scenario::reference();
+        s.set(LeverId::RenewableExemption, 0.0);
+        s.set_schedule(LeverId::RenewableExemption, 2027, 2027);
+        let c = Ctx::for_test(&s);
+        assert_eq!(c.lever(LeverId::RenewableExemption, 2026), 1.0);
+        assert_eq!(c.lever(LeverId::RenewableExemption, 2027), 0.0);
+        // A plan choice (which furnaces) takes effect with its own schedule's start.
+        let mut s = Scenario::reference();
+        s.set(LeverId::SwapVtiShare, 1.0);
+        s.set_schedule(LeverId::SwapVtiShare, 2024, 2024);
+        let c = Ctx::for_test(&s);
+        assert_eq!(c.lever_plan(LeverId::SwapVtiShare, 2023), 0.0);
+        assert_eq!(c.lever_plan(LeverId::SwapVtiShare, 2024), 1.0);
+        let _ = Schedule {
+            start: 2024,
+            full: 2024,
+        };
+    }
 }

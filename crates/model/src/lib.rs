@@ -11,6 +11,7 @@
 //! [`energy`], [`emissions`], [`value`]; targets and their scoring in [`targets`].
 
 pub mod actuals;
+pub mod baselines;
 mod csv_line;
 pub mod ctx;
 pub mod emissions;
@@ -36,6 +37,7 @@ pub mod titanium;
 pub mod value;
 pub mod vanadium;
 
+pub use baselines::{BaselineId, BASELINES};
 pub use levers::{LeverId, LEVERS};
 pub use projection::Projection;
 pub use scenario::{InputIssue, Scenario};

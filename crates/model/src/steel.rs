@@ -14,8 +14,9 @@
 //! BF-BOF utilisation, smelts the same V-Ti concentrate per tonne (so it keeps the vanadium) and leaves the
 //! titanium in a Ti-rich slag instead of blast-furnace slag (see [`super::titanium`]).
 //!
-//! **Production.** `BOF = K·u_bof` per furnace group and `EAF = K_eaf · min(1, u_eaf · m_e)` where `m_e` is the
-//! power-price response (see [`super::energy`]). Two physical limits apply, in this order:
+//! **Production.** `BOF = K·u_bof·D` per furnace group and `EAF = K_eaf · min(1, u_eaf · m_e) · D` where `m_e` is
+//! the power-price response (see [`super::energy`]) and `D` the market baseline's steel demand (1 before 2025
+//! and in `central`; see [`crate::baselines`]). Two physical limits apply, in this order:
 //! 1. *Iron concentrate*: hot metal `HM = 0.9·BOF` needs `c·HM` concentrate (`c` = 1.6 t/t). Supply is local
 //!    concentrate `C = ore · y_fe · R_fe` plus at most `O` from outside Sichuan (lever). When `c·HM > C + O`,
 //!    ordinary-ore furnaces (which depend on bought-in ore) are cut first, then V-Ti furnaces.
@@ -76,11 +77,13 @@ pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
     let cap_other = k_oth0 - w_oth + imp * (1.0 - e);
     let cap_eaf = c.p(P::EafCap2020) + w_vti + w_oth + imp * e;
 
-    let u_bof = c.p(P::BofUtil);
+    // Demand for Sichuan's steel in the market baseline (1 before 2025 and in `central`).
+    let demand_m = crate::baselines::spec(c.s.baseline()).demand_in(year);
+    let u_bof = c.p(P::BofUtil) * demand_m;
     let mut bof_vti = cap_vti * u_bof;
     let mut bof_other = cap_other * u_bof;
     let mut nonbf = cap_nonbf * u_bof;
-    let eaf_pot = cap_eaf * (c.p(P::EafUtil) * m_e).min(1.0);
+    let eaf_pot = cap_eaf * (c.p(P::EafUtil) * m_e).min(1.0) * demand_m;
 
     // Iron concentrate: local supply from ore, plus outside supply up to the lever's cap.
     let t = f64::from(year - 2020);
@@ -134,15 +137,23 @@ pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
 }
 
 /// Ore from new mines (红格南) in `year`: nothing during the construction lag `L` (ESTIMATE, 3 years) after
-/// the policy start `S`, then a straight line to the lever's value by its target year `T` (2030):
+/// the policy start `S` (the lever's schedule start when it has one), then a straight line to the lever's
+/// value by its target year `T` (2030; the schedule's full-effect year when it has one):
 /// `X · clamp((year − (S + L − 1)) / (T − (S + L − 1)), 0, 1)`. Before a later policy start, the
 /// reference's (no new mine).
 pub fn new_mine_ore(c: &Ctx, year: u16) -> f64 {
     let l = super::levers::spec(L::NewMine);
     let x = c.lever_plan(L::NewMine, year);
-    let start = f64::from(c.s.start_year());
+    // With a schedule of its own: construction from its start year, full output by its full-effect year.
+    let (start, full) = match c.s.schedule(L::NewMine) {
+        Some(_) => {
+            let s = c.s.effective_schedule(L::NewMine);
+            (f64::from(s.start), f64::from(s.full))
+        }
+        None => (f64::from(c.s.start_year()), f64::from(l.target_year)),
+    };
     let before_first = start + c.p(P::NewMineLag) - 1.0;
-    let span = (f64::from(l.target_year) - before_first).max(1.0);
+    let span = (full - before_first).max(1.0);
     x * ((f64::from(year) - before_first) / span).clamp(0.0, 1.0)
 }
 
@@ -280,6 +291,26 @@ mod tests {
                 );
             }
             assert_close(st.conc_demand, local + outside, "demand meets supply");
+        }
+    }
+
+    #[test]
+    fn a_new_mine_with_a_schedule_builds_from_its_start_and_is_full_by_its_full_year() {
+        let mut s = with(&[(L::NewMine, 1000.0)]);
+        s.set_schedule(L::NewMine, 2024, 2032);
+        let c = Ctx::for_test(&s);
+        let lag = p(P::NewMineLag);
+        // Construction from 2024: no ore for the lag, then a straight line to 1,000 by 2032.
+        let first = 2024.0 + lag;
+        for y in 2020..=2035u16 {
+            let got = new_mine_ore(&c, y);
+            if f64::from(y) < first {
+                assert_eq!(got, 0.0, "{y}");
+            } else if y >= 2032 {
+                assert_close(got, 1000.0, "full by its full year");
+            } else {
+                assert!(got > 0.0 && got < 1000.0, "{y}: {got}");
+            }
         }
     }
 

@@ -43,7 +43,8 @@ pub struct Prices {
 /// where the path stood the year before `S` (the 2024 average, or the reference's assumption after it).
 /// With the default start (2020) that is full from 2025, the first year history leaves free; with a later
 /// start it is a fifth of the way a year (it used to switch in one step: +112 % output value in 2026 with
-/// every lever at its maximum from 2026).
+/// every lever at its maximum from 2026). From 2025 each path is also times the market baseline's multiplier
+/// ([`crate::baselines`]; 1 in `central`).
 pub fn prices(c: &Ctx, year: u16) -> Prices {
     const FIRST_FREE: u16 = 2025;
     let pick = |hist: &[f64; 5], id: L, factor: P| {
@@ -69,12 +70,21 @@ pub fn prices(c: &Ctx, year: u16) -> Prices {
         (from + (c.s.get(id) - from) * super::levers::ramp(2020 + (year + 1 - start), 2020 + span))
             * f
     };
+    // The market baseline's level from 2025 (1 in `central`; history is the same in every baseline).
+    let world = crate::baselines::spec(c.s.baseline());
+    let base = |i: usize| {
+        if year < crate::baselines::FROM_YEAR {
+            1.0
+        } else {
+            world.prices[i]
+        }
+    };
     Prices {
-        steel: pick(&REBAR_HISTORY.values, L::SteelPrice, P::SteelPriceFactor),
-        v2o5: pick(&V2O5_HISTORY.values, L::V2o5Price, P::V2o5PriceFactor),
-        tio2: pick(&TIO2_HISTORY.values, L::Tio2Price, P::Tio2PriceFactor),
-        sponge: pick(&SPONGE_HISTORY.values, L::SpongePrice, P::SpongePriceFactor),
-        ndpr: pick(&NDPR_HISTORY.values, L::NdprPrice, P::NdprPriceFactor),
+        steel: pick(&REBAR_HISTORY.values, L::SteelPrice, P::SteelPriceFactor) * base(0),
+        v2o5: pick(&V2O5_HISTORY.values, L::V2o5Price, P::V2o5PriceFactor) * base(1),
+        tio2: pick(&TIO2_HISTORY.values, L::Tio2Price, P::Tio2PriceFactor) * base(2),
+        sponge: pick(&SPONGE_HISTORY.values, L::SpongePrice, P::SpongePriceFactor) * base(3),
+        ndpr: pick(&NDPR_HISTORY.values, L::NdprPrice, P::NdprPriceFactor) * base(4),
         steel_premium: c.lever(L::SteelPremium, year) / 100.0,
     }
 }

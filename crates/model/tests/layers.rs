@@ -29,6 +29,7 @@ const BELOW: &[&str] = &[
     "levers",
     "scenario",
     "text",
+    "baselines",
 ];
 
 /// Each module's source without its tests and without comment lines.

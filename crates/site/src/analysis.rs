@@ -16,7 +16,7 @@ struct Entry {
 }
 
 /// The text ids the app reads (every one must be in the file, and nothing else).
-pub const IDS: [&str; 20] = [
+pub const IDS: [&str; 23] = [
     "title",
     "intro",
     "tornado_title",
@@ -24,6 +24,9 @@ pub const IDS: [&str; 20] = [
     "tornado_note",
     "seek_title",
     "seek_text",
+    "confidence_title",
+    "confidence_text",
+    "confidence",
     "best_title",
     "best_text",
     "waterfall_title",

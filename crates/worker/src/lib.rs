@@ -5,13 +5,14 @@
 //!
 //! Urgency: ensembles (the bands and chances the explorer shows after every move) before the analysis
 //! page's jobs; within each, first come first served. Each step is short: 25 ensemble members, 16 runs of a
-//! contributions split, or one whole tornado, goal-seek or best-reachable search (a few hundred to about two
-//! thousand model runs, tens of milliseconds in wasm). Results are exactly what the analysis crate computes at
+//! contributions split, 25 runs of a goal-seek to a confidence (its ensembles at each lever value tried), or
+//! one whole tornado, goal-seek or best-reachable search (a few hundred to about two thousand model runs,
+//! tens of milliseconds in wasm). Results are exactly what the analysis crate computes at
 //! once (the CLI's numbers): steps change only when the work is done, never what is done.
 
 use vtre_analysis::goal_seek::{best_reachable_with, LeverSet};
 use vtre_analysis::shapley::{DEFAULT_PERMUTATIONS, MAX_EXACT};
-use vtre_analysis::{goal_seek, tornado, Ensemble, ShapleyRun};
+use vtre_analysis::{goal_seek, tornado, Chance, ConfidentRun, Ensemble, ShapleyRun};
 use vtre_codec::worker::{Answer, FromWorker, Job, ToWorker};
 use vtre_model::SeriesId;
 
@@ -19,6 +20,8 @@ use vtre_model::SeriesId;
 pub const ENSEMBLE_STEP: usize = 25;
 /// Contributions runs per step.
 pub const SHAPLEY_STEP: usize = 16;
+/// Model runs of a goal-seek to a confidence per step.
+pub const CONFIDENT_STEP: usize = 25;
 
 enum State {
     Ensemble {
@@ -26,8 +29,11 @@ enum State {
         series: Vec<SeriesId>,
     },
     Shapley(Box<ShapleyRun>),
+    Confident(Box<ConfidentRun>),
     /// Done in one step.
     Once(Box<Job>),
+    /// A job that cannot start (a market lever, an unscored target): answered at once, with why.
+    Refused(String),
 }
 
 struct Running {
@@ -80,6 +86,27 @@ impl Runner {
                         DEFAULT_PERMUTATIONS,
                         seed,
                     ))),
+                    Job::Confident {
+                        scenario,
+                        target,
+                        lever,
+                        confidence,
+                        margin,
+                        members,
+                        seed,
+                    } => {
+                        let chance = if margin {
+                            Chance::Margin
+                        } else {
+                            Chance::Threshold
+                        };
+                        match ConfidentRun::new(
+                            &scenario, target, lever, confidence, chance, members, seed,
+                        ) {
+                            Ok(c) => State::Confident(Box::new(c)),
+                            Err(e) => State::Refused(e.to_string()),
+                        }
+                    }
                     other => State::Once(Box::new(other)),
                 };
                 self.runs.push(Running { run, state });
@@ -109,7 +136,8 @@ impl Runner {
         let finished = match &mut self.runs[i].state {
             State::Ensemble { e, .. } => e.step(ENSEMBLE_STEP),
             State::Shapley(s) => s.step(SHAPLEY_STEP),
-            State::Once(_) => true,
+            State::Confident(c) => c.step(CONFIDENT_STEP),
+            State::Once(_) | State::Refused(_) => true,
         };
         if !finished {
             return None;
@@ -122,6 +150,8 @@ impl Runner {
                 odds: e.targets().to_vec(),
             },
             State::Shapley(s) => Answer::Contributions(s.finish()),
+            State::Confident(c) => Answer::Confident(c.finish()),
+            State::Refused(why) => Answer::Refused(why),
             State::Once(job) => once(*job),
         };
         Some(FromWorker::Done { run, answer })
@@ -135,7 +165,11 @@ impl Runner {
                 let (done, total) = match &r.state {
                     State::Ensemble { e, .. } => (e.done(), e.members()),
                     State::Shapley(s) => (s.runs(), s.planned_runs()),
-                    State::Once(_) => return None,
+                    State::Confident(c) => {
+                        let planned = c.estimated_runs();
+                        (c.runs().min(planned), planned)
+                    }
+                    State::Once(_) | State::Refused(_) => return None,
                 };
                 Some(FromWorker::Progress {
                     run: r.run,
@@ -194,5 +228,26 @@ fn once(job: Job) -> Answer {
             measure,
             seed,
         } => Answer::Contributions(vtre_analysis::contributions(&scenario, measure, seed)),
+        Job::Confident {
+            scenario,
+            target,
+            lever,
+            confidence,
+            margin,
+            members,
+            seed,
+        } => {
+            let chance = if margin {
+                Chance::Margin
+            } else {
+                Chance::Threshold
+            };
+            match vtre_analysis::confident_seek(
+                &scenario, target, lever, confidence, chance, members, seed,
+            ) {
+                Ok(c) => Answer::Confident(c),
+                Err(e) => Answer::Refused(e.to_string()),
+            }
+        }
     }
 }

@@ -206,3 +206,58 @@ fn progress_reports_where_long_runs_stand() {
         }]
     );
 }
+
+#[test]
+fn a_goal_seek_to_a_confidence_in_steps_equals_the_analysis_at_once_and_reports_progress() {
+    use vtre_analysis::{confident_seek, Chance};
+    let mut r = Runner::new();
+    let job = |lever| Job::Confident {
+        scenario: Scenario::reference(),
+        target: TargetId::EnergyIntensity,
+        lever,
+        confidence: 0.8,
+        margin: false,
+        members: 40,
+        seed: 2,
+    };
+    send(
+        &mut r,
+        ToWorker::Run {
+            run: 5,
+            job: job(LeverId::EafSwap),
+        },
+    );
+    // A market lever is refused by the worker, with the analysis crate's reason.
+    send(
+        &mut r,
+        ToWorker::Run {
+            run: 6,
+            job: job(LeverId::SteelPrice),
+        },
+    );
+    r.step();
+    let progress = r.progress();
+    assert!(
+        progress.iter().any(|p| matches!(p,
+            FromWorker::Progress { run: 5, done, total } if *done > 0 && done <= total)),
+        "{progress:?}"
+    );
+    let got = drain(&mut r);
+    let whole = confident_seek(
+        &Scenario::reference(),
+        TargetId::EnergyIntensity,
+        LeverId::EafSwap,
+        0.8,
+        Chance::Threshold,
+        40,
+        2,
+    )
+    .unwrap();
+    assert!(whole.reached);
+    assert!(got.contains(&(5, Answer::Confident(whole))), "{got:?}");
+    assert!(
+        got.iter().any(|(run, a)| *run == 6
+            && matches!(a, Answer::Refused(why) if why.contains("market price"))),
+        "{got:?}"
+    );
+}

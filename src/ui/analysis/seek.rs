@@ -1,11 +1,13 @@
-//! Goal-seek (one lever to meet one target) and the best each target reaches with every policy lever free
-//! (`vtre goal-seek`), with "Apply" as one undoable edit.
+//! Goal-seek (one lever to meet one target), the same to a confidence over an ensemble (the chance of
+//! meeting it at least 50/80/95 %, seed stated; `vtre goal-seek --confidence`), and the best each target
+//! reaches with every policy lever free (`vtre goal-seek`), with "Apply" as one undoable edit.
 
 use super::{lever_value, result_text, scored_targets, Page, Progress, Slot};
+use crate::ui::scorecard::percent;
 use crate::ui::state::worker::Event;
 use leptos::prelude::*;
 use vtre_analysis::goal_seek::LeverSet;
-use vtre_analysis::{Reachable, Seek as SeekAnswer};
+use vtre_analysis::{ConfidentSeek, Reachable, Seek as SeekAnswer};
 use vtre_codec::worker::{Answer, Job};
 use vtre_i18n::{Lang, Msg};
 use vtre_model::levers::{spec as lspec, LeverGroup, LEVERS};
@@ -26,6 +28,29 @@ fn seek_text(r: &SeekAnswer, l: Lang) -> String {
         .replace("{from}", &lever_value(r.lever, r.from, l))
         .replace("{value}", &lever_value(r.lever, r.value, l))
         .replace("{result}", &result_text(&r.result, l))
+}
+
+/// The confidences offered, in percent.
+const CONFIDENCES: [u32; 3] = [50, 80, 95];
+
+/// What the goal-seek to a confidence said, with its members and seed.
+fn confident_text(r: &ConfidentSeek, l: Lang) -> String {
+    let msg = if r.reached && r.value == r.from {
+        Msg::SeekConfidentAlready
+    } else if r.reached {
+        Msg::SeekConfidentReached
+    } else {
+        Msg::SeekConfidentUnreachable
+    };
+    msg.text(l)
+        .replace("{lever}", lspec(r.lever).label.get(l))
+        .replace("{from}", &lever_value(r.lever, r.from, l))
+        .replace("{value}", &lever_value(r.lever, r.value, l))
+        .replace("{chance_from}", &percent(r.chance_from))
+        .replace("{chance}", &percent(r.chance))
+        .replace("{confidence}", &percent(r.confidence))
+        .replace("{members}", &r.members.to_string())
+        .replace("{seed}", &r.seed.to_string())
 }
 
 /// The lever changes of a best setting, as a sentence.
@@ -85,6 +110,49 @@ pub fn Seek() -> impl IntoView {
         );
     });
 
+    // The same target and lever to a confidence (issue 25): a chance of at least 50/80/95 % over an ensemble
+    // of the analysis crate's default size from the explorer's seed. Policy levers only.
+    let confidence = RwSignal::new(80u32);
+    let confident = RwSignal::new(None::<Result<ConfidentSeek, String>>);
+    let confident_progress = RwSignal::new(None::<(usize, usize)>);
+    let confident_slot = Slot::new();
+    Effect::new(move |_| {
+        let s = page.edit.scenario.get();
+        let (t, lv, c) = (target.get(), lever.get(), confidence.get());
+        confident_progress.set(None);
+        if !LeverSet::Policy.allows(lv) {
+            confident_slot.cancel();
+            confident.set(Some(Err(String::new())));
+            return;
+        }
+        confident.set(None);
+        confident_slot.start(
+            Job::Confident {
+                scenario: s,
+                target: t,
+                lever: lv,
+                confidence: f64::from(c) / 100.0,
+                margin: false,
+                members: vtre_analysis::confidence::DEFAULT_MEMBERS,
+                seed: crate::ENSEMBLE_SEED,
+            },
+            move |e| match e {
+                Event::Progress(d, t) => {
+                    confident_progress.try_set(Some((d, t)));
+                }
+                Event::Done(Answer::Confident(r)) => {
+                    confident_progress.try_set(None);
+                    confident.try_set(Some(Ok(r)));
+                }
+                Event::Done(Answer::Refused(why)) => {
+                    confident_progress.try_set(None);
+                    confident.try_set(Some(Err(why)));
+                }
+                _ => {}
+            },
+        );
+    });
+
     // Best reachable: one run per scored target, in table order.
     let markets = RwSignal::new(false);
     let best = RwSignal::new(Vec::<(TargetId, Option<Reachable>)>::new());
@@ -132,6 +200,28 @@ pub fn Seek() -> impl IntoView {
                     <p class=if r.reached { "seek ok" } else { "seek alert" }>{seek_text(r, l)}</p>
                     {apply.map(|(lv, v)| view! {
                         <button class="apply" data-apply="seek" on:click=move |_| page.apply(&[(lv, v)])>
+                            {Msg::Apply.text(l)}</button>
+                    })}
+                }
+                .into_any()
+            }
+        })
+    };
+    let confident_view = move || {
+        let l = lang.get();
+        confident.with(|a| match a {
+            None => view! { <p class="pending">{Msg::Computing.text(l)}</p> }.into_any(),
+            Some(Err(why)) if why.is_empty() => {
+                view! { <p class="seek alert">{Msg::SeekConfidentPolicyOnly.text(l)}</p> }.into_any()
+            }
+            Some(Err(_)) => ().into_any(),
+            Some(Ok(r)) => {
+                let apply = (r.value != r.from).then_some((r.lever, r.value));
+                view! {
+                    <p class=if r.reached { "seek ok" } else { "seek alert" } data-chance=r.chance.to_string()>
+                        {confident_text(r, l)}</p>
+                    {apply.map(|(lv, v)| view! {
+                        <button class="apply" data-apply="confident" on:click=move |_| page.apply(&[(lv, v)])>
                             {Msg::Apply.text(l)}</button>
                     })}
                 }
@@ -196,6 +286,16 @@ pub fn Seek() -> impl IntoView {
                 </label>
             </div>
             <div class="result" data-result="seek" aria-live="polite">{seek_view}</div>
+            <h4>{page.w("confidence_title")}</h4>
+            <p>{page.w("confidence_text")}</p>
+            <label class="pick">{page.w("confidence")}" "
+                <select data-pick="seek-confidence" prop:value=move || confidence.get().to_string()
+                    on:change=move |ev| if let Ok(c) = event_target_value(&ev).parse() { confidence.set(c) }>
+                    {CONFIDENCES.map(|c| view! { <option value=c.to_string()>{format!("{c}%")}</option> }).collect_view()}
+                </select>
+            </label>
+            <Progress name="confident" at=confident_progress/>
+            <div class="result" data-result="confident" aria-live="polite">{confident_view}</div>
             <h4>{page.w("best_title")}</h4>
             <p>{page.w("best_text")}</p>
             <label class="pick"><input type="checkbox" data-pick="best-markets" prop:checked=move || markets.get()

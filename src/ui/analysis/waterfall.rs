@@ -103,6 +103,24 @@ fn method_text(c: &Contributions, l: Lang) -> String {
     }
 }
 
+/// How much of the change comes from the changes acting together (`Contributions::interaction`), as a
+/// sentence: reinforcing (the interaction goes the way of the changes made alone, or they act only
+/// together), partly cancelling, or
+/// barely any (under 0.5 % of the larger of the total and the sum alone).
+fn interaction_text(c: &Contributions, unit: &str, l: Lang) -> String {
+    let (alone, inter) = (c.sum_alone(), c.interaction());
+    let msg = if inter.abs() <= 0.005 * c.total().abs().max(alone.abs()) {
+        Msg::WaterfallNoInteraction
+    } else if inter * alone >= 0.0 {
+        Msg::WaterfallReinforce
+    } else {
+        Msg::WaterfallCancel
+    };
+    msg.text(l)
+        .replace("{alone}", &signed(alone, unit, l))
+        .replace("{interaction}", &signed(inter, unit, l))
+}
+
 #[component]
 pub fn Waterfall() -> impl IntoView {
     let page: Page = expect_context();
@@ -170,6 +188,10 @@ pub fn Waterfall() -> impl IntoView {
                         <BarsView layout=layout/>
                         <p class="note" data-parts=c.parts.len() data-sum=c.sum().to_string() data-total=c.total().to_string()>
                             {method_text(c, l)}</p>
+                        {(c.parts.len() > 1).then(|| view! {
+                            <p class="note" data-interaction=c.interaction().to_string() data-sum-alone=c.sum_alone().to_string()>
+                                {interaction_text(c, unit, l)}</p>
+                        })}
                     }
                     .into_any()
                 }

@@ -90,6 +90,24 @@ pub fn input_issue_line(i: &InputIssue) -> NoticeLine {
             format!("未知的参数“{id}”，已忽略。"),
             format!("Unknown parameter '{id}' was ignored."),
         ),
+        InputIssue::BadSchedule { id, found } => {
+            let (zh, en) = lever(id);
+            line(
+                format!("“{zh}”的时间安排 {found} 无法读取（应为“起始年-见效年”，价格杠杆不可设），已忽略。"),
+                format!("'{en}': the schedule {found} could not be read (START-FULL years; not for prices) and was ignored."),
+            )
+        }
+        InputIssue::ScheduleAdjusted { id, given, used } => {
+            let (zh, en) = lever(id);
+            line(
+                format!("“{zh}”的时间安排 {}-{} 已调整为 {}-{}（2021–2035年，见效不早于起始）。", given.0, given.1, used.0, used.1),
+                format!("'{en}': the schedule {}-{} was set to {}-{} (2021–2035, full effect not before the start).", given.0, given.1, used.0, used.1),
+            )
+        }
+        InputIssue::UnknownBaseline(b) => line(
+            format!("未知的市场基准“{b}”，已使用中位基准。"),
+            format!("Unknown market baseline '{b}'; the central one is used."),
+        ),
         InputIssue::NotANumber { id, found } => {
             let (zh, en) = lever(id);
             line(

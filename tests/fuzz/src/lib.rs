@@ -7,7 +7,8 @@ use vtre_model::params::spec as pspec;
 use vtre_model::{Scenario, LEVERS};
 
 /// The decoders' contract for a scenario: every lever inside its range, every parameter override inside its
-/// low–high range (and different from the baseline value, or it would not be an override), and its share link
+/// low–high range (and different from the baseline value, or it would not be an override), every lever
+/// schedule inside 2021–2035 and not the default one, and its share link
 /// (what the app puts in the URL once the scenario is open, whichever way it came in) opens exactly it again.
 pub fn assert_valid(s: &Scenario) {
     assert!(
@@ -27,6 +28,20 @@ pub fn assert_valid(s: &Scenario) {
             v != p.value,
             "parameter {} overridden with its own baseline value",
             p.csv_key
+        );
+    }
+    for (id, sch) in s.schedules() {
+        assert!(
+            Scenario::schedulable(id)
+                && (2021..=2035).contains(&sch.start)
+                && (sch.start..=2035).contains(&sch.full),
+            "schedule of {} = {sch:?}",
+            id.key()
+        );
+        assert_ne!(
+            Some(sch),
+            Some(s.default_schedule(id)),
+            "the default schedule is never stored"
         );
     }
     let link = encode(s);
