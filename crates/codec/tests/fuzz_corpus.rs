@@ -286,6 +286,15 @@ fn worker_messages() -> Vec<(String, String)> {
             measure: scale,
             seed: 1,
         },
+        Job::Confident {
+            scenario: ex.clone(),
+            target: TargetId::IndustryScale,
+            lever: LeverId::EafSwap,
+            confidence: 0.8,
+            margin: false,
+            members: 200,
+            seed: 1,
+        },
     ];
     for (i, job) in jobs.into_iter().enumerate() {
         let name = format!("to-{}", job_name(&job));
@@ -331,6 +340,17 @@ fn worker_messages() -> Vec<(String, String)> {
     if let Ok(s) = goal_seek(&ex, TargetId::IndustryScale, LeverId::SteelPrice) {
         answers.push(("seek", Answer::Seek(s)));
     }
+    if let Ok(c) = vtre_analysis::confidence::confident_seek(
+        &ex,
+        TargetId::IndustryScale,
+        LeverId::EafSwap,
+        0.8,
+        vtre_analysis::confidence::Chance::Threshold,
+        20,
+        1,
+    ) {
+        answers.push(("confident", Answer::Confident(c)));
+    }
     if let Ok(r) = best_reachable(&ex, TargetId::IndustryScale) {
         answers.push(("best", Answer::Best(Some(r))));
     }
@@ -358,6 +378,7 @@ fn job_name(job: &Job) -> &'static str {
         Job::Seek { .. } => "seek",
         Job::Best { .. } => "best",
         Job::Contributions { .. } => "contributions",
+        Job::Confident { .. } => "confident",
     }
 }
 
