@@ -22,6 +22,17 @@ use vtre_model::energy::Product;
 use vtre_model::series::{FIRST_YEAR, N_YEARS};
 use vtre_model::Scenario;
 
+/// The chart's name as a guarded part (`contain`; `?fault=chart:co2` in a fault-injection build).
+pub(super) fn part(c: ChartId) -> &'static str {
+    match c {
+        ChartId::OutputValue => "chart:output_value",
+        ChartId::Co2 => "chart:co2",
+        ChartId::Energy => "chart:energy",
+        ChartId::Production => "chart:production",
+        ChartId::IronConcentrate => "chart:iron_concentrate",
+    }
+}
+
 /// A column of the data table: its heading, its values and, on an index chart, the line's own quantity.
 type Column<'a> = (
     String,
@@ -80,6 +91,8 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     // Charts off screen are not redrawn until they scroll into view (or the page is printed): most lever
     // moves then redraw only what the user can see.
     let visible = RwSignal::new(false);
+    // The drawing panicked (`contain`): the chart says so in place of the canvas and stops drawing.
+    let failed = RwSignal::new(super::contain::failed(part(chart)));
     let area = StoredValue::new(PlotArea::default());
     let CompareCtx(compare) = expect_context();
     let super::state::PresenterCtx(presenter) = expect_context();
@@ -295,16 +308,23 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         let Some(surface) = Surface::canvas(el.clone()) else {
             return;
         };
-        let root = surface.into_drawing_area();
-        let drawn = data.with(|d| {
+        // Drawn as a guarded part (`contain`): a panic in the drawing stops this chart only. The work owns
+        // its data (a copy: no signal is read inside).
+        let d = data.get();
+        let drawn = super::contain::guarded(part(chart), move || {
+            let root = surface.into_drawing_area();
             // The published figures drawn as points (visible lines, not national): evidence for tests.
             let points = d
                 .published
                 .iter()
                 .filter(|x| x.value.is_some() && !opts.hidden.contains(&x.key))
                 .count();
-            draw(&root, d, &opts).map(|a| (a, points))
+            draw(&root, &d, &opts).map(|a| (a, points))
         });
+        let Some(drawn) = drawn else {
+            failed.set(true);
+            return;
+        };
         match drawn {
             Ok((a, points)) => {
                 area.set_value(a);
@@ -426,6 +446,13 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                     aria-label=move || meta.with(|m| format!("{} ({})", m.0, m.1))
                     on:pointermove=on_move on:pointerdown=on_move></canvas>
                 {tooltip}
+                <Show when=move || failed.get()>
+                    <div class="part-failed" role="alert" data-part-failed=chart.key()>
+                        <p>{t(lang, Msg::PartFailed)}</p>
+                        <button type="button" on:click=move |_| super::contain::reload()>
+                            {t(lang, Msg::Reload)}</button>
+                    </div>
+                </Show>
             </div>
             <div class="sr-only chart-desc" id=desc_id.clone() data-chart-desc=chart.key() node_ref=desc_el></div>
             <div class="legend" role="group" aria-label=t(lang, Msg::LegendHint)>

@@ -97,6 +97,7 @@ pub fn Dock() -> impl IntoView {
         });
     }
     let canvas = NodeRef::<Canvas>::new();
+    let failed = RwSignal::new(false);
     Effect::new(move |_| {
         if !shown.get() {
             return;
@@ -134,13 +135,20 @@ pub fn Dock() -> impl IntoView {
         }
         add_policy_from(&mut d, scenario.with(Scenario::start_year), l);
         if let Some(surface) = Surface::canvas(el) {
-            let root = surface.into_drawing_area();
-            let opts = DrawOpts {
-                scale: dpr * 0.85,
-                ..DrawOpts::default()
-            };
-            if let Err(e) = draw(&root, &d, &opts) {
-                leptos::logging::warn!("docked chart not drawn: {e}");
+            // The same guarded part as the full chart (`contain`): a chart whose drawing panicked is not
+            // drawn here either, and says so.
+            let drawn = super::contain::guarded(super::chart_canvas::part(id), move || {
+                let root = surface.into_drawing_area();
+                let opts = DrawOpts {
+                    scale: dpr * 0.85,
+                    ..DrawOpts::default()
+                };
+                if let Err(e) = draw(&root, &d, &opts) {
+                    leptos::logging::warn!("docked chart not drawn: {e}");
+                }
+            });
+            if failed.get_untracked() != drawn.is_none() {
+                failed.set(drawn.is_none());
             }
         }
     });
@@ -157,8 +165,9 @@ pub fn Dock() -> impl IntoView {
                 <button class="dock-close" data-action="close-dock" aria-label=move || tr(Msg::DockClose)
                     on:click=move |_| closed.set(true)>"×"</button>
             </div>
-            <canvas node_ref=canvas class="dock-chart" role="img"
+            <canvas node_ref=canvas class="dock-chart" role="img" hidden=move || failed.get()
                 aria-label=move || chart.get().title(lang.get())></canvas>
+            <p class="dock-failed" role="alert" hidden=move || !failed.get()>{move || tr(Msg::PartFailed)}</p>
         </aside>
     }
 }

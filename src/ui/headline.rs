@@ -119,6 +119,10 @@ pub fn Headline() -> impl IntoView {
         if first.is_none() {
             return;
         }
+        // A test build's unguarded fault (`?fault=headline`): a panic on the first change, where nothing
+        // contains it (the banner, and what was unsaved written at once).
+        #[cfg(feature = "fault-injection")]
+        super::contain::inject("headline");
         ticket.update_value(|n| *n = n.wrapping_add(1));
         let mine = ticket.get_value();
         set_timeout(

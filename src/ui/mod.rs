@@ -6,6 +6,7 @@ mod analysis;
 pub mod baseline;
 mod chart_canvas;
 mod compare_view;
+mod contain;
 mod dock;
 mod embed;
 mod embed_dialog;
@@ -245,6 +246,7 @@ pub fn App() -> impl IntoView {
     // Edges: the document language and title, and the persisted language choice.
     Effect::new(move |_| {
         let l = lang.get();
+        contain::set_lang(l);
         let doc = document();
         if let Some(root) = doc.document_element() {
             let _ = root.set_attribute("lang", l.code());
@@ -267,6 +269,7 @@ pub fn App() -> impl IntoView {
             .filter(|_| view.get_untracked() == View::Guideline),
     ));
     let from_history = StoredValue::new(false);
+    let working_key = lib.run(|l| l.working_key());
     let _back = window_event_listener(leptos::ev::popstate, move |_| {
         let q = state::query();
         let v = vtre_codec::link::query_param(&q, "view")
@@ -283,6 +286,7 @@ pub fn App() -> impl IntoView {
         scenario.track();
         compare.track();
         let page = (v, sec.clone());
+        let sec_now = sec.clone();
         let url = move || {
             scenario.with_untracked(|s| {
                 let mut params = vec![
@@ -307,6 +311,18 @@ pub fn App() -> impl IntoView {
             }
         }
         from_history.set_value(false);
+        // For the panic hook, which writes an unsaved edit at once if the app fails before the write below.
+        let mut rest = vec![
+            ("lang", Some(l.key().to_string())),
+            ("view", (v != View::Explorer).then(|| v.key().to_string())),
+            ("sec", sec_now),
+            ("c", None),
+        ];
+        compare.with_untracked(|c| rest.extend(c.iter().map(|c| ("c", Some(c.link_value())))));
+        contain::set_page(contain::Page {
+            params: rest,
+            working_key: (!embedded).then(|| working_key.clone()),
+        });
         pending.update_value(|n| *n += 1);
         let ticket = pending.get_value();
         set_timeout(
@@ -321,6 +337,7 @@ pub fn App() -> impl IntoView {
                 if !embedded {
                     scenario.with_untracked(|s| scenario_panel::autosave(lib, s));
                 }
+                contain::saved();
             },
             std::time::Duration::from_millis(250),
         );
@@ -463,7 +480,7 @@ fn BandsBar() -> impl IntoView {
 /// awaited first (the page preloads it), so the app's first frame has the bands the view showed; a slow or
 /// failed fetch does not hold the app back more than [`TAKEOVER_WAIT_MS`].
 pub fn start() {
-    install_panic_banner();
+    contain::install();
     if let Some(el) = document().get_element_by_id("loading") {
         el.remove();
     }
@@ -535,28 +552,6 @@ fn take_over() {
         // For tests and embedding pages: the app, not the first view, is on the page now.
         let _ = root.set_attribute("data-app", "");
     }
-}
-
-/// Shows a readable banner (both languages) instead of a blank page if the app panics.
-fn install_panic_banner() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if doc.get_element_by_id("panic-banner").is_none() {
-                if let (Ok(div), Some(body)) = (doc.create_element("div"), doc.body()) {
-                    div.set_id("panic-banner");
-                    let _ = div.set_attribute("role", "alert");
-                    let _ = div.set_attribute("class", "panic-banner");
-                    div.set_text_content(Some(&format!(
-                        "{} {}",
-                        Msg::PanicBanner.text(Lang::Zh),
-                        Msg::PanicBanner.text(Lang::En)
-                    )));
-                    let _ = body.prepend_with_node_1(&div);
-                }
-            }
-        }
-    }));
 }
 
 /// Benchmark hook (used by `scripts/bench.sh`, harmless otherwise): runs the model `n` times on the

@@ -37,6 +37,21 @@ function cliProbabilities(scenarioFile) {
   return Object.fromEntries(csv.slice(1).map((l) => l.split(',')).map((r) => [r[0], r[col] === '' ? null : Number(r[col])]));
 }
 
+/** As cliProbabilities, with another seed. */
+function cliProbabilitiesSeed(scenarioFile, seed) {
+  const csv = execFileSync('cargo', ['run', '-q', '--offline', '--bin', 'vtre', '--', 'targets', '--members', '1000', '--seed', String(seed), '--scenario', scenarioFile], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n');
+  const col = csv[0].split(',').indexOf('probability');
+  return Object.fromEntries(csv.slice(1).map((l) => l.split(',')).map((r) => [r[0], r[col] === '' ? null : Number(r[col])]));
+}
+
+/** `vtre ensemble --members 1000 --seed 1`: { "year,series": { p10, p90 } }. */
+function cliQuantiles(scenarioFile) {
+  const csv = execFileSync('cargo', ['run', '-q', '--offline', '--bin', 'vtre', '--', 'ensemble', '--members', '1000', '--seed', '1', '--scenario', scenarioFile], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n');
+  const head = csv[0].split(',');
+  assert.deepEqual(head, ['year', 'series', 'p5', 'p10', 'p50', 'p90', 'p95']);
+  return Object.fromEntries(csv.slice(1).map((l) => l.split(',')).map((r) => [`${r[0]},${r[1]}`, { p10: Number(r[3]), p90: Number(r[5]) }]));
+}
+
 test('the ensemble runs after load and after a lever move, running → ready, within a reasonable time', async () => {
   const { context, page } = await open();
   await ready(page);
@@ -89,6 +104,19 @@ test('a changed scenario\'s probabilities equal the CLI\'s for the same scenario
   const got = await page.$$eval('[data-probability]', (els) => els.map((e) => [e.dataset.target, Number(e.dataset.probability)]));
   assert.ok(got.length >= 8);
   for (const [id, p] of got) assert.equal(p, cli[id], `${id}: ${p} vs CLI ${cli[id]}`);
+  // The comparison can tell: some chance is strictly between 0 and 1 here, and another seed gives another
+  // chance for one of them (so a browser with the wrong seed would fail above).
+  const between = got.filter(([, p]) => p > 0 && p < 1).map(([id]) => id);
+  assert.ok(between.length >= 1, `a chance strictly between 0 and 1: ${JSON.stringify(got)}`);
+  const other = cliProbabilitiesSeed(file, 2);
+  assert.ok(between.some((id) => other[id] !== cli[id]), `seed 2 differs from seed 1 on ${between.join(', ')}`);
+  // The headline's ranges are the quantiles `vtre ensemble` gives for the same scenario, seed and members.
+  const q = cliQuantiles(file);
+  for (const [id, key] of [['output_value_2025', '2025,output_value_total'], ['co2_2030', '2030,co2_total']]) {
+    const h = await page.$eval(`[data-headline="${id}"]`, (e) => ({ lo: Number(e.dataset.p10), hi: Number(e.dataset.p90) }));
+    assert.ok(Math.abs(h.lo - q[key].p10) < 1e-4 * Math.abs(q[key].p10), `${id} p10: browser ${h.lo}, CLI ${q[key].p10}`);
+    assert.ok(Math.abs(h.hi - q[key].p90) < 1e-4 * Math.abs(q[key].p90), `${id} p90: browser ${h.hi}, CLI ${q[key].p90}`);
+  }
   await context.close();
 });
 

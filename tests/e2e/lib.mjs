@@ -88,6 +88,9 @@ export function moveLeversAndMeasure(page, n, seed) {
       el.value = String(min + Math.round(((s / 2147483648) * (max - min)) / step) * step);
       el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
+      // The app's effects (model, DOM, canvas) run in the microtasks this await lets run; a task (and with
+      // it a chance to paint) every 50 moves.
+      await Promise.resolve();
       if (i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
     }
     await new Promise((r) => setTimeout(r, 50));

@@ -162,6 +162,12 @@ pub fn parse_entry(id: &str, raw: &str) -> Result<(Entry, bool), String> {
     }
 }
 
+/// The stored form of a working scenario saved at `now` (what [`Library::save_working`] writes under
+/// [`Library::working_key`]): for a page that must save it without the library at hand (the panic hook).
+pub fn working_entry_json(s: &Scenario, now: f64) -> String {
+    entry_json("working", now, s)
+}
+
 fn entry_json(name: &str, saved_at: f64, s: &Scenario) -> String {
     Json::Obj(vec![
         ("schema".into(), Json::Num(SCHEMA as f64)),
@@ -517,7 +523,7 @@ impl<S: KvStore> Library<S> {
     /// effort, see [`Library::tidy_working`]).
     pub fn save_working(&mut self, s: &Scenario, now: f64) -> Result<(), StoreError> {
         self.store
-            .set(&self.working_key(), &entry_json("working", now, s))?;
+            .set(&self.working_key(), &working_entry_json(s, now))?;
         self.tidy_working(now);
         Ok(())
     }

@@ -43,6 +43,7 @@ impl Edit {
         f(&mut next);
         if next != before {
             self.push_past(before);
+            crate::ui::contain::note_edit(&next);
             self.scenario.set(next);
         }
     }
@@ -59,6 +60,8 @@ impl Edit {
             self.push_past(self.scenario.get_untracked());
         }
         self.scenario.update(f);
+        self.scenario
+            .with_untracked(|s| crate::ui::contain::note_edit(s));
     }
 
     pub fn end_drag(&self) {
@@ -78,6 +81,7 @@ impl Edit {
         if let Some(prev) = self.past.try_update(Vec::pop).flatten() {
             let cur = self.scenario.get_untracked();
             self.future.update(|f| f.push(cur));
+            crate::ui::contain::note_edit(&prev);
             self.scenario.set(prev);
         }
     }
@@ -87,6 +91,7 @@ impl Edit {
         if let Some(next) = self.future.try_update(Vec::pop).flatten() {
             let cur = self.scenario.get_untracked();
             self.past.update(|p| p.push(cur));
+            crate::ui::contain::note_edit(&next);
             self.scenario.set(next);
         }
     }
