@@ -344,3 +344,33 @@ fn a_lever_schedule_in_a_scenario_file_moves_the_projection_only_from_its_start(
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_scenario_file_of_another_model_version_runs_and_says_what_changed_in_its_figures() {
+    let dir = std::env::temp_dir().join(format!("vtre-cli-model-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let old = dir.join("old.json");
+    std::fs::write(
+        &old,
+        r#"{"eaf_swap": 300, "model": "0ld0ld00", "figures": {"output_value_2025": 1, "targets_met": 0}}"#,
+    )
+    .expect("write");
+    let (code, out, err) = vtre(&["project", "--scenario", old.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("year,series,value,unit"));
+    assert!(
+        err.contains("made with model version 0ld0ld00; this is "),
+        "{err}"
+    );
+    assert!(err.contains("\n  output_value_2025,1,"), "{err}");
+    assert!(
+        err.contains("\n  co2_2030,,"),
+        "a figure the file did not carry: {err}"
+    );
+    // The same file stamped with this model's version says nothing.
+    let this = vtre_model::MODEL_VERSION;
+    std::fs::write(&old, format!(r#"{{"eaf_swap": 300, "model": "{this}"}}"#)).expect("write");
+    let (code, _, err) = vtre(&["project", "--scenario", old.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let _ = std::fs::remove_dir_all(&dir);
+}
