@@ -374,3 +374,31 @@ fn a_scenario_file_of_another_model_version_runs_and_says_what_changed_in_its_fi
     assert_eq!((code, err.as_str()), (0, ""));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn project_shows_the_capacity_the_replacement_rules_require_retired_for_imports_and_swaps() {
+    let dir = std::env::temp_dir().join(format!("vtre-cli-rule-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let f = dir.join("import.json");
+    // 500万吨 brought in at a merger's 1.1:1 deal; the rule for Sichuan is 1.25:1, and the swap is 1:1.
+    std::fs::write(
+        &f,
+        r#"{"capacity_import": 500, "replacement_ratio": 1.1, "eaf_swap": 300}"#,
+    )
+    .expect("write");
+    let (code, out, err) = vtre(&["project", "--scenario", f.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("\n2025,capacity_retired_by_rule,925,万吨/年\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n2025,capacity_retired_elsewhere,550,万吨/年\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n2020,capacity_retired_by_rule,0,万吨/年\n"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
