@@ -6,6 +6,8 @@
 //!   flow diagrams' titles and nodes (labels as data);
 //! - `data/targets.csv` → `$OUT_DIR/targets_gen.rs`: the `TargetId` enum and the `TARGETS` table;
 //! - `data/baselines.csv` → `$OUT_DIR/baselines_gen.rs`: the `BaselineId` enum and the `BASELINES` table;
+//! - `data/*.csv`, `build.rs`, `build/*.rs`, `src/*.rs` (code before its tests) → `$OUT_DIR/model_version.rs`:
+//!   the model's version, a short hash that share links and scenario files carry;
 //! - `data/params.csv` (id, CSV key, chain, zh/en name) + `data/sichuan_baseline.csv` (value, unit, kind, low,
 //!   high) → `$OUT_DIR/params_gen.rs`: the `ParamId` enum and the `PARAMS` table.
 //!
@@ -31,6 +33,8 @@ mod params;
 mod table;
 #[path = "build/targets.rs"]
 mod targets;
+#[path = "build/version.rs"]
+mod version;
 
 use actuals::{ACTUALS_CSV, ACTUALS_MAP_CSV, RELATED_CSV};
 use baselines::{BASELINES_CSV, BASELINE_TABLE_COLUMNS};
@@ -60,7 +64,10 @@ fn main() {
         "build.rs",
         "build",
         "src/label_check.rs",
-    ] {
+    ]
+    .into_iter()
+    .chain(version::VERSION_INPUTS)
+    {
         println!("cargo:rerun-if-changed={f}");
     }
     if let Err(e) = run() {
@@ -101,6 +108,10 @@ fn run() -> Result<(), String> {
     write(
         &out.join("baselines_gen.rs"),
         &baselines::baselines_rs(&baselines)?,
+    )?;
+    write(
+        &out.join("model_version.rs"),
+        &format!("{:?}", version::model_version(&dir)?),
     )?;
     Ok(())
 }

@@ -101,6 +101,7 @@ fn obj(pairs: &[(&str, JsValue)]) -> Object {
 
 /// Starts the message API: listens to allowed parents and announces scenario and height changes.
 pub fn start_messaging(edit: Edit, lang: RwSignal<Lang>, notices: Notices) {
+    let super::ProjectionCtx(projection) = expect_context();
     let allowed = allowed_origins();
     let allowed2 = allowed.clone();
     let str_field = |data: &JsValue, name: &str| {
@@ -170,7 +171,7 @@ pub fn start_messaging(edit: Edit, lang: RwSignal<Lang>, notices: Notices) {
         let (s, url) = edit.scenario.with(|s| {
             (
                 vtre_codec::link::encode(s),
-                super::toolbar::share_url(s, &[], l),
+                projection.with(|p| super::toolbar::share_url(s, p, &[], l)),
             )
         });
         post(

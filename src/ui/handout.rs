@@ -15,6 +15,7 @@ pub fn Handout() -> impl IntoView {
     let edit: Edit = expect_context();
     let LangCtx(lang) = expect_context();
     let super::state::CompareCtx(compare) = expect_context();
+    let super::ProjectionCtx(projection) = expect_context();
     let tr = move |m: Msg| m.text(lang.get());
     let printing = RwSignal::new(false);
     let _before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
@@ -52,7 +53,7 @@ pub fn Handout() -> impl IntoView {
                     {edit.scenario.with(|s| s.overrides().iter().map(|(id, v)| format!("{} = {}", id.key(), v)).collect::<Vec<_>>().join("; "))}</p> })
             }}
             {move || {
-                let link = edit.scenario.with(|s| compare.with(|c| super::toolbar::share_url(s, c, lang.get())));
+                let link = edit.scenario.with(|s| projection.with(|p| compare.with(|c| super::toolbar::share_url(s, p, c, lang.get()))));
                 let qr = super::toolbar::qr_data_url(&link);
                 view! {
                     {qr.map(|src| view! { <img class="qr" data-handout-qr="" src=src alt=tr(Msg::QrAlt)/> })}

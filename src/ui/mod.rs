@@ -23,6 +23,7 @@ mod scorecard;
 pub mod state;
 mod static_page;
 mod toolbar;
+pub mod version_notice;
 
 use leptos::prelude::*;
 use state::{CompareCtx, Edit, LibraryCtx, Notices, PresenterCtx, View, ViewCtx};
@@ -117,9 +118,14 @@ pub fn focus_lever(id: LeverId) {
 }
 
 /// The scenario to open with: a shared link wins, then the autosaved working scenario, then the reference.
-fn initial_scenario(lib: LibraryCtx, notices: Notices, embedded: bool) -> Scenario {
+/// With it, what a link made with another version of the model shows differently (issue 25, item 6).
+fn initial_scenario(
+    lib: LibraryCtx,
+    notices: Notices,
+    embedded: bool,
+) -> (Scenario, Option<vtre_codec::stamp::VersionDiff>) {
     if let Some(text) = vtre_codec::link::query_param(&state::query(), "s") {
-        let (s, issues) = vtre_codec::link::decode(&text);
+        let (s, stamp, issues) = vtre_codec::link::decode_stamped(&text);
         if !issues.is_empty() {
             notices.push(
                 Msg::LinkNotice,
@@ -127,14 +133,17 @@ fn initial_scenario(lib: LibraryCtx, notices: Notices, embedded: bool) -> Scenar
                 true,
             );
         }
-        return s;
+        let diff = stamp
+            .filter(|st| st.model != vtre_model::MODEL_VERSION)
+            .and_then(|st| vtre_codec::stamp::diff(&st, &simulate(&s)));
+        return (s, diff);
     }
     if embedded {
-        return Scenario::reference();
+        return (Scenario::reference(), None);
     }
     match lib.run(|l| l.load_working()) {
-        Ok(Some((s, _))) => s,
-        _ => Scenario::reference(),
+        Ok(Some((s, _))) => (s, None),
+        _ => (Scenario::reference(), None),
     }
 }
 
@@ -188,7 +197,9 @@ pub fn App() -> impl IntoView {
         vtre_codec::link::query_param(&state::query(), "embed").is_some_and(|v| v != "0");
     // The widget never touches storage, so it has nothing to say about it.
     let lib = LibraryCtx::new(notices, embedded);
-    let scenario = RwSignal::new(initial_scenario(lib, notices, embedded));
+    let (first, version_diff) = initial_scenario(lib, notices, embedded);
+    let scenario = RwSignal::new(first);
+    provide_context(version_notice::VersionCtx(RwSignal::new(version_diff)));
     if !embedded {
         lib.announce_unsaved(&scenario.get_untracked(), notices);
     }
@@ -290,7 +301,12 @@ pub fn App() -> impl IntoView {
         let url = move || {
             scenario.with_untracked(|s| {
                 let mut params = vec![
-                    ("s", Some(vtre_codec::link::encode(s))),
+                    (
+                        "s",
+                        Some(projection.with_untracked(|p| {
+                            vtre_codec::link::encode_stamped(s, &vtre_codec::stamp::Stamp::of(p))
+                        })),
+                    ),
                     ("lang", Some(l.key().into())),
                     ("view", (v != View::Explorer).then(|| v.key().to_string())),
                     ("sec", sec.clone()),

@@ -12,6 +12,7 @@ pub fn NoticeList() -> impl IntoView {
     let LangCtx(lang) = expect_context();
     view! {
         <div class="notices" aria-live="polite">
+            <super::version_notice::VersionNotice/>
             <For each=move || notices.0.get() key=|n| n.id let:n>
                 <div class="notice" class:warn=n.warn data-notice=n.id role="status">
                     <p>{move || n.title.text(lang.get())}</p>

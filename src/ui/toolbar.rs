@@ -9,14 +9,17 @@ use leptos::prelude::*;
 use vtre_i18n::Msg;
 use wasm_bindgen::JsCast;
 
-/// The shareable URL of the current scenario (with the language).
+/// The shareable URL of the current scenario (with the language), stamped with the model version and the
+/// headline figures of `p`, its projection (issue 25, item 6).
 pub fn share_url(
     s: &vtre_model::Scenario,
+    p: &vtre_model::Projection,
     compare: &[super::state::Compared],
     lang: vtre_i18n::Lang,
 ) -> String {
+    let stamp = vtre_codec::stamp::Stamp::of(p);
     let mut params = vec![
-        ("s", Some(vtre_codec::link::encode(s))),
+        ("s", Some(vtre_codec::link::encode_stamped(s, &stamp))),
         ("lang", Some(lang.key().into())),
     ];
     // The comparison travels with the link (issue 22): one `c=` per compared scenario.
@@ -55,7 +58,7 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
     let url = move || {
         if share_open.get() {
             edit.scenario
-                .with(|s| compare.with(|c| share_url(s, c, lang.get())))
+                .with(|s| p.with(|p| compare.with(|c| share_url(s, p, c, lang.get()))))
         } else {
             String::new()
         }
@@ -63,9 +66,11 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
     let qr = move || share_open.get().then(|| qr_data_url(&url())).flatten();
 
     let copy = move |_| {
-        let text = edit
-            .scenario
-            .with_untracked(|s| compare.with_untracked(|c| share_url(s, c, lang.get_untracked())));
+        let text = edit.scenario.with_untracked(|s| {
+            p.with_untracked(|p| {
+                compare.with_untracked(|c| share_url(s, p, c, lang.get_untracked()))
+            })
+        });
         let clip = web_sys::window().map(|w| w.navigator().clipboard());
         match clip {
             Some(c) => {
@@ -97,7 +102,8 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
                 now.get_month() + 1,
                 now.get_date()
             );
-            let link = compare.with_untracked(|c| share_url(&s, c, l));
+            let projection = vtre_model::simulate(&s);
+            let link = compare.with_untracked(|c| share_url(&s, &projection, c, l));
             let cite = vtre_codec::download::Citation {
                 title_zh: Msg::AppTitle.text(vtre_i18n::Lang::Zh),
                 title_en: Msg::AppTitle.text(vtre_i18n::Lang::En),
@@ -108,7 +114,7 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
             };
             let csv = vtre_codec::download::data_csv(
                 &cite,
-                &vtre_model::simulate(&s),
+                &projection,
                 s.overrides(),
                 assumptions.as_deref(),
             );
@@ -120,9 +126,12 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
         });
     };
     let export_json = move |_| {
-        let json = edit
-            .scenario
-            .with_untracked(|s| vtre_codec::scenario_json::to_json_value(s).to_text());
+        let json = edit.scenario.with_untracked(|s| {
+            p.with_untracked(|p| {
+                let stamp = vtre_codec::stamp::Stamp::of(p);
+                vtre_codec::scenario_json::to_stamped_json_value(s, &stamp).to_text()
+            })
+        });
         download("vtre-scenario.json", "application/json", &json);
     };
     view! {

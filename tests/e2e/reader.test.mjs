@@ -37,7 +37,7 @@ test('the reader opens from the URL, deep-links to a section, searches, and jump
   assert.ok(await page.$('[data-not-modelled]'), 'measures the model does not represent are marked');
   await page.click('[data-measure="ch3-s6-1"] [data-goto-lever="new_mine"]');
   await page.waitForFunction(() => document.activeElement?.dataset?.lever === 'new_mine');
-  await page.waitForURL(/\?s=1&lang=zh/); // the address follows the view (debounced)
+  await page.waitForURL(/\?s=1(,m:[0-9a-f]{8}_[^&]*)?&lang=zh/); // the address follows the view (debounced), stamped
   await context.close();
 });
 

@@ -137,6 +137,7 @@ fn scenario_only(o: &Opts) -> Result<Scenario, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let (s, issues) = scenario_json::from_json(&text);
     if issues.is_empty() {
+        note_other_version(path, &text, &s);
         Ok(s)
     } else {
         let lines: Vec<String> = issues.iter().map(|i| format!("  {path}: {i}")).collect();
@@ -145,6 +146,40 @@ fn scenario_only(o: &Opts) -> Result<Scenario, String> {
             issues.len(),
             lines.join("\n")
         ))
+    }
+}
+
+/// A scenario file made with another version of the model (issue 25, item 6): says so on stderr, with each
+/// headline figure then and now (`figure,then,now,change`); the run goes on with this model.
+fn note_other_version(path: &str, text: &str, s: &Scenario) {
+    let Ok(v) = vtre_codec::json::parse(text) else {
+        return;
+    };
+    let (stamp, issues) = vtre_codec::stamp::from_json_value(&v);
+    for i in issues {
+        eprintln!(
+            "note: {path}: '{}' ({}) is not a model version or figure; ignored",
+            i.key, i.found
+        );
+    }
+    let Some(d) = stamp.and_then(|st| vtre_codec::stamp::diff(&st, &vtre_model::simulate(s)))
+    else {
+        return;
+    };
+    eprintln!(
+        "note: {path} was made with model version {}; this is {}. Its headline figures then and now:",
+        d.made_with, d.this
+    );
+    eprintln!("  figure,then,now,change");
+    let num = |x: Option<f64>| x.map(vtre_codec::json::fmt_num).unwrap_or_default();
+    for r in &d.rows {
+        eprintln!(
+            "  {},{},{},{}",
+            r.figure.key(),
+            num(r.then),
+            num(Some(r.now)),
+            num(r.change())
+        );
     }
 }
 

@@ -344,3 +344,61 @@ fn a_lever_schedule_in_a_scenario_file_moves_the_projection_only_from_its_start(
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_scenario_file_of_another_model_version_runs_and_says_what_changed_in_its_figures() {
+    let dir = std::env::temp_dir().join(format!("vtre-cli-model-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let old = dir.join("old.json");
+    std::fs::write(
+        &old,
+        r#"{"eaf_swap": 300, "model": "0ld0ld00", "figures": {"output_value_2025": 1, "targets_met": 0}}"#,
+    )
+    .expect("write");
+    let (code, out, err) = vtre(&["project", "--scenario", old.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("year,series,value,unit"));
+    assert!(
+        err.contains("made with model version 0ld0ld00; this is "),
+        "{err}"
+    );
+    assert!(err.contains("\n  output_value_2025,1,"), "{err}");
+    assert!(
+        err.contains("\n  co2_2030,,"),
+        "a figure the file did not carry: {err}"
+    );
+    // The same file stamped with this model's version says nothing.
+    let this = vtre_model::MODEL_VERSION;
+    std::fs::write(&old, format!(r#"{{"eaf_swap": 300, "model": "{this}"}}"#)).expect("write");
+    let (code, _, err) = vtre(&["project", "--scenario", old.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn project_shows_the_capacity_the_replacement_rules_require_retired_for_imports_and_swaps() {
+    let dir = std::env::temp_dir().join(format!("vtre-cli-rule-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let f = dir.join("import.json");
+    // 500万吨 brought in at a merger's 1.1:1 deal; the rule for Sichuan is 1.25:1, and the swap is 1:1.
+    std::fs::write(
+        &f,
+        r#"{"capacity_import": 500, "replacement_ratio": 1.1, "eaf_swap": 300}"#,
+    )
+    .expect("write");
+    let (code, out, err) = vtre(&["project", "--scenario", f.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("\n2025,capacity_retired_by_rule,925,万吨/年\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n2025,capacity_retired_elsewhere,550,万吨/年\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n2020,capacity_retired_by_rule,0,万吨/年\n"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

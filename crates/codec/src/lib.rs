@@ -13,5 +13,6 @@ pub mod link;
 pub mod num;
 pub mod output;
 pub mod scenario_json;
+pub mod stamp;
 pub mod widget;
 pub mod worker;

@@ -5,7 +5,9 @@
 //! other than the reference's `,base:NAME` (`low`, `high`; absent for `central`, so every link made before
 //! baselines existed reads as it did), and for each lever with a schedule of its own
 //! `,sched.KEY:START-FULL` (`sched.eaf_swap:2026-2028`: from 2026, in full by 2028; a switch `START`). Levers
-//! on the default schedule write nothing, so every earlier link reads as it did. Values print in Rust's shortest round-trip form (with an exponent
+//! on the default schedule write nothing, so every earlier link reads as it did. A link the app shares ends in
+//! the stamp of the model that made it, `,m:VERSION_FIGURES` ([`encode_stamped`], [`crate::stamp`]); a link
+//! without one is read with this model, as before. Values print in Rust's shortest round-trip form (with an exponent
 //! below 1e-5 and from 1e16, where positional digits would run to hundreds of characters), so every valid
 //! scenario decodes to exactly itself. Example: `1,eaf_swap:300,swap_vti_share:1,@power_price_elasticity:-0.5`.
 //!
@@ -18,6 +20,8 @@ use vtre_model::levers::{spec, LeverId};
 use vtre_model::params::ParamId;
 use vtre_model::scenario::{InputIssue, Scenario, POLICY_FROM_DEFAULT};
 use vtre_model::BaselineId;
+
+use crate::stamp::{self, Stamp};
 
 /// The current format version.
 pub const VERSION: u32 = 1;
@@ -68,6 +72,12 @@ pub fn encode(s: &Scenario) -> String {
         out.push_str(&format!(",{BASELINE_KEY}:{}", s.baseline().key()));
     }
     out
+}
+
+/// The link of a scenario with the stamp of the model that made it (`,m:…`, [`crate::stamp`]): what the app
+/// shares and puts in the address bar.
+pub fn encode_stamped(s: &Scenario, stamp: &Stamp) -> String {
+    format!("{},{}:{}", encode(s), stamp::LINK_KEY, stamp.link_value())
 }
 
 /// The prefix of a piece that carries a lever's schedule (`sched.eaf_swap:2026-2028`).
@@ -141,8 +151,17 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Decodes share-link text. Never panics; see the module docs.
+/// Decodes share-link text. Never panics; see the module docs. The stamp of the model that made the link (if
+/// any) is read and dropped: [`decode_stamped`] keeps it.
 pub fn decode(text: &str) -> (Scenario, Vec<LinkIssue>) {
+    let (s, _, issues) = decode_stamped(text);
+    (s, issues)
+}
+
+/// Decodes share-link text with the stamp of the model that made it (`m:`; `None` in a link without one, which
+/// is read with this model as before). Never panics.
+pub fn decode_stamped(text: &str) -> (Scenario, Option<Stamp>, Vec<LinkIssue>) {
+    let mut stamp = None;
     let mut s = Scenario::reference();
     let mut issues = Vec::new();
     let mut text = percent_decode(text);
@@ -197,6 +216,15 @@ pub fn decode(text: &str) -> (Scenario, Vec<LinkIssue>) {
                     found: val.chars().take(20).collect(),
                 })),
             }
+            continue;
+        }
+        if key == stamp::LINK_KEY {
+            let (st, bad) = stamp::parse_link_value(val);
+            issues.extend(
+                bad.into_iter()
+                    .map(|b| LinkIssue::Malformed(format!("{}:{b}", stamp::LINK_KEY))),
+            );
+            stamp = st.or(stamp);
             continue;
         }
         if key == BASELINE_KEY {
@@ -275,7 +303,7 @@ pub fn decode(text: &str) -> (Scenario, Vec<LinkIssue>) {
             issues.push(LinkIssue::Input(issue));
         }
     }
-    (s, issues)
+    (s, stamp, issues)
 }
 
 /// Reads one query parameter from a URL query string (`?a=1&s=...`), percent-decoded.
@@ -392,6 +420,7 @@ pub fn parse_widget_spec(query: &str) -> WidgetSpec {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     #[test]
     fn widget_urls_choose_charts_and_levers_and_report_unknown_ids() {
@@ -444,6 +473,56 @@ mod tests {
             "1,eaf_swap:300,renewable_exemption:0,grid_factor:0.0805,@power_price_elasticity:-0.45"
         );
         assert_eq!(decode(&text), (s, vec![]));
+    }
+
+    #[test]
+    fn a_stamped_link_round_trips_with_the_model_version_and_its_headline_figures() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 300.0);
+        let stamp = Stamp::of(&vtre_model::simulate(&s));
+        let text = encode_stamped(&s, &stamp);
+        assert!(
+            text.starts_with("1,eaf_swap:300,m:")
+                && text.contains(&format!("m:{}_", vtre_model::MODEL_VERSION)),
+            "{text}"
+        );
+        assert_eq!(decode_stamped(&text), (s.clone(), Some(stamp), vec![]));
+        // A compared scenario or any older reader takes the scenario and passes over the stamp.
+        assert_eq!(decode(&text), (s, vec![]));
+    }
+
+    #[test]
+    fn a_link_without_a_version_is_read_with_this_model_and_no_notice() {
+        let (s, stamp, issues) = decode_stamped("1,eaf_swap:300");
+        assert_eq!(s.get(LeverId::EafSwap), 300.0);
+        assert_eq!((stamp, issues), (None, vec![]));
+    }
+
+    #[test]
+    fn a_link_from_another_model_version_reports_what_changed_in_its_numbers() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 300.0);
+        let now = vtre_model::simulate(&s);
+        let value_now = crate::stamp::Figure::OutputValue2025.of(&now);
+        let co2_now = crate::stamp::Figure::Co2In2030.of(&now);
+        // Made by a version whose 2025 output value was 100亿元 lower and whose CO2 was the same.
+        let text = format!(
+            "1,eaf_swap:300,m:0ld0ld00_{}_{co2_now}_2026_1",
+            value_now - 100.0
+        );
+        let (back, stamp, issues) = decode_stamped(&text);
+        assert_eq!((back, &issues), (s, &vec![]));
+        let d = crate::stamp::diff(&stamp.unwrap(), &now).unwrap();
+        assert_eq!(d.made_with, "0ld0ld00");
+        assert_eq!(d.this, vtre_model::MODEL_VERSION);
+        assert_eq!(d.rows[0].change(), Some(100.0), "2025 output value +100");
+        assert!(!d.rows[1].changed(), "2030 CO2 the same");
+        assert_eq!(d.rows[2].then, Some(2026.0));
+        // A stamp that cannot be read is said, and the scenario opens all the same.
+        let (back, stamp, issues) = decode_stamped("1,eaf_swap:300,m:???");
+        assert_eq!(back.get(LeverId::EafSwap), 300.0);
+        assert_eq!(stamp, None);
+        assert_eq!(issues, vec![LinkIssue::Malformed("m:???".into())]);
     }
 
     #[test]

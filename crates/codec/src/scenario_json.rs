@@ -5,7 +5,10 @@
 //! window) and an optional `"baseline"` (a market baseline, `"low"` or `"high"`; absent = `central`, the
 //! reference's) and an optional `"schedules"` object of lever id → `[START, FULL]` (a lever's own schedule:
 //! from START it phases in, in full by FULL; absent = the default schedule, as before schedules existed).
-//! Omitted levers keep their reference value.
+//! Omitted levers keep their reference value. A file the app exports also names the model that made it and
+//! the headline figures it showed, `"model": "1a2b3c4d", "figures": {…}` ([`crate::stamp`]); they are not part
+//! of the scenario ([`from_json_value`] passes over them, [`crate::stamp::from_json_value`] reads them), and a
+//! file without them is read with this model, as before.
 //!
 //! ```json
 //! { "eaf_swap": 300, "swap_vti_share": 1, "params": { "power_price_elasticity": -0.5 }, "policy_from": 2026 }
@@ -29,6 +32,16 @@ pub fn to_json_value(s: &Scenario) -> Json {
         .collect();
     push_params(s, &mut m);
     Json::Obj(m)
+}
+
+/// JSON of only what differs from the reference, with the stamp of the model that made it (`"model"`,
+/// `"figures"`; [`crate::stamp`]): what the app exports.
+pub fn to_stamped_json_value(s: &Scenario, stamp: &crate::stamp::Stamp) -> Json {
+    let mut v = to_json_value(s);
+    if let Json::Obj(m) = &mut v {
+        m.extend(stamp.json_members());
+    }
+    v
 }
 
 /// JSON of every lever (what `vtre levers --format json` and full exports write).
@@ -104,6 +117,10 @@ pub fn from_json_value(v: &Json) -> (Scenario, Vec<InputIssue>) {
         return (s, issues);
     };
     for (k, val) in obj {
+        if k == crate::stamp::MODEL || k == crate::stamp::FIGURES {
+            // What the file was made with, not part of the scenario: `stamp::from_json_value` reads it.
+            continue;
+        }
         if k == SCHEDULES {
             let Some(o) = val.as_object() else {
                 issues.push(InputIssue::BadSchedule {
@@ -211,6 +228,7 @@ pub fn from_json_value(v: &Json) -> (Scenario, Vec<InputIssue>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use vtre_model::params::ParamId;
@@ -302,6 +320,32 @@ mod tests {
             assert_eq!(s, Scenario::reference(), "{t}");
             assert!(!issues.is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn an_exported_file_names_its_model_and_figures_and_the_scenario_reads_as_before() {
+        let mut s = Scenario::reference();
+        s.set(LeverId::EafSwap, 300.0);
+        let stamp = crate::stamp::Stamp::of(&vtre_model::simulate(&s));
+        let v = to_stamped_json_value(&s, &stamp);
+        let text = v.to_text();
+        assert!(
+            text.contains(&format!("\"model\":\"{}\"", vtre_model::MODEL_VERSION)),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"figures\":{\"output_value_2025\":"),
+            "{text}"
+        );
+        assert_eq!(
+            from_json(&text),
+            (s, vec![]),
+            "model and figures are no levers"
+        );
+        assert_eq!(crate::stamp::from_json_value(&v), (Some(stamp), vec![]));
+        // A file without them: no stamp, nothing to say.
+        let old = crate::json::parse(r#"{"eaf_swap": 300}"#).unwrap();
+        assert_eq!(crate::stamp::from_json_value(&old), (None, vec![]));
     }
 
     #[test]

@@ -125,6 +125,14 @@ fn dictionary() -> Vec<String> {
         "2026-2028",
         "low",
         "high",
+        "m:",
+        "_",
+        "\"model\":",
+        "\"figures\":",
+        "output_value_2025",
+        "co2_2030",
+        "peak_year",
+        "targets_met",
     ] {
         words.push(w.to_string());
     }
@@ -152,8 +160,8 @@ fn example() -> Scenario {
     s
 }
 
-/// What issue 25 added to a scenario: the example in another market baseline (and, as they come, a lever
-/// schedule and the version it was made with).
+/// What issue 25 added to a scenario: the example in another market baseline with lever schedules (the version
+/// it was made with travels beside it: the `stamped` and `other-version` seeds).
 fn decisions() -> Scenario {
     let mut s = example();
     s.set_baseline(vtre_model::BaselineId::Low);
@@ -394,6 +402,21 @@ fn seeds() -> Vec<(&'static str, String, String)> {
     let dec = decisions();
     add("link", "decisions", encode(&dec));
     add("scenario_json", "decisions", to_json_value(&dec).to_text());
+    // Stamped as the app shares and exports it: this model's version and headline figures, and (the same
+    // figures) from another version, which the app reads as a link to compare.
+    let stamp = vtre_codec::stamp::Stamp::of(&vtre_model::simulate(&dec));
+    let old = vtre_codec::stamp::Stamp {
+        model: "0ld0ld00".into(),
+        ..stamp.clone()
+    };
+    for (name, st) in [("stamped", &stamp), ("other-version", &old)] {
+        add("link", name, vtre_codec::link::encode_stamped(&dec, st));
+        add(
+            "scenario_json",
+            name,
+            vtre_codec::scenario_json::to_stamped_json_value(&dec, st).to_text(),
+        );
+    }
     add(
         "library_entry",
         "decisions",

@@ -37,6 +37,11 @@ pub mod titanium;
 pub mod value;
 pub mod vanadium;
 
+/// The version of this model and its data: 8 hex digits, a hash of `data/*.csv`, the build code and every
+/// module's code before its tests (`build/version.rs`). A share link (`m:`) and a scenario file (`"model"`)
+/// carry it, so opening one made with another version can say so and show what changed in its numbers.
+pub const MODEL_VERSION: &str = include!(concat!(env!("OUT_DIR"), "/model_version.rs"));
+
 pub use baselines::{BaselineId, BASELINES};
 pub use levers::{LeverId, LEVERS};
 pub use projection::Projection;

@@ -260,6 +260,7 @@ pub fn simulate(s: &Scenario) -> Projection {
         set(sr, S::CapacityBof, y.st.cap_vti + y.st.cap_other);
         set(sr, S::CapacityEaf, y.st.cap_eaf);
         set(sr, S::CapacityRetiredElsewhere, y.st.retired_elsewhere);
+        set(sr, S::CapacityRetiredByRule, y.st.retired_by_rule);
         set(sr, S::NationalNetCapacityChange, y.st.national_net);
         set(sr, S::OreMined, y.st.ore_mined);
         set(sr, S::IronConcentrateSupply, y.st.conc_local);

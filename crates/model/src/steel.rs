@@ -7,7 +7,16 @@
 //! `W` grows to its target while `s` is the plan's choice from the start (not phased in itself), so each
 //! furnace group's retirement only grows and no retired furnace is rebuilt. Imported capacity `I` with EAF share
 //! `e` adds `I·e` to EAF and `I·(1−e)` to ordinary BF-BOF; the exporting provinces retire `r·I`
-//! (replacement ratio `r`), so the national net change is `I·(1 − r)`.
+//! (replacement ratio `r`, a lever: the rule's 1.25, a merger's 1.1, a key region's 1.5), so the national net
+//! change is `I·(1 − r)`.
+//!
+//! **Capacity replacement by rule** (issue 25, item 5). MIIT's 2021 rules (工信部原〔2021〕46号, the last in
+//! force; suspended for new plans since 2024-08-23 while a revision is drafted) set the ratio by where the new
+//! capacity is built: at least 1.5:1 in the key air-pollution regions, 1.25:1 elsewhere — Sichuan is not a
+//! key region — and 1:1 for an in-house converter-to-EAF swap that retires its blast furnaces. So the rules
+//! require `W_done·r_eq + I·r_sc` retired: the swapped furnaces themselves (`r_eq` = 1, in Sichuan) and
+//! `1.25·I` in the provinces the imported capacity comes from (`r_sc`, whatever the lever `r` says a deal
+//! retires). Reported as `capacity_retired_by_rule`.
 //!
 //! **Non-blast-furnace V-Ti smelting.** `N` 万吨/yr of V-Ti BF-BOF capacity (after any swap) is converted to
 //! gas-based direct reduction + electric smelting (the guideline's 非高炉冶炼 / 气基直接还原): it runs at the
@@ -52,6 +61,8 @@ pub struct Steel {
     pub conc_demand: f64,
     pub scrap_supply: f64,
     pub retired_elsewhere: f64,
+    /// What the replacement rules require retired for the swap (in Sichuan) and the imports (elsewhere).
+    pub retired_by_rule: f64,
     pub national_net: f64,
     pub ore_limited: bool,
     pub scrap_limited: bool,
@@ -130,6 +141,7 @@ pub fn steel(c: &Ctx, year: u16, scrap_supply: f64, m_e: f64) -> Steel {
         conc_demand,
         scrap_supply,
         retired_elsewhere: imp * ratio,
+        retired_by_rule: (w_vti + w_oth) * c.p(P::EafEqualRatio) + imp * c.p(P::ReplacementRatio),
         national_net: imp * (1.0 - ratio),
         ore_limited,
         scrap_limited,
@@ -225,6 +237,42 @@ mod tests {
         assert_close(st.cap_vti, k_vti, "V-Ti furnaces untouched by imports");
         assert_close(st.retired_elsewhere, r * imp, "retired elsewhere");
         assert_close(st.national_net, imp * (1.0 - r), "national net change");
+    }
+
+    #[test]
+    fn importing_500_of_steel_capacity_retires_625_elsewhere_under_the_1_25_rule_and_a_swap_retires_its_own_1_1(
+    ) {
+        // Sichuan is not a key air-pollution region: 1.25:1 (MIIT 2021), whatever ratio a deal's lever says.
+        for lever_ratio in [1.1, 1.25, 1.5] {
+            let s = with(&[
+                (L::CapacityImport, 500.0),
+                (L::ReplacementRatio, lever_ratio),
+            ]);
+            let st = steel(&Ctx::for_test(&s), YEAR, PLENTY_OF_SCRAP, 1.0);
+            assert_close(
+                st.retired_by_rule,
+                625.0,
+                &format!("import 500, lever {lever_ratio}"),
+            );
+            assert_close(
+                st.retired_elsewhere,
+                500.0 * lever_ratio,
+                "the deal's own ratio",
+            );
+        }
+        // An in-house converter-to-EAF swap retires its own furnaces 1:1; with imports both add up.
+        let s = with(&[(L::EafSwap, 300.0)]);
+        let st = steel(&Ctx::for_test(&s), YEAR, PLENTY_OF_SCRAP, 1.0);
+        assert_close(st.retired_by_rule, 300.0, "swap 300");
+        let s = with(&[(L::EafSwap, 300.0), (L::CapacityImport, 500.0)]);
+        let st = steel(&Ctx::for_test(&s), YEAR, PLENTY_OF_SCRAP, 1.0);
+        assert_close(st.retired_by_rule, 925.0, "swap 300 and import 500");
+        let st = steel(&Ctx::for_test(&with(&[])), YEAR, PLENTY_OF_SCRAP, 1.0);
+        assert_close(
+            st.retired_by_rule,
+            0.0,
+            "the reference neither swaps nor imports",
+        );
     }
 
     #[test]

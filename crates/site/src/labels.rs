@@ -251,8 +251,8 @@ mod tests {
             Some("2020年四川粗钢产量")
         );
         assert_eq!(
-            name("capacity_replacement_ratio_eaf_equal", Lang::En),
-            Some("Equal (1:1) capacity replacement for EAFs")
+            name("capacity_replacement_ratio_key_regions", Lang::En),
+            Some("Capacity replacement ratio in key air-pollution regions")
         );
         assert_eq!(name("no_such_row", Lang::En), None);
     }

@@ -899,10 +899,10 @@ mod tests {
         }
         // A lever's source reads as names, linked to the assumptions page.
         let n = notes_html(Lang::Zh);
-        assert!(n.contains(r#"<a class="row-ref" href="?view=assumptions#csv-capacity_replacement_ratio_eaf_equal" data-goto-row="capacity_replacement_ratio_eaf_equal" title="capacity_replacement_ratio_eaf_equal">电炉等量置换比例</a>"#));
+        assert!(n.contains(r#"<a class="row-ref" href="?view=assumptions#csv-capacity_replacement_ratio_key_regions" data-goto-row="capacity_replacement_ratio_key_regions" title="capacity_replacement_ratio_key_regions">重点区域产能置换比例</a>"#));
         assert!(n.contains(r#"<cite lang="zh-CN">《指南》第三章第二节（一）</cite>"#));
         let n = notes_html(Lang::En);
-        assert!(n.contains(">Equal (1:1) capacity replacement for EAFs</a>; "));
+        assert!(n.contains(">Capacity replacement ratio in key air-pollution regions</a>"));
         assert!(n.contains(
             r#"<cite title="第三章第二节（一）">Guideline, chapter 3, section 2 (1)</cite>"#
         ));

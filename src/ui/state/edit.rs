@@ -61,7 +61,7 @@ impl Edit {
         }
         self.scenario.update(f);
         self.scenario
-            .with_untracked(|s| crate::ui::contain::note_edit(s));
+            .with_untracked(crate::ui::contain::note_edit);
     }
 
     pub fn end_drag(&self) {

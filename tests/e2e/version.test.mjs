@@ -1,0 +1,90 @@
+// End-to-end tests of links that reproduce exactly (issue 25, item 6): a share link names the model version and
+// the headline figures it showed; a link made with another version says so and shows what changed, in zh and en.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { useApp, trackErrors, ARTIFACTS } from './lib.mjs';
+
+const consoleErrors = [];
+const app = useApp();
+
+async function open(query = '', context) {
+  context = context || await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  trackErrors(page, consoleErrors);
+  await page.goto(app.base + query);
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
+  return { context, page };
+}
+
+// A link "made" by a version that does not exist: its 2025 output value 1,000亿元, 2030 CO2 99 Mt, peak 2024,
+// no target met — and the peak year left out, as a link of an older format might.
+const OLD = '?s=1,eaf_swap:300,m:0ld0ld00_1000_99__0';
+
+test('a link made with another model version says so and shows its figures then and now, in zh and en', async () => {
+  const { context, page } = await open(OLD);
+  const notice = await page.waitForSelector('[data-version-notice]');
+  const thisVersion = await notice.getAttribute('data-this');
+  assert.match(thisVersion, /^[0-9a-f]{8}$/);
+  assert.equal(await notice.getAttribute('data-made-with'), '0ld0ld00');
+  // zh first (the default language).
+  let text = await notice.textContent();
+  assert.match(text, /本链接由另一版本的模型生成/);
+  assert.ok(text.includes(`本链接由模型版本 0ld0ld00 生成，当前为版本 ${thisVersion}`), text);
+  assert.match(text, /生成时（0ld0ld00）/);
+  const rows = await notice.$$eval('tbody tr', (trs) => trs.map((tr) => ({
+    figure: tr.dataset.figure, then: tr.dataset.then, now: Number(tr.dataset.now), changed: tr.dataset.changed,
+    cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
+  })));
+  assert.deepEqual(rows.map((r) => r.figure), ['output_value_2025', 'co2_2030', 'peak_year', 'targets_met']);
+  const value = rows[0];
+  assert.equal(value.then, '1000');
+  assert.equal(value.changed, 'true');
+  assert.ok(value.now > 1000, `this version's 2025 output value ${value.now}`);
+  assert.match(value.cells[2], /^\+[\d,]+ 亿元$/, 'the change, signed, in the headline unit');
+  assert.equal(rows[2].then, undefined, 'the peak year was not in the link');
+  assert.equal(rows[2].cells[0], '链接未带此数字');
+  assert.equal(rows[2].cells[2], '—');
+  // This version's figure is what the headline shows for the same scenario.
+  for (const r of [rows[0], rows[1]]) {
+    const shown = Number(await page.getAttribute(`[data-headline="${r.figure}"]`, 'data-value'));
+    assert.ok(Math.abs(shown - r.now) <= 0.005, `${r.figure}: headline ${shown}, notice ${r.now}`);
+  }
+  assert.match(text, /个数字与生成链接时不同/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'version-notice-zh.png') });
+  // English, complete.
+  await page.click('[data-action="toggle-lang"]');
+  await page.waitForFunction(() => /This link was made with another version/.test(document.querySelector('[data-version-notice]').textContent));
+  text = await notice.textContent();
+  assert.ok(text.includes(`This link was made with model version 0ld0ld00; this is version ${thisVersion}.`), text);
+  assert.match(text, /When made \(0ld0ld00\)/);
+  assert.match(text, new RegExp(`This version \\(${thisVersion}\\)`));
+  assert.match(text, /not in the link/);
+  assert.match(text, /of these figures differ from when the link was made/);
+  assert.match(await notice.$eval('tbody tr[data-figure="output_value_2025"] td.change', (e) => e.textContent), /^\+[\d,.]+ billion yuan$/);
+  assert.doesNotMatch(text, /[\u4e00-\u9fff]/, 'no Chinese left in the English notice');
+  // The scenario itself opened as given, and the notice can be dismissed.
+  assert.equal(await page.$eval('[data-lever="eaf_swap"]', (e) => e.value), '300');
+  await notice.$eval('button.dismiss', (b) => b.click());
+  await page.waitForSelector('[data-version-notice]', { state: 'detached' });
+  await context.close();
+});
+
+test('a link this version makes carries its version and opens with no version notice; an old link without one too', async () => {
+  const { context, page } = await open('?s=1,eaf_swap:300');
+  assert.equal(await page.$('[data-version-notice]'), null, 'a link without a version: no notice');
+  await page.click('[data-action="share"]');
+  const url = await page.$eval('[data-share-url]', (e) => e.value);
+  assert.match(url, /s=1,eaf_swap:300,m:[0-9a-f]{8}_[\d.]+_[\d.]+_\d{4}_\d/);
+  const other = await context.newPage();
+  trackErrors(other, consoleErrors);
+  await other.goto(url);
+  await other.waitForSelector('html[data-app] [data-headline="co2_2030"]');
+  assert.equal(await other.$('[data-version-notice]'), null, 'same version: nothing to say');
+  assert.equal(await other.$eval('[data-lever="eaf_swap"]', (e) => e.value), '300');
+  await context.close();
+});
+
+test('no console errors', () => {
+  assert.deepEqual(consoleErrors, []);
+});
