@@ -98,3 +98,12 @@ fn whitespace_of_every_kind_between_tokens_is_skipped() {
         )]))
     );
 }
+
+#[test]
+fn every_escape_json_defines_is_read() {
+    assert_eq!(
+        parse(r#""\"\\\/\b\f\n\r\t\u00e9""#),
+        Ok(Json::Str("\"\\/\u{8}\u{c}\n\r\té".to_string()))
+    );
+    assert_eq!(parse(r#""\x""#), Err("bad escape".to_string()));
+}
