@@ -20,7 +20,7 @@ fn compared_scenarios_are_numbered_from_one_in_names_and_issues() {
 
 #[test]
 fn exactly_the_most_compared_scenarios_are_read_without_a_notice() {
-    let q = vec!["c=1"; MAX_COMPARED].join("&");
+    let q = ["c=1"; MAX_COMPARED].join("&");
     assert_eq!(MAX_COMPARED, 4);
     let (list, issues) = from_query(&q);
     assert_eq!(list.len(), 4);
