@@ -60,8 +60,7 @@ impl Edit {
             self.push_past(self.scenario.get_untracked());
         }
         self.scenario.update(f);
-        self.scenario
-            .with_untracked(crate::ui::contain::note_edit);
+        self.scenario.with_untracked(crate::ui::contain::note_edit);
     }
 
     pub fn end_drag(&self) {
