@@ -69,7 +69,7 @@ test('a lever\'s info explains it, cites its source and guideline section, in bo
   await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('全废钢电炉'), pop);
   const zh = await page.textContent(pop);
   assert.match(zh, /第三章第五节/, 'guideline section');
-  assert.match(zh, /电炉等量置换比例/, 'source, by its name');
+  assert.match(zh, /厂内转炉改电炉的置换比例/, 'source, by its name');
   assert.doesNotMatch(zh, /[a-z0-9]+_[a-z0-9_]+/, 'no internal key shown as text');
   assert.match(zh, /指南未给出数量/, 'note on the reference value');
   await page.click('[data-action="toggle-lang"]');
