@@ -49,14 +49,7 @@ fn test_spread() -> vtre_codec::worker::FromWorker {
     e.run();
     FromWorker::Done {
         run: 0,
-        answer: Answer::Ensemble {
-            members: e.done(),
-            series: vtre_charts::spread_series()
-                .into_iter()
-                .map(|id| (id, e.quantiles(id)))
-                .collect(),
-            odds: e.targets().to_vec(),
-        },
+        answer: Answer::of_ensemble(&e, &vtre_charts::spread_series()),
     }
 }
 

@@ -52,6 +52,17 @@ pub enum Chance {
 }
 
 impl Chance {
+    /// The chance a job asks for: with its margin band (`true`) or reaching the threshold at all.
+    pub fn of_margin(margin: bool) -> Chance {
+        if margin {
+            Chance::Margin
+        } else {
+            Chance::Threshold
+        }
+    }
+}
+
+impl Chance {
     fn counts(self, status: Status) -> bool {
         match self {
             Chance::Threshold => matches!(status, Status::Met | Status::AtRisk),

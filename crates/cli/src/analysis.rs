@@ -379,11 +379,7 @@ fn confident_seek_csv(a: &Args) -> Result<String, String> {
     }
     let members = a.members_or(confidence::DEFAULT_MEMBERS)?;
     let seed = a.number("--seed", DEFAULT_SEED)?;
-    let chance = if a.flag("--margin") {
-        Chance::Margin
-    } else {
-        Chance::Threshold
-    };
+    let chance = Chance::of_margin(a.flag("--margin"));
     let s = a.scenario()?;
     let answers = match a.get("--lever") {
         Some(key) => {

@@ -215,14 +215,7 @@ fn spread_message(s: &Scenario) -> String {
     e.run();
     FromWorker::Done {
         run: 0,
-        answer: Answer::Ensemble {
-            members: e.done(),
-            series: vtre_charts::spread_series()
-                .into_iter()
-                .map(|id| (id, e.quantiles(id)))
-                .collect(),
-            odds: e.targets().to_vec(),
-        },
+        answer: Answer::of_ensemble(&e, &vtre_charts::spread_series()),
     }
     .to_text()
 }

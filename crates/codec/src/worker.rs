@@ -84,6 +84,18 @@ pub enum Job {
     },
 }
 
+impl Answer {
+    /// The answer of an ensemble run: the members run so far, the quantiles of `series` and every target's
+    /// odds (what the worker sends, and what `vtre first-view` writes as the reference's spread).
+    pub fn of_ensemble(e: &vtre_analysis::Ensemble, series: &[SeriesId]) -> Answer {
+        Answer::Ensemble {
+            members: e.done(),
+            series: series.iter().map(|&s| (s, e.quantiles(s))).collect(),
+            odds: e.targets().to_vec(),
+        }
+    }
+}
+
 impl Job {
     fn kind(&self) -> &'static str {
         match self {
@@ -845,11 +857,7 @@ pub fn from_worker(text: &str) -> R<FromWorker> {
             target: target(field(x, "target")?)?,
             lever: lever(field(x, "lever")?)?,
             confidence: chance(field(x, "confidence")?, "confidence")?,
-            chance_of: if b(field(x, "margin")?, "margin")? {
-                Chance::Margin
-            } else {
-                Chance::Threshold
-            },
+            chance_of: Chance::of_margin(b(field(x, "margin")?, "margin")?),
             members: members(field(x, "members")?)?,
             seed: seed(field(x, "seed")?)?,
             from: f(field(x, "from")?, "from")?,

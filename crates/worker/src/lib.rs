@@ -95,11 +95,7 @@ impl Runner {
                         members,
                         seed,
                     } => {
-                        let chance = if margin {
-                            Chance::Margin
-                        } else {
-                            Chance::Threshold
-                        };
+                        let chance = Chance::of_margin(margin);
                         match ConfidentRun::new(
                             &scenario, target, lever, confidence, chance, members, seed,
                         ) {
@@ -144,11 +140,7 @@ impl Runner {
         }
         let Running { run, state } = self.runs.remove(i);
         let answer = match state {
-            State::Ensemble { e, series } => Answer::Ensemble {
-                members: e.done(),
-                series: series.iter().map(|&s| (s, e.quantiles(s))).collect(),
-                odds: e.targets().to_vec(),
-            },
+            State::Ensemble { e, series } => Answer::of_ensemble(&e, &series),
             State::Shapley(s) => Answer::Contributions(s.finish()),
             State::Confident(c) => Answer::Confident(c.finish()),
             State::Refused(why) => Answer::Refused(why),
@@ -237,11 +229,7 @@ fn once(job: Job) -> Answer {
             members,
             seed,
         } => {
-            let chance = if margin {
-                Chance::Margin
-            } else {
-                Chance::Threshold
-            };
+            let chance = Chance::of_margin(margin);
             match vtre_analysis::confident_seek(
                 &scenario, target, lever, confidence, chance, members, seed,
             ) {
