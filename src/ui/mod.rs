@@ -297,26 +297,24 @@ pub fn App() -> impl IntoView {
         scenario.track();
         compare.track();
         let page = (v, sec.clone());
-        let sec_now = sec.clone();
+        // The address's parameters besides the scenario (a change of any re-runs this effect).
+        let mut rest = vec![
+            ("lang", Some(l.key().to_string())),
+            ("view", (v != View::Explorer).then(|| v.key().to_string())),
+            ("sec", sec),
+            ("c", None),
+        ];
+        compare.with_untracked(|c| rest.extend(c.iter().map(|c| ("c", Some(c.link_value())))));
+        let others = rest.clone();
         let url = move || {
-            scenario.with_untracked(|s| {
-                let mut params = vec![
-                    (
-                        "s",
-                        Some(projection.with_untracked(|p| {
-                            vtre_codec::link::encode_stamped(s, &vtre_codec::stamp::Stamp::of(p))
-                        })),
-                    ),
-                    ("lang", Some(l.key().into())),
-                    ("view", (v != View::Explorer).then(|| v.key().to_string())),
-                    ("sec", sec.clone()),
-                    ("c", None),
-                ];
-                compare.with_untracked(|c| {
-                    params.extend(c.iter().map(|c| ("c", Some(c.link_value()))))
-                });
-                state::url_with(&params)
-            })
+            let s = scenario.with_untracked(|s| {
+                projection.with_untracked(|p| {
+                    vtre_codec::link::encode_stamped(s, &vtre_codec::stamp::Stamp::of(p))
+                })
+            });
+            let mut params = vec![("s", Some(s))];
+            params.extend(others.iter().cloned());
+            state::url_with(&params)
         };
         if shown_page.with_value(|p| *p != page) {
             shown_page.set_value(page);
@@ -328,13 +326,6 @@ pub fn App() -> impl IntoView {
         }
         from_history.set_value(false);
         // For the panic hook, which writes an unsaved edit at once if the app fails before the write below.
-        let mut rest = vec![
-            ("lang", Some(l.key().to_string())),
-            ("view", (v != View::Explorer).then(|| v.key().to_string())),
-            ("sec", sec_now),
-            ("c", None),
-        ];
-        compare.with_untracked(|c| rest.extend(c.iter().map(|c| ("c", Some(c.link_value())))));
         contain::set_page(contain::Page {
             params: rest,
             working_key: (!embedded).then(|| working_key.clone()),
