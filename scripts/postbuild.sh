@@ -4,6 +4,7 @@
 #     with its source as data/assumptions.csv (`vtre params-all`; the app's "download data" fetches it, so
 #     the sources' text stays out of the wasm);
 #  2. moves Trunk's inline module loader into a file, so the app runs under a CSP without 'unsafe-inline';
+#  2b. builds the full module (scripts/full-module.sh: the explorer's core is what index.html loads);
 #  3. versions the analysis worker's file names (scripts/worker-version.mjs: Trunk does not hash a worker's);
 #  4. in release builds, minifies the wasm-bindgen JS glue (terser, from .tools/) and updates its SRI hash;
 #  5. last, as it lists every file: the icons, the web app manifest, the build version in index.html and
@@ -20,6 +21,7 @@ cargo run -q --offline --bin vtre -- params-all > "$staging/data/assumptions.csv
 cargo run -q --offline --bin vtre -- spread > "$staging/data/ensemble-reference.txt"
 cargo run -q --offline --bin vtre -- first-view --index "$staging/index.html" >/dev/null
 node scripts/csp-loader.mjs "$staging/index.html"
+bash scripts/full-module.sh "$staging"
 node scripts/worker-version.mjs "$staging" "${TRUNK_PROFILE:-}"
 if [ "${TRUNK_PROFILE:-}" = "release" ]; then
   node scripts/minify-js.mjs "$staging"

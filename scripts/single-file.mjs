@@ -10,8 +10,10 @@ import zlib from 'node:zlib';
 const [dist, out] = process.argv.slice(2);
 const files = fs.readdirSync(dist);
 const pick = (re) => files.find((f) => re.test(f));
-const glueName = pick(/^explorer-.*\.js$/);
-const wasmName = pick(/^explorer-.*_bg\.wasm$/);
+// The full module (scripts/full-module.sh): one file holds the whole app, so there is no core to hand over
+// from (src/ui/handover.rs).
+const glueName = pick(/^full-[0-9a-f]{16}\.js$/);
+const wasmName = pick(/^full-[0-9a-f]{16}_bg\.wasm$/);
 const workerJs = pick(/^worker-[0-9a-f]+\.js$/);
 const workerWasm = pick(/^worker-[0-9a-f]+_bg\.wasm$/);
 const cssName = pick(/\.css$/);
@@ -63,6 +65,7 @@ html = html
   .replace(/<link[^>]* rel="?(manifest|apple-touch-icon)"?[^>]*>/g, '')
   .replace(/<meta name="vtre-build" content="[^"]*">/, '')
   .replace(/<meta name="vtre-worker" content="[^"]*">/, '')
+  .replace(/<meta name="vtre-full" content="[^"]*">/, '')
   // The first view's marker script, inline (the single file has no files beside it).
   // No pre-rendered first view: its 130 KB of HTML would take the file over 1 MB, and this edition unpacks
   // itself with JavaScript anyway. Its marker script goes too; the loading note stands in for the view.

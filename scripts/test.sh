@@ -16,6 +16,8 @@ cargo clippy --offline --workspace --all-targets -- -D warnings
 # The crates that go into the wasm (the CLI and the page generator are native only).
 cargo clippy --offline --all-targets --target wasm32-unknown-unknown \
   -p vtre -p vtre-model -p vtre-codec -p vtre-charts -p vtre-i18n -p vtre-analysis -p vtre-worker -- -D warnings
+# The core module (issue 20): the app crate without its `full` feature, as index.html builds it.
+cargo clippy --offline --target wasm32-unknown-unknown -p vtre --no-default-features -- -D warnings
 
 step "model, codec, chart, page and CLI tests (native, every workspace crate)"
 cargo test --offline --workspace
@@ -43,7 +45,7 @@ node scripts/single-file.mjs dist dist-single/vtre-explorer.html
 node scripts/size.mjs dist
 # A test build with faults to inject (a chart's drawing, the headline) for tests/e2e/contain.test.mjs: the
 # release profile, so only the app crate is rebuilt.
-trunk build --release --features fault-injection --dist dist-fault
+VTRE_FAULT_INJECTION=1 trunk build --release --features fault-injection --dist dist-fault
 
 step "end-to-end tests (Chromium against the release build)"
 node --test --test-concurrency=1 tests/e2e/

@@ -137,6 +137,10 @@ pub fn inject(part: &str) {
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
+        // A core module that has handed over to the full module owns nothing on the page any more.
+        if super::handover::retired() {
+            return;
+        }
         if RUNNING.with(Cell::get).is_some() {
             // A guarded part: its component says so once the call has returned.
             return;

@@ -1,16 +1,21 @@
 //! The Leptos app (wasm only). One `RwSignal<Scenario>` at the root, one `Memo<Projection>` derived from
 //! it; every chart, card and headline reads the memo. Effects only at the edges (canvas, storage, title).
 
+#[cfg(feature = "full")]
 mod analysis;
 /// The market baseline choice (issue 25): `<BaselinePicker/>`, for the lead to mount in the lever panel.
 pub mod baseline;
 mod chart_canvas;
+#[cfg(feature = "full")]
 mod compare_view;
 mod contain;
 mod dock;
 mod embed;
+#[cfg(feature = "full")]
 mod embed_dialog;
+mod fetch;
 mod handout;
+pub mod handover;
 mod headline;
 mod later;
 mod lever;
@@ -18,9 +23,11 @@ mod lever_panel;
 mod notes;
 mod notices;
 mod offline;
+#[cfg(feature = "full")]
 mod scenario_panel;
 mod scorecard;
 pub mod state;
+#[cfg(feature = "full")]
 mod static_page;
 mod toolbar;
 pub mod version_notice;
@@ -232,6 +239,9 @@ pub fn App() -> impl IntoView {
         reveal: RwSignal::new(None),
     };
     provide_context(vc);
+    if let Some(sel) = handover::reveal_asked() {
+        vc.reveal.set(Some(state::Reveal::Selector(sel)));
+    }
     if let Some(sec) = section.get_untracked() {
         if view.get_untracked() == View::Guideline {
             vc.go_section(&sec, None);
@@ -252,7 +262,37 @@ pub fn App() -> impl IntoView {
     provide_context(notes::NotesCtx::new());
     state::worker::WorkerCtx::provide();
     provide_context(state::EnsembleCtx::start(scenario, compare));
+    #[cfg(feature = "full")]
     provide_context(analysis::AnalysisCtx(RwSignal::new(None)));
+    // The core module: the full module's download, and what to write when it takes over (handover.rs).
+    #[cfg(not(feature = "full"))]
+    let loading = {
+        let loading = RwSignal::new(handover::Loading::Idle);
+        provide_context(handover::HandoverCtx(loading));
+        if handover::fell_back() {
+            notices.push(Msg::LoadMoreFailed, vec![], true);
+        }
+        if !embedded {
+            handover::on_leave(move |want| {
+                let s = scenario.get_untracked();
+                let link = projection.with_untracked(|p| {
+                    vtre_codec::link::encode_stamped(&s, &vtre_codec::stamp::Stamp::of(p))
+                });
+                let mut params = vec![
+                    ("s", Some(link)),
+                    ("lang", Some(lang.get_untracked().key().to_string())),
+                ];
+                params.extend(want);
+                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let url = state::url_with(&params);
+                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                }
+                lib.autosave(&s);
+                contain::saved();
+            });
+        }
+        loading
+    };
 
     // Edges: the document language and title, and the persisted language choice.
     Effect::new(move |_| {
@@ -282,6 +322,9 @@ pub fn App() -> impl IntoView {
     let from_history = StoredValue::new(false);
     let working_key = lib.run(|l| l.working_key());
     let _back = window_event_listener(leptos::ev::popstate, move |_| {
+        if handover::retired() {
+            return;
+        }
         let q = state::query();
         let v = vtre_codec::link::query_param(&q, "view")
             .and_then(|v| View::from_key(&v))
@@ -303,6 +346,9 @@ pub fn App() -> impl IntoView {
             ("view", (v != View::Explorer).then(|| v.key().to_string())),
             ("sec", sec),
             ("c", None),
+            // What a link or the core module asked the full module to open or reveal is done once.
+            ("open", None),
+            ("reveal", None),
         ];
         compare.with_untracked(|c| rest.extend(c.iter().map(|c| ("c", Some(c.link_value())))));
         let others = rest.clone();
@@ -334,7 +380,7 @@ pub fn App() -> impl IntoView {
         let ticket = pending.get_value();
         set_timeout(
             move || {
-                if pending.get_value() != ticket {
+                if handover::retired() || pending.get_value() != ticket {
                     return;
                 }
                 if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -342,7 +388,7 @@ pub fn App() -> impl IntoView {
                         h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url()));
                 }
                 if !embedded {
-                    scenario.with_untracked(|s| scenario_panel::autosave(lib, s));
+                    scenario.with_untracked(|s| lib.autosave(s));
                 }
                 contain::saved();
             },
@@ -367,6 +413,9 @@ pub fn App() -> impl IntoView {
         on
     });
     let _keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if handover::retired() {
+            return;
+        }
         let ctrl = ev.ctrl_key() || ev.meta_key();
         let key = ev.key();
         if ctrl && (key == "z" || key == "Z") && !ev.shift_key() {
@@ -396,9 +445,46 @@ pub fn App() -> impl IntoView {
         }
         return view! { <embed::Widget spec=embed::parse_spec(&state::query())/> }.into_any();
     }
-    let embed_open = RwSignal::new(false);
+    // A link (or the core module, handing over) may ask for a panel to open (`open=`, handover.rs).
+    let opened = handover::opened();
+    let embed_open = RwSignal::new(opened == Some("embed"));
+    if cfg!(feature = "full") {
+        panel_open.set(opened == Some("scenarios"));
+    }
     let current_view = Memo::new(move |_| view.get());
     let tr = move |m: Msg| m.text(lang.get());
+    let go = move |v: View| {
+        view.set(v);
+        if v != View::Guideline {
+            section.set(None);
+        }
+    };
+    // The core module shows the explorer only: going to another page (a tab, a guideline section, an
+    // assumptions row from a lever's note) asks for the full module with where to go, and stays here.
+    #[cfg(not(feature = "full"))]
+    Effect::new(move |_| {
+        let v = view.get();
+        if v == View::Explorer {
+            return;
+        }
+        let reveal = match vc.reveal.get_untracked() {
+            Some(state::Reveal::Selector(sel)) => Some(sel),
+            _ => None,
+        };
+        handover::request(
+            vec![
+                ("view", Some(v.key().to_string())),
+                (
+                    "sec",
+                    section.get_untracked().filter(|_| v == View::Guideline),
+                ),
+                ("reveal", reveal),
+            ],
+            loading,
+        );
+        vc.reveal.set(None);
+        view.set(View::Explorer);
+    });
     view! {
         <header class="top">
             <div class="brand">
@@ -414,12 +500,11 @@ pub fn App() -> impl IntoView {
         <notices::NoticeList/>
         <offline::UpdateNotice/>
         <toolbar::Toolbar panel_open=panel_open embed_open=embed_open/>
-        <scenario_panel::ScenarioPanel open=panel_open/>
-        <embed_dialog::EmbedDialog open=embed_open/>
+        {workshop_panels(panel_open, embed_open)}
         <nav class="views" aria-label=t(lang, Msg::Pages)>
             {View::ALL.into_iter().map(|v| view! {
                 <a href=format!("?view={}", v.key()) data-view=v.key() aria-current=move || (view.get() == v).then_some("page")
-                    on:click=move |ev| { ev.prevent_default(); view.set(v); if v != View::Guideline { section.set(None); } }>
+                    on:click=move |ev| { ev.prevent_default(); go(v); }>
                     {move || tr(v.label())}</a>
             }).collect_view()}
         </nav>
@@ -427,16 +512,30 @@ pub fn App() -> impl IntoView {
         <handout::Handout/>
         // One switch for the page shown (a memo, so re-selecting the current view rebuilds nothing).
         {move || match current_view.get() {
-            View::Explorer => view! {
-        {
-            // A pending reveal (a lever or a target to show) is performed once the explorer is in the document:
-            // this effect runs after the explorer has rendered, and again when a reveal is asked while it is up.
-            Effect::new(move |_| {
-                if vc.reveal.with(Option::is_some) {
-                    vc.take_reveal(View::Explorer);
-                }
-            });
+            View::Explorer => explorer(vc, levers_shown).into_any(),
+            #[cfg(feature = "full")]
+            View::Analysis => view! { <analysis::AnalysisPage/> }.into_any(),
+            #[cfg(feature = "full")]
+            other => view! { <static_page::StaticPage view=other/> }.into_any(),
+            // The core module shows the explorer only (another page hands over to the full module).
+            #[cfg(not(feature = "full"))]
+            _ => explorer(vc, levers_shown).into_any(),
+        }}
+    }
+    .into_any()
+}
+
+/// The explorer page: the lever panel, the charts, the comparison and the scorecard.
+fn explorer(vc: ViewCtx, levers_shown: RwSignal<bool>) -> impl IntoView {
+    let LangCtx(lang) = expect_context();
+    // A pending reveal (a lever or a target to show) is performed once the explorer is in the document:
+    // this effect runs after the explorer has rendered, and again when a reveal is asked while it is up.
+    Effect::new(move |_| {
+        if vc.reveal.with(Option::is_some) {
+            vc.take_reveal(View::Explorer);
         }
+    });
+    view! {
         <main class="layout" class:levers-shown=move || levers_shown.get()>
             <lever_panel::LeverPanel/>
             <section class="results">
@@ -448,19 +547,48 @@ pub fn App() -> impl IntoView {
                         <later::Later borrow=format!("[data-chart-figure=\"{}\"]", c.key())><chart_canvas::ChartCanvas chart=c/></later::Later>
                     }).collect_view()}
                 </div>
-                <compare_view::CompareView/>
+                {compare_view()}
                 <later::Later borrow=".scorecard".to_string()><scorecard::Scorecard/></later::Later>
                 <p class="model-note">{t(lang, Msg::ModelNote)}</p>
             </section>
             <dock::Dock/>
         </main>
-            }.into_any(),
-            View::Analysis => view! { <analysis::AnalysisPage/> }.into_any(),
-            other => view! { <static_page::StaticPage view=other/> }.into_any(),
-        }}
     }
-    .into_any()
 }
+
+/// The scenarios panel and the embed dialog (the full module's; the core's toolbar asks for them).
+#[cfg(feature = "full")]
+fn workshop_panels(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <scenario_panel::ScenarioPanel open=panel_open/>
+        <embed_dialog::EmbedDialog open=embed_open/>
+    }
+}
+
+/// The core module's part of the same place: whether the full module is loading or could not be loaded.
+#[cfg(not(feature = "full"))]
+fn workshop_panels(_panel_open: RwSignal<bool>, _embed_open: RwSignal<bool>) -> impl IntoView {
+    let LangCtx(lang) = expect_context();
+    let handover::HandoverCtx(loading) = expect_context();
+    view! {
+        <p class="handover-status" role="status" data-handover=move || format!("{:?}", loading.get()).to_lowercase()
+            class:warn=move || loading.get() == handover::Loading::Failed
+            hidden=move || loading.get() == handover::Loading::Idle>
+            {move || match loading.get() {
+                handover::Loading::Failed => Msg::LoadMoreFailed.text(lang.get()),
+                _ => Msg::LoadingMore.text(lang.get()),
+            }}
+        </p>
+    }
+}
+
+#[cfg(feature = "full")]
+fn compare_view() -> impl IntoView {
+    view! { <compare_view::CompareView/> }
+}
+
+#[cfg(not(feature = "full"))]
+fn compare_view() -> impl IntoView {}
 
 /// The switch for the charts' uncertainty bands, with what a band is.
 #[component]
@@ -491,6 +619,22 @@ pub fn start() {
     if let Some(el) = document().get_element_by_id("loading") {
         el.remove();
     }
+    // The core module and an address that shows a part only the full module has (another page, a
+    // comparison, a panel): the full module takes over the first view directly; if it cannot be loaded, the
+    // core shows the explorer and says so.
+    #[cfg(not(feature = "full"))]
+    if handover::needs_full(&state::query()) {
+        handover::load_full(|| {
+            handover::fall_back();
+            begin();
+        });
+        return;
+    }
+    begin();
+}
+
+/// Takes over the first view once the reference's spread is in (or after [`TAKEOVER_WAIT_MS`]).
+fn begin() {
     // Not Leptos' executor: it starts with the mount.
     wasm_bindgen_futures::spawn_local(async {
         state::preload_reference_spread().await;
@@ -545,7 +689,12 @@ fn take_over() {
             .collect();
         FIRST_BOXES.with(|b| *b.borrow_mut() = boxes);
     }
+    // The full module, loaded by the core: the core writes the reader's scenario and steps aside first.
+    #[cfg(feature = "full")]
+    handover::take_over_core();
     leptos::mount::mount_to_body(App);
+    #[cfg(feature = "full")]
+    handover::restore();
     // The charts' first effects have run by the next task; later mounts measure for themselves.
     set_timeout(
         || FIRST_BOXES.with(|b| b.borrow_mut().clear()),
@@ -558,6 +707,10 @@ fn take_over() {
         let _ = root.remove_attribute("data-first-view");
         // For tests and embedding pages: the app, not the first view, is on the page now.
         let _ = root.set_attribute("data-app", "");
+        // Which module runs it (issue 20, handover.rs): `data-core` until the full module takes over.
+        if !cfg!(feature = "full") {
+            let _ = root.set_attribute("data-core", "");
+        }
     }
 }
 

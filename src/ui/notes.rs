@@ -4,8 +4,8 @@
 //! language; until it arrives the block says it is loading, and if it cannot be loaded it says so. A lever's
 //! sources link to their rows on the assumptions page ([`follow_row_link`]).
 
+use super::fetch::load_page;
 use super::state::ViewCtx;
-use super::static_page::load_page;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -108,7 +108,11 @@ pub fn register(ready: RwSignal<bool>) {
             let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
                 return;
             };
-            let reg: ServiceWorkerRegistration = reg.unchecked_into();
+            // Not a registration (a browser or a test harness that blocks service workers resolves with
+            // nothing): nothing to follow.
+            let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
+                return;
+            };
             for worker in [reg.installing(), reg.waiting()].into_iter().flatten() {
                 ask(&worker);
             }

@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use vtre_codec::library::{ImportError, StoreError};
 use vtre_i18n::Msg;
 use vtre_model::presets::PRESETS;
-use vtre_model::Scenario;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -286,13 +285,6 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
             </div>
         </section>
     }
-}
-
-/// Keeps this tab's working scenario in storage (a key of its own: other tabs' are never overwritten).
-pub fn autosave(lib: LibraryCtx, s: &Scenario) {
-    let _ = lib.run(|l| l.save_working(s, now_ms()));
-    // What this tab holds changed, so which other working scenarios exist nowhere else may have too.
-    lib.others.update(|v| *v += 1);
 }
 
 /// "last edited <local date and time>" (nothing for a time the release before per-tab autosave did not keep).

@@ -202,7 +202,7 @@ fn fill_related(root: &web_sys::Element, p: &vtre_model::Projection, lang: vtre_
             }
         }
     };
-    for card in super::static_page::all(root, "[data-related]") {
+    for card in super::fetch::all(root, "[data-related]") {
         let id = card.get_attribute("data-related").unwrap_or_default();
         let (Some(t), Some(r)) = (
             RELATED_GEN.iter().find(|t| t.id == id),
@@ -270,7 +270,7 @@ pub fn Scorecard() -> impl IntoView {
         ens.current.with(|c| {
             let state = if c.is_some() { "ready" } else { "running" };
             let _ = root.set_attribute("data-ensemble", state);
-            for card in super::static_page::all(&root, "[data-target]") {
+            for card in super::fetch::all(&root, "[data-target]") {
                 let odds = card
                     .get_attribute("data-target")
                     .and_then(|k| TargetId::from_key(&k))

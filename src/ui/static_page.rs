@@ -4,6 +4,7 @@
 //! inputs override assumptions through `Edit`. One effect keeps the live parts current (target statuses,
 //! parameter values, flow diagrams).
 
+use super::fetch::{all, load_page};
 use super::state::{Edit, View, ViewCtx};
 use super::{FocusCtx, LangCtx, ProjectionCtx};
 use leptos::html::Div;
@@ -21,15 +22,6 @@ pub fn target_el(ev: &web_sys::Event) -> Option<Element> {
 
 pub fn closest(el: &Element, sel: &str) -> Option<Element> {
     el.closest(sel).ok().flatten()
-}
-
-pub fn all(root: &Element, sel: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(sel) else {
-        return vec![];
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
-        .collect()
 }
 
 fn set_hidden(el: &Element, hidden: bool) {
@@ -277,37 +269,6 @@ fn sort_group(tbody: &Element, by: &str) {
     for r in rows {
         let _ = tbody.append_child(&r);
     }
-}
-
-/// The text of pre-rendered page `name` (`pages/<name>.html`): from `window.__vtrePages` in the single-file
-/// build, fetched otherwise. `None` if it cannot be had.
-pub async fn load_page(name: &str) -> Option<String> {
-    load_text(name, &format!("pages/{name}.html")).await
-}
-
-/// The text of a file of the build: `window.__vtrePages[key]` in the single-file build, else `path` fetched
-/// with this build's version (`?v=`, so a service worker of another build leaves it to the network).
-pub async fn load_text(key: &str, path: &str) -> Option<String> {
-    let inline = js_sys::Reflect::get(&window(), &"__vtrePages".into())
-        .ok()
-        .filter(|v| v.is_object())
-        .and_then(|pages| js_sys::Reflect::get(&pages, &key.into()).ok())
-        .and_then(|v| v.as_string());
-    if inline.is_some() {
-        return inline;
-    }
-    let url = super::offline::versioned(path);
-    let resp = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(&url))
-        .await
-        .ok()?;
-    let resp: web_sys::Response = resp.dyn_into().ok()?;
-    if !resp.ok() {
-        return None;
-    }
-    wasm_bindgen_futures::JsFuture::from(resp.text().ok()?)
-        .await
-        .ok()?
-        .as_string()
 }
 
 #[component]

@@ -94,7 +94,7 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
         let l = lang.get_untracked();
         leptos::task::spawn_local(async move {
             let file = "data/assumptions.csv";
-            let assumptions = super::static_page::load_text(file, file).await;
+            let assumptions = super::fetch::load_text(file, file).await;
             let now = js_sys::Date::new_0();
             let date = format!(
                 "{}-{:02}-{:02}",
@@ -134,6 +134,25 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
         });
         download("vtre-scenario.json", "application/json", &json);
     };
+    // The scenarios panel and the embed dialog are the full module's: in the core module (issue 20) their
+    // buttons ask for it, with the panel to open once it has taken over (handover.rs).
+    #[cfg(not(feature = "full"))]
+    let (toggle_panel, toggle_embed) = {
+        let _ = (panel_open, embed_open);
+        let super::handover::HandoverCtx(loading) = expect_context();
+        let ask = move |panel: &'static str| {
+            super::handover::request(vec![("open", Some(panel.to_string()))], loading)
+        };
+        (
+            move |_: leptos::ev::MouseEvent| ask("scenarios"),
+            move |_: leptos::ev::MouseEvent| ask("embed"),
+        )
+    };
+    #[cfg(feature = "full")]
+    let (toggle_panel, toggle_embed) = (
+        move |_: leptos::ev::MouseEvent| panel_open.update(|o| *o = !*o),
+        move |_: leptos::ev::MouseEvent| embed_open.update(|o| *o = !*o),
+    );
     view! {
         <nav class="toolbar" aria-label=t(lang, Msg::Scenarios)>
             <button data-action="undo" disabled=move || edit.past.with(Vec::is_empty) title=t(lang, Msg::UndoHint)
@@ -141,11 +160,11 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
             <button data-action="redo" disabled=move || edit.future.with(Vec::is_empty) title=t(lang, Msg::RedoHint)
                 on:click=move |_| edit.redo()>"↷ "{t(lang, Msg::Redo)}</button>
             <button data-action="scenarios" aria-expanded=move || panel_open.get().to_string() aria-controls="scenario-panel"
-                on:click=move |_| panel_open.update(|o| *o = !*o)>{t(lang, Msg::Scenarios)}</button>
+                on:click=toggle_panel>{t(lang, Msg::Scenarios)}</button>
             <button data-action="share" aria-expanded=move || share_open.get().to_string() aria-controls="share-box"
                 on:click=move |_| { share_open.update(|o| *o = !*o); copied.set(None); }>{t(lang, Msg::ShareLink)}</button>
             <button data-action="embed" aria-expanded=move || embed_open.get().to_string() aria-controls="embed-panel"
-                on:click=move |_| embed_open.update(|o| *o = !*o)>{move || tr(Msg::Embed)}</button>
+                on:click=toggle_embed>{move || tr(Msg::Embed)}</button>
             <button class="download" data-action="download-data" title=t(lang, Msg::DownloadDataHint) on:click=download_data>
                 <span aria-hidden="true">"⤓ "</span>{t(lang, Msg::DownloadData)}</button>
             <button data-action="export-csv" on:click=export_csv>{t(lang, Msg::ExportCsv)}</button>

@@ -231,7 +231,7 @@ pub fn AnalysisPage() -> impl IntoView {
         let key = format!("analysis-{}.json", lang.get().key());
         leptos::task::spawn_local(async move {
             let path = format!("pages/{key}");
-            let words = super::static_page::load_text(&key, &path)
+            let words = super::fetch::load_text(&key, &path)
                 .await
                 .and_then(|t| Words::parse(&t));
             failed.try_set(words.is_none());

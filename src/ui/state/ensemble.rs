@@ -88,7 +88,7 @@ pub async fn preload_reference_spread() {
     if PRELOADED.with(|p| p.borrow().is_some()) {
         return;
     }
-    let text = super::super::static_page::load_text(
+    let text = super::super::fetch::load_text(
         "data/ensemble-reference.txt",
         "data/ensemble-reference.txt",
     )

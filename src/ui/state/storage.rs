@@ -87,8 +87,16 @@ pub struct LibraryCtx {
     pub in_memory: RwSignal<bool>,
 }
 
-/// A short random token for this tab.
+/// A short random token for this tab: the one the core module wrote on `<html data-tab>` when the full
+/// module takes over from it (issue 20), so both keep one working scenario; else a new one.
 fn tab_token() -> String {
+    let kept = leptos::prelude::document()
+        .document_element()
+        .and_then(|root| root.get_attribute("data-tab"))
+        .filter(|t| t.len() == 6 && t.bytes().all(|b| b.is_ascii_hexdigit()));
+    if let Some(t) = kept {
+        return t;
+    }
     let r = js_sys::Math::random();
     format!("{:06x}", (r * f64::from(0xff_ffff_u32)) as u32)
 }
@@ -106,9 +114,13 @@ impl LibraryCtx {
         if in_memory && !quiet {
             notices.push(Msg::StorageOff, vec![], true);
         }
+        let tab = tab_token();
+        if let Some(root) = leptos::prelude::document().document_element() {
+            let _ = root.set_attribute("data-tab", &tab);
+        }
         let ctx = LibraryCtx {
             mem: StoredValue::new(in_memory.then(MemoryStore::default)),
-            tab: StoredValue::new(tab_token()),
+            tab: StoredValue::new(tab),
             version: RwSignal::new(0),
             others: RwSignal::new(0),
             in_memory: RwSignal::new(in_memory),
@@ -147,6 +159,13 @@ impl LibraryCtx {
             self.mem.set_value(Some(m));
         }
         r
+    }
+
+    /// Keeps this tab's working scenario in storage (a key of its own: other tabs' are never overwritten).
+    pub fn autosave(&self, s: &Scenario) {
+        let _ = self.run(|l| l.save_working(s, super::now_ms()));
+        // What this tab holds changed, so which other working scenarios exist nowhere else may have too.
+        self.others.update(|v| *v += 1);
     }
 
     pub fn changed(&self) {

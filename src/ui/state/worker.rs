@@ -244,3 +244,18 @@ pub fn cancel(run: u32) {
         send(&ToWorker::Cancel { run });
     }
 }
+
+/// Stops the worker for good (the core module, handing over to the full module, which starts its own):
+/// its runs end without an answer and nothing more is sent.
+pub fn shut_down() {
+    let worker = BRIDGE.with(|b| {
+        let mut b = b.try_borrow_mut().ok()?;
+        b.listeners.clear();
+        b.queue.clear();
+        b.failed = true;
+        b.worker.take()
+    });
+    if let Some(w) = worker {
+        w.terminate();
+    }
+}
