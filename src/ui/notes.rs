@@ -97,8 +97,8 @@ pub fn follow_row_link(ev: &leptos::ev::MouseEvent, vc: ViewCtx) {
 /// The `data-note` blocks of the page, by key.
 fn parse(html: &str) -> Option<BTreeMap<String, String>> {
     use wasm_bindgen::JsCast;
-    let holder = document().create_element("div").ok()?;
-    holder.set_inner_html(html);
+    // Parsed inert and cleaned like every fetched page (a tampered cache or response runs nothing).
+    let holder = super::fetch::inert_body(html)?;
     let list = holder.query_selector_all("[data-note]").ok()?;
     let mut map = BTreeMap::new();
     for i in 0..list.length() {

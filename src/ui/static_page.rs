@@ -289,9 +289,11 @@ pub fn StaticPage(view: View) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let text = load_page(&name).await;
             // The page may have been closed while it loaded: then every handle is gone and nothing is done.
-            match (text, host.try_get_untracked().flatten()) {
-                (Some(html), Some(el)) => {
-                    el.set_inner_html(&html);
+            // Parsed inert and cleaned (src/ui/fetch.rs): what a cache or the network gives back runs nothing.
+            let body = text.as_deref().and_then(super::fetch::inert_body);
+            match (body, host.try_get_untracked().flatten()) {
+                (Some(body), Some(el)) => {
+                    super::fetch::replace_children(&el, &body);
                     // The chain groups say whether they are open as this screen starts them.
                     for g in all(&el, "tbody[data-chain-group]") {
                         set_group_open(&g, None);

@@ -228,3 +228,79 @@ test('the embedded widget registers no service worker', async () => {
   assert.equal(await page.$('[data-update]'), null, 'no update notice in the widget');
   await context.close();
 });
+
+test('what comes back from the service worker\'s cache is read by the same rules as any input: a tampered spread or page shows nothing false and runs nothing', async () => {
+  const server = await app();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const errors = [];
+  const page = await explorer(context, server.base, errors);
+  const chances = () => page.$$eval('[data-target][data-probability]', (cs) => Object.fromEntries(cs.map((c) => [c.dataset.target, c.dataset.probability])));
+  await page.waitForFunction(() => document.querySelectorAll('[data-target][data-probability]').length >= 8);
+  const truth = await chances();
+  await page.mouse.click(5, 5);
+  await controlled(page);
+  await page.waitForFunction(async (n) => {
+    const keys = await caches.keys();
+    return keys.length === 1 && (await (await caches.open(keys[0])).keys()).length === n;
+  }, SW_FILES.length);
+  // The cached reference spread now claims impossible chances and quantiles; the cached notes and reading
+  // page carry a script, event handlers, a javascript: link, an inline style and a frame.
+  const hostile = '<img src="x" onerror="window.__ran=1"><a href=" javascript:window.__ran=2" data-goto-row="x">link</a>'
+    + '<script>window.__ran=3</script><iframe srcdoc="<script>parent.__ran=4</script>"></iframe><span style="color:red" onclick="window.__ran=5">styled</span>';
+  await page.evaluate(async (hostile) => {
+    const cache = await caches.open((await caches.keys())[0]);
+    const base = new URL('.', location.href).href;
+    await cache.put(base + 'data/ensemble-reference.txt', new Response('{"v":1,"run":0,"ensemble":{"members":1000,"series":[],"odds":[["co2_peak",1.7,"x"]]}}'));
+    const notes = (await (await cache.match(base + 'pages/notes-zh.html')).text())
+      .replace(/(<[^>]*data-note="lever:eaf_swap"[^>]*>)/, `$1${hostile}`);
+    await cache.put(base + 'pages/notes-zh.html', new Response(notes, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+    const guide = (await (await cache.match(base + 'pages/guideline-zh.html')).text()).replace('指南导读</h2>', `指南导读</h2>${hostile}`);
+    await cache.put(base + 'pages/guideline-zh.html', new Response(guide, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+  }, hostile);
+  await page.reload();
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
+  // The spread is refused as any worker message with a chance above 1 would be: the app computes its own,
+  // and every chance it shows is the true one.
+  await page.waitForFunction((n) => document.querySelectorAll('[data-target][data-probability]').length >= n, Object.keys(truth).length);
+  assert.deepEqual(await chances(), truth);
+  // The notes: the text is there, nothing ran, nothing harmful is left.
+  await page.click('[data-lever-row="eaf_swap"] button.info');
+  const pop = '#lever-help-eaf_swap';
+  await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('styled'), pop);
+  await page.waitForTimeout(300);
+  const check = (sel) => page.$eval(sel, (el) => ({
+    scripts: el.querySelectorAll('script,iframe').length,
+    handlers: [...el.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => /^on|^style$/i.test(a.name))).length,
+    jsLinks: [...el.querySelectorAll('a[href]')].filter((a) => /javascript:/i.test(a.getAttribute('href'))).length,
+  }));
+  assert.deepEqual(await check(pop), { scripts: 0, handlers: 0, jsLinks: 0 });
+  // The reading page (the full module's) likewise.
+  await page.click('[data-view="guideline"]');
+  await page.waitForFunction(() => document.querySelector('#reader-title')?.parentElement?.textContent.includes('styled'));
+  await page.waitForTimeout(300);
+  assert.deepEqual(await check('[data-page="guideline"]'), { scripts: 0, handlers: 0, jsLinks: 0 });
+  assert.equal(await page.evaluate(() => window.__ran), undefined, 'nothing from the tampered cache ran');
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource|net::|ERR_/.test(e)), []);
+  await context.close();
+});
+
+test('the pages the build writes come through the cleaning unchanged: every element and attribute of the guideline page', async () => {
+  const server = await app();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await explorer(context, server.base + '?view=guideline');
+  await page.waitForSelector('[data-page="guideline"] [data-section="ch2-s3"]');
+  const shown = await page.$eval('[data-page="guideline"]', (el) => {
+    // The live page changes a few attributes as it runs (open folds, hidden rows, statuses): count elements
+    // and the attribute names the build wrote.
+    const all = [...el.querySelectorAll('*')];
+    return { elements: all.length, links: el.querySelectorAll('a[href]').length, inputs: el.querySelectorAll('input,button,select').length };
+  });
+  const file = fs.readFileSync(path.join(DIST, 'pages', 'guideline-zh.html'), 'utf8');
+  const built = await page.evaluate((html) => {
+    const body = new DOMParser().parseFromString(html, 'text/html').body;
+    const root = body;
+    return { elements: root.querySelectorAll('*').length, links: root.querySelectorAll('a[href]').length, inputs: root.querySelectorAll('input,button,select').length };
+  }, file);
+  assert.deepEqual(shown, built);
+  await context.close();
+});
