@@ -124,7 +124,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     // Written straight into the DOM by one effect: reactive attributes would each add code to the wasm.
     let desc_el = NodeRef::<leptos::html::Div>::new();
     let keys_el = NodeRef::<leptos::html::Div>::new();
-    let desc_ticket = StoredValue::new(0u32);
+    let desc_later = super::state::Debounce::default();
     // The language the legend keys are in (0: none yet, 1: zh, 2: en).
     let keys_lang = StoredValue::new(0u32);
     Effect::new(move |_| {
@@ -150,7 +150,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 el.set_text_content(Some(&text));
             }
         };
-        desc_ticket.update_value(|n| *n += 1);
+        desc_later.cancel();
         if keys_lang.get_value() != code {
             // At mount and on a language switch: the legend keys and the description at once (the page must
             // not keep sentences in the other language).
@@ -161,30 +161,16 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 if mounting {
                     // At mount, in a task of its own: the app's first task (taking over the first view) stays
                     // short on a phone, and nothing visible waits for it.
-                    let ticket = desc_ticket.get_value();
-                    set_timeout(
-                        move || {
-                            if desc_ticket.try_get_value() == Some(ticket) {
-                                describe_now();
-                            }
-                        },
-                        std::time::Duration::ZERO,
-                    );
+                    desc_later.call(std::time::Duration::ZERO, move |_| describe_now());
                 } else {
                     describe_now();
                 }
             }
             return;
         }
-        let ticket = desc_ticket.get_value();
-        set_timeout(
-            move || {
-                if desc_ticket.try_get_value() == Some(ticket) {
-                    describe_now();
-                }
-            },
-            std::time::Duration::from_millis(300),
-        );
+        desc_later.call(std::time::Duration::from_millis(300), move |_| {
+            describe_now()
+        });
     });
     // Title, unit and legend depend on the language and the compared scenarios only, never on lever values:
     // a lever move recomputes `data` for the charts on screen and leaves these (and charts off screen) alone.
@@ -239,14 +225,19 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 }
             },
         );
-        match web_sys::IntersectionObserver::new(wasm_bindgen::JsCast::unchecked_ref(
+        let io = match web_sys::IntersectionObserver::new(wasm_bindgen::JsCast::unchecked_ref(
             on_view.as_ref(),
         )) {
-            Ok(io) => io.observe(&el),
+            Ok(io) => {
+                io.observe(&el);
+                Some(io)
+            }
             // No IntersectionObserver: treat every chart as visible.
-            Err(_) => visible.set(true),
-        }
-        on_view.forget();
+            Err(_) => {
+                visible.set(true);
+                None
+            }
+        };
         let on_resize = wasm_bindgen::closure::Closure::<
             dyn FnMut(js_sys::Array, web_sys::ResizeObserver),
         >::new(
@@ -269,12 +260,25 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 }
             },
         );
-        if let Ok(ro) =
+        let ro =
             web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(on_resize.as_ref()))
-        {
+                .ok();
+        if let Some(ro) = &ro {
             ro.observe(&el);
         }
-        on_resize.forget();
+        // When the chart is unmounted (another page, the widget's host resized it away): the observers stop
+        // and their callbacks are freed, instead of one pair leaking per mount.
+        let observers = send_wrapper::SendWrapper::new((io, ro, on_view, on_resize));
+        on_cleanup(move || {
+            let (io, ro, on_view, on_resize) = observers.take();
+            if let Some(io) = io {
+                io.disconnect();
+            }
+            if let Some(ro) = ro {
+                ro.disconnect();
+            }
+            drop((on_view, on_resize));
+        });
     });
     let _print = window_event_listener(leptos::ev::beforeprint, move |_| visible.set(true));
 

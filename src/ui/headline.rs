@@ -113,7 +113,7 @@ pub fn Headline() -> impl IntoView {
     });
     // The live region: once the projection has been still for SETTLE_MS, what changed since it last spoke.
     let said = StoredValue::new(p.with_untracked(figures));
-    let ticket = StoredValue::new(0u32);
+    let settle = super::state::Debounce::default();
     Effect::new(move |first: Option<()>| {
         p.track();
         if first.is_none() {
@@ -123,27 +123,18 @@ pub fn Headline() -> impl IntoView {
         // contains it (the banner, and what was unsaved written at once).
         #[cfg(feature = "fault-injection")]
         super::contain::inject("headline");
-        ticket.update_value(|n| *n = n.wrapping_add(1));
-        let mine = ticket.get_value();
-        set_timeout(
-            move || {
-                if ticket.try_get_value() != Some(mine) {
-                    return;
-                }
-                let (Some(now), Some(l)) =
-                    (p.try_with_untracked(figures), lang.try_get_untracked())
-                else {
-                    return;
-                };
-                let text = announcement(&said.get_value(), &now, l);
-                said.set_value(now);
-                let el = document().query_selector("[data-announce]").ok().flatten();
-                if let (false, Some(el)) = (text.is_empty(), el) {
-                    el.set_text_content(Some(&text));
-                }
-            },
-            std::time::Duration::from_millis(SETTLE_MS),
-        );
+        settle.call(std::time::Duration::from_millis(SETTLE_MS), move |_| {
+            let (Some(now), Some(l)) = (p.try_with_untracked(figures), lang.try_get_untracked())
+            else {
+                return;
+            };
+            let text = announcement(&said.get_value(), &now, l);
+            said.set_value(now);
+            let el = document().query_selector("[data-announce]").ok().flatten();
+            if let (false, Some(el)) = (text.is_empty(), el) {
+                el.set_text_content(Some(&text));
+            }
+        });
     });
     // ▲/▼ against the reference scenario, in the label line (never a wider value that could wrap).
     let super::ReferenceCtx(reference) = expect_context();

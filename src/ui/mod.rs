@@ -312,7 +312,7 @@ pub fn App() -> impl IntoView {
     // on every input event.
     // A change of page (a tab, a guideline section) is a new history entry, so a phone's Back returns to the
     // page before; scenario and language changes replace the current entry.
-    let pending = StoredValue::new(0u32);
+    let write_later = state::Debounce::default();
     let shown_page = StoredValue::new((
         view.get_untracked(),
         section
@@ -376,24 +376,18 @@ pub fn App() -> impl IntoView {
             params: rest,
             working_key: (!embedded).then(|| working_key.clone()),
         });
-        pending.update_value(|n| *n += 1);
-        let ticket = pending.get_value();
-        set_timeout(
-            move || {
-                if handover::retired() || pending.get_value() != ticket {
-                    return;
-                }
-                if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                    let _ =
-                        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url()));
-                }
-                if !embedded {
-                    scenario.with_untracked(|s| lib.autosave(s));
-                }
-                contain::saved();
-            },
-            std::time::Duration::from_millis(250),
-        );
+        write_later.call(std::time::Duration::from_millis(250), move |_| {
+            if handover::retired() {
+                return;
+            }
+            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url()));
+            }
+            if !embedded {
+                scenario.with_untracked(|s| lib.autosave(s));
+            }
+            contain::saved();
+        });
     });
     // Edges: presenter mode on <body> and full screen.
     Effect::new(move |prev: Option<bool>| {

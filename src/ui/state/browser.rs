@@ -82,3 +82,45 @@ pub fn url_with(params: &[(&str, Option<String>)]) -> String {
         format!("{base}?{}", q.join("&"))
     }
 }
+
+/// The app's one debounce: of a burst of [`Debounce::call`]s only the last runs, `wait` after it. Each call
+/// takes a ticket; a call runs only if its ticket is still the latest when its time comes (and never once the
+/// owner that made the `Debounce` is gone: an unmounted part does nothing late).
+#[derive(Clone, Copy)]
+pub struct Debounce(StoredValue<u32>);
+
+impl Default for Debounce {
+    fn default() -> Self {
+        Debounce(StoredValue::new(0))
+    }
+}
+
+impl Debounce {
+    /// Runs `f` after `wait` unless another call (or [`Debounce::cancel`]) comes first; `f` gets its ticket
+    /// (for [`Debounce::is_latest`] later).
+    pub fn call(self, wait: std::time::Duration, f: impl FnOnce(u32) + 'static) {
+        let Some(mine) = self.cancel() else { return };
+        set_timeout(
+            move || {
+                if self.is_latest(mine) {
+                    f(mine);
+                }
+            },
+            wait,
+        );
+    }
+
+    /// Drops the pending call, if any; the new latest ticket (`None` once the owner is gone).
+    pub fn cancel(self) -> Option<u32> {
+        self.0.try_update_value(|n| {
+            *n = n.wrapping_add(1);
+            *n
+        })
+    }
+
+    /// Whether `ticket` (from [`Debounce::cancel`]) is still the latest: for work that goes on after the
+    /// wait (the ensemble's runs in the worker), to know it has not been superseded.
+    pub fn is_latest(self, ticket: u32) -> bool {
+        self.0.try_get_value() == Some(ticket)
+    }
+}

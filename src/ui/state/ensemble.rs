@@ -129,7 +129,7 @@ pub struct EnsembleCtx {
     reference: RwSignal<Option<Arc<Spread>>>,
     /// The runs in the worker for the current and the compared scenarios, to cancel.
     runs: StoredValue<Vec<u32>>,
-    generation: StoredValue<u32>,
+    generation: super::Debounce,
     scenario: RwSignal<Scenario>,
     compare: RwSignal<Vec<Compared>>,
 }
@@ -152,7 +152,7 @@ impl EnsembleCtx {
             bands_on: RwSignal::new(true),
             reference: RwSignal::new(None),
             runs: StoredValue::new(Vec::new()),
-            generation: StoredValue::new(0),
+            generation: super::Debounce::default(),
             scenario,
             compare,
         };
@@ -208,22 +208,16 @@ impl EnsembleCtx {
         {
             worker::cancel(run);
         }
-        self.generation.update_value(|g| *g = g.wrapping_add(1));
-        let ticket = self.generation.get_value();
         // The reference needs no worker and no wait.
         if self.current.with_untracked(Option::is_none) {
             if let Some(r) = self.reference_if_current() {
                 self.current.set(Some(r));
             }
         }
-        set_timeout(
-            move || {
-                if self.generation.try_get_value() == Some(ticket) {
-                    self.run(ticket);
-                }
-            },
-            std::time::Duration::from_millis(SETTLE_MS),
-        );
+        self.generation
+            .call(std::time::Duration::from_millis(SETTLE_MS), move |ticket| {
+                self.run(ticket)
+            });
     }
 
     /// The build's reference spread, if the current scenario is the reference.
@@ -236,7 +230,7 @@ impl EnsembleCtx {
 
     /// Asks the worker for what is missing: the current scenario's spread, then each compared scenario's odds.
     fn run(self, ticket: u32) {
-        let still = move || self.generation.try_get_value() == Some(ticket);
+        let still = move || self.generation.is_latest(ticket);
         if self.current.with_untracked(Option::is_none) {
             let Some(s) = self.scenario.try_get_untracked() else {
                 return;
