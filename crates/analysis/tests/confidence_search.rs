@@ -232,17 +232,21 @@ fn the_move_is_measured_as_a_share_of_the_levers_range_either_way() {
 
 #[test]
 fn a_run_counts_its_model_runs_and_estimates_them_for_the_progress_bar() {
-    let s = Scenario::reference();
-    let mut run = ConfidentRun::new(
-        &s,
-        TargetId::EnergyIntensity,
-        LeverId::EafSwap,
-        0.8,
-        Chance::Threshold,
-        7,
-        2,
-    )
-    .unwrap();
+    // The energy-intensity cut by the swap, from the reference, over `members` members drawn from seed 2.
+    let swap_run = |members| {
+        let s = Scenario::reference();
+        ConfidentRun::new(
+            &s,
+            TargetId::EnergyIntensity,
+            LeverId::EafSwap,
+            0.8,
+            Chance::Threshold,
+            members,
+            2,
+        )
+        .unwrap()
+    };
+    let mut run = swap_run(7);
     assert_eq!(run.members(), 7);
     assert_eq!(run.runs(), 0);
     assert!(!run.step(10));
@@ -264,16 +268,7 @@ fn a_run_counts_its_model_runs_and_estimates_them_for_the_progress_bar() {
         done.runs
     );
     // One member at least, whatever is asked.
-    let one = ConfidentRun::new(
-        &s,
-        TargetId::EnergyIntensity,
-        LeverId::EafSwap,
-        0.8,
-        Chance::Threshold,
-        0,
-        2,
-    )
-    .unwrap();
+    let one = swap_run(0);
     assert_eq!(one.members(), 1);
     assert_eq!(one.estimated_runs(), steps / h + 3 + 4);
 }
