@@ -28,6 +28,13 @@ thread_local! {
     static FELL_BACK: Cell<bool> = const { Cell::new(false) };
     /// What the reader asked for that the full module shows: a `view=` or an `open=` parameter.
     static WANT: RefCell<Vec<(&'static str, Option<String>)>> = const { RefCell::new(Vec::new()) };
+    /// In the core module: its mounted app (Leptos' unmount handle), dropped when the full module takes over.
+    static MOUNTED: RefCell<Option<Box<dyn std::any::Any>>> = const { RefCell::new(None) };
+}
+
+/// In the core module: keeps the mounted app's unmount handle until the full module takes over.
+pub fn keep_mounted(handle: Box<dyn std::any::Any>) {
+    MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
 }
 
 /// Whether this module has handed the page over (then it writes nothing and handles nothing).
@@ -194,18 +201,24 @@ pub fn on_leave(write: impl Fn(Vec<(&'static str, Option<String>)>) + 'static) {
         write(wanted());
         RETIRED.with(|r| r.set(true));
         super::state::worker::shut_down();
+        // Unmounts the core's view and disposes its reactive system: its window listeners (a `beforeprint`
+        // that would print the core's own handout), effects and timers' signals go with it. Taken out of the
+        // cell first: the drop runs the components' cleanups.
+        let mounted = MOUNTED.with(|m| m.borrow_mut().take());
+        drop(mounted);
+        // Whatever is left in the body besides scripts (a notice, the first view, text and marker nodes).
         let doc = leptos::prelude::document();
         if let Some(body) = doc.body() {
-            let children = body.children();
-            let nodes: Vec<_> = (0..children.length())
+            let children = body.child_nodes();
+            let nodes: Vec<web_sys::Node> = (0..children.length())
                 .filter_map(|i| children.item(i))
-                .filter(|el| {
-                    let tag = el.tag_name().to_ascii_lowercase();
+                .filter(|n| {
+                    let tag = n.node_name().to_ascii_lowercase();
                     tag != "script" && tag != "noscript"
                 })
                 .collect();
-            for el in nodes {
-                el.remove();
+            for n in nodes {
+                let _ = body.remove_child(&n);
             }
         }
         if let Some(root) = doc.document_element() {

@@ -686,9 +686,19 @@ fn take_over() {
     // The full module, loaded by the core: the core writes the reader's scenario and steps aside first.
     #[cfg(feature = "full")]
     handover::take_over_core();
-    leptos::mount::mount_to_body(App);
+    let Some(body) = document().body() else {
+        return;
+    };
+    let mounted = leptos::mount::mount_to(body, App);
+    // The core keeps its handle: when the full module takes over, dropping it unmounts the core's view and
+    // disposes its reactive system (window listeners, effects), so nothing of it acts on the page any more.
+    #[cfg(not(feature = "full"))]
+    handover::keep_mounted(Box::new(mounted));
     #[cfg(feature = "full")]
-    handover::restore();
+    {
+        mounted.forget();
+        handover::restore();
+    }
     // The charts' first effects have run by the next task; later mounts measure for themselves.
     set_timeout(
         || FIRST_BOXES.with(|b| b.borrow_mut().clear()),

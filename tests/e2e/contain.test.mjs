@@ -1,5 +1,5 @@
 // A panic inside a chart or a component (issue 24, item 2), against the fault-injection build in dist-fault/
-// (`trunk build --release --features fault-injection --dist dist-fault`, made by scripts/test.sh):
+// (`bash scripts/fault-build.sh`, run by scripts/test.sh):
 // `?fault=chart:co2` makes the CO2 chart's drawing panic, `?fault=headline` the headline's first update.
 // A contained part says so in the reader's language with a reload action while the rest keeps working; an
 // uncontained panic shows the banner; either way the scenario in the address bar and the autosave is the
@@ -15,7 +15,7 @@ let base, browser, server;
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(DIR, 'index.html')),
-    'dist-fault/ is missing: build it with `trunk build --release --features fault-injection --dist dist-fault`');
+    'dist-fault/ is missing: build it with `bash scripts/fault-build.sh`');
   const { chromium } = await import('playwright-core');
   server = serve(DIR, { csp: true });
   base = (await listen(server)) + '/';
