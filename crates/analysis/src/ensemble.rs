@@ -405,6 +405,22 @@ mod tests {
         assert_eq!(triangular_inverse_cdf(0.0, 1.0, 1.0, 2.0), 1.0);
         assert!((triangular_inverse_cdf(0.75, 1.0, 1.0, 2.0) - 1.5).abs() < 1e-12);
         assert_eq!(triangular_inverse_cdf(0.3, 5.0, 5.0, 5.0), 5.0);
+        // No draw (a NaN or infinite u) and a range with no width both give the mode, whatever the bounds.
+        assert_eq!(triangular_inverse_cdf(f64::NAN, a, c, b), c);
+        assert_eq!(triangular_inverse_cdf(f64::INFINITY, a, c, b), c);
+        assert_eq!(triangular_inverse_cdf(0.5, 4.0, 7.0, 4.0), 7.0);
+        assert_eq!(triangular_inverse_cdf(0.5, 6.0, 7.0, 4.0), 7.0);
+    }
+
+    #[test]
+    fn an_ensemble_counts_its_members_and_those_run_so_far() {
+        let mut e = Ensemble::new(&Scenario::reference(), 7, 3);
+        assert_eq!((e.members(), e.done(), e.is_done()), (7, 0, false));
+        assert!(!e.step(3));
+        assert_eq!(e.done(), 3);
+        assert!(e.step(10), "the rest, and no more");
+        assert_eq!((e.members(), e.done()), (7, 7));
+        assert!(e.targets().iter().all(|o| o.members == 7));
     }
 
     #[test]

@@ -207,4 +207,16 @@ mod tests {
         }
         assert_eq!(t, s);
     }
+
+    #[test]
+    fn an_input_names_its_kind_and_its_key_as_the_cli_and_the_links_spell_them() {
+        let lever = Input::Lever(LeverId::EafSwap);
+        let param = Input::Param(ParamId::PowerElasticity);
+        assert_eq!((lever.kind(), lever.key()), ("lever", "eaf_swap"));
+        assert_eq!(
+            (param.kind(), param.key()),
+            ("param", ParamId::PowerElasticity.key())
+        );
+        assert!(!param.key().is_empty() && param.key() != lever.key());
+    }
 }
