@@ -206,7 +206,9 @@ pub fn App() -> impl IntoView {
     let lib = LibraryCtx::new(notices, embedded);
     let (first, version_diff) = initial_scenario(lib, notices, embedded);
     let scenario = RwSignal::new(first);
-    provide_context(version_notice::VersionCtx(RwSignal::new(version_diff)));
+    provide_context(version_notice::VersionCtx(RwSignal::new(
+        version_diff.map(|diff| version_notice::VersionShown { diff, saved: None }),
+    )));
     if !embedded {
         lib.announce_unsaved(&scenario.get_untracked(), notices);
     }

@@ -6,6 +6,7 @@ use super::state::{
     LibraryCtx, Notices, MAX_COMPARE,
 };
 use super::t;
+use super::version_notice::VersionShown;
 use super::LangCtx;
 use leptos::prelude::*;
 use vtre_codec::library::{ImportError, StoreError};
@@ -20,6 +21,7 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
     let lib: LibraryCtx = expect_context();
     let notices: Notices = expect_context();
     let CompareCtx(compare) = expect_context();
+    let super::version_notice::VersionCtx(version) = expect_context();
     let tr = move |m: Msg| m.text(lang.get());
     // What the panel last did (saved, added to the comparison), said in a polite status line.
     let confirm = RwSignal::new(None::<String>);
@@ -136,6 +138,35 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                     if !lines.is_empty() {
                         notices.push(Msg::ImportNotice, lines, true);
                     }
+                    // Made with another model version: one scenario shows what changed at once; several are
+                    // listed, and each shows its table when opened.
+                    match done.other_versions.as_slice() {
+                        [] => {}
+                        [(name, diff)] => version.set(Some(VersionShown {
+                            diff: diff.clone(),
+                            saved: Some(name.clone()),
+                        })),
+                        several => notices.push(
+                            Msg::ImportOtherVersions,
+                            several
+                                .iter()
+                                .map(|(name, d)| {
+                                    let line = |l| {
+                                        Msg::ImportOtherVersionLine
+                                            .text(l)
+                                            .replace("{name}", name)
+                                            .replace("{v}", &d.made_with)
+                                            .replace("{n}", &d.changed().to_string())
+                                    };
+                                    super::state::NoticeLine {
+                                        zh: line(vtre_i18n::Lang::Zh),
+                                        en: line(vtre_i18n::Lang::En),
+                                    }
+                                })
+                                .collect(),
+                            true,
+                        ),
+                    }
                 }
                 // All or nothing: the library is as it was, and every entry of the file is named.
                 Err(ImportError::Store { error, not_saved }) => notices.push(
@@ -190,10 +221,21 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                         let nm = e.name.clone();
                         let nm2 = e.name.clone();
                         let nm3 = e.name.clone();
+                        let nm4 = e.name.clone();
+                        // Saved with another model version: tagged, and opening it says what changed.
+                        let other = e.stamp.as_ref().map(|st| st.model.clone()).filter(|m| m != vtre_model::MODEL_VERSION);
+                        let load = move |_| {
+                            version.set(e.version_diff().map(|diff| VersionShown { diff, saved: Some(e.name.clone()) }));
+                            edit.replace(s1.clone());
+                        };
                         view! {
                             <li data-saved=id.clone()>
-                                <span class="saved-name">{e.name.clone()}</span>
-                                <button data-action="load-saved" on:click=move |_| edit.replace(s1.clone())>{t(lang, Msg::Load)}</button>
+                                <span class="saved-name">{nm4}</span>
+                                {other.map(|v| {
+                                    let tag = v.clone();
+                                    view! { <span class="version-tag" data-made-with=v>{move || Msg::VersionTag.text(lang.get()).replace("{v}", &tag)}</span> }
+                                })}
+                                <button data-action="load-saved" on:click=load>{t(lang, Msg::Load)}</button>
                                 <button data-action="compare-saved" disabled=compare_full
                                     on:click=move |_| add_compare(Compared { label_zh: nm.clone(), label_en: nm.clone(), scenario: s2.clone() })>{t(lang, Msg::CompareAdd)}</button>
                                 <button data-action="rename" on:click=move |_| {

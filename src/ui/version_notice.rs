@@ -1,16 +1,54 @@
 //! The notice for a share link made with another version of the model (issue 25, item 6): which version made
 //! it, which this is, and a table of the headline figures it showed then beside what this version computes for
 //! the same scenario, so a reader sees what changed instead of silently different numbers
-//! ([`vtre_codec::stamp`]). Shown once, on opening the link; dismissable.
+//! ([`vtre_codec::stamp`]). Shown once, on opening the link; dismissable. The same for a saved scenario (an
+//! imported file, a library entry) saved with another version, when it is imported or opened.
 
 use super::{t, LangCtx};
 use leptos::prelude::*;
 use vtre_codec::stamp::{DiffRow, Figure, VersionDiff};
 use vtre_i18n::{decimals, display_unit, group, Lang, Msg, Precision};
 
-/// The difference the opened link makes, if it was made with another version (set once, at start).
+/// What was opened with another version of the model: its difference, and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VersionShown {
+    pub diff: VersionDiff,
+    /// The saved scenario's name (an imported file or a library entry); `None` for a share link.
+    pub saved: Option<String>,
+}
+
+/// The difference the opened link or saved scenario makes, if it was made with another version (set at
+/// start for a link; on import or opening for a saved scenario).
 #[derive(Clone, Copy)]
-pub struct VersionCtx(pub RwSignal<Option<VersionDiff>>);
+pub struct VersionCtx(pub RwSignal<Option<VersionShown>>);
+
+/// The wording for a link, or for a saved scenario.
+struct Words {
+    title: Msg,
+    body: Msg,
+    not_carried: Msg,
+    some_changed: Msg,
+    none_changed: Msg,
+    no_figures: Msg,
+}
+
+const LINK_WORDS: Words = Words {
+    title: Msg::VersionNoticeTitle,
+    body: Msg::VersionNoticeBody,
+    not_carried: Msg::VersionNotCarried,
+    some_changed: Msg::VersionSomeChanged,
+    none_changed: Msg::VersionNoneChanged,
+    no_figures: Msg::VersionNoFigures,
+};
+
+const SAVED_WORDS: Words = Words {
+    title: Msg::VersionSavedTitle,
+    body: Msg::VersionSavedBody,
+    not_carried: Msg::VersionSavedNotCarried,
+    some_changed: Msg::VersionSavedSomeChanged,
+    none_changed: Msg::VersionSavedNoneChanged,
+    no_figures: Msg::VersionSavedNoFigures,
+};
 
 fn label(f: Figure) -> Msg {
     match f {
@@ -46,14 +84,14 @@ fn change(r: &DiffRow, lang: Lang) -> String {
     }
 }
 
-fn row(r: DiffRow, lang: RwSignal<Lang>) -> impl IntoView {
+fn row(r: DiffRow, lang: RwSignal<Lang>, not_carried: Msg) -> impl IntoView {
     view! {
         <tr data-figure=r.figure.key() data-then=r.then.map(|x| x.to_string()) data-now=r.now.to_string()
             data-changed=r.changed().to_string()>
             <th scope="row">{t(lang, label(r.figure))}</th>
             <td>{move || match r.then {
                 Some(x) => shown(r.figure, x, lang.get()),
-                None => Msg::VersionNotCarried.text(lang.get()).into(),
+                None => not_carried.text(lang.get()).into(),
             }}</td>
             <td>{move || shown(r.figure, r.now, lang.get())}</td>
             <td class="change">{move || change(&r, lang.get())}</td>
@@ -61,13 +99,18 @@ fn row(r: DiffRow, lang: RwSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// The version notice, while a link of another version is open and the reader has not dismissed it.
+/// The version notice, while a link or saved scenario of another version is open and the reader has not
+/// dismissed it.
 #[component]
 pub fn VersionNotice() -> impl IntoView {
-    let VersionCtx(diff) = expect_context();
+    let VersionCtx(shown) = expect_context();
     let LangCtx(lang) = expect_context();
     move || {
-        diff.get().map(|d| {
+        shown.get().map(|VersionShown { diff: d, saved }| {
+            let w = if saved.is_some() { &SAVED_WORDS } else { &LINK_WORDS };
+            let name = saved.clone().unwrap_or_default();
+            let (title, body, not_carried) = (w.title, w.body, w.not_carried);
+            let (some_changed, none_changed, no_figures_msg) = (w.some_changed, w.none_changed, w.no_figures);
             let (then, now) = (d.made_with.clone(), d.this);
             let head_then = then.clone();
             let attr_then = then.clone();
@@ -76,18 +119,18 @@ pub fn VersionNotice() -> impl IntoView {
             let summary = move || {
                 let l = lang.get();
                 if no_figures {
-                    Msg::VersionNoFigures.text(l).to_string()
+                    no_figures_msg.text(l).to_string()
                 } else if n == 0 {
-                    Msg::VersionNoneChanged.text(l).to_string()
+                    none_changed.text(l).to_string()
                 } else {
-                    Msg::VersionSomeChanged.text(l).replace("{n}", &n.to_string())
+                    some_changed.text(l).replace("{n}", &n.to_string())
                 }
             };
             view! {
                 <div class="notice warn version-notice" role="status" data-version-notice=""
-                    data-made-with=attr_then data-this=now data-changed=n.to_string()>
-                    <p>{t(lang, Msg::VersionNoticeTitle)}</p>
-                    <p class="version-body">{move || Msg::VersionNoticeBody.text(lang.get())
+                    data-made-with=attr_then data-this=now data-changed=n.to_string() data-saved=saved>
+                    <p>{move || title.text(lang.get()).replace("{name}", &name)}</p>
+                    <p class="version-body">{move || body.text(lang.get())
                         .replace("{then}", &then).replace("{now}", now)}</p>
                     <table class="version-diff">
                         <thead><tr>
@@ -96,10 +139,10 @@ pub fn VersionNotice() -> impl IntoView {
                             <th scope="col">{move || Msg::VersionNow.text(lang.get()).replace("{v}", now)}</th>
                             <th scope="col">{t(lang, Msg::VersionChange)}</th>
                         </tr></thead>
-                        <tbody>{d.rows.iter().map(|r| row(*r, lang)).collect_view()}</tbody>
+                        <tbody>{d.rows.iter().map(|r| row(*r, lang, not_carried)).collect_view()}</tbody>
                     </table>
                     <p class="version-summary">{summary}</p>
-                    <button class="dismiss" on:click=move |_| diff.set(None)>{t(lang, Msg::Dismiss)}</button>
+                    <button class="dismiss" on:click=move |_| shown.set(None)>{t(lang, Msg::Dismiss)}</button>
                 </div>
             }
         })

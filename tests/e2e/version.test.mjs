@@ -85,6 +85,63 @@ test('a link this version makes carries its version and opens with no version no
   await context.close();
 });
 
+// A scenario file "made" by another version: 2025 output value 1,000亿元, 2030 CO2 99 Mt, peak 2024, none met.
+const OLD_FILE = { eaf_swap: 300, model: '0ld0ld00', figures: { output_value_2025: 1000, co2_2030: 99, peak_year: 2024, targets_met: 0 } };
+const importFile = (page, name, json) => page.setInputFiles('[data-action="import"]',
+  { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+
+test('a scenario file from another version says so on import and when opened from the library, in zh and en', async () => {
+  const { context, page } = await open();
+  await page.click('[data-action="scenarios"]');
+  await page.waitForSelector('html:not([data-core]) [data-action="import"]');
+  await importFile(page, 'old-plan.json', OLD_FILE);
+  const notice = await page.waitForSelector('[data-version-notice]');
+  assert.equal(await notice.getAttribute('data-made-with'), '0ld0ld00');
+  assert.equal(await notice.getAttribute('data-saved'), 'old-plan');
+  let text = await notice.textContent();
+  assert.match(text, /已保存的情景“old-plan”由另一版本的模型生成/);
+  assert.match(text, /它保存时的模型版本为 0ld0ld00/);
+  assert.match(text, /个数字与保存时不同/);
+  const value = await notice.$eval('tr[data-figure="output_value_2025"]', (tr) => ({ then: tr.dataset.then, now: Number(tr.dataset.now) }));
+  assert.equal(value.then, '1000');
+  assert.ok(value.now > 1000, `${value.now}`);
+  // The library tags the entry with its version; importing did not change the scenario on screen.
+  const item = page.locator('[data-saved]', { hasText: 'old-plan' });
+  assert.match(await item.locator('.version-tag').textContent(), /模型版本 0ld0ld00/);
+  assert.equal(await page.$eval('[data-lever="eaf_swap"]', (e) => e.value), '0');
+  await notice.$eval('button.dismiss', (b) => b.click());
+  await page.waitForSelector('[data-version-notice]', { state: 'detached' });
+  // Opening it shows the notice again, with the scenario it holds; in English too.
+  await item.locator('[data-action="load-saved"]').click();
+  await page.waitForSelector('[data-version-notice][data-saved="old-plan"]');
+  assert.equal(await page.$eval('[data-lever="eaf_swap"]', (e) => e.value), '300');
+  await page.click('[data-action="toggle-lang"]');
+  await page.waitForFunction(() => /The saved scenario “old-plan” was made with another version/.test(document.querySelector('[data-version-notice]').textContent));
+  text = await page.textContent('[data-version-notice]');
+  assert.match(text, /It was saved with model version 0ld0ld00/);
+  assert.doesNotMatch(text, /[\u4e00-\u9fff]/, 'no Chinese left in the English notice');
+  assert.match(await item.locator('.version-tag').textContent(), /model version 0ld0ld00/);
+  // A library file with two such entries lists them (and their changed figures) instead of one table.
+  await page.click('[data-action="toggle-lang"]');
+  await page.$eval('[data-version-notice] button.dismiss', (b) => b.click());
+  const library = { vtre_library: 1, entries: [
+    { name: 'first old', saved_at: 1, scenario: OLD_FILE },
+    { name: 'second old', saved_at: 2, scenario: { ...OLD_FILE, eaf_swap: 600 } },
+    { name: 'no version', saved_at: 3, scenario: { eaf_swap: 100 } },
+  ] };
+  await importFile(page, 'lib.json', library);
+  await page.waitForFunction(() => /以下导入的情景由另一版本的模型生成/.test(document.body.textContent));
+  const listed = await page.evaluate(() => document.body.textContent);
+  assert.match(listed, /“first old”（版本 0ld0ld00）：4 个主要数字中有 \d 个变化/);
+  assert.match(listed, /“second old”（版本 0ld0ld00）/);
+  assert.doesNotMatch(listed, /“no version”（版本/);
+  assert.equal(await page.$('[data-version-notice]'), null, 'a list, not one table');
+  assert.equal(await page.locator('[data-saved]', { hasText: 'no version' }).locator('.version-tag').count(), 0,
+    'a file without a version is saved with this one');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'version-import-zh.png') });
+  await context.close();
+});
+
 test('no console errors', () => {
   assert.deepEqual(consoleErrors, []);
 });

@@ -2,8 +2,13 @@
 //! (localStorage in the browser, memory in tests and as the fallback when storage is full or disabled).
 //!
 //! Each saved scenario is its own key (`vtre.scenario.<id>`) holding
-//! `{"schema": 1, "name": "…", "saved_at": <ms>, "scenario": {lever id → value, "params": {…}}}`, so one
-//! corrupted entry can never take the others with it. Entries are read leniently:
+//! `{"schema": 1, "name": "…", "saved_at": <ms>, "scenario": {lever id → value, "params": {…}, "model": …,
+//! "figures": {…}}}`, so one corrupted entry can never take the others with it. The scenario carries the
+//! stamp of the model version it was saved with and the headline figures it showed then ([`crate::stamp`]):
+//! an entry saved with another version can say what changed in its numbers, as a link does. A saved or
+//! updated entry is stamped with this version; an imported one keeps the stamp its file carried (stamped with
+//! this version if it had none); a copy or a rename keeps its entry's stamp; an export writes it. Entries are
+//! read leniently:
 //! - schema 0 (a bare lever map, as the first releases and the CLI write) is migrated to schema 1;
 //! - an entry that is not JSON, not an object, or from a newer schema is **quarantined**: it stays in storage
 //!   untouched, is listed as unreadable with the reason, and can be exported raw or deleted by the user;
@@ -13,6 +18,7 @@
 //! its own working scenario (`vtre.working.<tab>`).
 
 use crate::json::{self, Json};
+use crate::stamp::Stamp;
 use std::collections::BTreeMap;
 use vtre_model::scenario::{InputIssue, Scenario};
 
@@ -93,6 +99,23 @@ pub struct Entry {
     pub scenario: Scenario,
     /// What was changed on the way in (model changed since it was saved).
     pub issues: Vec<InputIssue>,
+    /// The model version and headline figures it was saved with (`None`: saved before entries were stamped).
+    pub stamp: Option<Stamp>,
+}
+
+impl Entry {
+    /// What its numbers would show differently now, when it was saved with another model version.
+    pub fn version_diff(&self) -> Option<crate::stamp::VersionDiff> {
+        let stamp = self.stamp.as_ref()?;
+        (stamp.model != vtre_model::MODEL_VERSION)
+            .then(|| crate::stamp::diff(stamp, &vtre_model::simulate(&self.scenario)))
+            .flatten()
+    }
+}
+
+/// This model's stamp of a scenario: its version and the headline figures it shows.
+pub fn stamp_of(s: &Scenario) -> Stamp {
+    Stamp::of(&vtre_model::simulate(s))
 }
 
 /// An entry that could not be read; it is left in storage untouched.
@@ -122,6 +145,7 @@ pub fn parse_entry(id: &str, raw: &str) -> Result<(Entry, bool), String> {
                     saved_at: 0.0,
                     scenario,
                     issues,
+                    stamp: crate::stamp::from_json_value(&v).0,
                 },
                 true,
             ))
@@ -155,6 +179,7 @@ pub fn parse_entry(id: &str, raw: &str) -> Result<(Entry, bool), String> {
                     saved_at,
                     scenario,
                     issues,
+                    stamp: crate::stamp::from_json_value(sv).0,
                 },
                 schema < SCHEMA,
             ))
@@ -165,15 +190,21 @@ pub fn parse_entry(id: &str, raw: &str) -> Result<(Entry, bool), String> {
 /// The stored form of a working scenario saved at `now` (what [`Library::save_working`] writes under
 /// [`Library::working_key`]): for a page that must save it without the library at hand (the panic hook).
 pub fn working_entry_json(s: &Scenario, now: f64) -> String {
-    entry_json("working", now, s)
+    entry_json("working", now, s, None)
 }
 
-fn entry_json(name: &str, saved_at: f64, s: &Scenario) -> String {
+/// A stored entry; the scenario with `stamp` when given (the working scenario is not stamped: it is written
+/// on every edit and never opened as "made with" anything).
+fn entry_json(name: &str, saved_at: f64, s: &Scenario, stamp: Option<&Stamp>) -> String {
+    let scenario = match stamp {
+        Some(st) => crate::scenario_json::to_stamped_json_value(s, st),
+        None => crate::scenario_json::to_json_value(s),
+    };
     Json::Obj(vec![
         ("schema".into(), Json::Num(SCHEMA as f64)),
         ("name".into(), Json::Str(name.to_string())),
         ("saved_at".into(), Json::Num(saved_at)),
-        ("scenario".into(), crate::scenario_json::to_json_value(s)),
+        ("scenario".into(), scenario),
     ])
     .to_text()
     .to_string()
@@ -311,9 +342,10 @@ impl<S: KvStore> Library<S> {
             match parse_entry(id, &raw) {
                 Ok((e, migrated)) => {
                     if migrated {
-                        let _ = self
-                            .store
-                            .set(&key, &entry_json(&e.name, e.saved_at, &e.scenario));
+                        let _ = self.store.set(
+                            &key,
+                            &entry_json(&e.name, e.saved_at, &e.scenario, e.stamp.as_ref()),
+                        );
                     }
                     ok.push(e);
                 }
@@ -355,7 +387,18 @@ impl<S: KvStore> Library<S> {
     /// Saves `s` under a new id. Never overwrites an entry: the key is checked to be free just before the
     /// write, and a key another tab took in between is skipped.
     pub fn save(&mut self, name: &str, s: &Scenario, now: f64) -> Result<String, StoreError> {
-        let text = entry_json(&clean_name(name), now, s);
+        self.save_stamped(name, s, &stamp_of(s), now)
+    }
+
+    /// [`Library::save`] with the stamp the entry keeps (a copy keeps its original's).
+    fn save_stamped(
+        &mut self,
+        name: &str,
+        s: &Scenario,
+        stamp: &Stamp,
+        now: f64,
+    ) -> Result<String, StoreError> {
+        let text = entry_json(&clean_name(name), now, s, Some(stamp));
         for attempt in 0..16u32 {
             let keys = self.store.keys()?;
             let pending = self.pending_ids(&keys)?;
@@ -376,10 +419,24 @@ impl<S: KvStore> Library<S> {
     /// all appear at once. If storage fails at any step, the entries written so far and then the marker are
     /// removed, and the error is returned: the library is as it was. If storage refuses even that (it has
     /// stopped working altogether, or the tab was closed mid-way), the marker stays and keeps the written
-    /// entries hidden until [`Library::tidy`] removes them. Entry `i` is saved at time `now + i`.
+    /// entries hidden until [`Library::tidy`] removes them. Entry `i` is saved at time `now + i`, stamped
+    /// with this model version.
     pub fn save_all(
         &mut self,
         items: &[(String, Scenario)],
+        now: f64,
+    ) -> Result<Vec<String>, StoreError> {
+        let stamped: Vec<(String, Scenario, Option<Stamp>)> = items
+            .iter()
+            .map(|(n, s)| (n.clone(), s.clone(), None))
+            .collect();
+        self.save_all_stamped(&stamped, now)
+    }
+
+    /// [`Library::save_all`] keeping each item's stamp (`None`: stamped with this model version).
+    pub fn save_all_stamped(
+        &mut self,
+        items: &[(String, Scenario, Option<Stamp>)],
         now: f64,
     ) -> Result<Vec<String>, StoreError> {
         if items.is_empty() {
@@ -396,12 +453,12 @@ impl<S: KvStore> Library<S> {
         let marker = format!("{IMPORT_PREFIX}{}", ids[0]);
         self.store.set(&marker, &marker_json(now, &ids))?;
         let mut written: Vec<String> = Vec::with_capacity(items.len());
-        for (i, (id, (name, s))) in ids.iter().zip(items).enumerate() {
+        for (i, (id, (name, s, stamp))) in ids.iter().zip(items).enumerate() {
             let key = format!("{PREFIX}{id}");
+            let stamp = stamp.clone().unwrap_or_else(|| stamp_of(s));
+            let text = entry_json(&clean_name(name), now + i as f64, s, Some(&stamp));
             let step = match self.store.get(&key) {
-                Ok(None) => self
-                    .store
-                    .set(&key, &entry_json(&clean_name(name), now + i as f64, s)),
+                Ok(None) => self.store.set(&key, &text),
                 // Another tab took the key since the ids were chosen: never overwritten.
                 Ok(Some(_)) => Err(StoreError::Unavailable),
                 Err(e) => Err(e),
@@ -470,7 +527,8 @@ impl<S: KvStore> Library<S> {
             .get(&key)?
             .and_then(|raw| parse_entry(id, &raw).ok())
             .map_or_else(|| id.to_string(), |(e, _)| e.name);
-        self.store.set(&key, &entry_json(&name, now, s))
+        self.store
+            .set(&key, &entry_json(&name, now, s, Some(&stamp_of(s))))
     }
 
     /// Renames an entry, keeping the scenario it holds at the moment of writing (re-read just before), so a
@@ -485,7 +543,7 @@ impl<S: KvStore> Library<S> {
         };
         self.store.set(
             &key,
-            &entry_json(&clean_name(name), e.saved_at, &e.scenario),
+            &entry_json(&clean_name(name), e.saved_at, &e.scenario, e.stamp.as_ref()),
         )?;
         Ok(true)
     }
@@ -502,8 +560,14 @@ impl<S: KvStore> Library<S> {
         let Ok((e, _)) = parse_entry(id, &raw) else {
             return Ok(None);
         };
-        self.save(&format!("{} {copy_suffix}", e.name), &e.scenario, now)
-            .map(Some)
+        let stamp = e.stamp.clone().unwrap_or_else(|| stamp_of(&e.scenario));
+        self.save_stamped(
+            &format!("{} {copy_suffix}", e.name),
+            &e.scenario,
+            &stamp,
+            now,
+        )
+        .map(Some)
     }
 
     pub fn delete(&mut self, id: &str) -> Result<(), StoreError> {
@@ -637,7 +701,12 @@ impl<S: KvStore> Library<S> {
                     ("saved_at".into(), Json::Num(e.saved_at)),
                     (
                         "scenario".into(),
-                        crate::scenario_json::to_json_value(&e.scenario),
+                        match &e.stamp {
+                            Some(st) => {
+                                crate::scenario_json::to_stamped_json_value(&e.scenario, st)
+                            }
+                            None => crate::scenario_json::to_json_value(&e.scenario),
+                        },
                     ),
                 ])
             })
@@ -670,7 +739,7 @@ impl<S: KvStore> Library<S> {
     ) -> Result<Imported, ImportError> {
         let v = json::parse(text).map_err(ImportError::NotJson)?;
         let mut issues = Vec::new();
-        let mut items: Vec<(String, Scenario)> = Vec::new();
+        let mut items: Vec<(String, Scenario, Option<Stamp>)> = Vec::new();
         let mut skipped = Vec::new();
         if let Some(entries) = v.get("entries").and_then(Json::as_array) {
             for (i, e) in entries.iter().enumerate() {
@@ -681,24 +750,37 @@ impl<S: KvStore> Library<S> {
                 };
                 let (s, is) = crate::scenario_json::from_json_value(sv);
                 issues.extend(is);
-                items.push((clean_name(name.unwrap_or(single_name)), s));
+                let stamp = crate::stamp::from_json_value(sv).0;
+                items.push((clean_name(name.unwrap_or(single_name)), s, stamp));
             }
         } else if v.is_object() {
             let (s, is) = crate::scenario_json::from_json_value(&v);
             issues = is;
-            items.push((clean_name(single_name), s));
+            let stamp = crate::stamp::from_json_value(&v).0;
+            items.push((clean_name(single_name), s, stamp));
         } else {
             return Err(ImportError::NotAScenario);
         }
-        match self.save_all(&items, now) {
+        match self.save_all_stamped(&items, now) {
             Ok(ids) => Ok(Imported {
                 ids,
                 issues,
                 skipped,
+                other_versions: items
+                    .iter()
+                    .filter_map(|(name, s, stamp)| {
+                        let st = stamp.as_ref()?;
+                        (st.model != vtre_model::MODEL_VERSION).then(|| {
+                            let diff = crate::stamp::diff(st, &vtre_model::simulate(s));
+                            (name.clone(), diff)
+                        })
+                    })
+                    .filter_map(|(name, diff)| Some((name, diff?)))
+                    .collect(),
             }),
             Err(error) => Err(ImportError::Store {
                 error,
-                not_saved: items.into_iter().map(|(name, _)| name).collect(),
+                not_saved: items.into_iter().map(|(name, _, _)| name).collect(),
             }),
         }
     }
@@ -713,6 +795,8 @@ pub struct Imported {
     pub issues: Vec<InputIssue>,
     /// Entries of the file that hold no scenario (their names, or `#<position>`), not imported.
     pub skipped: Vec<String>,
+    /// Entries made with another model version (name, what changed in their numbers), in the file's order.
+    pub other_versions: Vec<(String, crate::stamp::VersionDiff)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -821,8 +905,10 @@ mod tests {
 
     #[test]
     fn a_full_store_reports_full_and_keeps_what_it_had() {
+        // Room for one stamped entry and a half.
+        let one = entry_json("a", 1.0, &swap(100.0), Some(&stamp_of(&swap(100.0)))).len();
         let mut l = Library::new(MemoryStore {
-            capacity: Some(120),
+            capacity: Some(one * 3 / 2),
             ..MemoryStore::default()
         });
         assert!(l.save("a", &swap(100.0), 1.0).is_ok());
