@@ -6,9 +6,9 @@
 //! `<BaselinePicker/>` needs the `LangCtx` and `Edit` contexts (as the lever panel's policy-start control);
 //! mount it in the lever panel's head, beside the policy start year.
 
+use super::state::t;
 use super::state::Edit;
-use super::t;
-use super::LangCtx;
+use super::state::LangCtx;
 use leptos::prelude::*;
 use vtre_i18n::Msg;
 use vtre_model::{BaselineId, Scenario, BASELINES};

@@ -5,10 +5,10 @@
 //! (`aria-describedby` of the canvas) describes the chart in words, rewritten once a change has settled.
 //! The component owns a `NodeRef` and the one effect that redraws.
 
+use super::state::t;
+use super::state::ComparedCtx;
 use super::state::{download, download_url, CompareCtx};
-use super::t;
-use super::ComparedCtx;
-use super::{LangCtx, ProjectionCtx, ReferenceCtx};
+use super::state::{LangCtx, ProjectionCtx, ReferenceCtx};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -98,7 +98,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     let super::state::PresenterCtx(presenter) = expect_context();
     let ComparedCtx(compared) = expect_context();
     let ens: super::state::EnsembleCtx = expect_context();
-    let super::ScenarioCtx(scenario) = expect_context();
+    let super::state::ScenarioCtx(scenario) = expect_context();
     let data: Memo<ChartData> = Memo::new(move |_| {
         let l = lang.get();
         let labels: Vec<String> = compare.with(|c| c.iter().map(|x| x.label(l)).collect());
@@ -192,7 +192,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         // On screen already at mount: draw now rather than a frame later, when the observers first report.
         // Taking over the first view, its chart's box says where this one is without forcing a layout of the
         // new page (the view has the same boxes and was laid out already).
-        let (top, bottom, w, h) = super::first_view_box(chart.key()).unwrap_or_else(|| {
+        let (top, bottom, w, h) = super::start::first_view_box(chart.key()).unwrap_or_else(|| {
             let r = el.get_bounding_client_rect();
             (r.top(), r.bottom(), r.width(), r.height())
         });

@@ -1,9 +1,9 @@
 //! Side-by-side comparison of up to four scenarios with the current one: each target's status per
 //! scenario, the levers that differ, and the 2025/2030 headline figures.
 
+use super::state::t;
 use super::state::{CompareCtx, Compared};
-use super::t;
-use super::{LangCtx, ProjectionCtx};
+use super::state::{LangCtx, ProjectionCtx};
 use leptos::prelude::*;
 use vtre_i18n::{quantity, Lang, Msg};
 use vtre_model::levers::LEVERS;
@@ -27,7 +27,7 @@ pub fn CompareView() -> impl IntoView {
     let ProjectionCtx(current) = expect_context();
     let edit: super::state::Edit = expect_context();
     let tr = move |m: Msg| m.text(lang.get());
-    let super::ComparedCtx(projections) = expect_context();
+    let super::state::ComparedCtx(projections) = expect_context();
     let ens: super::state::EnsembleCtx = expect_context();
     let super::analysis::AnalysisCtx(wf_pick) = expect_context();
     let vc: super::state::ViewCtx = expect_context();

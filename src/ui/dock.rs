@@ -6,7 +6,7 @@
 //! screen (the charts beside the levers) it never shows.
 
 use super::state::{CompareCtx, EnsembleCtx};
-use super::{ComparedCtx, LangCtx, ProjectionCtx, ReferenceCtx, ScenarioCtx};
+use super::state::{ComparedCtx, LangCtx, ProjectionCtx, ReferenceCtx, ScenarioCtx};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;

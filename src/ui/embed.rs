@@ -19,7 +19,7 @@
 //! Anything malformed is ignored.
 
 use super::state::{link_issue_line, Edit, Notices};
-use super::{LangCtx, ScenarioCtx};
+use super::state::{LangCtx, ScenarioCtx};
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use vtre_codec::widget::{decode_message, MessageFields, WidgetMessage};
@@ -101,7 +101,7 @@ fn obj(pairs: &[(&str, JsValue)]) -> Object {
 
 /// Starts the message API: listens to allowed parents and announces scenario and height changes.
 pub fn start_messaging(edit: Edit, lang: RwSignal<Lang>, notices: Notices) {
-    let super::ProjectionCtx(projection) = expect_context();
+    let super::state::ProjectionCtx(projection) = expect_context();
     let allowed = allowed_origins();
     let allowed2 = allowed.clone();
     let str_field = |data: &JsValue, name: &str| {
@@ -242,8 +242,8 @@ pub fn Widget(spec: WidgetSpec) -> impl IntoView {
     view! {
         <div class="widget" data-widget="">
             <header class="widget-head">
-                <h1>{super::t(lang, Msg::AppTitle)}</h1>
-                <a class="open-full" data-open-full="" href=full target="_blank" rel="noopener">{super::t(lang, Msg::OpenFull)}" ↗"</a>
+                <h1>{super::state::t(lang, Msg::AppTitle)}</h1>
+                <a class="open-full" data-open-full="" href=full target="_blank" rel="noopener">{super::state::t(lang, Msg::OpenFull)}" ↗"</a>
             </header>
             <super::notices::NoticeList/>
             {spec.headline.then(|| view! { <super::headline::Headline/> })}

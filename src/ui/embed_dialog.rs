@@ -1,8 +1,8 @@
 //! The "Embed" panel of the full app: pick charts, levers and language; get the `<iframe>` snippet for the
 //! current scenario.
 
+use super::state::LangCtx;
 use super::state::{url_with, Edit};
-use super::LangCtx;
 use leptos::prelude::*;
 use vtre_charts::ChartId;
 use vtre_codec::link::ScorecardMode;
@@ -123,15 +123,15 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
         })
     };
     view! {
-        <section id="embed-panel" class="embed-panel" hidden=move || !open.get() aria-label=super::t(lang, Msg::Embed)>
-            <p>{super::t(lang, Msg::EmbedIntro)}</p>
-            <fieldset><legend>{super::t(lang, Msg::EmbedCharts)}</legend>
+        <section id="embed-panel" class="embed-panel" hidden=move || !open.get() aria-label=super::state::t(lang, Msg::Embed)>
+            <p>{super::state::t(lang, Msg::EmbedIntro)}</p>
+            <fieldset><legend>{super::state::t(lang, Msg::EmbedCharts)}</legend>
                 {ChartId::ALL.into_iter().map(|c| view! {
                     <label class="check"><input type="checkbox" data-embed-chart=c.key() prop:checked=move || charts.with(|v| v.contains(&c)) on:change=move |_| toggle_chart(c)/>
                         {move || c.title(lang.get())}</label>
                 }).collect_view()}
             </fieldset>
-            <fieldset><legend>{super::t(lang, Msg::EmbedLevers)}</legend>
+            <fieldset><legend>{super::state::t(lang, Msg::EmbedLevers)}</legend>
                 <div class="embed-levers">
                 {LEVERS.iter().map(|l| { let id = l.id; view! {
                     <label class="check"><input type="checkbox" data-embed-lever=l.key prop:checked=move || levers.with(|v| v.contains(&id)) on:change=move |_| toggle_lever(id)/>
@@ -140,36 +140,36 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
                 </div>
             </fieldset>
             <div class="embed-row">
-                <label>{super::t(lang, Msg::EmbedLang)}" "
+                <label>{super::state::t(lang, Msg::EmbedLang)}" "
                     <select data-embed-lang="" on:change=move |ev| { if let Some(l) = Lang::from_code(&event_target_value(&ev)) { wlang.set(l) } }>
                         <option value="zh" selected=move || wlang.get() == Lang::Zh>"中文"</option>
                         <option value="en" selected=move || wlang.get() == Lang::En>"English"</option>
                     </select></label>
-                <label>{super::t(lang, Msg::EmbedHeight)}" "
+                <label>{super::state::t(lang, Msg::EmbedHeight)}" "
                     <input type="number" min="300" max="3000" step="10" prop:value=move || height.get().to_string()
                         on:change=move |ev| { if let Ok(h) = event_target_value(&ev).parse::<u32>() { height.set(h.clamp(300, 3000)) } }/></label>
             </div>
             <div class="embed-row">
-                <label>{super::t(lang, Msg::Scorecard)}" "
+                <label>{super::state::t(lang, Msg::Scorecard)}" "
                     <select data-embed-scorecard="" on:change=move |ev| scorecard.set(match event_target_value(&ev).as_str() {
                         "0" => ScorecardMode::Off, "full" => ScorecardMode::Full, _ => ScorecardMode::Summary })>
-                        <option value="summary" selected=move || scorecard.get() == ScorecardMode::Summary>{super::t(lang, Msg::ScorecardSummary)}</option>
-                        <option value="full" selected=move || scorecard.get() == ScorecardMode::Full>{super::t(lang, Msg::ScorecardFull)}</option>
-                        <option value="0" selected=move || scorecard.get() == ScorecardMode::Off>{super::t(lang, Msg::ScorecardOff)}</option>
+                        <option value="summary" selected=move || scorecard.get() == ScorecardMode::Summary>{super::state::t(lang, Msg::ScorecardSummary)}</option>
+                        <option value="full" selected=move || scorecard.get() == ScorecardMode::Full>{super::state::t(lang, Msg::ScorecardFull)}</option>
+                        <option value="0" selected=move || scorecard.get() == ScorecardMode::Off>{super::state::t(lang, Msg::ScorecardOff)}</option>
                     </select></label>
-                <label>{super::t(lang, Msg::EmbedPreviewWidth)}" "
+                <label>{super::state::t(lang, Msg::EmbedPreviewWidth)}" "
                     <select data-embed-width="" on:change=move |ev| { if let Ok(w) = event_target_value(&ev).parse::<u32>() { measured.set(None); preview_width.set(w) } }>
                         {[360u32, 480, 640, 800].into_iter().map(|w| view! { <option value=w.to_string() selected=move || preview_width.get() == w>{format!("{w} px")}</option> }).collect_view()}
                     </select></label>
             </div>
             <p class="embed-measured" data-embed-measured=move || measured.get().map(|h| h.to_string())>
                 {move || measured.get().map(|h| Msg::EmbedMeasured.text(lang.get()).replace("{w}", &preview_width.get().to_string()).replace("{h}", &h.to_string()))}</p>
-            <label for="embed-snippet">{super::t(lang, Msg::EmbedSnippet)}</label>
+            <label for="embed-snippet">{super::state::t(lang, Msg::EmbedSnippet)}</label>
             <textarea id="embed-snippet" data-embed-snippet="" readonly rows="4" prop:value=snippet></textarea>
             <button data-action="copy-snippet" on:click=move |_| {
                 if let Some(w) = web_sys::window() { let _ = w.navigator().clipboard().write_text(&untrack(snippet)); }
-            }>{super::t(lang, Msg::CopySnippet)}</button>
-            <p class="hint">{super::t(lang, Msg::EmbedAutoHeight)}</p>
+            }>{super::state::t(lang, Msg::CopySnippet)}</button>
+            <p class="hint">{super::state::t(lang, Msg::EmbedAutoHeight)}</p>
             <div class="embed-preview-wrap">
                 {move || open.get().then(|| view! {
                     <iframe node_ref=preview class="embed-preview" data-embed-preview="" src=url

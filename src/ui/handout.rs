@@ -2,9 +2,9 @@
 //! share link. Shown only in print (the print stylesheet prints it with the scorecard and the charts), so it
 //! is built when the browser is about to print (`beforeprint`) and not kept current on every lever move.
 
+use super::state::t;
 use super::state::Edit;
-use super::t;
-use super::LangCtx;
+use super::state::LangCtx;
 use leptos::prelude::*;
 use vtre_i18n::{group, Msg};
 use vtre_model::levers::spec;
@@ -15,7 +15,7 @@ pub fn Handout() -> impl IntoView {
     let edit: Edit = expect_context();
     let LangCtx(lang) = expect_context();
     let super::state::CompareCtx(compare) = expect_context();
-    let super::ProjectionCtx(projection) = expect_context();
+    let super::state::ProjectionCtx(projection) = expect_context();
     let tr = move |m: Msg| m.text(lang.get());
     let printing = RwSignal::new(false);
     let _before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));

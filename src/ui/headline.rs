@@ -2,7 +2,7 @@
 //! region that says what changed in them once the levers have settled (issue #14), so a screen reader hears
 //! one sentence per change ("2030 CO2: 44.0 → 41.2 Mt; targets met: 1 → 2"), not every step of a drag.
 
-use super::{LangCtx, ProjectionCtx};
+use super::state::{LangCtx, ProjectionCtx};
 use leptos::prelude::*;
 use vtre_i18n::{decimals, display_unit, group, quantity, Lang, Msg, Precision};
 use vtre_model::series::SeriesId as S;
@@ -69,7 +69,7 @@ fn announcement(from: &[f64; 4], to: &[f64; 4], lang: Lang) -> String {
 #[component]
 pub fn Headline() -> impl IntoView {
     let ProjectionCtx(p) = expect_context();
-    let super::ScenarioCtx(scenario) = expect_context();
+    let super::state::ScenarioCtx(scenario) = expect_context();
     let vc: super::state::ViewCtx = expect_context();
     let LangCtx(lang) = expect_context();
     let ens: super::state::EnsembleCtx = expect_context();
@@ -137,7 +137,7 @@ pub fn Headline() -> impl IntoView {
         });
     });
     // ▲/▼ against the reference scenario, in the label line (never a wider value that could wrap).
-    let super::ReferenceCtx(reference) = expect_context();
+    let super::state::ReferenceCtx(reference) = expect_context();
     let ref_figures = figures(&reference);
     let delta = move |i: usize| -> (f64, String) {
         let now = p.with(|p| figure(p, i));
@@ -171,8 +171,8 @@ pub fn Headline() -> impl IntoView {
                 let raw = move || p.with(|p| figure(p, i));
                 view! {
                     <div class="headline-item">
-                        <span class="headline-label">{super::t(lang, label)}
-                            <span class="delta" data-delta=move || delta(i).0.to_string() title=super::t(lang, Msg::VsReference)
+                        <span class="headline-label">{super::state::t(lang, label)}
+                            <span class="delta" data-delta=move || delta(i).0.to_string() title=super::state::t(lang, Msg::VsReference)
                                 hidden=move || delta(i).1.is_empty()>{move || delta(i).1}</span></span>
                         <strong class="headline-value" data-headline=id data-value=move || raw().to_string()>
                             {move || if i == 3 { format!("{} / {scored}", raw()) } else { quantity(raw(), unit, lang.get()) }}

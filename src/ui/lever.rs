@@ -2,9 +2,9 @@
 //! and an info popover with the explanation, guideline reference and source. Switch levers are checkboxes.
 //! Keyboard on the slider: arrows step, PageUp/PageDown step ×10, Home/End to min/max.
 
+use super::state::t;
 use super::state::Edit;
-use super::t;
-use super::{FocusCtx, LangCtx};
+use super::state::{FocusCtx, LangCtx};
 use leptos::prelude::*;
 use vtre_i18n::{group, Msg};
 use vtre_model::levers::{spec, LeverId};

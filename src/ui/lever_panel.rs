@@ -2,9 +2,9 @@
 //! collapsible.
 
 use super::lever::Lever;
+use super::state::t;
 use super::state::Edit;
-use super::t;
-use super::LangCtx;
+use super::state::LangCtx;
 use leptos::prelude::*;
 use vtre_i18n::Msg;
 use vtre_model::levers::{LeverGroup, LEVERS};

@@ -9,6 +9,7 @@ use super::state::ViewCtx;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use vtre_hooks as h;
 use vtre_i18n::{Lang, Msg};
 
 #[derive(Clone, Default)]
@@ -87,8 +88,8 @@ pub fn follow_row_link(ev: &leptos::ev::MouseEvent, vc: ViewCtx) {
     let link = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("[data-goto-row]").ok().flatten());
-    if let Some(key) = link.and_then(|a| a.get_attribute("data-goto-row")) {
+        .and_then(|el| el.closest(&h::sel(h::GOTO_ROW)).ok().flatten());
+    if let Some(key) = link.and_then(|a| a.get_attribute(h::GOTO_ROW)) {
         ev.prevent_default();
         vc.go_row(&key);
     }
@@ -99,7 +100,7 @@ fn parse(html: &str) -> Option<BTreeMap<String, String>> {
     use wasm_bindgen::JsCast;
     // Parsed inert and cleaned like every fetched page (a tampered cache or response runs nothing).
     let holder = super::fetch::inert_body(html)?;
-    let list = holder.query_selector_all("[data-note]").ok()?;
+    let list = holder.query_selector_all(&h::sel(h::NOTE)).ok()?;
     let mut map = BTreeMap::new();
     for i in 0..list.length() {
         let Some(el) = list
@@ -108,7 +109,7 @@ fn parse(html: &str) -> Option<BTreeMap<String, String>> {
         else {
             continue;
         };
-        if let Some(key) = el.get_attribute("data-note") {
+        if let Some(key) = el.get_attribute(h::NOTE) {
             map.insert(key, el.inner_html());
         }
     }

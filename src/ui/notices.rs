@@ -1,8 +1,8 @@
 //! Notices: what a link, an import or storage changed, in the user's language. Each can be dismissed.
 
+use super::state::t;
+use super::state::LangCtx;
 use super::state::Notices;
-use super::t;
-use super::LangCtx;
 use leptos::prelude::*;
 use vtre_i18n::Msg;
 

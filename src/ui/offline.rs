@@ -11,7 +11,7 @@
 //! Not registered in the embedded widget, in the single-file build (no `sw.js` beside it), where the browser
 //! has no `navigator.serviceWorker` (plain http other than localhost), or without the build meta.
 
-use super::{t, LangCtx};
+use super::state::{t, LangCtx};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use vtre_i18n::Msg;

@@ -1,13 +1,13 @@
 //! The scenarios panel: presets with their stories, the saved library (save, rename, duplicate, delete,
 //! quarantined entries), import/export, and picking scenarios to compare.
 
+use super::state::t;
+use super::state::LangCtx;
 use super::state::{
     download, input_issue_line, not_saved_lines, now_ms, skipped_lines, CompareCtx, Compared, Edit,
     LibraryCtx, Notices, MAX_COMPARE,
 };
-use super::t;
 use super::version_notice::VersionShown;
-use super::LangCtx;
 use leptos::prelude::*;
 use vtre_codec::library::{ImportError, StoreError};
 use vtre_i18n::Msg;

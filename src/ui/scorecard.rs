@@ -3,7 +3,7 @@
 //! targets (Panzhihua, Sichuan's rare-earth opinions, the V-Ti base plan), scored the same way but not
 //! counted with the guideline's.
 
-use super::{focus_lever, t as tr, FocusCtx, LangCtx, ProjectionCtx};
+use super::state::{focus_lever, t as tr, FocusCtx, LangCtx, ProjectionCtx};
 use leptos::prelude::*;
 use vtre_i18n::{quantity, Msg};
 use vtre_model::actuals::{RelatedGen, RELATED_GEN};

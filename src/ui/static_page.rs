@@ -6,9 +6,10 @@
 
 use super::fetch::{all, load_page};
 use super::state::{Edit, View, ViewCtx};
-use super::{FocusCtx, LangCtx, ProjectionCtx};
+use super::state::{FocusCtx, LangCtx, ProjectionCtx};
 use leptos::html::Div;
 use leptos::prelude::*;
+use vtre_hooks as h;
 use vtre_i18n::Msg;
 use vtre_model::flows::diagrams;
 use vtre_model::params::{ParamId, PARAMS};
@@ -47,15 +48,11 @@ fn filter_reader(root: &Element, q: &str) {
     let q = q.trim().to_ascii_lowercase();
     let mut any = false;
     let (mut sections, mut measures) = (0usize, 0usize);
-    for sec in all(root, "[data-section]") {
-        let sec_hit = sec
-            .get_attribute("data-search")
-            .is_some_and(|s| s.contains(&q));
+    for sec in all(root, &h::sel(h::SECTION)) {
+        let sec_hit = sec.get_attribute(h::SEARCH).is_some_and(|s| s.contains(&q));
         let mut measure_hit = false;
-        for m in all(&sec, "[data-measure]") {
-            let hit = q.is_empty()
-                || m.get_attribute("data-search")
-                    .is_some_and(|s| s.contains(&q));
+        for m in all(&sec, &h::sel(h::MEASURE)) {
+            let hit = q.is_empty() || m.get_attribute(h::SEARCH).is_some_and(|s| s.contains(&q));
             measure_hit |= hit;
             set_hidden(&m, !hit && !sec_hit);
         }
@@ -63,19 +60,19 @@ fn filter_reader(root: &Element, q: &str) {
         any |= show;
         if show && !q.is_empty() {
             sections += 1;
-            measures += all(&sec, "[data-measure]:not([hidden])").len();
+            measures += all(&sec, &format!("[{}]:not([hidden])", h::MEASURE)).len();
         }
         set_hidden(&sec, !show);
     }
-    if let Some(n) = root.query_selector("[data-no-results]").ok().flatten() {
+    if let Some(n) = root.query_selector(&h::sel(h::NO_RESULTS)).ok().flatten() {
         set_hidden(&n, any);
     }
     // The contents follow the search: only the sections that match, and chapters with any.
-    for a in all(root, ".toc [data-goto-section]") {
-        let id = a.get_attribute("data-goto-section").unwrap_or_default();
+    for a in all(root, &format!(".toc [{}]", h::GOTO_SECTION)) {
+        let id = a.get_attribute(h::GOTO_SECTION).unwrap_or_default();
         let shown = q.is_empty()
             || root
-                .query_selector(&format!("[data-section=\"{id}\"]:not([hidden])"))
+                .query_selector(&format!("{}:not([hidden])", h::sel_eq(h::SECTION, &id)))
                 .ok()
                 .flatten()
                 .is_some();
@@ -89,13 +86,13 @@ fn filter_reader(root: &Element, q: &str) {
     }
     // A chapter with no section shown is hidden too (no empty headings between results).
     for ch in all(root, ".chapter") {
-        let none = all(&ch, "[data-section]")
+        let none = all(&ch, &h::sel(h::SECTION))
             .iter()
             .all(|s| s.has_attribute("hidden"));
         set_hidden(&ch, none && !q.is_empty());
     }
     // How many, in words.
-    if let Some(c) = root.query_selector("[data-search-count]").ok().flatten() {
+    if let Some(c) = root.query_selector(&h::sel(h::SEARCH_COUNT)).ok().flatten() {
         let text = (!q.is_empty() && any).then(|| {
             let l = if document()
                 .document_element()
@@ -111,7 +108,7 @@ fn filter_reader(root: &Element, q: &str) {
                 .replace("{sections}", &sections.to_string())
                 .replace("{measures}", &measures.to_string())
         });
-        let _ = c.set_attribute("data-search-count", &sections.to_string());
+        let _ = c.set_attribute(h::SEARCH_COUNT, &sections.to_string());
         c.set_text_content(text.as_deref());
         set_hidden(&c, text.is_none());
     }
@@ -145,7 +142,7 @@ fn highlight(root: &Element, q: &str) {
     }
     let ranges = js_sys::Array::new();
     let doc = document();
-    for sec in all(root, "[data-section]:not([hidden])") {
+    for sec in all(root, &format!("[{}]:not([hidden])", h::SECTION)) {
         let Ok(walker) = doc.create_tree_walker_with_what_to_show(&sec, 4) else {
             continue;
         };
@@ -193,20 +190,22 @@ fn filter_params(root: &Element) {
             .map(|e| value_of(&e))
             .unwrap_or_default()
     };
-    let chain = get("[data-filter=\"chain\"]");
-    let kind = get("[data-filter=\"kind\"]");
-    let text = get("[data-filter=\"text\"]").trim().to_ascii_lowercase();
-    for tr in all(root, "tr[data-param]") {
+    let chain = get(&format!("[{}=\"chain\"]", h::FILTER));
+    let kind = get(&format!("[{}=\"kind\"]", h::FILTER));
+    let text = get(&format!("[{}=\"text\"]", h::FILTER))
+        .trim()
+        .to_ascii_lowercase();
+    for tr in all(root, &format!("tr[{}]", h::PARAM)) {
         let attr = |a: &str| tr.get_attribute(a).unwrap_or_default();
-        let show = (chain.is_empty() || attr("data-chain") == chain)
-            && (kind.is_empty() || attr("data-kind") == kind)
-            && (text.is_empty() || attr("data-search").contains(&text));
+        let show = (chain.is_empty() || attr(h::CHAIN) == chain)
+            && (kind.is_empty() || attr(h::KIND) == kind)
+            && (text.is_empty() || attr(h::SEARCH).contains(&text));
         set_hidden(&tr, !show);
     }
     // A filter opens the groups with a match and hides the others; no filter puts them back as they start.
     let filtering = !(chain.is_empty() && kind.is_empty() && text.is_empty());
-    for g in all(root, "tbody[data-chain-group]") {
-        let hits = !all(&g, "tr[data-param]:not([hidden])").is_empty();
+    for g in all(root, &format!("tbody[{}]", h::CHAIN_GROUP)) {
+        let hits = !all(&g, &format!("tr[{}]:not([hidden])", h::PARAM)).is_empty();
         set_hidden(&g, filtering && !hits);
         set_group_open(&g, filtering.then_some(hits));
     }
@@ -215,11 +214,11 @@ fn filter_params(root: &Element) {
 /// Opens (`Some(true)`), closes or resets (`None`: open on a wide screen, closed on a phone) a chain group.
 fn set_group_open(g: &Element, open: Option<bool>) {
     let _ = match open {
-        Some(o) => g.set_attribute("data-open", if o { "true" } else { "false" }),
-        None => g.remove_attribute("data-open"),
+        Some(o) => g.set_attribute(h::OPEN, if o { "true" } else { "false" }),
+        None => g.remove_attribute(h::OPEN),
     };
     let shown = open.unwrap_or_else(|| !narrow());
-    if let Some(b) = g.query_selector("[data-group-toggle]").ok().flatten() {
+    if let Some(b) = g.query_selector(&h::sel(h::GROUP_TOGGLE)).ok().flatten() {
         let _ = b.set_attribute("aria-expanded", if shown { "true" } else { "false" });
     }
 }
@@ -237,10 +236,10 @@ fn sort_params(root: &Element, by: &str) {
     for tbody in all(root, "table.params tbody") {
         sort_group(&tbody, by);
     }
-    for b in all(root, "[data-sort]") {
+    for b in all(root, &h::sel(h::SORT)) {
         let _ = b.set_attribute(
             "aria-pressed",
-            if b.get_attribute("data-sort").as_deref() == Some(by) {
+            if b.get_attribute(h::SORT).as_deref() == Some(by) {
                 "true"
             } else {
                 "false"
@@ -251,17 +250,17 @@ fn sort_params(root: &Element, by: &str) {
 
 /// Sorts the rows of one chain group.
 fn sort_group(tbody: &Element, by: &str) {
-    let mut rows = all(tbody, "tr[data-param]");
+    let mut rows = all(tbody, &format!("tr[{}]", h::PARAM));
     let key = |tr: &Element| -> (String, usize) {
         let order = tr
-            .get_attribute("data-order")
+            .get_attribute(h::ORDER)
             .and_then(|o| o.parse().ok())
             .unwrap_or(0);
         let a = |n: &str| tr.get_attribute(n).unwrap_or_default();
         match by {
-            "key" => (a("data-param"), order),
-            "chain" => (a("data-chain"), order),
-            "kind" => (a("data-kind"), order),
+            "key" => (a(h::PARAM), order),
+            "chain" => (a(h::CHAIN), order),
+            "kind" => (a(h::KIND), order),
             _ => (String::new(), order),
         }
     };
@@ -295,7 +294,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 (Some(body), Some(el)) => {
                     super::fetch::replace_children(&el, &body);
                     // The chain groups say whether they are open as this screen starts them.
-                    for g in all(&el, "tbody[data-chain-group]") {
+                    for g in all(&el, &format!("tbody[{}]", h::CHAIN_GROUP)) {
                         set_group_open(&g, None);
                     }
                     failed.try_set(false);
@@ -315,21 +314,25 @@ pub fn StaticPage(view: View) -> impl IntoView {
         let Some(root) = host.get() else { return };
         let root: &Element = &root;
         p.with(|p| {
-            for chip in all(root, "[data-goto-target]") {
+            for chip in all(root, &h::sel(h::GOTO_TARGET)) {
                 let status = chip
-                    .get_attribute("data-goto-target")
+                    .get_attribute(h::GOTO_TARGET)
                     .and_then(|k| TargetId::from_key(&k))
                     .and_then(|t| p.target(t))
                     .map_or(Status::Unquantified, |r| r.status);
-                let _ = chip.set_attribute("data-status", status.key());
+                let _ = chip.set_attribute(h::STATUS, status.key());
             }
         });
         edit.scenario.with(|s| {
             let n = s.overrides().len();
-            if let Some(flag) = root.query_selector("[data-overrides]").ok().flatten() {
-                let _ = flag.set_attribute("data-overrides", &n.to_string());
+            if let Some(flag) = root.query_selector(&h::sel(h::OVERRIDES)).ok().flatten() {
+                let _ = flag.set_attribute(h::OVERRIDES, &n.to_string());
                 set_hidden(&flag, n == 0);
-                if let Some(t) = root.query_selector("[data-overrides-text]").ok().flatten() {
+                if let Some(t) = root
+                    .query_selector(&h::sel(h::OVERRIDES_TEXT))
+                    .ok()
+                    .flatten()
+                {
                     t.set_text_content(Some(
                         &Msg::OverridesCount
                             .text(lang.get_untracked())
@@ -337,9 +340,9 @@ pub fn StaticPage(view: View) -> impl IntoView {
                     ));
                 }
             }
-            for input in all(root, "[data-param-input]") {
+            for input in all(root, &h::sel(h::PARAM_INPUT)) {
                 let Some(id) = input
-                    .get_attribute("data-param-input")
+                    .get_attribute(h::PARAM_INPUT)
                     .and_then(|k| ParamId::from_key(&k))
                 else {
                     continue;
@@ -347,7 +350,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 let v = s.param(id);
                 let changed = s.overrides().contains_key(&id);
                 let dec: usize = input
-                    .get_attribute("data-decimals")
+                    .get_attribute(h::DECIMALS)
                     .and_then(|d| d.parse().ok())
                     .unwrap_or(2);
                 if let Some(i) = input.dyn_ref::<HtmlInputElement>() {
@@ -355,20 +358,20 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 }
                 if let Some(tr) = closest(&input, "tr") {
                     let _ = tr.class_list().toggle_with_force("changed", changed);
-                    if let Some(r) = tr.query_selector("[data-param-reset]").ok().flatten() {
+                    if let Some(r) = tr.query_selector(&h::sel(h::PARAM_RESET)).ok().flatten() {
                         let _ = if changed {
                             r.remove_attribute("disabled")
                         } else {
                             r.set_attribute("disabled", "")
                         };
                     }
-                    if let Some(m) = tr.query_selector("[data-param-changed]").ok().flatten() {
+                    if let Some(m) = tr.query_selector(&h::sel(h::PARAM_CHANGED)).ok().flatten() {
                         set_hidden(&m, !changed);
                     }
                 }
             }
         });
-        if let Some(box_) = root.query_selector("[data-flows]").ok().flatten() {
+        if let Some(box_) = root.query_selector(&h::sel(h::FLOWS)).ok().flatten() {
             let l = lang.get_untracked();
             let svg: String = edit.scenario.with(|s| {
                 p.with(|p| {
@@ -382,7 +385,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
         }
         if view == View::Guideline && vc.reveal.with_untracked(Option::is_none) {
             if let Some(sec) = vc.section.get_untracked() {
-                super::state::reveal(&format!("[data-section=\"{sec}\"]"));
+                super::state::reveal(&h::sel_eq(h::SECTION, &sec));
             }
         }
     });
@@ -397,45 +400,45 @@ pub fn StaticPage(view: View) -> impl IntoView {
 
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(el) = target_el(&ev) else { return };
-        if let Some(b) = closest(&el, "[data-goto-lever]") {
+        if let Some(b) = closest(&el, &h::sel(h::GOTO_LEVER)) {
             if let Some(id) = b
-                .get_attribute("data-goto-lever")
+                .get_attribute(h::GOTO_LEVER)
                 .and_then(|k| LeverId::from_key(&k))
             {
                 vc.go_lever(id, focus);
             }
-        } else if let Some(b) = closest(&el, "[data-goto-target]") {
+        } else if let Some(b) = closest(&el, &h::sel(h::GOTO_TARGET)) {
             if let Some(t) = b
-                .get_attribute("data-goto-target")
+                .get_attribute(h::GOTO_TARGET)
                 .and_then(|k| TargetId::from_key(&k))
             {
                 vc.go_target(vtre_model::targets::spec(t).key);
             }
-        } else if let Some(a) = closest(&el, "[data-goto-section]") {
+        } else if let Some(a) = closest(&el, &h::sel(h::GOTO_SECTION)) {
             ev.prevent_default();
-            if let Some(sec) = a.get_attribute("data-goto-section") {
+            if let Some(sec) = a.get_attribute(h::GOTO_SECTION) {
                 vc.go_section(&sec, None);
             }
-        } else if let Some(b) = closest(&el, "[data-param-reset]") {
+        } else if let Some(b) = closest(&el, &h::sel(h::PARAM_RESET)) {
             if let Some(id) = b
-                .get_attribute("data-param-reset")
+                .get_attribute(h::PARAM_RESET)
                 .and_then(|k| ParamId::from_key(&k))
             {
                 edit.step(|s| s.clear_param(id));
             }
-        } else if closest(&el, "[data-reset-overrides]").is_some() {
+        } else if closest(&el, &h::sel(h::RESET_OVERRIDES)).is_some() {
             edit.step(|s| {
                 for p in PARAMS {
                     s.clear_param(p.id);
                 }
             });
-        } else if let Some(b) = closest(&el, "[data-group-toggle]") {
-            if let Some(g) = closest(&b, "tbody[data-chain-group]") {
+        } else if let Some(b) = closest(&el, &h::sel(h::GROUP_TOGGLE)) {
+            if let Some(g) = closest(&b, &format!("tbody[{}]", h::CHAIN_GROUP)) {
                 let open = b.get_attribute("aria-expanded").as_deref() == Some("true");
                 set_group_open(&g, Some(!open));
             }
-        } else if let Some(b) = closest(&el, "[data-sort]") {
-            if let (Some(root), Some(by)) = (host.get_untracked(), b.get_attribute("data-sort")) {
+        } else if let Some(b) = closest(&el, &h::sel(h::SORT)) {
+            if let (Some(root), Some(by)) = (host.get_untracked(), b.get_attribute(h::SORT)) {
                 sort_params(&root, &by);
             }
         }
@@ -445,7 +448,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
         let (Some(el), Some(root)) = (target_el(&ev), host.get_untracked()) else {
             return;
         };
-        if el.has_attribute("data-reader-search") {
+        if el.has_attribute(h::READER_SEARCH) {
             filter_reader(&root, &value_of(&el));
             // Once the reader stops typing, the first result comes into view (not 750 px below the box).
             search_ticket.update_value(|t| *t = t.wrapping_add(1));
@@ -456,7 +459,12 @@ pub fn StaticPage(view: View) -> impl IntoView {
                         return;
                     }
                     if let Some(first) = root
-                        .query_selector("[data-section]:not([hidden]) [data-measure]:not([hidden]), [data-section]:not([hidden])")
+                        .query_selector(&format!(
+                            "[{}]:not([hidden]) [{}]:not([hidden]), [{}]:not([hidden])",
+                            h::SECTION,
+                            h::MEASURE,
+                            h::SECTION
+                        ))
                         .ok()
                         .flatten()
                     {
@@ -467,7 +475,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 },
                 std::time::Duration::from_millis(600),
             );
-        } else if el.get_attribute("data-filter").is_some() {
+        } else if el.get_attribute(h::FILTER).is_some() {
             filter_params(&root);
         }
     };
@@ -476,7 +484,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
             return;
         };
         if let Some(id) = el
-            .get_attribute("data-param-input")
+            .get_attribute(h::PARAM_INPUT)
             .and_then(|k| ParamId::from_key(&k))
         {
             if let Some(v) = vtre_codec::num::parse_f64(value_of(&el).trim()) {
@@ -484,19 +492,19 @@ pub fn StaticPage(view: View) -> impl IntoView {
                     s.set_param(id, v);
                 });
             }
-        } else if el.has_attribute("data-flow-year") {
+        } else if el.has_attribute(h::FLOW_YEAR) {
             if let Ok(y) = value_of(&el).parse::<u16>() {
                 year.set(y);
             }
-        } else if el.get_attribute("data-filter").is_some() {
+        } else if el.get_attribute(h::FILTER).is_some() {
             filter_params(&root);
         }
     };
 
     view! {
-        <p class="notice warn" hidden=move || !failed.get()>{super::t(lang, Msg::PageLoadFailed)}</p>
+        <p class="notice warn" hidden=move || !failed.get()>{super::state::t(lang, Msg::PageLoadFailed)}</p>
         <div class="static-page" data-page=view.key() node_ref=host on:click=on_click on:input=on_input on:change=on_change>
-            <p class="loading">{super::t(lang, Msg::Loading)}</p>
+            <p class="loading">{super::state::t(lang, Msg::Loading)}</p>
         </div>
     }
 }

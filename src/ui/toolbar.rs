@@ -2,9 +2,9 @@
 //! citation, projection, assumptions with sources; `vtre_codec::download`), print handout, presenter mode,
 //! and the scenarios panel toggle.
 
+use super::state::t;
 use super::state::{download, url_with, Edit, PresenterCtx};
-use super::t;
-use super::{LangCtx, ProjectionCtx};
+use super::state::{LangCtx, ProjectionCtx};
 use leptos::prelude::*;
 use vtre_i18n::Msg;
 use wasm_bindgen::JsCast;

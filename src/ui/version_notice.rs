@@ -4,7 +4,7 @@
 //! ([`vtre_codec::stamp`]). Shown once, on opening the link; dismissable. The same for a saved scenario (an
 //! imported file, a library entry) saved with another version, when it is imported or opened.
 
-use super::{t, LangCtx};
+use super::state::{t, LangCtx};
 use leptos::prelude::*;
 use vtre_codec::stamp::{DiffRow, Figure, VersionDiff};
 use vtre_i18n::{decimals, display_unit, group, Lang, Msg, Precision};

@@ -266,9 +266,32 @@ mod tests {
         include_str!("../../../src/ui/baseline.rs"),
     ];
 
-    /// Every `data-…` name in a source text.
+    /// This crate's constants: (identifier, name), read from its own source.
+    fn constants() -> Vec<(String, String)> {
+        include_str!("lib.rs")
+            .lines()
+            .filter_map(|l| {
+                let rest = l.trim().strip_prefix("pub const ")?;
+                let (ident, value) = rest.split_once(": &str = \"")?;
+                Some((ident.to_string(), value.strip_suffix("\";")?.to_string()))
+            })
+            .collect()
+    }
+
+    /// Every `data-…` name in a source text: written out, or as this crate's constant (`h::SECTION`, the
+    /// app's reader code imports the crate as `h`).
     fn names(text: &str) -> BTreeSet<String> {
-        let mut out = BTreeSet::new();
+        let mut out: BTreeSet<String> = constants()
+            .into_iter()
+            .filter(|(ident, _)| {
+                let used = format!("h::{ident}");
+                text.match_indices(&used).any(|(i, _)| {
+                    !text[i + used.len()..]
+                        .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                })
+            })
+            .map(|(_, name)| name)
+            .collect();
         let mut rest = text;
         while let Some(i) = rest.find("data-") {
             let tail = &rest[i + 5..];
@@ -416,6 +439,26 @@ mod tests {
         let offline = include_str!("../../../tests/e2e/offline.test.mjs");
         assert!(announce.contains(&sel(ANNOUNCE)));
         assert!(offline.contains(&sel_eq(UPDATE, "ready")));
+    }
+
+    #[test]
+    fn the_app_reads_the_pages_through_this_crates_constants_not_spelled_out_names() {
+        // The reader code (the reading pages and the notes) names every attribute by its constant; only the
+        // page's own `data-page`, written by a view, is spelled out.
+        assert!(constants().len() > 50, "{}", constants().len());
+        for text in APP {
+            let spelled: Vec<&str> = text
+                .match_indices("\"data-")
+                .chain(text.match_indices("[data-"))
+                .map(|(i, _)| &text[i..(i + 24).min(text.len())])
+                .collect();
+            assert!(spelled.is_empty(), "spelled out: {spelled:?}");
+        }
+        assert!(names(APP[0]).contains(SECTION) && names(APP[1]).contains(NOTE));
+        assert!(
+            !names("h::SECTIONS").contains(SECTION),
+            "a longer identifier is not the constant"
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod waterfall;
 
 use super::state::worker::{self, Event, WorkerCtx, WorkerStatus};
 use super::state::Edit;
-use super::LangCtx;
+use super::state::LangCtx;
 use leptos::prelude::*;
 use vtre_analysis::{Input, Measure, OFFERED_SERIES};
 use vtre_codec::worker::Job;
@@ -248,9 +248,9 @@ pub fn AnalysisPage() -> impl IntoView {
     });
     view! {
         <article class="analysis page" data-page="analysis" aria-labelledby="analysis-title">
-            <p class="notice warn" hidden=move || !failed.get()>{super::t(lang, Msg::PageLoadFailed)}</p>
+            <p class="notice warn" hidden=move || !failed.get()>{super::state::t(lang, Msg::PageLoadFailed)}</p>
             <p class="notice warn" data-worker-failed="" hidden=move || status.get() != WorkerStatus::Failed>
-                {super::t(lang, Msg::AnalysisUnavailable)}</p>
+                {super::state::t(lang, Msg::AnalysisUnavailable)}</p>
             <h2 id="analysis-title">{page.w("title")}</h2>
             <p class="page-intro">{page.w("intro")}</p>
             <p class="notice ok" role="status" data-applied="" hidden=move || page.applied.with(Option::is_none)>

@@ -5,6 +5,7 @@
 
 mod browser;
 mod compare;
+mod context;
 mod edit;
 mod ensemble;
 mod notices;
@@ -14,6 +15,7 @@ pub mod worker;
 
 pub use browser::*;
 pub use compare::*;
+pub use context::*;
 pub use edit::*;
 pub use ensemble::*;
 pub use notices::*;

@@ -130,7 +130,7 @@ impl ViewCtx {
             return;
         }
         match self.reveal.try_update(Option::take).flatten() {
-            Some(Reveal::Lever(id)) => super::super::focus_lever(id),
+            Some(Reveal::Lever(id)) => super::focus_lever(id),
             Some(Reveal::Selector(sel)) => reveal(&sel),
             None => {}
         }
