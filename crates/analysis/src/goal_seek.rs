@@ -187,8 +187,8 @@ fn score(s: &Scenario, target: TargetId) -> TargetResult {
 
 /// One lever's step grid, with cached runs.
 struct LeverScan<'a> {
-    base: &'a Scenario,
-    target: TargetId,
+    /// The target scored with the lever at a value (the model run; a test gives a made-up grid).
+    score: Box<dyn Fn(f64) -> TargetResult + 'a>,
     lever: &'static LeverSpec,
     steps: usize,
     /// Results by step index (a vector, not a map: less code in the wasm).
@@ -200,8 +200,11 @@ impl<'a> LeverScan<'a> {
     fn new(base: &'a Scenario, target: TargetId, lever: LeverId) -> Self {
         let l = lspec(lever);
         LeverScan {
-            base,
-            target,
+            score: Box::new(move |v| {
+                let mut s = base.clone();
+                s.set(lever, v);
+                score(&s, target)
+            }),
             lever: l,
             steps: ((l.max - l.min) / l.step).round().max(0.0) as usize,
             cache: Vec::new(),
@@ -218,9 +221,7 @@ impl<'a> LeverScan<'a> {
         if let Some(Some(r)) = self.cache.get(k) {
             return *r;
         }
-        let mut s = self.base.clone();
-        s.set(self.lever.id, self.value(k));
-        let r = score(&s, self.target);
+        let r = (self.score)(self.value(k));
         self.runs += 1;
         self.remember(k, r);
         r
@@ -417,6 +418,7 @@ fn coordinate_search(
             let r = scan.eval(k);
             let v = scan.value(k);
             *runs += scan.runs;
+            drop(scan);
             if reached || better(&r, result) {
                 cur.set(lever, v);
                 *result = r;
@@ -483,7 +485,9 @@ fn tidy(
         };
         *result = scan.eval(k);
         *runs += scan.runs;
-        cur.set(l.id, if k == k_from { from } else { scan.value(k) });
+        let v = if k == k_from { from } else { scan.value(k) };
+        drop(scan);
+        cur.set(l.id, v);
     }
 }
 
@@ -674,6 +678,51 @@ mod tests {
             LeverSet::WithMarkets
         )
         .is_ok());
+    }
+
+    /// A scan of the grid factor's 1,041 steps over a made-up target, met (margin 1) at the grid indices in
+    /// `met` and missed (margin −1) elsewhere: the search's own rules on a shape the model never gives (met on
+    /// both sides of the start).
+    fn made_up(met: &'static [std::ops::RangeInclusive<usize>]) -> LeverScan<'static> {
+        let lever = lspec(LeverId::GridFactor);
+        let template = score(&Scenario::reference(), TargetId::CarbonPeak);
+        LeverScan {
+            score: Box::new(move |v| {
+                let k = ((v - lever.min) / lever.step).round() as usize;
+                let hit = met.iter().any(|r| r.contains(&k));
+                TargetResult {
+                    status: if hit { Status::Met } else { Status::Missed },
+                    margin: if hit { 1.0 } else { -1.0 },
+                    ..template
+                }
+            }),
+            lever,
+            steps: ((lever.max - lever.min) / lever.step).round() as usize,
+            cache: Vec::new(),
+            runs: 0,
+        }
+    }
+
+    #[test]
+    fn met_on_both_sides_the_nearer_boundary_wins_and_the_lower_when_equally_near() {
+        const TWO: &[std::ops::RangeInclusive<usize>] = &[100..=200, 600..=700];
+        assert_eq!(made_up(TWO).steps, 1040);
+        // Equally near (200 below, 200 above): the lower value.
+        assert_eq!(made_up(TWO).search(400, SCAN_INTERVALS, true), (200, true));
+        // Nearer above, nearer below.
+        assert_eq!(made_up(TWO).search(420, SCAN_INTERVALS, true), (600, true));
+        assert_eq!(made_up(TWO).search(380, SCAN_INTERVALS, true), (200, true));
+        // One step of difference decides.
+        assert_eq!(made_up(TWO).search(401, SCAN_INTERVALS, true), (600, true));
+        assert_eq!(made_up(TWO).search(399, SCAN_INTERVALS, true), (200, true));
+        // Inside a met window: where it stands, one run.
+        let mut inside = made_up(TWO);
+        assert_eq!(inside.search(650, SCAN_INTERVALS, true), (650, true));
+        assert_eq!(inside.runs, 1);
+        // The crossings are found to the step by bisection, with far fewer runs than steps.
+        let mut scan = made_up(TWO);
+        assert_eq!(scan.search(900, SCAN_INTERVALS, true), (700, true));
+        assert!(scan.runs < 100, "{} runs", scan.runs);
     }
 
     #[test]
