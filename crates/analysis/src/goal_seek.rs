@@ -684,15 +684,23 @@ mod tests {
     /// `met` and missed (margin −1) elsewhere: the search's own rules on a shape the model never gives (met on
     /// both sides of the start).
     fn made_up(met: &'static [std::ops::RangeInclusive<usize>]) -> LeverScan<'static> {
+        made_up_with(move |k| {
+            let hit = met.iter().any(|r| r.contains(&k));
+            (hit, if hit { 1.0 } else { -1.0 })
+        })
+    }
+
+    /// The same with (met, margin) at each grid index given by `f`.
+    fn made_up_with(f: impl Fn(usize) -> (bool, f64) + 'static) -> LeverScan<'static> {
         let lever = lspec(LeverId::GridFactor);
         let template = score(&Scenario::reference(), TargetId::CarbonPeak);
         LeverScan {
             score: Box::new(move |v| {
                 let k = ((v - lever.min) / lever.step).round() as usize;
-                let hit = met.iter().any(|r| r.contains(&k));
+                let (hit, margin) = f(k);
                 TargetResult {
                     status: if hit { Status::Met } else { Status::Missed },
-                    margin: if hit { 1.0 } else { -1.0 },
+                    margin,
                     ..template
                 }
             }),
@@ -723,6 +731,41 @@ mod tests {
         let mut scan = made_up(TWO);
         assert_eq!(scan.search(900, SCAN_INTERVALS, true), (700, true));
         assert!(scan.runs < 100, "{} runs", scan.runs);
+    }
+
+    #[test]
+    fn never_met_the_best_point_refined_and_on_a_tie_the_one_nearer_the_start_then_the_lower() {
+        // The grid factor's scan points are every 17th step. Missed everywhere, least badly at two scan
+        // points, 204 and 612 (margin 0 there, falling one per step away): the one nearer the start wins, and
+        // when both are equally near, the lower.
+        let two_peaks = |k: usize| (false, -(k.abs_diff(204).min(k.abs_diff(612)) as f64));
+        assert_eq!(
+            made_up_with(two_peaks).search(380, SCAN_INTERVALS, true),
+            (204, false)
+        );
+        assert_eq!(
+            made_up_with(two_peaks).search(430, SCAN_INTERVALS, true),
+            (612, false)
+        );
+        assert_eq!(
+            made_up_with(two_peaks).search(408, SCAN_INTERVALS, true),
+            (204, false)
+        );
+        // A peak between scan points (200): the best scan point (204), then step by step to the peak.
+        let one_peak = |k: usize| (false, -(k.abs_diff(200) as f64));
+        assert_eq!(
+            made_up_with(one_peak).search(380, SCAN_INTERVALS, true),
+            (200, false)
+        );
+        // Without refinement (the all-levers search's coarse scans), the best scan point is the answer.
+        let (k, reached) = made_up_with(one_peak).search(380, COARSE_INTERVALS, false);
+        let h = 1040usize.div_ceil(COARSE_INTERVALS);
+        assert_eq!((k, reached), ((200 + h / 2) / h * h, false));
+        // Everything equal: stays where it is.
+        assert_eq!(
+            made_up_with(|_| (false, -5.0)).search(333, SCAN_INTERVALS, true),
+            (333, false)
+        );
     }
 
     #[test]
