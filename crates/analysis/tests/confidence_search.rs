@@ -221,7 +221,7 @@ fn chances_that_vary_below_the_confidence_give_the_best_point_refined_and_two_si
     let tio2 = key("tio2_capacity");
     let l = spec(tio2);
     let mut nearer = Vec::new();
-    for frac in [0.3, 0.45, 0.55, 0.62, 0.7] {
+    for frac in [0.3, 0.33, 0.35, 0.38, 0.4, 0.45, 0.55, 0.62, 0.7] {
         let mut s = Scenario::reference();
         s.set(tio2, l.min + frac * (l.max - l.min));
         let r = agrees(&s, target("carbon_peak"), tio2, 0.25, Chance::Margin);
