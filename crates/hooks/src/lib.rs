@@ -243,6 +243,7 @@ mod tests {
 
     const PAGES: &[&str] = &[
         include_str!("../../site/src/lib.rs"),
+        include_str!("../../site/src/assumptions.rs"),
         include_str!("../../site/src/docs.rs"),
         include_str!("../../site/src/guideline.rs"),
         include_str!("../../site/src/history.rs"),
