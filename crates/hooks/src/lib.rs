@@ -252,6 +252,7 @@ mod tests {
     /// The app's code that reads the pages: the reading pages and the lever/preset notes page.
     const APP: &[&str] = &[
         include_str!("../../../src/ui/static_page.rs"),
+        include_str!("../../../src/ui/static_page/params.rs"),
         include_str!("../../../src/ui/notes.rs"),
     ];
     /// The app's own components that write the uncertainty hooks.
@@ -455,7 +456,7 @@ mod tests {
                 .collect();
             assert!(spelled.is_empty(), "spelled out: {spelled:?}");
         }
-        assert!(names(APP[0]).contains(SECTION) && names(APP[1]).contains(NOTE));
+        assert!(names(APP[0]).contains(SECTION) && names(APP[2]).contains(NOTE));
         assert!(
             !names("h::SECTIONS").contains(SECTION),
             "a longer identifier is not the constant"
