@@ -422,6 +422,47 @@ mod tests {
     use super::*;
     use crate::ensemble::{ensemble, Ensemble};
 
+    /// The search over made-up chances at every grid point of the grid factor (1,041 steps, a scan point
+    /// every 65th), from grid index `cur`, for `confidence`: shapes the model's ensembles do not give.
+    fn made_up(chance: impl Fn(usize) -> f64, cur: usize, confidence: f64) -> (usize, bool) {
+        let mut run = ConfidentRun::new(
+            &Scenario::reference(),
+            TargetId::CarbonPeak,
+            LeverId::GridFactor,
+            confidence,
+            Chance::Threshold,
+            1,
+            1,
+        )
+        .unwrap();
+        assert_eq!(run.steps, 1040);
+        run.current = cur;
+        run.cache = (0..=run.steps).map(|k| Some(chance(k))).collect();
+        run.search().unwrap()
+    }
+
+    #[test]
+    fn not_reached_the_best_scan_point_is_refined_by_halving_and_ties_go_to_the_nearer_then_the_lower(
+    ) {
+        // One peak between scan points (195 and 260), above the nearer one by 5 or 13: halving toward the
+        // neighbours finds it exactly.
+        let peak = |at: usize| move |k: usize| 0.5 - 0.001 * k.abs_diff(at) as f64;
+        assert_eq!(made_up(peak(200), 380, 0.9), (200, false));
+        assert_eq!(made_up(peak(208), 380, 0.9), (208, false));
+        assert_eq!(
+            made_up(peak(200), 380, 0.45),
+            (250, true),
+            "reached: the crossing nearest the start"
+        );
+        // Two equal peaks on scan points: the nearer to the start; equally near, the lower.
+        let two = |k: usize| 0.5 - 0.001 * k.abs_diff(195).min(k.abs_diff(585)) as f64;
+        assert_eq!(made_up(two, 380, 0.9), (195, false));
+        assert_eq!(made_up(two, 400, 0.9), (585, false));
+        assert_eq!(made_up(two, 390, 0.9), (195, false));
+        // Flat: stays where it is.
+        assert_eq!(made_up(|_| 0.3, 333, 0.9), (333, false));
+    }
+
     /// The chance of the target in a fresh ensemble of the scenario with the lever at `v`.
     fn rerun(s: &Scenario, r: &ConfidentSeek) -> f64 {
         let mut at = s.clone();
