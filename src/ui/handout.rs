@@ -1,6 +1,9 @@
 //! The printed workshop handout's header: scenario name, the levers that differ from the reference, and the
 //! share link. Shown only in print (the print stylesheet prints it with the scorecard and the charts), so it
 //! is built when the browser is about to print (`beforeprint`) and not kept current on every lever move.
+//! Its QR code is the worker's (state/qr.rs): once the worker runs, the code of the current link is asked for
+//! a moment after the scenario settles, so a print from the browser's menu has it; a code of another link is
+//! never printed.
 
 use super::state::t;
 use super::state::Edit;
@@ -18,7 +21,37 @@ pub fn Handout() -> impl IntoView {
     let super::state::ProjectionCtx(projection) = expect_context();
     let tr = move |m: Msg| m.text(lang.get());
     let printing = RwSignal::new(false);
-    let _before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+    let qr: super::state::QrCtx = expect_context();
+    let super::state::worker::WorkerCtx(worker) = expect_context();
+    let link = move || {
+        edit.scenario.with(|s| {
+            projection.with(|p| compare.with(|c| super::toolbar::share_url(s, p, c, lang.get())))
+        })
+    };
+    // A print from the browser's menu: the code is printed if it is made (asked for here for the next
+    // print, since the browser prints what is shown now).
+    // The listener outlives a core module that has handed the page over (its signals are gone then).
+    let _before = window_event_listener(leptos::ev::beforeprint, move |_| {
+        if super::handover::retired() {
+            return;
+        }
+        printing.set(true);
+        qr.want(&untrack(link));
+    });
+    // Keeps the code current in the background, only once the worker runs anyway (never starting it).
+    let settle = super::state::Debounce::default();
+    Effect::new(move |_| {
+        edit.scenario.track();
+        compare.track();
+        lang.track();
+        if worker.get() == super::state::worker::WorkerStatus::Ready {
+            // The link is built once the scenario has settled, not on every move of a drag.
+            settle.call(std::time::Duration::from_millis(QR_SETTLE_MS), move |_| {
+                qr.want(&untrack(link))
+            });
+        }
+    });
+
     let _after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
     move || {
         printing.get().then(|| view! {
@@ -53,10 +86,13 @@ pub fn Handout() -> impl IntoView {
                     {edit.scenario.with(|s| s.overrides().iter().map(|(id, v)| format!("{} = {}", id.key(), v)).collect::<Vec<_>>().join("; "))}</p> })
             }}
             {move || {
-                let link = edit.scenario.with(|s| projection.with(|p| compare.with(|c| super::toolbar::share_url(s, p, c, lang.get()))));
-                let qr = super::toolbar::qr_data_url(&link);
+                let link = link();
+                let src = match qr.of(&link) {
+                    Some(super::state::Qr::Made(src)) => Some(src),
+                    _ => None,
+                };
                 view! {
-                    {qr.map(|src| view! { <img class="qr" data-handout-qr="" src=src alt=tr(Msg::QrAlt)/> })}
+                    {src.map(|src| view! { <img class="qr" data-handout-qr="" src=src alt=tr(Msg::QrAlt)/> })}
                     <p class="share">{link}</p>
                 }
             }}
@@ -65,3 +101,6 @@ pub fn Handout() -> impl IntoView {
     })
     }
 }
+
+/// How long after the scenario's last change the handout's QR code is asked for.
+const QR_SETTLE_MS: u64 = 1_000;

@@ -122,6 +122,7 @@ pub fn App() -> impl IntoView {
     provide_context(PresenterCtx(presenter));
     provide_context(notes::NotesCtx::new());
     state::worker::WorkerCtx::provide();
+    state::QrCtx::provide();
     provide_context(state::EnsembleCtx::start(scenario, compare));
     #[cfg(feature = "full")]
     provide_context(analysis::AnalysisCtx(RwSignal::new(None)));

@@ -4,7 +4,7 @@
 
 use super::state::t;
 use super::state::{download, url_with, Edit, PresenterCtx};
-use super::state::{LangCtx, ProjectionCtx};
+use super::state::{LangCtx, ProjectionCtx, Qr, QrCtx};
 use leptos::prelude::*;
 use vtre_i18n::Msg;
 use wasm_bindgen::JsCast;
@@ -30,20 +30,6 @@ pub fn share_url(
     url_with(&params)
 }
 
-/// The QR code of `text` as an SVG data URL.
-pub fn qr_data_url(text: &str) -> Option<String> {
-    let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
-    let svg = code
-        .render::<qrcode::render::svg::Color>()
-        .min_dimensions(220, 220)
-        .quiet_zone(true)
-        .build();
-    Some(format!(
-        "data:image/svg+xml;utf8,{}",
-        vtre_codec::link::query_escape(&svg)
-    ))
-}
-
 #[component]
 pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl IntoView {
     let edit: Edit = expect_context();
@@ -55,15 +41,21 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
     let copied = RwSignal::new(None::<bool>);
     let tr = move |m: Msg| m.text(lang.get());
     // Only while the share box is open: a lever move does not rebuild a link nobody sees.
-    let url = move || {
+    let url = Memo::new(move |_| {
         if share_open.get() {
             edit.scenario
                 .with(|s| p.with(|p| compare.with(|c| share_url(s, p, c, lang.get()))))
         } else {
             String::new()
         }
-    };
-    let qr = move || share_open.get().then(|| qr_data_url(&url())).flatten();
+    });
+    // Its QR code comes from the worker (state/qr.rs), asked for while the box is open.
+    let qr: super::state::QrCtx = expect_context();
+    Effect::new(move |_| {
+        if share_open.get() {
+            url.with(|u| qr.want(u));
+        }
+    });
 
     let copy = move |_| {
         let text = edit.scenario.with_untracked(|s| {
@@ -169,7 +161,7 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
                 <span aria-hidden="true">"⤓ "</span>{t(lang, Msg::DownloadData)}</button>
             <button data-action="export-csv" on:click=export_csv>{t(lang, Msg::ExportCsv)}</button>
             <button data-action="export-json" on:click=export_json>{t(lang, Msg::ExportJson)}</button>
-            <button data-action="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{t(lang, Msg::Print)}</button>
+            <button data-action="print" on:click=move |_| print_with_qr(qr, edit, p, compare, lang)>{t(lang, Msg::Print)}</button>
             <button data-action="presenter" aria-pressed=move || presenter.get().to_string() title=t(lang, Msg::PresenterHint)
                 on:click=move |_| presenter.update(|p| *p = !*p)>{t(lang, Msg::Presenter)}</button>
         </nav>
@@ -185,7 +177,44 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
                 Some(false) => tr(Msg::CopyFailed).to_string(),
                 None => String::new(),
             }}</p>
-            {move || qr().map(|src| view! { <img class="qr" data-qr="" src=src alt=tr(Msg::QrAlt) width="220" height="220"/> })}
+            {move || match url.with(|u| qr.of(u)) {
+                Some(Qr::Made(src)) => view! { <img class="qr" data-qr="" src=src alt=tr(Msg::QrAlt) width="220" height="220"/> }.into_any(),
+                Some(Qr::Making) => view! { <p class="qr-note muted" data-qr-making="">{tr(Msg::QrMaking)}</p> }.into_any(),
+                Some(Qr::Unavailable) => view! { <p class="qr-note" data-qr-unavailable="">{tr(Msg::QrUnavailable)}</p> }.into_any(),
+                None => ().into_any(),
+            }}
         </div>
     }
 }
+
+/// The print button: makes the handout's QR code first (the worker draws it: at most [`PRINT_WAIT_MS`]),
+/// then prints. A print from the browser's menu prints the code when it is already made (the handout keeps
+/// it current once the worker runs), else the link alone.
+fn print_with_qr(
+    qr: QrCtx,
+    edit: Edit,
+    p: Memo<vtre_model::Projection>,
+    compare: RwSignal<Vec<super::state::Compared>>,
+    lang: RwSignal<vtre_i18n::Lang>,
+) {
+    let link = edit.scenario.with_untracked(|s| {
+        p.with_untracked(|p| compare.with_untracked(|c| share_url(s, p, c, lang.get_untracked())))
+    });
+    qr.want(&link);
+    let print = || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    leptos::task::spawn_local(async move {
+        let mut waited = 0;
+        while waited < PRINT_WAIT_MS && qr.of(&link) == Some(Qr::Making) {
+            gloo_timers::future::TimeoutFuture::new(50).await;
+            waited += 50;
+        }
+        print();
+    });
+}
+
+/// How long the print button waits for the QR code.
+const PRINT_WAIT_MS: u32 = 2_000;

@@ -45,8 +45,11 @@ test('a share link round-trips and shows a QR code', async () => {
   await page.click('[data-action="share"]');
   const url = await page.$eval('[data-share-url]', (e) => e.value);
   assert.match(url, /s=1,eaf_swap:100/);
+  // The analysis worker draws it (the QR encoder is not in the page's first module, issue 20).
+  await page.waitForSelector('img[data-qr]');
   const qr = await page.$eval('img[data-qr]', (e) => e.getAttribute('src'));
   assert.match(qr, /^data:image\/svg\+xml/);
+  assert.match(decodeURIComponent(qr), /<svg[^>]*>/);
   const other = await context.newPage();
   await other.goto(url);
   await other.waitForSelector('html[data-app] [data-headline="co2_2030"]');
@@ -204,6 +207,39 @@ test('with browser storage disabled the app still works, keeps saves in memory a
   await page.keyboard.press('ArrowRight');
   await page.waitForURL(/eaf_swap:10/);
   await context.close();
+});
+
+test('the QR code follows the link it shows, and where the worker cannot start the share box says so and the link still copies', async () => {
+  const { context, page } = await open('?lang=en');
+  await page.click('[data-action="share"]');
+  await page.waitForSelector('img[data-qr]');
+  const first = await page.$eval('img[data-qr]', (e) => e.src);
+  // A lever move changes the link, and so the code (never the old link's code beside the new link).
+  await page.focus('[data-lever="eaf_swap"]');
+  await page.keyboard.press('PageUp');
+  await page.waitForFunction((old) => document.querySelector('img[data-qr]')?.src && document.querySelector('img[data-qr]').src !== old, first);
+  assert.match(await page.$eval('[data-share-url]', (e) => e.value), /eaf_swap:100/);
+  await context.close();
+
+  // A page whose worker script is missing (blocked, or a broken deployment).
+  const ctx2 = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
+  await ctx2.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const p2 = await ctx2.newPage();
+  await p2.route((u) => new URL(u).pathname.endsWith('/') || new URL(u).pathname.endsWith('index.html'), async (route) => {
+    const r = await route.fetch();
+    const body = (await r.text()).replace(/(<meta name="?vtre-worker"? content=")[^"]*/, '$1missing-worker.js');
+    await route.fulfill({ response: r, body });
+  });
+  await p2.goto(app.base + '?lang=en');
+  await p2.waitForSelector('html[data-app] [data-headline="co2_2030"]');
+  await p2.click('[data-action="share"]');
+  const note = await p2.waitForSelector('[data-qr-unavailable]');
+  assert.match(await note.textContent(), /QR code cannot be made here; copy the link/);
+  assert.equal(await p2.$$eval('img[data-qr]', (i) => i.length), 0);
+  await p2.click('[data-action="copy-link"]');
+  assert.match(await p2.evaluate(() => navigator.clipboard.readText()), /lang=en/);
+  await p2.screenshot({ path: path.join(artifacts, 'qr-unavailable-phone.png') });
+  await ctx2.close();
 });
 
 test('no console errors during the workshop run', () => {

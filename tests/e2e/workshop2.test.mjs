@@ -47,6 +47,7 @@ test('the comparison survives a share link and its QR code; tables have headers 
   await page.click('[data-action="share"]');
   const url = await page.$eval('[data-share-url]', (e) => e.value);
   assert.equal((url.match(/[?&]c=/g) || []).length, 2, url);
+  await page.waitForSelector('img[data-qr]');
   assert.match(await page.$eval('img[data-qr]', (e) => e.getAttribute('src')), /^data:image\/svg\+xml/);
   const other = await open('', { width: 390, height: 844 });
   await other.page.goto(url);

@@ -13,12 +13,17 @@
 //! {"v":1,"run":7,"job":"ensemble","scenario":{"eaf_swap":300},"members":1000,"seed":1,"series":["co2_total"]}
 //! {"v":1,"run":8,"job":"confident","scenario":{},"target":"energy_intensity","lever":"eaf_swap","confidence":0.8,
 //!   "margin":false,"members":500,"seed":1}
+//! {"v":1,"run":9,"qr":"https://example.org/?s=1,eaf_swap:300"}
 //! {"v":1,"cancel":7}
 //! {"v":1,"ready":true}
 //! {"v":1,"run":7,"progress":[200,1000]}
 //! {"v":1,"run":7,"ensemble":{"members":1000,"series":[["co2_total",[[p5,p10,p50,p90,p95],…16 years]]],
 //!   "odds":[["industry_scale",1000,12,3,985],…]}}
+//! {"v":1,"run":9,"qr":"<?xml version=\"1.0\" …><svg …>…</svg>"}
 //! ```
+//!
+//! The worker also draws the share link's QR code (`qr`), so the QR encoder is not in the page's first
+//! module (issue 20: 14 KiB gzip of the core's wasm).
 
 use crate::json::{self, Json};
 use vtre_analysis::shapley::{Method, Part};
@@ -129,7 +134,14 @@ pub enum ToWorker {
     Run { run: u32, job: Job },
     /// Drop run `run` if it is still queued or running (a newer one replaces it).
     Cancel { run: u32 },
+    /// Draw the QR code of `text` (a share link); its answer is [`Answer::Qr`].
+    Qr { run: u32, text: String },
 }
+
+/// The longest text the worker draws a QR code of, and the longest QR code (SVG text) the app takes back:
+/// far above a share link, far below anything that could slow the page.
+pub const QR_MAX_TEXT: usize = 8_000;
+pub const QR_MAX_SVG: usize = 400_000;
 
 /// What a finished run gives.
 // One message lives for one send and one read: boxing the large variant would buy nothing.
@@ -147,6 +159,8 @@ pub enum Answer {
     Best(Option<Reachable>),
     Contributions(Contributions),
     Confident(ConfidentSeek),
+    /// The QR code asked for, as SVG text (the app shows it as an image, never as markup).
+    Qr(String),
     /// The job could not be done (a goal-seek on the unquantified target): why, in English, for the log.
     Refused(String),
 }
@@ -166,7 +180,9 @@ pub enum FromWorker {
 
 mod read;
 mod write;
-pub use read::{from_worker, to_worker, Refused};
+pub use read::{
+    any_answer, explorer_answer, from_worker, from_worker_taking, to_worker, AnswerReader, Refused,
+};
 
 #[cfg(test)]
 mod tests {
@@ -308,6 +324,87 @@ mod tests {
         // A part without its effect alone (the earlier four-element form) is refused, not guessed.
         let old = r#"{"v":1,"run":1,"contributions":{"measure":["co2_total",2030],"reference":1,"scenario":2,"parts":[[["lever","eaf_swap"],0,600,1]],"method":null,"runs":2}}"#;
         assert!(from_worker(old).is_err_and(|e| e.0.contains("part")));
+    }
+
+    #[test]
+    fn a_qr_code_request_and_answer_read_back_and_anything_but_an_svg_of_sane_length_is_refused() {
+        let ask = ToWorker::Qr {
+            run: 9,
+            text: "https://example.org/?s=1,eaf_swap:300&lang=en".into(),
+        };
+        assert_eq!(to_worker(&ask.to_text()), Ok(ask.clone()));
+        let svg = r#"<?xml version="1.0" standalone="yes"?><svg xmlns="http://www.w3.org/2000/svg"></svg>"#;
+        let answer = FromWorker::Done {
+            run: 9,
+            answer: Answer::Qr(svg.into()),
+        };
+        assert_eq!(from_worker(&answer.to_text()), Ok(answer.clone()));
+        assert_eq!(
+            from_worker_taking(&answer.to_text(), explorer_answer),
+            Ok(answer)
+        );
+        for (text, why) in [
+            (r#"{"v":1,"run":9,"qr":""}"#.to_string(), "qr text length"),
+            (
+                format!(
+                    r#"{{"v":1,"run":9,"qr":"{}"}}"#,
+                    "x".repeat(QR_MAX_TEXT + 1)
+                ),
+                "qr text length",
+            ),
+            (r#"{"v":1,"run":9,"qr":7}"#.to_string(), "qr"),
+        ] {
+            assert!(
+                to_worker(&text).is_err_and(|e| e.0.contains(why)),
+                "{why}: {:?}",
+                to_worker(&text)
+            );
+        }
+        for text in [
+            r#"{"v":1,"run":9,"qr":"<script>alert(1)</script>"}"#.to_string(),
+            r#"{"v":1,"run":9,"qr":""}"#.to_string(),
+            format!(r#"{{"v":1,"run":9,"qr":"<svg{}"}}"#, " ".repeat(QR_MAX_SVG)),
+        ] {
+            assert!(
+                from_worker(&text).is_err_and(|e| e.0 == "qr"),
+                "{:?}",
+                from_worker(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_modules_reader_takes_the_explorers_answers_and_refuses_the_analysis_pages() {
+        let sc = sample_scenario();
+        let mut e = vtre_analysis::Ensemble::new(&sc, 10, 1);
+        e.run();
+        let ens = FromWorker::Done {
+            run: 1,
+            answer: Answer::of_ensemble(&e, &[SeriesId::Co2Total]),
+        };
+        assert_eq!(
+            from_worker_taking(&ens.to_text(), explorer_answer),
+            Ok(ens.clone())
+        );
+        let refused = FromWorker::Done {
+            run: 2,
+            answer: Answer::Refused("no".into()),
+        };
+        assert_eq!(
+            from_worker_taking(&refused.to_text(), explorer_answer),
+            Ok(refused)
+        );
+        let tornado = FromWorker::Done {
+            run: 3,
+            answer: Answer::Tornado(vtre_analysis::tornado(
+                &sc,
+                Measure::Series(SeriesId::Co2Total, 2030),
+                3,
+            )),
+        };
+        assert!(from_worker_taking(&tornado.to_text(), explorer_answer)
+            .is_err_and(|e| e.0 == "unknown answer"));
+        assert_eq!(from_worker(&tornado.to_text()), Ok(tornado));
     }
 
     #[test]

@@ -313,6 +313,14 @@ fn worker_messages() -> Vec<(String, String)> {
         out.push((name, m.to_text()));
     }
     out.push(("to-cancel".into(), ToWorker::Cancel { run: 3 }.to_text()));
+    out.push((
+        "to-qr".into(),
+        ToWorker::Qr {
+            run: 4,
+            text: "https://example.org/?s=1,eaf_swap:300&lang=zh".into(),
+        }
+        .to_text(),
+    ));
 
     let mut e = Ensemble::new(&ex, 40, 1);
     e.run();
@@ -344,6 +352,10 @@ fn worker_messages() -> Vec<(String, String)> {
         ),
         ("best-none", Answer::Best(None)),
         ("refused", Answer::Refused("no number to seek".into())),
+        (
+            "qr",
+            Answer::Qr(r##"<?xml version="1.0" standalone="yes"?><svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="29" height="29" viewBox="0 0 29 29" shape-rendering="crispEdges"><path fill="#fff" d="M0 0h29v29H0z"/><path fill="#000" d="M4 4h7v1H4z"/></svg>"##.into()),
+        ),
     ];
     if let Ok(s) = goal_seek(&ex, TargetId::IndustryScale, LeverId::SteelPrice) {
         answers.push(("seek", Answer::Seek(s)));

@@ -34,6 +34,8 @@ enum State {
     Once(Box<Job>),
     /// A job that cannot start (a market lever, an unscored target): answered at once, with why.
     Refused(String),
+    /// A share link's QR code to draw (one short step).
+    Qr(String),
 }
 
 struct Running {
@@ -43,7 +45,8 @@ struct Running {
 
 impl Running {
     fn urgent(&self) -> bool {
-        matches!(self.state, State::Ensemble { .. })
+        // A QR code is for a reader waiting at the share box: before anything else, and quick.
+        matches!(self.state, State::Ensemble { .. } | State::Qr(_))
     }
 }
 
@@ -62,6 +65,13 @@ impl Runner {
     pub fn take(&mut self, msg: ToWorker) {
         match msg {
             ToWorker::Cancel { run } => self.runs.retain(|r| r.run != run),
+            ToWorker::Qr { run, text } => {
+                self.runs.retain(|r| r.run != run);
+                self.runs.push(Running {
+                    run,
+                    state: State::Qr(text),
+                });
+            }
             ToWorker::Run { run, job } => {
                 // A run id given again replaces the older run.
                 self.runs.retain(|r| r.run != run);
@@ -133,7 +143,7 @@ impl Runner {
             State::Ensemble { e, .. } => e.step(ENSEMBLE_STEP),
             State::Shapley(s) => s.step(SHAPLEY_STEP),
             State::Confident(c) => c.step(CONFIDENT_STEP),
-            State::Once(_) | State::Refused(_) => true,
+            State::Once(_) | State::Refused(_) | State::Qr(_) => true,
         };
         if !finished {
             return None;
@@ -145,6 +155,10 @@ impl Runner {
             State::Confident(c) => Answer::Confident(c.finish()),
             State::Refused(why) => Answer::Refused(why),
             State::Once(job) => once(*job),
+            State::Qr(text) => match qr_svg(&text) {
+                Some(svg) => Answer::Qr(svg),
+                None => Answer::Refused("too long for a QR code".into()),
+            },
         };
         Some(FromWorker::Done { run, answer })
     }
@@ -161,7 +175,7 @@ impl Runner {
                         let planned = c.estimated_runs();
                         (c.runs().min(planned), planned)
                     }
-                    State::Once(_) | State::Refused(_) => return None,
+                    State::Once(_) | State::Refused(_) | State::Qr(_) => return None,
                 };
                 Some(FromWorker::Progress {
                     run: r.run,
@@ -171,6 +185,18 @@ impl Runner {
             })
             .collect()
     }
+}
+
+/// The QR code of `text` as SVG text, at least 220 px square with its quiet zone (`None`: too long to
+/// encode). Drawn here rather than in the page: the QR encoder is 14 KiB gzip of wasm (issue 20).
+pub fn qr_svg(text: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
+    Some(
+        code.render::<qrcode::render::svg::Color>()
+            .min_dimensions(220, 220)
+            .quiet_zone(true)
+            .build(),
+    )
 }
 
 fn once(job: Job) -> Answer {

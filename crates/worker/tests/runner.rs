@@ -261,3 +261,69 @@ fn a_goal_seek_to_a_confidence_in_steps_equals_the_analysis_at_once_and_reports_
         "{got:?}"
     );
 }
+
+#[test]
+fn a_share_links_qr_code_comes_back_as_svg_before_the_analysis_pages_jobs_and_a_page_reads_it() {
+    let link = "https://example.org/explorer/?s=1,eaf_swap:300&lang=zh";
+    let mut r = Runner::new();
+    send(
+        &mut r,
+        ToWorker::Run {
+            run: 20,
+            job: Job::Tornado {
+                scenario: scenario(),
+                measure: Measure::Target(TargetId::IndustryScale),
+                top: 3,
+            },
+        },
+    );
+    send(
+        &mut r,
+        ToWorker::Qr {
+            run: 21,
+            text: link.into(),
+        },
+    );
+    assert_eq!(r.queued(), vec![21, 20], "the QR code is not kept waiting");
+    // Exactly one step, and the page's first module reads the answer (explorer_answer).
+    let m = r.step().expect("a QR code in one step");
+    let text = m.to_text();
+    let read = vtre_codec::worker::from_worker_taking(&text, vtre_codec::worker::explorer_answer);
+    let Ok(FromWorker::Done {
+        run: 21,
+        answer: Answer::Qr(svg),
+    }) = read
+    else {
+        panic!("{read:?}");
+    };
+    assert!(svg.starts_with("<?xml") && svg.contains("<svg"), "{svg}");
+    assert_eq!(Some(svg.clone()), vtre_worker::qr_svg(link));
+    // Another link, another code.
+    assert_ne!(Some(svg), vtre_worker::qr_svg("https://example.org/?s=1"));
+    // The tornado still answers, and the page's first module refuses its answer as one it never asked for.
+    let rest = r.step().expect("the tornado");
+    assert!(vtre_codec::worker::from_worker_taking(
+        &rest.to_text(),
+        vtre_codec::worker::explorer_answer
+    )
+    .is_err_and(|e| e.0.contains("unknown answer")));
+    assert!(matches!(
+        from_worker(&rest.to_text()),
+        Ok(FromWorker::Done {
+            run: 20,
+            answer: Answer::Tornado(_)
+        })
+    ));
+}
+
+#[test]
+fn a_text_too_long_for_a_qr_code_is_refused_with_why() {
+    let mut r = Runner::new();
+    // Within what a message may carry, beyond what a QR code holds (2,953 bytes at the lowest correction).
+    let long = "x".repeat(5_000);
+    send(&mut r, ToWorker::Qr { run: 1, text: long });
+    match drain(&mut r).as_slice() {
+        [(1, Answer::Refused(why))] => assert!(why.contains("QR"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}

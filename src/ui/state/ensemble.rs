@@ -103,7 +103,7 @@ pub async fn preload_reference_spread() {
 /// files. `false` if the text is not a spread. Call before the app is mounted.
 #[doc(hidden)]
 pub fn preload_reference_spread_text(text: &str) -> bool {
-    let spread = vtre_codec::worker::from_worker(text.trim())
+    let spread = vtre_codec::worker::from_worker_taking(text.trim(), super::worker::READ)
         .ok()
         .and_then(|m| match m {
             FromWorker::Done { answer, .. } => Spread::from_answer(answer),

@@ -1,7 +1,7 @@
 //! App state beyond the scenario signal, one concern per file: undoable edits ([`edit`]), notices and their
 //! texts ([`notices`]), the saved library over storage ([`storage`]), compared scenarios and presenter mode
-//! ([`compare`]), page routing ([`view`]), browser helpers ([`browser`]), ensembles ([`ensemble`]) and the
-//! bridge to the analysis worker ([`worker`]).
+//! ([`compare`]), page routing ([`view`]), browser helpers ([`browser`]), ensembles ([`ensemble`]), the
+//! share link's QR code ([`qr`]) and the bridge to the analysis worker ([`worker`]).
 
 mod browser;
 mod compare;
@@ -9,6 +9,7 @@ mod context;
 mod edit;
 mod ensemble;
 mod notices;
+mod qr;
 mod storage;
 mod view;
 pub mod worker;
@@ -19,5 +20,6 @@ pub use context::*;
 pub use edit::*;
 pub use ensemble::*;
 pub use notices::*;
+pub use qr::*;
 pub use storage::*;
 pub use view::*;

@@ -16,8 +16,15 @@
 
 use leptos::prelude::*;
 use std::cell::RefCell;
-use vtre_codec::worker::{from_worker, Answer, FromWorker, Job, ToWorker};
+use vtre_codec::worker::{from_worker_taking, Answer, FromWorker, Job, ToWorker};
 use wasm_bindgen::prelude::*;
+
+/// The answers this module reads: the core (issue 20) asks only for ensembles and QR codes, so the decoders
+/// of the analysis page's answers are left out of it (a few KiB of wasm).
+#[cfg(feature = "full")]
+pub(super) const READ: vtre_codec::worker::AnswerReader = vtre_codec::worker::any_answer;
+#[cfg(not(feature = "full"))]
+pub(super) const READ: vtre_codec::worker::AnswerReader = vtre_codec::worker::explorer_answer;
 
 /// How long the worker may take to say it is ready (download and compile its wasm on a slow link).
 pub const START_TIMEOUT_MS: u64 = 30_000;
@@ -112,7 +119,7 @@ fn start() {
     };
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
-            if let Some(Ok(m)) = ev.data().as_string().map(|t| from_worker(&t)) {
+            if let Some(Ok(m)) = ev.data().as_string().map(|t| from_worker_taking(&t, READ)) {
                 receive(m);
             }
         });
@@ -214,12 +221,21 @@ fn send(m: &ToWorker) {
 /// Starts `job` in the worker (starting the worker first if need be); `on` hears its progress and answer.
 /// Returns the run's id, for [`cancel`]. If the worker has failed, `on` hears [`Event::Failed`] at once.
 pub fn run(job: Job, on: impl FnMut(Event) + 'static) -> u32 {
+    start_run(move |run| ToWorker::Run { run, job }, Box::new(on))
+}
+
+/// Asks the worker for the QR code of `text` (starting it if need be); `on` hears the answer
+/// ([`Answer::Qr`], or [`Answer::Refused`] for a text too long), or [`Event::Failed`].
+pub fn run_qr(text: String, on: impl FnMut(Event) + 'static) -> u32 {
+    start_run(move |run| ToWorker::Qr { run, text }, Box::new(on))
+}
+
+fn start_run(message: impl FnOnce(u32) -> ToWorker, mut on: Listener) -> u32 {
     let (run, failed, idle) = BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
         b.next = b.next.wrapping_add(1);
         (b.next, b.failed, b.worker.is_none())
     });
-    let mut on: Listener = Box::new(on);
     if failed {
         on(Event::Failed);
         return run;
@@ -228,7 +244,7 @@ pub fn run(job: Job, on: impl FnMut(Event) + 'static) -> u32 {
     if idle {
         start();
     }
-    send(&ToWorker::Run { run, job });
+    send(&message(run));
     run
 }
 

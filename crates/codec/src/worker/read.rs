@@ -192,6 +192,16 @@ pub fn to_worker(text: &str) -> R<ToWorker> {
         return Ok(ToWorker::Cancel { run: run_id(c)? });
     }
     let run = run_id(field(&v, "run")?)?;
+    if let Some(q) = v.get("qr") {
+        let text = s(q, "qr")?;
+        if text.is_empty() || text.len() > QR_MAX_TEXT {
+            return bad("qr text length");
+        }
+        return Ok(ToWorker::Qr {
+            run,
+            text: text.to_string(),
+        });
+    }
     let sc = scenario(field(&v, "scenario")?)?;
     let job = match s(field(&v, "job")?, "job")? {
         "ensemble" => {
@@ -240,8 +250,18 @@ pub fn to_worker(text: &str) -> R<ToWorker> {
     Ok(ToWorker::Run { run, job })
 }
 
-/// Reads a message from the worker. Never panics.
+/// Reads a message from the worker, taking every answer. Never panics.
 pub fn from_worker(text: &str) -> R<FromWorker> {
+    from_worker_taking(text, any_answer)
+}
+
+/// Reads the answer in a message of the worker's (`None`: not an answer this reader takes).
+pub type AnswerReader = fn(&Json) -> Option<R<Answer>>;
+
+/// Reads a message from the worker, taking only the answers `read` reads (any other is refused as
+/// unknown): the page's first module reads those the explorer asks for ([`explorer_answer`]), so the
+/// decoders of the analysis page's answers are not in it (issue 20). Never panics.
+pub fn from_worker_taking(text: &str, read: AnswerReader) -> R<FromWorker> {
     let v = versioned(text)?;
     if let Some(r) = v.get("ready") {
         return if b(r, "ready")? {
@@ -261,65 +281,108 @@ pub fn from_worker(text: &str) -> R<FromWorker> {
             _ => bad("progress"),
         };
     }
-    let answer = if let Some(e) = v.get("ensemble") {
-        let members = count(field(e, "members")?, "members")?;
-        let series = arr(field(e, "series")?, "series")?
-            .iter()
-            .map(|x| match arr(x, "series entry")? {
-                [id, years] => {
-                    let years = arr(years, "years")?;
-                    if years.len() != N_YEARS {
-                        return bad("years");
-                    }
-                    let mut q = [Quantiles::NAN; N_YEARS];
-                    for (slot, y) in q.iter_mut().zip(years) {
-                        match arr(y, "quantiles")? {
-                            [a, b_, c, d, e] => {
-                                *slot = Quantiles {
-                                    p5: f_or_nan(a, "p5")?,
-                                    p10: f_or_nan(b_, "p10")?,
-                                    p50: f_or_nan(c, "p50")?,
-                                    p90: f_or_nan(d, "p90")?,
-                                    p95: f_or_nan(e, "p95")?,
-                                }
+    match read(&v) {
+        Some(answer) => Ok(FromWorker::Done {
+            run,
+            answer: answer?,
+        }),
+        None => bad("unknown answer"),
+    }
+}
+
+/// Every answer.
+pub fn any_answer(v: &Json) -> Option<R<Answer>> {
+    explorer_answer(v).or_else(|| analysis_answer(v))
+}
+
+/// The answers the explorer asks for: an ensemble's bands and chances, a QR code, a refusal.
+pub fn explorer_answer(v: &Json) -> Option<R<Answer>> {
+    if let Some(e) = v.get("ensemble") {
+        Some(ensemble_answer(e))
+    } else if let Some(x) = v.get("qr") {
+        Some(s(x, "qr").and_then(|svg| {
+            // An SVG document (shown as an image, so nothing in it runs), of a sane length.
+            if svg.len() <= QR_MAX_SVG && (svg.starts_with("<?xml") || svg.starts_with("<svg")) {
+                Ok(Answer::Qr(svg.to_string()))
+            } else {
+                bad("qr")
+            }
+        }))
+    } else {
+        v.get("refused")
+            .map(|x| s(x, "refused").map(|w| Answer::Refused(w.to_string())))
+    }
+}
+
+fn ensemble_answer(e: &Json) -> R<Answer> {
+    let members = count(field(e, "members")?, "members")?;
+    let series = arr(field(e, "series")?, "series")?
+        .iter()
+        .map(|x| match arr(x, "series entry")? {
+            [id, years] => {
+                let years = arr(years, "years")?;
+                if years.len() != N_YEARS {
+                    return bad("years");
+                }
+                let mut q = [Quantiles::NAN; N_YEARS];
+                for (slot, y) in q.iter_mut().zip(years) {
+                    match arr(y, "quantiles")? {
+                        [a, b_, c, d, e] => {
+                            *slot = Quantiles {
+                                p5: f_or_nan(a, "p5")?,
+                                p10: f_or_nan(b_, "p10")?,
+                                p50: f_or_nan(c, "p50")?,
+                                p90: f_or_nan(d, "p90")?,
+                                p95: f_or_nan(e, "p95")?,
                             }
-                            _ => return bad("quantiles"),
                         }
+                        _ => return bad("quantiles"),
                     }
-                    Ok((series(id)?, q))
                 }
-                _ => bad("series entry"),
-            })
-            .collect::<R<Vec<_>>>()?;
-        let odds = arr(field(e, "odds")?, "odds")?
-            .iter()
-            .map(|x| match arr(x, "odds entry")? {
-                [id, n, met, risk, missed] => {
-                    let o = TargetOdds {
-                        id: target(id)?,
-                        members: count(n, "members")?,
-                        met: count(met, "met")?,
-                        at_risk: count(risk, "at_risk")?,
-                        missed: count(missed, "missed")?,
-                    };
-                    if o.met + o.at_risk + o.missed > o.members {
-                        return bad("odds add up to more than the members");
-                    }
-                    Ok(o)
+                Ok((series(id)?, q))
+            }
+            _ => bad("series entry"),
+        })
+        .collect::<R<Vec<_>>>()?;
+    let odds = arr(field(e, "odds")?, "odds")?
+        .iter()
+        .map(|x| match arr(x, "odds entry")? {
+            [id, n, met, risk, missed] => {
+                let o = TargetOdds {
+                    id: target(id)?,
+                    members: count(n, "members")?,
+                    met: count(met, "met")?,
+                    at_risk: count(risk, "at_risk")?,
+                    missed: count(missed, "missed")?,
+                };
+                if o.met + o.at_risk + o.missed > o.members {
+                    return bad("odds add up to more than the members");
                 }
-                _ => bad("odds entry"),
-            })
-            .collect::<R<Vec<_>>>()?;
-        Answer::Ensemble {
-            members,
-            series,
-            odds,
-        }
-    } else if let Some(t) = v.get("tornado") {
-        Answer::Tornado(Tornado {
-            measure: measure(field(t, "measure")?)?,
-            base: f_or_nan(field(t, "base")?, "base")?,
-            bars: arr(field(t, "bars")?, "bars")?
+                Ok(o)
+            }
+            _ => bad("odds entry"),
+        })
+        .collect::<R<Vec<_>>>()?;
+    Ok(Answer::Ensemble {
+        members,
+        series,
+        odds,
+    })
+}
+
+/// The analysis page's answers: tornado, goal-seek, best reachable, contributions, goal-seek to a confidence.
+fn analysis_answer(v: &Json) -> Option<R<Answer>> {
+    ["tornado", "seek", "best", "contributions", "confident"]
+        .into_iter()
+        .find_map(|k| v.get(k).map(|x| analysis_body(k, x)))
+}
+
+fn analysis_body(key: &str, x: &Json) -> R<Answer> {
+    Ok(match key {
+        "tornado" => Answer::Tornado(Tornado {
+            measure: measure(field(x, "measure")?)?,
+            base: f_or_nan(field(x, "base")?, "base")?,
+            bars: arr(field(x, "bars")?, "bars")?
                 .iter()
                 .map(|x| match arr(x, "bar")? {
                     [i, li, hi, lo, ho] => Ok(Bar {
@@ -332,9 +395,8 @@ pub fn from_worker(text: &str) -> R<FromWorker> {
                     _ => bad("bar"),
                 })
                 .collect::<R<_>>()?,
-        })
-    } else if let Some(x) = v.get("seek") {
-        Answer::Seek(Seek {
+        }),
+        "seek" => Answer::Seek(Seek {
             target: target(field(x, "target")?)?,
             lever: lever(field(x, "lever")?)?,
             from: f(field(x, "from")?, "from")?,
@@ -342,9 +404,8 @@ pub fn from_worker(text: &str) -> R<FromWorker> {
             reached: b(field(x, "reached")?, "reached")?,
             result: result(field(x, "result")?)?,
             runs: count(field(x, "runs")?, "runs")?,
-        })
-    } else if let Some(x) = v.get("best") {
-        match x {
+        }),
+        "best" => match x {
             Json::Null => Answer::Best(None),
             x => Answer::Best(Some(Reachable {
                 target: target(field(x, "target")?)?,
@@ -360,9 +421,8 @@ pub fn from_worker(text: &str) -> R<FromWorker> {
                     .collect::<R<_>>()?,
                 runs: count(field(x, "runs")?, "runs")?,
             })),
-        }
-    } else if let Some(x) = v.get("contributions") {
-        Answer::Contributions(Contributions {
+        },
+        "contributions" => Answer::Contributions(Contributions {
             measure: measure(field(x, "measure")?)?,
             reference: f_or_nan(field(x, "reference")?, "reference")?,
             scenario: f_or_nan(field(x, "scenario")?, "scenario")?,
@@ -390,9 +450,8 @@ pub fn from_worker(text: &str) -> R<FromWorker> {
                 },
             },
             runs: count(field(x, "runs")?, "runs")?,
-        })
-    } else if let Some(x) = v.get("confident") {
-        Answer::Confident(ConfidentSeek {
+        }),
+        "confident" => Answer::Confident(ConfidentSeek {
             target: target(field(x, "target")?)?,
             lever: lever(field(x, "lever")?)?,
             confidence: chance(field(x, "confidence")?, "confidence")?,
@@ -405,11 +464,7 @@ pub fn from_worker(text: &str) -> R<FromWorker> {
             chance: chance_or_nan(field(x, "chance")?, "chance")?,
             reached: b(field(x, "reached")?, "reached")?,
             runs: count(field(x, "runs")?, "runs")?,
-        })
-    } else if let Some(x) = v.get("refused") {
-        Answer::Refused(s(x, "refused")?.to_string())
-    } else {
-        return bad("unknown answer");
-    };
-    Ok(FromWorker::Done { run, answer })
+        }),
+        _ => return bad("unknown answer"),
+    })
 }

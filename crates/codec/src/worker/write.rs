@@ -47,6 +47,11 @@ impl ToWorker {
         let v = num(f64::from(VERSION));
         let json = match self {
             ToWorker::Cancel { run } => obj(vec![("v", v), ("cancel", num(f64::from(*run)))]),
+            ToWorker::Qr { run, text } => obj(vec![
+                ("v", v),
+                ("run", num(f64::from(*run))),
+                ("qr", str_(text)),
+            ]),
             ToWorker::Run { run, job } => {
                 let mut f = vec![
                     ("v", v),
@@ -294,6 +299,7 @@ fn answer_json(a: &Answer) -> (&'static str, Json) {
                 ("runs", num(c.runs as f64)),
             ]),
         ),
+        Answer::Qr(svg) => ("qr", str_(svg)),
         Answer::Refused(why) => ("refused", str_(why)),
     }
 }
