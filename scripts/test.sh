@@ -59,7 +59,7 @@ serve_pid=$!
 ok() { node -e "fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "$1"; }
 served=0
 for _ in $(seq 1 120); do
-  if ok http://127.0.0.1:8093/ && ok http://127.0.0.1:8093/pages/notes-zh.html; then
+  if ok http://127.0.0.1:8093/ && ok http://127.0.0.1:8093/pages/notes-zh.json; then
     served=1
     break
   fi

@@ -22,7 +22,6 @@ pub fn Lever(id: LeverId) -> impl IntoView {
     let info_open = RwSignal::new(false);
     let notes: super::notes::NotesCtx = expect_context();
     let vc: super::state::ViewCtx = expect_context();
-    let note_key = format!("lever:{}", l.key);
     Effect::new(move |_| {
         if info_open.get() {
             notes.want(lang.get());
@@ -144,8 +143,8 @@ pub fn Lever(id: LeverId) -> impl IntoView {
             </p>
             <div class="popover" id=help_id.clone() hidden=move || !info_open.get()>
                 // Explanation, source and note on the reference value: loaded with the notes page.
-                <div class="note-text" on:click=move |ev| super::notes::follow_row_link(&ev, vc)
-                    inner_html=move || notes.html(lang.get(), &note_key)></div>
+                <div class="note-text" on:click=move |ev| super::notes::follow_row_link(&ev, vc)>
+                    {notes.lever(lang, l.key)}</div>
                 <p class="meta"><span>{t(lang, Msg::GuidelineRef)}</span>": "<cite lang="zh-CN">{l.guideline_ref}</cite></p>
                 <p class="meta"><span>{t(lang, Msg::ReferenceValue)}</span>": "
                     {move || format!("{} ({} {})", vtre_i18n::lever_value(l, l.default, lang.get()), Msg::ReachedBy.text(lang.get()), l.target_year)}</p>

@@ -1,14 +1,16 @@
-//! Lever explanations and preset stories, loaded on demand from the pre-rendered `pages/notes-<lang>.html`
-//! (`crate::pages::notes_html`) instead of being compiled into the wasm. The first lever info opened, the
-//! first keyboard focus in the lever panel or the scenarios panel opening asks for the page of the current
-//! language; until it arrives the block says it is loading, and if it cannot be loaded it says so. A lever's
-//! sources link to their rows on the assumptions page ([`follow_row_link`]).
+//! Lever explanations and preset stories, loaded on demand as data (`pages/notes-<lang>.json`, written by the
+//! page generator: [`vtre_codec::notes`]) instead of being compiled into the wasm, and shown as typed views —
+//! text is text, a source is citations and links to assumption rows; nothing in the file is ever markup. The
+//! first lever info opened, the first keyboard focus in the lever panel or the scenarios panel opening asks
+//! for the file of the current language; until it arrives the block says it is loading, and if it cannot be
+//! loaded (or is not a notes file of this version) it says so. A lever's sources link to their rows on the
+//! assumptions page ([`follow_row_link`]).
 
-use super::fetch::load_page;
+use super::fetch::load_text;
 use super::state::ViewCtx;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use std::sync::Arc;
+use vtre_codec::notes::{LeverNote, Notes, Piece};
 use vtre_hooks as h;
 use vtre_i18n::{Lang, Msg};
 
@@ -17,7 +19,7 @@ enum Load {
     #[default]
     Idle,
     Loading,
-    Ready(Arc<BTreeMap<String, String>>),
+    Ready(Arc<Notes>),
     Failed,
 }
 
@@ -51,29 +53,78 @@ impl NotesCtx {
             return;
         }
         slot.set(Load::Loading);
-        let name = format!("notes-{}", lang.key());
+        let file = format!("notes-{}.json", lang.key());
         leptos::task::spawn_local(async move {
-            let loaded = load_page(&name).await.and_then(|html| parse(&html));
+            let text = load_text(&file, &format!("pages/{file}")).await;
+            let loaded = text.and_then(|t| Notes::parse(&t).ok());
             slot.try_set(match loaded {
-                Some(map) => Load::Ready(Arc::new(map)),
+                Some(notes) => Load::Ready(Arc::new(notes)),
                 None => Load::Failed,
             });
         });
     }
 
-    /// The HTML of note `key` (`lever:<key>` or `preset:<key>`) in `lang`, or a loading / failure line.
-    /// Reactive: re-runs when the notes arrive.
-    pub fn html(&self, lang: Lang, key: &str) -> String {
-        self.slot(lang).with(|l| match l {
-            Load::Ready(map) => map.get(key).cloned().unwrap_or_default(),
-            Load::Failed => format!(
-                r#"<p class="field-note" role="status">{}</p>"#,
-                Msg::NotesFailed.text(lang)
-            ),
+    /// Lever `key`'s note in the current language, or a loading / failure line. Reactive: follows the
+    /// language and the notes' arrival.
+    pub fn lever(self, lang: RwSignal<Lang>, key: &'static str) -> impl IntoView {
+        move || {
+            let l = lang.get();
+            self.shown(l, |n| n.lever(key).map(|note| lever_view(note, l)))
+        }
+    }
+
+    /// Preset `key`'s story, like [`NotesCtx::lever`] (the scenarios panel: the full module's).
+    #[cfg(feature = "full")]
+    pub fn preset(self, lang: RwSignal<Lang>, key: &'static str) -> impl IntoView {
+        move || {
+            let l = lang.get();
+            self.shown(l, |n| {
+                n.preset(key).map(|story| {
+                    let story = story.to_string();
+                    view! { <p class="story">{story}</p> }.into_any()
+                })
+            })
+        }
+    }
+
+    fn shown(self, l: Lang, note: impl FnOnce(&Notes) -> Option<AnyView>) -> AnyView {
+        self.slot(l).with(|s| match s {
+            Load::Ready(n) => note(n).unwrap_or_else(|| ().into_any()),
+            Load::Failed => {
+                view! { <p class="field-note" role="status">{Msg::NotesFailed.text(l)}</p> }
+                    .into_any()
+            }
             Load::Idle | Load::Loading => {
-                format!(r#"<p class="muted">{}</p>"#, Msg::Loading.text(lang))
+                view! { <p class="muted">{Msg::Loading.text(l)}</p> }.into_any()
             }
         })
+    }
+}
+
+/// A lever's explanation, its sources and the note on its reference value.
+fn lever_view(n: &LeverNote, lang: Lang) -> AnyView {
+    let sep = if lang.zh() { "：" } else { ": " };
+    view! {
+        <p>{n.help.clone()}</p>
+        <p class="meta"><span>{Msg::Source.text(lang)}</span>{sep}{n.source.iter().map(piece).collect_view()}</p>
+        <p class="meta note">{n.note.clone()}</p>
+    }
+    .into_any()
+}
+
+/// One part of a source line: text, a guideline citation, a link to an assumptions row (followed in place
+/// by [`follow_row_link`]), a key without a name.
+fn piece(p: &Piece) -> AnyView {
+    match p {
+        Piece::Text(t) => t.clone().into_any(),
+        Piece::Cite { text, title, lang } => {
+            view! { <cite title=title.clone() lang=lang.clone()>{text.clone()}</cite> }.into_any()
+        }
+        Piece::Row { key, name, id } => view! {
+            <a class="row-ref" href=format!("?view=assumptions#{id}") data-goto-row=key.clone() title=key.clone()>{name.clone()}</a>
+        }
+        .into_any(),
+        Piece::Code(k) => view! { <code>{k.clone()}</code> }.into_any(),
     }
 }
 
@@ -93,25 +144,4 @@ pub fn follow_row_link(ev: &leptos::ev::MouseEvent, vc: ViewCtx) {
         ev.prevent_default();
         vc.go_row(&key);
     }
-}
-
-/// The `data-note` blocks of the page, by key.
-fn parse(html: &str) -> Option<BTreeMap<String, String>> {
-    use wasm_bindgen::JsCast;
-    // Parsed inert and cleaned like every fetched page (a tampered cache or response runs nothing).
-    let holder = super::fetch::inert_body(html)?;
-    let list = holder.query_selector_all(&h::sel(h::NOTE)).ok()?;
-    let mut map = BTreeMap::new();
-    for i in 0..list.length() {
-        let Some(el) = list
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        if let Some(key) = el.get_attribute(h::NOTE) {
-            map.insert(key, el.inner_html());
-        }
-    }
-    (!map.is_empty()).then_some(map)
 }

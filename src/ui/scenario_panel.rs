@@ -25,7 +25,7 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
     let tr = move |m: Msg| m.text(lang.get());
     // What the panel last did (saved, added to the comparison), said in a polite status line.
     let confirm = RwSignal::new(None::<String>);
-    // The preset stories come with the notes page (`notes.rs`), asked for when the panel opens.
+    // The preset stories come with the notes (`notes.rs`), asked for when the panel opens.
     let notes: super::notes::NotesCtx = expect_context();
     Effect::new(move |_| {
         if open.get() {
@@ -198,7 +198,7 @@ pub fn ScenarioPanel(open: RwSignal<bool>) -> impl IntoView {
                                     on:click=move |_| add_compare(Compared { label_zh: p.label.zh.into(), label_en: p.label.en.into(), scenario: p.scenario() })>
                                     {t(lang, Msg::CompareAdd)}</button>
                             </div>
-                            <div inner_html=move || notes.html(lang.get(), &format!("preset:{}", p.key))></div>
+                            <div>{notes.preset(lang, p.key)}</div>
                         </li>
                     }).collect_view()}
                 </ul>

@@ -4,9 +4,11 @@
 //! inputs override assumptions through `Edit`. One effect keeps the live parts current (target statuses,
 //! parameter values, flow diagrams).
 
-use super::fetch::{all, load_page};
+use super::fetch::all;
 use super::state::{Edit, View, ViewCtx};
 use super::state::{FocusCtx, LangCtx, ProjectionCtx};
+use fetched::load_page;
+mod fetched;
 mod params;
 
 use leptos::html::Div;
@@ -203,10 +205,10 @@ pub fn StaticPage(view: View) -> impl IntoView {
             let text = load_page(&name).await;
             // The page may have been closed while it loaded: then every handle is gone and nothing is done.
             // Parsed inert and cleaned (src/ui/fetch.rs): what a cache or the network gives back runs nothing.
-            let body = text.as_deref().and_then(super::fetch::inert_body);
+            let body = text.as_deref().and_then(fetched::inert_body);
             match (body, host.try_get_untracked().flatten()) {
                 (Some(body), Some(el)) => {
-                    super::fetch::replace_children(&el, &body);
+                    fetched::replace_children(&el, &body);
                     // The chain groups say whether they are open as this screen starts them.
                     for g in all(&el, &format!("tbody[{}]", h::CHAIN_GROUP)) {
                         set_group_open(&g, None);

@@ -63,7 +63,7 @@ test('keyboard: PageUp steps ×10, End and Home go to the ends, reset restores t
 
 test('a lever\'s info explains it, cites its source and guideline section, in both languages', async () => {
   const { context, page } = await open({ width: 1440, height: 900 });
-  // The explanations are not in the wasm: the first info opened loads them (pages/notes-<lang>.html).
+  // The explanations are not in the wasm: the first info opened loads them (pages/notes-<lang>.json).
   await page.click('[data-lever-row="eaf_swap"] button.info');
   const pop = '#lever-help-eaf_swap';
   await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('全废钢电炉'), pop);
@@ -110,7 +110,7 @@ test('if the explanations cannot be loaded, the info says so and a later try loa
   const page = await context.newPage();
   trackErrors(page, []); // the failed request itself logs a console error; nothing else may break
   let block = true;
-  await page.route(/notes-zh\.html(\?v=[^/]*)?$/, (route) => (block ? route.abort() : route.continue()));
+  await page.route(/notes-zh\.json(\?v=[^/]*)?$/, (route) => (block ? route.abort() : route.continue()));
   await page.goto(app.base);
   await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   const info = '[data-lever-row="eaf_swap"] button.info';

@@ -251,9 +251,10 @@ test('what comes back from the service worker\'s cache is read by the same rules
     const cache = await caches.open((await caches.keys())[0]);
     const base = new URL('.', location.href).href;
     await cache.put(base + 'data/ensemble-reference.txt', new Response('{"v":1,"run":0,"ensemble":{"members":1000,"series":[],"odds":[["co2_peak",1.7,"x"]]}}'));
-    const notes = (await (await cache.match(base + 'pages/notes-zh.html')).text())
-      .replace(/(<[^>]*data-note="lever:eaf_swap"[^>]*>)/, `$1${hostile}`);
-    await cache.put(base + 'pages/notes-zh.html', new Response(notes, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+    // The notes are data: the hostile markup goes into a lever's explanation.
+    const notes = JSON.parse(await (await cache.match(base + 'pages/notes-zh.json')).text());
+    notes.levers.eaf_swap.help = hostile + notes.levers.eaf_swap.help;
+    await cache.put(base + 'pages/notes-zh.json', new Response(JSON.stringify(notes), { headers: { 'content-type': 'application/json' } }));
     const guide = (await (await cache.match(base + 'pages/guideline-zh.html')).text()).replace('指南导读</h2>', `指南导读</h2>${hostile}`);
     await cache.put(base + 'pages/guideline-zh.html', new Response(guide, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
   }, hostile);
@@ -263,7 +264,7 @@ test('what comes back from the service worker\'s cache is read by the same rules
   // and every chance it shows is the true one.
   await page.waitForFunction((n) => document.querySelectorAll('[data-target][data-probability]').length >= n, Object.keys(truth).length);
   assert.deepEqual(await chances(), truth);
-  // The notes: the text is there, nothing ran, nothing harmful is left.
+  // The notes: the markup is shown as the text it is (never parsed), nothing ran, nothing harmful is made.
   await page.click('[data-lever-row="eaf_swap"] button.info');
   const pop = '#lever-help-eaf_swap';
   await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('styled'), pop);
@@ -274,6 +275,8 @@ test('what comes back from the service worker\'s cache is read by the same rules
     jsLinks: [...el.querySelectorAll('a[href]')].filter((a) => /javascript:/i.test(a.getAttribute('href'))).length,
   }));
   assert.deepEqual(await check(pop), { scripts: 0, handlers: 0, jsLinks: 0 });
+  assert.ok((await page.textContent(pop)).includes('<script>window.__ran=3</script>'), 'shown as text');
+  assert.equal(await page.$$eval(`${pop} img, ${pop} span[style]`, (e) => e.length), 0, 'no element made from it');
   // The reading page (the full module's) likewise.
   await page.click('[data-view="guideline"]');
   await page.waitForFunction(() => document.querySelector('#reader-title')?.parentElement?.textContent.includes('styled'));

@@ -1,5 +1,6 @@
 //! The `data-*` attribute contract between the pre-rendered pages (`vtre-site`, which writes them) and the
-//! app (`src/ui/static_page.rs`, `src/ui/notes.rs` and `src/ui/analysis.rs`, which find and fill them), in
+//! app (`src/ui/static_page.rs` and `src/ui/analysis.rs`, which find and fill them; `src/ui/notes.rs`, whose
+//! lever notes link to the assumptions page's rows), in
 //! one place. The tests below read both sources and fail if either uses a `data-*` name that is not listed
 //! here, or if a shared name is missing on one side; [`sel`] and [`sel_eq`] build selectors from the
 //! constants. The end-to-end tests rely on the same names, and on the names only the app writes
@@ -27,7 +28,8 @@ pub const FLOW_YEAR: &str = "data-flow-year";
 pub const FLOWS: &str = "data-flows";
 /// Written by the pages, read by the app.
 pub const GOTO_LEVER: &str = "data-goto-lever";
-/// Written by the pages (a link to a baseline-CSV row on the assumptions page), read by the app.
+/// Written by the pages and by the app's lever notes (a link to a baseline-CSV row on the assumptions
+/// page), read by the app.
 pub const GOTO_ROW: &str = "data-goto-row";
 /// Written by the pages, read by the app.
 pub const GOTO_SECTION: &str = "data-goto-section";
@@ -45,8 +47,6 @@ pub const CHAIN_GROUP: &str = "data-chain-group";
 /// The header button of a chain's row group (`data-group-toggle="<chain>"`).
 pub const GROUP_TOGGLE: &str = "data-group-toggle";
 pub const NO_RESULTS: &str = "data-no-results";
-/// Written by the pages, read by the app.
-pub const NOTE: &str = "data-note";
 /// Written by the pages, read by the app.
 pub const ORDER: &str = "data-order";
 /// Written by the pages, read by the app.
@@ -107,7 +107,6 @@ pub const SHARED: &[&str] = &[
     SEARCH_COUNT,
     CHAIN_GROUP,
     GROUP_TOGGLE,
-    NOTE,
     ORDER,
     OVERRIDES,
     OVERRIDES_TEXT,
@@ -249,7 +248,7 @@ mod tests {
         include_str!("../../site/src/history.rs"),
         include_str!("../../site/src/labels.rs"),
     ];
-    /// The app's code that reads the pages: the reading pages and the lever/preset notes page.
+    /// The app's code that reads the pages: the reading pages, and the lever notes' links to them.
     const APP: &[&str] = &[
         include_str!("../../../src/ui/static_page.rs"),
         include_str!("../../../src/ui/static_page/params.rs"),
@@ -456,7 +455,7 @@ mod tests {
                 .collect();
             assert!(spelled.is_empty(), "spelled out: {spelled:?}");
         }
-        assert!(names(APP[0]).contains(SECTION) && names(APP[2]).contains(NOTE));
+        assert!(names(APP[0]).contains(SECTION) && names(APP[2]).contains(GOTO_ROW));
         assert!(
             !names("h::SECTIONS").contains(SECTION),
             "a longer identifier is not the constant"

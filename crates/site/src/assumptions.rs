@@ -2,6 +2,7 @@
 //! estimate), range and source, grouped by chain, filterable and sortable, each row editable in the app.
 
 use super::*;
+use vtre_codec::notes::Piece;
 
 /// A cell's column name, shown only where the table is laid out as cards (narrow screens, `style/main.css`).
 fn cell_label(o: &mut String, m: Msg, lang: Lang) {
@@ -277,11 +278,16 @@ fn cited_html(o: &mut String, names: &labels::Labels, lang: Lang) {
 
 /// A guideline reference of a lever's source (`第三章第二节（一）`): in Chinese as it is; in English translated
 /// (`Guideline, chapter 3, section 2 (1)`) with the Chinese reference as a tooltip.
-fn guideline_cite(sec: &str, lang: Lang) -> String {
-    match (lang, guideline_ref_en(sec)) {
-        (Lang::En, Some(en)) => format!(r#"<cite title="{}">{en}</cite>"#, esc(sec)),
-        (Lang::En, None) => format!(r#"<cite lang="zh-CN">{}</cite>"#, esc(sec)),
-        (Lang::Zh, _) => format!(r#"<cite lang="zh-CN">《指南》{}</cite>"#, esc(sec)),
+fn guideline_cite(sec: &str, lang: Lang) -> Piece {
+    let (text, title, tag) = match (lang, guideline_ref_en(sec)) {
+        (Lang::En, Some(en)) => (en, Some(sec.to_string()), None),
+        (Lang::En, None) => (sec.to_string(), None, Some("zh-CN".to_string())),
+        (Lang::Zh, _) => (format!("《指南》{sec}"), None, Some("zh-CN".to_string())),
+    };
+    Piece::Cite {
+        text,
+        title,
+        lang: tag,
     }
 }
 
@@ -336,23 +342,32 @@ pub(crate) fn chinese_number(s: &str) -> Option<(usize, &str)> {
 /// How a lever's `source` reads: guideline references as citations, each CSV key as the row's name in the
 /// page language linked to its line on the assumptions page (the key only as a tooltip; `a … b`, a run of
 /// yearly rows, as both ends), `;`-separated.
-pub(crate) fn source_html(source: &str, lang: Lang) -> String {
-    source
-        .split(';')
-        .map(str::trim)
-        .map(|part| match part.strip_prefix("Guideline ") {
-            Some(sec) => guideline_cite(sec, lang),
+pub(crate) fn source_pieces(source: &str, lang: Lang) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for (i, part) in source.split(';').map(str::trim).enumerate() {
+        if i > 0 {
+            out.push(Piece::Text(
+                if lang == Lang::Zh { "；" } else { "; " }.to_string(),
+            ));
+        }
+        match part.strip_prefix("Guideline ") {
+            Some(sec) => out.push(guideline_cite(sec, lang)),
             None => {
-                let mut o = String::new();
-                for (i, key) in part.split(" … ").map(str::trim).enumerate() {
-                    if i > 0 {
-                        o.push_str(" … ");
+                for (j, key) in part.split(" … ").map(str::trim).enumerate() {
+                    if j > 0 {
+                        out.push(Piece::Text(" … ".to_string()));
                     }
-                    labels::row_link(&mut o, key, lang, true);
+                    out.push(match labels::name(key, lang) {
+                        Some(name) => Piece::Row {
+                            key: key.to_string(),
+                            name: name.to_string(),
+                            id: labels::row_id(key),
+                        },
+                        None => Piece::Code(key.to_string()),
+                    });
                 }
-                o
             }
-        })
-        .collect::<Vec<_>>()
-        .join(if lang == Lang::Zh { "；" } else { "; " })
+        }
+    }
+    out
 }

@@ -23,7 +23,7 @@ pub mod labels;
 pub mod notes;
 
 pub use assumptions::assumptions_html;
-use assumptions::{chinese_number, source_html};
+use assumptions::{chinese_number, source_pieces};
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -283,33 +283,30 @@ pub fn model_html(lang: Lang) -> Result<String, String> {
     Ok(o)
 }
 
-/// The long texts that are not in the model (so not in the wasm; see [`notes`]): each lever's explanation,
-/// source and note on its reference value, and each preset's story, as `<div data-note="lever:<key>">` /
-/// `data-note="preset:<key>"` blocks. The app loads this page when the first of them is shown.
-pub fn notes_html(lang: Lang) -> String {
-    let mut o = String::new();
+/// The lever and preset notes in `lang` as data (`pages/notes-<lang>.json`, [`vtre_codec::notes`]): each
+/// lever's explanation, its sources (guideline citations and baseline-CSV rows, named) and the note on its
+/// reference value, and each preset's story. The app loads it when the first of them is shown and renders it
+/// as typed views.
+pub fn notes_data(lang: Lang) -> vtre_codec::notes::Notes {
+    let mut out = vtre_codec::notes::Notes::default();
     for l in vtre_model::LEVERS {
         let n = notes::lever(l.id);
-        let _ = write!(
-            o,
-            r#"<div data-note="lever:{}"><p>{}</p><p class="meta"><span>{}</span>{}{}</p><p class="meta note">{}</p></div>"#,
-            l.key,
-            esc(n.help(lang)),
-            esc(Msg::Source.text(lang)),
-            if lang == Lang::Zh { "：" } else { ": " },
-            source_html(&n.source, lang),
-            esc(n.default_note(lang))
-        );
+        out.levers.push((
+            l.key.to_string(),
+            vtre_codec::notes::LeverNote {
+                help: n.help(lang).to_string(),
+                source: source_pieces(&n.source, lang),
+                note: n.default_note(lang).to_string(),
+            },
+        ));
     }
     for p in vtre_model::presets::PRESETS {
-        let _ = write!(
-            o,
-            r#"<div data-note="preset:{}"><p class="story">{}</p></div>"#,
-            p.key,
-            esc(notes::preset(p.key).story(lang))
-        );
+        out.presets.push((
+            p.key.to_string(),
+            notes::preset(p.key).story(lang).to_string(),
+        ));
     }
-    o
+    out
 }
 
 /// Every page as (file name, html); an error if the lever and preset notes do not load (see [`notes::notes`]).
@@ -321,7 +318,10 @@ pub fn all_pages() -> Result<Vec<(String, String)>, String> {
         v.push((format!("guideline-{code}.html"), guideline_html(lang)?));
         v.push((format!("model-{code}.html"), model_html(lang)?));
         v.push((format!("assumptions-{code}.html"), assumptions_html(lang)?));
-        v.push((format!("notes-{code}.html"), notes_html(lang)));
+        v.push((
+            format!("notes-{code}.json"),
+            notes_data(lang).to_json_text(),
+        ));
         v.push((
             format!("analysis-{code}.json"),
             analysis::analysis_json(lang)?,
@@ -396,35 +396,40 @@ mod tests {
     }
 
     #[test]
-    fn the_notes_page_explains_every_lever_and_tells_every_preset_story() {
+    fn the_notes_data_explains_every_lever_and_tells_every_preset_story() {
+        use vtre_codec::notes::{Notes, Piece};
         for lang in [Lang::Zh, Lang::En] {
-            let n = notes_html(lang);
+            // Read back from the file's text, as the app reads it.
+            let n =
+                Notes::parse(&notes_data(lang).to_json_text()).unwrap_or_else(|e| panic!("{e}"));
             for l in vtre_model::LEVERS {
-                let block = n
-                    .split(&format!(r#"data-note="lever:{}""#, l.key))
-                    .nth(1)
-                    .and_then(|rest| rest.split("</div>").next())
-                    .unwrap_or_default();
+                let got = n.lever(l.key).unwrap_or_else(|| panic!("{}", l.key));
                 let note = notes::lever(l.id);
-                assert!(block.contains(&esc(note.help(lang))), "{} help", l.key);
+                assert_eq!(got.help, note.help(lang), "{} help", l.key);
+                assert_eq!(got.note, note.default_note(lang), "{} note", l.key);
                 assert!(
-                    block.contains(&esc(note.default_note(lang))),
-                    "{} note",
-                    l.key
-                );
-                assert!(
-                    block.contains(r#"<a class="row-ref""#) || block.contains("<cite"),
+                    got.source
+                        .iter()
+                        .any(|p| matches!(p, Piece::Row { .. } | Piece::Cite { .. })),
                     "{} source",
                     l.key
                 );
             }
             for p in vtre_model::presets::PRESETS {
-                let story = notes::preset(p.key).story(lang);
-                assert!(n.contains(&esc(story)), "{} story", p.key);
+                assert_eq!(
+                    n.preset(p.key).unwrap_or_default(),
+                    notes::preset(p.key).story(lang),
+                    "{} story",
+                    p.key
+                );
             }
         }
-        assert!(notes_html(Lang::Zh).contains("全废钢电炉"));
-        assert!(notes_html(Lang::En).contains("electric arc furnaces"));
+        assert!(notes_data(Lang::Zh)
+            .lever("eaf_swap")
+            .is_some_and(|n| n.help.contains("全废钢电炉")));
+        assert!(notes_data(Lang::En)
+            .lever("eaf_swap")
+            .is_some_and(|n| n.help.contains("electric arc furnaces")));
     }
 
     /// The text a reader sees on a page: the text outside tags, without attributes (data hooks, tooltips,
@@ -451,6 +456,31 @@ mod tests {
         out
     }
 
+    /// What a reader sees of the notes: their texts and, in their sources, what each piece shows.
+    fn notes_visible(n: &vtre_codec::notes::Notes) -> String {
+        use vtre_codec::notes::Piece;
+        let mut out = String::new();
+        for (_, l) in &n.levers {
+            for t in [&l.help, &l.note] {
+                out.push_str(t);
+                out.push('\n');
+            }
+            for p in &l.source {
+                out.push_str(match p {
+                    Piece::Text(t) | Piece::Code(t) => t,
+                    Piece::Cite { text, .. } => text,
+                    Piece::Row { name, .. } => name,
+                });
+                out.push('\n');
+            }
+        }
+        for (_, story) in &n.presets {
+            out.push_str(story);
+            out.push('\n');
+        }
+        out
+    }
+
     #[test]
     fn no_page_shows_an_internal_key_as_text() {
         let mut keys: std::collections::HashSet<String> = vtre_model::params::baseline_rows()
@@ -462,7 +492,11 @@ mod tests {
         keys.retain(|k| k.contains('_'));
         let pages = all_pages().unwrap_or_else(|e| panic!("{e}"));
         for (file, html) in &pages {
-            let text = visible_text(html);
+            // The notes are data: what a reader sees of them is their texts and the names in their sources.
+            let text = match vtre_codec::notes::Notes::parse(html) {
+                Ok(n) => notes_visible(&n),
+                Err(_) => visible_text(html),
+            };
             let shown: Vec<&str> = text
                 .split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
                 .filter(|w| keys.contains(*w))
@@ -535,6 +569,18 @@ mod tests {
         for lang in [Lang::Zh, Lang::En] {
             let a = ok(assumptions_html(lang));
             let mut links = 0;
+            // The notes' row links: the app links each to `?view=assumptions#<id>`.
+            for piece in notes_data(lang)
+                .levers
+                .into_iter()
+                .flat_map(|(_, n)| n.source)
+            {
+                if let vtre_codec::notes::Piece::Row { key, id, .. } = piece {
+                    assert_eq!(id, format!("csv-{key}"));
+                    assert!(a.contains(&format!(r#"<tr id="{id}""#)), "{id}");
+                    links += 1;
+                }
+            }
             for (_, html) in &pages {
                 for target in html.split(r#"<a class="row-ref" href=""#).skip(1) {
                     let href = target.split('"').next().unwrap_or_default();
@@ -549,15 +595,38 @@ mod tests {
             assert!(links > 150, "{links} links");
         }
         // A lever's source reads as names, linked to the assumptions page.
-        let n = notes_html(Lang::Zh);
-        assert!(n.contains(r#"<a class="row-ref" href="?view=assumptions#csv-capacity_replacement_ratio_key_regions" data-goto-row="capacity_replacement_ratio_key_regions" title="capacity_replacement_ratio_key_regions">重点区域产能置换比例</a>"#));
-        assert!(n.contains(r#"<cite lang="zh-CN">《指南》第三章第二节（一）</cite>"#));
-        let n = notes_html(Lang::En);
-        assert!(n.contains(">Capacity replacement ratio in key air-pollution regions</a>"));
-        assert!(n.contains(
-            r#"<cite title="第三章第二节（一）">Guideline, chapter 3, section 2 (1)</cite>"#
+        use vtre_codec::notes::Piece;
+        let pieces = |lang| -> Vec<Piece> {
+            notes_data(lang)
+                .levers
+                .into_iter()
+                .flat_map(|(_, n)| n.source)
+                .collect()
+        };
+        let zh = pieces(Lang::Zh);
+        assert!(zh.contains(&Piece::Row {
+            key: "capacity_replacement_ratio_key_regions".into(),
+            name: "重点区域产能置换比例".into(),
+            id: "csv-capacity_replacement_ratio_key_regions".into(),
+        }));
+        assert!(zh.contains(&Piece::Cite {
+            text: "《指南》第三章第二节（一）".into(),
+            title: None,
+            lang: Some("zh-CN".into()),
+        }));
+        let en = pieces(Lang::En);
+        assert!(en.iter().any(|p| matches!(p, Piece::Row { name, .. } if name == "Capacity replacement ratio in key air-pollution regions")));
+        assert!(en.contains(&Piece::Cite {
+            text: "Guideline, chapter 3, section 2 (1)".into(),
+            title: Some("第三章第二节（一）".into()),
+            lang: None,
+        }));
+        // A run of yearly rows reads as both ends.
+        assert!(en.windows(3).any(
+            |w| matches!(&w[0], Piece::Row { name, .. } if name == "Average rebar price, 2020")
+                && w[1] == Piece::Text(" … ".into())
+                && matches!(w[2], Piece::Row { .. })
         ));
-        assert!(n.contains(">Average rebar price, 2020</a> … <a "));
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The long texts of the levers and presets, which are not part of the model (so not in the wasm): what each
 //! lever does, the sources behind its 2020 level and range, why its reference value is what it is
 //! (`content/levers.toml`), and the story each preset tells (`content/presets.toml`). They are embedded here,
-//! parsed once and checked against the model's tables; [`crate::notes_html`] renders them into the notes page
-//! the app loads when a lever's info or a preset's story is first shown, and the CLI prints the sources.
+//! parsed once and checked against the model's tables; [`crate::notes_data`] makes them the notes data file
+//! (`pages/notes-<lang>.json`) the app loads when a lever's info or a preset's story is first shown, and the
+//! CLI prints the sources.
 //!
 //! Every lever and every preset must have an entry with every text in both languages, and no entry may name a
 //! lever or preset the model does not have: [`notes`] returns an error otherwise, and a test requires it to
