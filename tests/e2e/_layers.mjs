@@ -1,3 +1,4 @@
+// The layers of the explorer after a move and why each is composited (not a test): node tests/e2e/_layers.mjs [dist]
 import { chromium } from 'playwright-core';
 import { LAUNCH, serve, listen, DIST } from './lib.mjs';
 const server = serve(process.argv[2] || DIST); const base = await listen(server);
