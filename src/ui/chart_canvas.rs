@@ -5,6 +5,9 @@
 //! (`aria-describedby` of the canvas) describes the chart in words, rewritten once a change has settled.
 //! The component owns a `NodeRef` and the one effect that redraws.
 
+mod curtail;
+mod table;
+
 use super::state::t;
 use super::state::ComparedCtx;
 use super::state::{download, download_url, CompareCtx};
@@ -12,13 +15,13 @@ use super::state::{LangCtx, ProjectionCtx, ReferenceCtx};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
+use table::cell;
 use vtre_charts::surface::Surface;
 use vtre_charts::{
     add_bands, add_policy_from, chart_data_compared, describe, draw, html, legend, to_svg, unit,
     ChartData, ChartId, DrawOpts, Kind, PlotArea,
 };
-use vtre_i18n::{decimals, group, Msg, Precision};
-use vtre_model::energy::Product;
+use vtre_i18n::Msg;
 use vtre_model::series::{FIRST_YEAR, N_YEARS};
 use vtre_model::Scenario;
 
@@ -30,43 +33,6 @@ pub(super) fn part(c: ChartId) -> &'static str {
         ChartId::Energy => "chart:energy",
         ChartId::Production => "chart:production",
         ChartId::IronConcentrate => "chart:iron_concentrate",
-    }
-}
-
-/// A column of the data table: its heading, its values and, on an index chart, the line's own quantity.
-type Column<'a> = (
-    String,
-    &'a [f64; N_YEARS],
-    Option<&'a ([f64; N_YEARS], &'static str)>,
-);
-
-/// The data table's columns: every line, then (with bands on) each band's 10 % and 90 % quantiles.
-fn columns(d: &ChartData) -> Vec<Column<'_>> {
-    let lines = d
-        .lines
-        .iter()
-        .map(|l| (l.label.clone(), &l.values, l.physical.as_ref()));
-    let bands = d.bands.iter().flat_map(|b| {
-        [
-            (format!("{} p10", b.label), &b.p10, None),
-            (format!("{} p90", b.label), &b.p90, None),
-        ]
-    });
-    lines.chain(bands).collect()
-}
-
-/// A value as the table and tooltip show it: the index and, on an index chart, the quantity it stands for
-/// ("105 (2,937万吨)").
-fn cell(
-    v: f64,
-    physical: Option<&([f64; N_YEARS], &'static str)>,
-    i: usize,
-    l: vtre_i18n::Lang,
-) -> String {
-    let shown = group(v, decimals(v, Precision::Value));
-    match physical {
-        Some((raw, unit)) => format!("{shown} ({})", vtre_i18n::quantity(raw[i], unit, l)),
-        None => shown,
     }
 }
 
@@ -391,54 +357,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         })
     };
 
-    // The energy chart's note on curtailment: first year, the year with the deepest cuts and the cut per
-    // product (whole percent). A memo, so the note's DOM is rebuilt only when what it says changes.
-    let curtailment = Memo::new(move |_| {
-        (chart == ChartId::Energy).then(|| {
-            p.with(|p| {
-                let first = (0..N_YEARS).find(|&i| p.limits[i].energy_quota)?;
-                let worst = (0..N_YEARS)
-                    .max_by(|&a, &b| {
-                        p.curtailed[a]
-                            .iter()
-                            .sum::<f64>()
-                            .total_cmp(&p.curtailed[b].iter().sum::<f64>())
-                    })
-                    .unwrap_or(first);
-                let cuts: Vec<(Product, i64)> = Product::ALL
-                    .iter()
-                    .filter(|pr| p.curtailed[worst][**pr as usize] > 1e-6)
-                    .map(|pr| {
-                        (
-                            *pr,
-                            (p.curtailed[worst][*pr as usize] * 100.0).round() as i64,
-                        )
-                    })
-                    .collect();
-                Some((FIRST_YEAR + first as u16, FIRST_YEAR + worst as u16, cuts))
-            })
-        })
-    });
-    let curtail_note = move || {
-        curtailment.get().map(|c| {
-            let l = lang.get();
-            match c {
-                None => view! { <p class="callout ok">{Msg::NotCurtailed.text(l)}</p> }.into_any(),
-                Some((year, worst, cuts)) => {
-                    let items = cuts
-                        .into_iter()
-                        .map(|(pr, share)| view! { <li>{pr.label().get(l)}" −"{share}"%"</li> })
-                        .collect_view();
-                    let head = if l.zh() {
-                        format!("自{year}年起{}（{worst}年）", Msg::CurtailedIn.text(l))
-                    } else {
-                        format!("From {year}: {} (in {worst})", Msg::CurtailedIn.text(l))
-                    };
-                    view! { <div class="callout alert" role="status" data-curtailed="true"><p>{head}</p><ul>{items}</ul></div> }.into_any()
-                }
-            }
-        })
-    };
+    let curtail_note = curtail::note(chart, p, lang);
 
     view! {
         <figure class="chart" data-chart-figure=chart.key() aria-labelledby=title_id.clone()>
@@ -503,29 +422,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
             </button>
             </div>
             <div class="table-wrap" tabindex="0" id=table_id.clone() hidden=move || !show_table.get()>
-                {move || show_table.get().then(|| data.with(|d| {
-                    let l = lang.get();
-                    let from = d.policy_from();
-                    let frame = from.map(|y| format!(" — {}", Msg::FrameCaption.text(l).replace("{last}", &(y - 1).to_string()).replace("{from}", &y.to_string())));
-                    view! {
-                    <table data-table=chart.key()>
-                        <caption>{format!("{} ({})", d.title, d.unit)}{frame}</caption>
-                        <thead><tr><th scope="col">{tr(Msg::Year)}</th>
-                            {columns(d).into_iter().map(|(label, _, _)| view! { <th scope="col">{label}</th> }).collect_view()}</tr></thead>
-                        <tbody>
-                            {(0..N_YEARS).map(|i| view! {
-                                <tr><th scope="row" data-history=from.is_some_and(|y| FIRST_YEAR + (i as u16) < y).then_some("")>{
-                                    let year = FIRST_YEAR + i as u16;
-                                    if from.is_some_and(|y| year < y) { format!("{year} · {}", Msg::History.text(l)) } else { year.to_string() }
-                                }</th>
-                                    {columns(d).into_iter().map(|(_, v, phys)| view! { <td>{cell(v[i], phys, i, l)}</td> }).collect_view()}
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    <div class="published-table" inner_html=html::table(d, l)></div>
-                    }
-                }))}
+                {table::data_table(chart, data, lang, show_table)}
             </div>
         </figure>
     }

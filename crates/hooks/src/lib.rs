@@ -259,6 +259,8 @@ mod tests {
         include_str!("../../../src/ui/scorecard.rs"),
         include_str!("../../../src/ui/headline.rs"),
         include_str!("../../../src/ui/chart_canvas.rs"),
+        include_str!("../../../src/ui/chart_canvas/table.rs"),
+        include_str!("../../../src/ui/chart_canvas/curtail.rs"),
         include_str!("../../../src/ui/analysis/mod.rs"),
         include_str!("../../../src/ui/analysis/tornado.rs"),
         include_str!("../../../src/ui/analysis/seek.rs"),
@@ -391,6 +393,7 @@ mod tests {
         include_str!("../../charts/src/html.rs"),
         include_str!("../../../src/ui/lever_panel.rs"),
         include_str!("../../../src/ui/chart_canvas.rs"),
+        include_str!("../../../src/ui/chart_canvas/table.rs"),
         include_str!("../../../src/ui/scorecard.rs"),
     ];
 
