@@ -76,7 +76,7 @@ pub fn CompareView() -> impl IntoView {
                                         let mut text = p.target(t.id).map(|r| format!("{} · {}", status_cell(r.status, l), quantity(r.value, t.unit, l))).unwrap_or_default();
                                         if t.rule != vtre_model::targets::Rule::Unquantified {
                                             let chance = o.as_ref().and_then(|o| super::state::probability(o, t.id));
-                                            text += &format!(" · {} {}", Msg::ChanceMet.text(l), chance.map_or_else(|| "…".into(), super::scorecard::percent));
+                                            text += &format!(" · {} {}", Msg::ChanceMet.text(l), chance.map_or_else(|| "…".into(), vtre_i18n::percent));
                                         }
                                         view! { <td>{text}</td> }
                                     };

@@ -5,41 +5,11 @@
 
 use super::state::{focus_lever, t as tr, FocusCtx, LangCtx, ProjectionCtx};
 use leptos::prelude::*;
-use vtre_i18n::{quantity, Msg};
+use vtre_i18n::{percent, quantity, status_icon as icon, status_msg as status_text, Msg};
 use vtre_model::actuals::{RelatedGen, RELATED_GEN};
 use vtre_model::levers::spec as lspec;
 use vtre_model::targets::{Rule, TargetSpec};
 use vtre_model::{Status, TargetId, TARGETS};
-
-fn icon(s: Status) -> &'static str {
-    match s {
-        Status::Met => "✓",
-        Status::AtRisk => "!",
-        Status::Missed => "✗",
-        Status::Unquantified => "○",
-    }
-}
-
-fn status_text(s: Status) -> Msg {
-    match s {
-        Status::Met => Msg::StatusMet,
-        Status::AtRisk => Msg::StatusAtRisk,
-        Status::Missed => Msg::StatusMissed,
-        Status::Unquantified => Msg::StatusUnquantified,
-    }
-}
-
-/// A probability as a whole percent ("62%"); "<1%" and ">99%" where rounding would say 0 or 100 for a
-/// share that is not.
-pub fn percent(p: f64) -> String {
-    if p > 0.0 && p < 0.005 {
-        "<1%".into()
-    } else if p < 1.0 && p > 0.995 {
-        ">99%".into()
-    } else {
-        format!("{:.0}%", p * 100.0)
-    }
-}
 
 #[component]
 fn Card(t: &'static TargetSpec) -> impl IntoView {

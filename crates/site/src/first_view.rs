@@ -66,17 +66,6 @@ impl Spread {
     }
 }
 
-/// A whole percent, as the scorecard writes it (`src/ui/scorecard.rs`).
-fn percent(p: f64) -> String {
-    if p > 0.0 && p < 0.005 {
-        "<1%".into()
-    } else if p < 1.0 && p > 0.995 {
-        ">99%".into()
-    } else {
-        format!("{:.0}%", p * 100.0)
-    }
-}
-
 fn swatch(c: plotters::style::RGBColor) -> Markup {
     html! {
         span.swatch aria-hidden="true" {

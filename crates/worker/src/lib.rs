@@ -235,11 +235,7 @@ fn once(job: Job) -> Answer {
         } => {
             let mut e = Ensemble::new(&scenario, members, seed);
             e.run();
-            Answer::Ensemble {
-                members: e.done(),
-                series: series.iter().map(|&s| (s, e.quantiles(s))).collect(),
-                odds: e.targets().to_vec(),
-            }
+            Answer::of_ensemble(&e, &series)
         }
         Job::Contributions {
             scenario,

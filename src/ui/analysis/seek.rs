@@ -3,12 +3,12 @@
 //! reaches with every policy lever free (`vtre goal-seek`), with "Apply" as one undoable edit.
 
 use super::{lever_value, result_text, scored_targets, Page, Progress, Slot};
-use crate::ui::scorecard::percent;
 use crate::ui::state::worker::Event;
 use leptos::prelude::*;
 use vtre_analysis::goal_seek::LeverSet;
 use vtre_analysis::{ConfidentSeek, Reachable, Seek as SeekAnswer};
 use vtre_codec::worker::{Answer, Job};
+use vtre_i18n::percent;
 use vtre_i18n::{Lang, Msg};
 use vtre_model::levers::{spec as lspec, LeverGroup, LEVERS};
 use vtre_model::targets::spec as tspec;

@@ -2,24 +2,7 @@
 //! of meeting it from the reference spread) and per related plan's target, as the app's scorecard draws them.
 
 use super::*;
-
-fn icon(s: Status) -> &'static str {
-    match s {
-        Status::Met => "✓",
-        Status::AtRisk => "!",
-        Status::Missed => "✗",
-        Status::Unquantified => "○",
-    }
-}
-
-fn status_text(s: Status) -> Msg {
-    match s {
-        Status::Met => Msg::StatusMet,
-        Status::AtRisk => Msg::StatusAtRisk,
-        Status::Missed => Msg::StatusMissed,
-        Status::Unquantified => Msg::StatusUnquantified,
-    }
-}
+use vtre_i18n::{percent, status_icon as icon, status_msg as status_text};
 
 pub(super) fn card(t: &TargetSpec, p: &Projection, spread: &Spread, l: Lang) -> Markup {
     let r = p.target(t.id).copied();

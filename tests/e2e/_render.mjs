@@ -1,0 +1,85 @@
+// Where the main-thread time of a lever move goes, for work on the per-move figures (not a test).
+// Usage: node tests/e2e/_render.mjs MODE [dist]
+//   phases  150 moves' time by rendering phase (style, layout, pre-paint, paint, layerize, script), p50/p95
+//   self    self time per trace event over 100 moves (canvas finalize and produce, commit, layout, …)
+//   layers  the composited layers after a move and why each is one
+import { chromium } from 'playwright-core';
+import { LAUNCH, serve, listen, timedMoves, DIST } from './lib.mjs';
+const mode = process.argv[2] || 'phases';
+const server = serve(process.argv[3] || DIST); const base = await listen(server);
+const browser = await chromium.launch(LAUNCH);
+const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2 });
+const page = await ctx.newPage();
+await page.goto(base + '/');
+await page.waitForFunction(() => document.querySelector('canvas[data-chart="output_value"]')?.width > 300);
+
+async function phases() {
+await timedMoves(page, { moves: 30 });
+await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
+await timedMoves(page, { moves: 150, seed: 7, mark: true });
+const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+const marks = trace.filter((e) => /^vtre-move-\d+$/.test(e.name)).map((e) => e.ts).sort((a, b) => a - b);
+const main = trace.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
+const onMain = trace.filter((e) => e.ph === 'X' && main.includes(`${e.pid}:${e.tid}`));
+const tasks = onMain.filter((e) => /(^|::)RunTask$/.test(e.name));
+const names = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'FunctionCall', 'EventDispatch', 'FireAnimationFrame', 'HitTest', 'UpdateLayer', 'CompositeLayers', 'ScheduleStyleRecalculation', 'RasterTask', 'IntersectionObserverController::computeIntersections', 'ResizeObserverController', 'ParseHTML', 'TimerFire', 'RunMicrotasks', 'v8.run'];
+const per = [];
+for (let i = 0; i < marks.length - 1; i++) {
+  const a = marks[i], b = marks[i + 1];
+  const s = { total: 0 };
+  for (const t of tasks) if (t.ts >= a && t.ts < b) s.total += t.dur / 1000;
+  for (const e of onMain) if (e.ts >= a && e.ts < b && names.includes(e.name)) s[e.name] = (s[e.name] || 0) + e.dur / 1000;
+  per.push(s);
+}
+const q = (xs, p) => { const v = [...xs].sort((x, y) => x - y); return v[Math.min(v.length - 1, Math.floor(p * v.length))]; };
+for (const k of ['total', ...names]) {
+  const xs = per.map((s) => s[k] || 0);
+  if (xs.every((x) => x === 0)) continue;
+  console.log(`${k.padEnd(28)} mean ${(xs.reduce((a, x) => a + x, 0) / xs.length).toFixed(2)}  p50 ${q(xs, 0.5).toFixed(2)}  p95 ${q(xs, 0.95).toFixed(2)}`);
+}
+// the worst moves
+per.map((s, i) => [s.total, i, s]).sort((x, y) => y[0] - x[0]).slice(0, 5).forEach(([t, i, s]) => console.log(i, JSON.stringify(Object.fromEntries(Object.entries(s).map(([k, v]) => [k, +v.toFixed(2)])))));
+}
+
+async function self() {
+await timedMoves(page, { moves: 30 });
+await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'blink', 'cc', 'gpu', 'v8'] });
+await timedMoves(page, { moves: 100, seed: 7, mark: true });
+const trace2 = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+const marks = trace2.filter((e) => /^vtre-move-\d+$/.test(e.name)).map((e) => e.ts).sort((a, b) => a - b);
+const main = trace2.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
+const onMain = trace2.filter((e) => e.ph === 'X' && main.includes(`${e.pid}:${e.tid}`) && e.ts >= marks[0] && e.ts < marks[marks.length - 1]);
+const n = marks.length - 1;
+// self time per name
+onMain.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+const stack = []; const self = {};
+for (const e of onMain) {
+  while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+  if (stack.length) { const p = stack[stack.length - 1]; self[p.name] = (self[p.name] || 0) - e.dur; }
+  self[e.name] = (self[e.name] || 0) + e.dur;
+  stack.push(e);
+}
+Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 30).forEach(([k, v]) => console.log((v / 1000 / n).toFixed(3).padStart(8), k));
+}
+
+async function layers() {
+await page.waitForTimeout(1500);
+const cdp = await ctx.newCDPSession(page);
+let tree = null;
+cdp.on('LayerTree.layerTreeDidChange', (e) => { if (e.layers) tree = e.layers; });
+await cdp.send('DOM.enable');
+await cdp.send('LayerTree.enable');
+await page.evaluate(() => { const el = document.querySelector('[data-lever="eaf_swap"]'); el.value = '300'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+await page.waitForTimeout(1000);
+console.log('layers', tree?.length);
+for (const l of tree || []) {
+  let why = '';
+  try { why = (await cdp.send('LayerTree.compositingReasons', { layerId: l.layerId })).compositingReasons.join(','); } catch {}
+  let node = '';
+  if (l.backendNodeId) { try { const d = await cdp.send('DOM.describeNode', { backendNodeId: l.backendNodeId }); node = `${d.node.nodeName}.${(d.node.attributes || []).join(' ').slice(0, 80)}`; } catch {} }
+  console.log(l.width, l.height, l.drawsContent ? 'draws' : '', why, node);
+}
+}
+
+await ({ phases, self, layers }[mode] || phases)();
+await browser.close(); server.close();
