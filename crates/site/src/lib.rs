@@ -5,6 +5,7 @@
 
 use crate::docs::{chain_pages, glossary};
 use crate::guideline::{outline, Measure};
+use maud::{html, Markup};
 use std::fmt::Write;
 use vtre_i18n::{decimals, group, Lang, Msg, Precision};
 use vtre_model::levers::{spec as lspec, LeverId};
@@ -41,16 +42,11 @@ pub fn esc(s: &str) -> String {
     o
 }
 
-fn lever_chip(o: &mut String, id: LeverId, lang: Lang) {
-    let _ = write!(
-        o,
-        r#"<button class="chip" data-goto-lever="{}">{}</button>"#,
-        id.key(),
-        esc(lspec(id).label.get(lang))
-    );
+fn lever_chip(id: LeverId, lang: Lang) -> Markup {
+    html! { button class="chip" data-goto-lever=(id.key()) { (lspec(id).label.get(lang)) } }
 }
 
-fn measure(o: &mut String, m: &Measure, lang: Lang) {
+fn measure(m: &Measure, lang: Lang) -> Markup {
     let mut search = format!("{} {} {}", m.quote_zh, m.summary.zh, m.summary.en);
     for l in &m.levers {
         search.push(' ');
@@ -59,45 +55,33 @@ fn measure(o: &mut String, m: &Measure, lang: Lang) {
         search.push_str(lspec(*l).label.en);
     }
     let search = search.to_lowercase();
-    let _ = write!(
-        o,
-        r#"<li class="measure" data-measure="{}" data-search="{}"><blockquote lang="zh-CN">“{}”</blockquote><p>{}</p>"#,
-        m.id,
-        esc(&search),
-        esc(&m.quote_zh),
-        esc(m.summary.get(lang))
-    );
-    if m.levers.is_empty() && m.targets.is_empty() {
-        let _ = write!(
-            o,
-            r#"<p class="not-modelled" data-not-modelled="">{}</p>"#,
-            esc(Msg::NotModelled.text(lang))
-        );
-    } else {
-        o.push_str(r#"<div class="moved-by">"#);
-        if !m.levers.is_empty() {
-            let _ = write!(o, "<span>{}:</span>", esc(Msg::InModelAs.text(lang)));
+    html! {
+        li class="measure" data-measure=(m.id) data-search=(search) {
+            blockquote lang="zh-CN" { "“" (m.quote_zh) "”" }
+            p { (m.summary.get(lang)) }
+            @if m.levers.is_empty() && m.targets.is_empty() {
+                p class="not-modelled" data-not-modelled="" { (Msg::NotModelled.text(lang)) }
+            } @else {
+                div class="moved-by" {
+                    @if !m.levers.is_empty() {
+                        span { (Msg::InModelAs.text(lang)) ":" }
+                    }
+                    @for l in &m.levers {
+                        (lever_chip(*l, lang))
+                    }
+                    @for t in &m.targets {
+                        @let s = tspec(*t);
+                        button class="chip target-chip" data-goto-target=(s.key) data-status="" { "◎ " (s.label.get(lang)) }
+                    }
+                }
+            }
         }
-        for l in &m.levers {
-            lever_chip(o, *l, lang);
-        }
-        for t in &m.targets {
-            let s = tspec(*t);
-            let _ = write!(
-                o,
-                r#"<button class="chip target-chip" data-goto-target="{}" data-status="">◎ {}</button>"#,
-                s.key,
-                esc(s.label.get(lang))
-            );
-        }
-        o.push_str("</div>");
     }
-    o.push_str("</li>");
 }
 
 /// A chapter or section number of the outline (`第三章`, `第三章 第五节`): in Chinese as it is; in English as
 /// `Chapter 3` or `3.5`, the Chinese number as a tooltip (so no heading mixes the two languages).
-fn outline_number(number_zh: &str, lang: Lang) -> String {
+fn outline_number(number_zh: &str, lang: Lang) -> Markup {
     let en = || -> Option<String> {
         let mut parts = number_zh.split(' ');
         let chapter = parts.next()?.strip_prefix('第')?;
@@ -112,78 +96,63 @@ fn outline_number(number_zh: &str, lang: Lang) -> String {
         }
     };
     match (lang, en()) {
-        (Lang::En, Some(n)) => format!(r#"<span title="{}">{n}</span>"#, esc(number_zh)),
-        _ => format!(r#"<span lang="zh-CN">{}</span>"#, esc(number_zh)),
+        (Lang::En, Some(n)) => html! { span title=(number_zh) { (n) } },
+        _ => html! { span lang="zh-CN" { (number_zh) } },
     }
 }
 
 /// The guideline reader (`content/guideline-outline.toml`), or what is wrong with that file.
 pub fn guideline_html(lang: Lang) -> Result<String, String> {
     let chapters = &outline()?.chapters;
-    let mut o = String::new();
-    let _ = write!(
-        o,
-        r#"<article class="reader page" aria-labelledby="reader-title"><h2 id="reader-title">{}</h2><p class="page-intro">{}</p>
-<div class="search-row"><label for="reader-search">{}</label><input id="reader-search" type="search" data-reader-search="" placeholder="{}"></div>
-<p class="muted" data-no-results="" hidden>{}</p><p class="search-count" data-search-count="" role="status" hidden></p><nav class="toc" aria-label="{}"><ol>"#,
-        esc(Msg::ViewGuideline.text(lang)),
-        esc(Msg::ReaderIntro.text(lang)),
-        esc(Msg::Search.text(lang)),
-        esc(Msg::SearchPlaceholder.text(lang)),
-        esc(Msg::NoResults.text(lang)),
-        esc(Msg::Pages.text(lang)),
-    );
-    for c in chapters {
-        let _ = write!(
-            o,
-            r#"<li>{} {}<ol>"#,
-            outline_number(&c.number_zh, lang),
-            esc(c.title.get(lang))
-        );
-        for s in &c.sections {
-            let _ = write!(
-                o,
-                r#"<li><a href="?view=guideline&amp;sec={0}" data-goto-section="{0}">{1}</a></li>"#,
-                s.id,
-                esc(s.title.get(lang))
-            );
-        }
-        o.push_str("</ol></li>");
-    }
-    o.push_str("</ol></nav>");
-    for c in chapters {
-        let _ = write!(
-            o,
-            r#"<section class="chapter" data-chapter="{}"><h3>{} {}</h3>"#,
-            c.id,
-            outline_number(&c.number_zh, lang),
-            esc(c.title.get(lang))
-        );
-        for s in &c.sections {
-            let search = format!(
-                "{} {} {} {}",
-                s.title.zh, s.title.en, s.summary.zh, s.summary.en
-            )
-            .to_lowercase();
-            let _ = write!(
-                o,
-                r#"<section class="section" data-section="{0}" id="sec-{0}" data-search="{1}"><h4>{2} {3} <button class="icon link" data-goto-section="{0}" title="{4}" aria-label="{4}">#</button></h4><p class="summary">{5}</p><ul class="measures">"#,
-                s.id,
-                esc(&search),
-                outline_number(&s.number_zh, lang),
-                esc(s.title.get(lang)),
-                esc(Msg::CopySectionLink.text(lang)),
-                esc(s.summary.get(lang)),
-            );
-            for m in &s.measures {
-                measure(&mut o, m, lang);
+    let page = html! {
+        article class="reader page" aria-labelledby="reader-title" {
+            h2 id="reader-title" { (Msg::ViewGuideline.text(lang)) }
+            p class="page-intro" { (Msg::ReaderIntro.text(lang)) }
+            "\n"
+            div class="search-row" {
+                label for="reader-search" { (Msg::Search.text(lang)) }
+                input id="reader-search" type="search" data-reader-search="" placeholder=(Msg::SearchPlaceholder.text(lang));
             }
-            o.push_str("</ul></section>");
+            "\n"
+            p class="muted" data-no-results="" hidden { (Msg::NoResults.text(lang)) }
+            p class="search-count" data-search-count="" role="status" hidden {}
+            nav class="toc" aria-label=(Msg::Pages.text(lang)) {
+                ol {
+                    @for c in chapters {
+                        li {
+                            (outline_number(&c.number_zh, lang)) " " (c.title.get(lang))
+                            ol {
+                                @for s in &c.sections {
+                                    li { a href={ "?view=guideline&sec=" (s.id) } data-goto-section=(s.id) { (s.title.get(lang)) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @for c in chapters {
+                section class="chapter" data-chapter=(c.id) {
+                    h3 { (outline_number(&c.number_zh, lang)) " " (c.title.get(lang)) }
+                    @for s in &c.sections {
+                        @let search = format!("{} {} {} {}", s.title.zh, s.title.en, s.summary.zh, s.summary.en).to_lowercase();
+                        section class="section" data-section=(s.id) id={ "sec-" (s.id) } data-search=(search) {
+                            h4 {
+                                (outline_number(&s.number_zh, lang)) " " (s.title.get(lang)) " "
+                                button class="icon link" data-goto-section=(s.id) title=(Msg::CopySectionLink.text(lang)) aria-label=(Msg::CopySectionLink.text(lang)) { "#" }
+                            }
+                            p class="summary" { (s.summary.get(lang)) }
+                            ul class="measures" {
+                                @for m in &s.measures {
+                                    (measure(m, lang))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        o.push_str("</section>");
-    }
-    o.push_str("</article>");
-    Ok(o)
+    };
+    Ok(page.into_string())
 }
 
 /// How the model works: chain pages (`content/chains/`), the flow-diagram container (filled live by the app)
@@ -245,7 +214,7 @@ pub fn model_html(lang: Lang) -> Result<String, String> {
             esc(Msg::Levers.text(lang))
         );
         for id in &c.levers {
-            lever_chip(&mut o, *id, lang);
+            o.push_str(&lever_chip(*id, lang).into_string());
         }
         o.push_str("</div></section>");
     }
@@ -632,15 +601,15 @@ mod tests {
     #[test]
     fn outline_numbers_read_in_english() {
         assert_eq!(
-            outline_number("第一章", Lang::En),
+            outline_number("第一章", Lang::En).into_string(),
             r#"<span title="第一章">Chapter 1</span>"#
         );
         assert_eq!(
-            outline_number("第三章 第五节", Lang::En),
+            outline_number("第三章 第五节", Lang::En).into_string(),
             r#"<span title="第三章 第五节">3.5</span>"#
         );
         assert_eq!(
-            outline_number("第三章 第五节", Lang::Zh),
+            outline_number("第三章 第五节", Lang::Zh).into_string(),
             r#"<span lang="zh-CN">第三章 第五节</span>"#
         );
         let en = ok(guideline_html(Lang::En));
