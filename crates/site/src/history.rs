@@ -1,8 +1,7 @@
 //! The model page's history section: the reference scenario against published figures (the validation
 //! table) and other plans' targets, from `vtre_model::actuals`.
 
-use crate::esc;
-use std::fmt::Write as _;
+use maud::{html, Markup};
 use vtre_i18n::{group, Msg};
 use vtre_model::actuals::{related_targets, validation, Basis};
 use vtre_model::targets::Status;
@@ -19,14 +18,13 @@ fn fmt(v: f64) -> String {
     group(v, dec)
 }
 
-fn link(source: &str) -> String {
+/// A source line, its first web address a link.
+fn link(source: &str) -> Markup {
     match source.split_whitespace().find(|w| w.starts_with("http")) {
-        Some(url) => format!(
-            r#"<a href="{}" rel="noopener noreferrer">{}</a>"#,
-            esc(url.trim_end_matches([',', ';', ')'])),
-            esc(source)
-        ),
-        None => esc(source),
+        Some(url) => html! {
+            a href=(url.trim_end_matches([',', ';', ')'])) rel="noopener noreferrer" { (source) }
+        },
+        None => html! { (source) },
     }
 }
 
@@ -46,20 +44,6 @@ fn status_text(s: Status, lang: Lang) -> &'static str {
 /// `<section id="validation">`: the validation table and the related targets, for the reference scenario.
 pub fn history_html(lang: Lang) -> Result<String, String> {
     let p = simulate(&Scenario::reference());
-    let mut o = String::new();
-    let _ = write!(
-        o,
-        r#"<section id="validation" class="validation"><h3>{}</h3><p>{}</p><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-        esc(Msg::ValidationTitle.text(lang)),
-        esc(Msg::ValidationIntro.text(lang)),
-        esc(Msg::Year.text(lang)),
-        esc(Msg::ColSeries.text(lang)),
-        esc(Msg::ColBasis.text(lang)),
-        esc(Msg::ColPublished.text(lang)),
-        esc(Msg::ColModel.text(lang)),
-        esc(Msg::ColErrorShare.text(lang)),
-        esc(Msg::ColSourceOriginal.text(lang)),
-    );
     let mut rows = validation(&p);
     rows.sort_by_key(|c| {
         (
@@ -69,60 +53,65 @@ pub fn history_html(lang: Lang) -> Result<String, String> {
             c.actual.year,
         )
     });
-    for c in &rows {
-        let how = match (c.error, c.share) {
-            (Some(e), _) => format!("{:+.0}%", 100.0 * e),
-            (None, Some(s)) => format!("{} {:.1}%", Msg::ShareOf.text(lang), 100.0 * s),
-            _ => "—".into(),
-        };
-        let _ = write!(
-            o,
-            r#"<tr data-basis="{}"><td>{}</td><td>{} <span class="muted">({})</span></td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="source" lang="en"><span class="note">{}</span> {}</td></tr>"#,
-            c.basis.key(),
-            c.actual.year,
-            esc(c.series.label(lang)),
-            esc(&vtre_i18n::unit_text(c.series.unit(), lang)),
-            esc(c.basis.label().get(lang)),
-            fmt(c.published),
-            fmt(c.model),
-            esc(&how),
-            esc(&c.actual.note),
-            link(&c.actual.source),
-        );
-    }
-    o.push_str("</tbody></table></div>");
-    let _ = write!(
-        o,
-        r#"<h3 id="related">{}</h3><p>{}</p><div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-        esc(Msg::RelatedTitle.text(lang)),
-        esc(Msg::RelatedIntro.text(lang)),
-        esc(Msg::ColTarget.text(lang)),
-        esc(Msg::ColMeasure.text(lang)),
-        esc(Msg::ColModel.text(lang)),
-        esc(Msg::ColStatus.text(lang)),
-        esc(Msg::ColSourceOriginal.text(lang)),
-    );
-    for t in related_targets()? {
-        let r = p.related.iter().find(|r| r.id == t.id);
-        let (label, measure) = match lang {
-            Lang::Zh => (&t.label.0, &t.measure_text.0),
-            Lang::En => (&t.label.1, &t.measure_text.1),
-        };
-        let _ = write!(
-            o,
-            r#"<tr data-related="{}"><td>{}</td><td>{}</td><td class="num">{} / {}</td><td>{}</td><td class="source" lang="en"><span class="note">{}</span> {}</td></tr>"#,
-            esc(&t.id),
-            esc(label),
-            esc(measure),
-            r.map(|r| fmt(r.value)).unwrap_or_default(),
-            fmt(t.threshold),
-            r.map(|r| status_text(r.status, lang)).unwrap_or_default(),
-            esc(&t.source.note),
-            link(&t.source.source),
-        );
-    }
-    o.push_str("</tbody></table></div></section>");
-    Ok(o)
+    let related = related_targets()?;
+    let head = |cols: &[Msg]| {
+        html! {
+            thead { tr { @for m in cols { th scope="col" { (m.text(lang)) } } } }
+        }
+    };
+    let section = html! {
+        section id="validation" class="validation" {
+            h3 { (Msg::ValidationTitle.text(lang)) }
+            p { (Msg::ValidationIntro.text(lang)) }
+            div class="table-wrap" tabindex="0" {
+                table {
+                    (head(&[Msg::Year, Msg::ColSeries, Msg::ColBasis, Msg::ColPublished, Msg::ColModel, Msg::ColErrorShare, Msg::ColSourceOriginal]))
+                    tbody {
+                        @for c in &rows {
+                            @let how = match (c.error, c.share) {
+                                (Some(e), _) => format!("{:+.0}%", 100.0 * e),
+                                (None, Some(s)) => format!("{} {:.1}%", Msg::ShareOf.text(lang), 100.0 * s),
+                                _ => "—".into(),
+                            };
+                            tr data-basis=(c.basis.key()) {
+                                td { (c.actual.year) }
+                                td { (c.series.label(lang)) " " span class="muted" { "(" (vtre_i18n::unit_text(c.series.unit(), lang)) ")" } }
+                                td { (c.basis.label().get(lang)) }
+                                td class="num" { (fmt(c.published)) }
+                                td class="num" { (fmt(c.model)) }
+                                td class="num" { (how) }
+                                td class="source" lang="en" { span class="note" { (c.actual.note) } " " (link(&c.actual.source)) }
+                            }
+                        }
+                    }
+                }
+            }
+            h3 id="related" { (Msg::RelatedTitle.text(lang)) }
+            p { (Msg::RelatedIntro.text(lang)) }
+            div class="table-wrap" tabindex="0" {
+                table {
+                    (head(&[Msg::ColTarget, Msg::ColMeasure, Msg::ColModel, Msg::ColStatus, Msg::ColSourceOriginal]))
+                    tbody {
+                        @for t in related {
+                            @let r = p.related.iter().find(|r| r.id == t.id);
+                            @let (label, measure) = match lang {
+                                Lang::Zh => (&t.label.0, &t.measure_text.0),
+                                Lang::En => (&t.label.1, &t.measure_text.1),
+                            };
+                            tr data-related=(t.id) {
+                                td { (label) }
+                                td { (measure) }
+                                td class="num" { (r.map(|r| fmt(r.value)).unwrap_or_default()) " / " (fmt(t.threshold)) }
+                                td { (r.map(|r| status_text(r.status, lang)).unwrap_or_default()) }
+                                td class="source" lang="en" { span class="note" { (t.source.note) } " " (link(&t.source.source)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(section.into_string())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use crate::docs::{chain_pages, glossary};
 use crate::guideline::{outline, Measure};
-use maud::{html, Markup};
+use maud::{html, Markup, PreEscaped};
 use std::fmt::Write;
 use vtre_i18n::{decimals, group, Lang, Msg, Precision};
 use vtre_model::levers::{spec as lspec, LeverId};
@@ -159,97 +159,74 @@ pub fn guideline_html(lang: Lang) -> Result<String, String> {
 /// and the glossary (`content/glossary.toml`); or what is wrong with those files.
 pub fn model_html(lang: Lang) -> Result<String, String> {
     let (pages, terms) = (chain_pages()?, glossary()?);
-    let mut o = String::new();
-    let _ = write!(
-        o,
-        r#"<article class="model-pages page" aria-labelledby="model-title"><h2 id="model-title">{}</h2><p class="page-intro">{}</p><nav class="toc" aria-label="{}"><ol>"#,
-        esc(Msg::ViewModel.text(lang)),
-        esc(Msg::ModelIntro.text(lang)),
-        esc(Msg::Pages.text(lang))
-    );
-    for c in pages {
-        let _ = write!(
-            o,
-            r##"<li><a href="#chain-{}">{}</a></li>"##,
-            c.id,
-            esc(c.title.get(lang))
-        );
-    }
-    let _ = write!(
-        o,
-        r##"<li><a href="#flows">{}</a></li><li><a href="#validation">{}</a></li><li><a href="#glossary">{}</a></li></ol></nav>"##,
-        esc(Msg::FlowTitle.text(lang)),
-        esc(Msg::ValidationTitle.text(lang)),
-        esc(Msg::Glossary.text(lang))
-    );
-    for c in pages {
-        let _ = write!(
-            o,
-            r#"<section class="chain" id="chain-{}" data-chain="{}"><h3>{}</h3><p>{}</p><h4>{}</h4><pre class="equations" tabindex="0">{}</pre><h4>{}</h4><dl class="symbols">"#,
-            c.id,
-            c.id,
-            esc(c.title.get(lang)),
-            esc(c.intro.get(lang)),
-            esc(Msg::Equations.text(lang)),
-            esc(&c.equations.join("\n")),
-            esc(Msg::Symbols.text(lang))
-        );
-        for s in &c.symbols {
-            let _ = write!(
-                o,
-                "<dt><code>{}</code></dt><dd>{}</dd>",
-                esc(&s.symbol),
-                esc(s.meaning.get(lang))
-            );
+    let history = history::history_html(lang)?;
+    let page = html! {
+        article class="model-pages page" aria-labelledby="model-title" {
+            h2 id="model-title" { (Msg::ViewModel.text(lang)) }
+            p class="page-intro" { (Msg::ModelIntro.text(lang)) }
+            nav class="toc" aria-label=(Msg::Pages.text(lang)) {
+                ol {
+                    @for c in pages {
+                        li { a href={ "#chain-" (c.id) } { (c.title.get(lang)) } }
+                    }
+                    li { a href="#flows" { (Msg::FlowTitle.text(lang)) } }
+                    li { a href="#validation" { (Msg::ValidationTitle.text(lang)) } }
+                    li { a href="#glossary" { (Msg::Glossary.text(lang)) } }
+                }
+            }
+            @for c in pages {
+                section class="chain" id={ "chain-" (c.id) } data-chain=(c.id) {
+                    h3 { (c.title.get(lang)) }
+                    p { (c.intro.get(lang)) }
+                    h4 { (Msg::Equations.text(lang)) }
+                    pre class="equations" tabindex="0" { (c.equations.join("\n")) }
+                    h4 { (Msg::Symbols.text(lang)) }
+                    dl class="symbols" {
+                        @for s in &c.symbols {
+                            dt { code { (s.symbol) } }
+                            dd { (s.meaning.get(lang)) }
+                        }
+                    }
+                    h4 { (Msg::Couplings.text(lang)) }
+                    p { (c.couplings.get(lang)) }
+                    h4 { (Msg::Calibration.text(lang)) }
+                    p { (c.calibration.get(lang)) }
+                    h4 { (Msg::Limits.text(lang)) }
+                    p { (c.limits.get(lang)) }
+                    div class="moved-by" {
+                        span { (Msg::Levers.text(lang)) ":" }
+                        @for id in &c.levers {
+                            (lever_chip(*id, lang))
+                        }
+                    }
+                }
+            }
+            section id="flows" class="flows" {
+                h3 { (Msg::FlowTitle.text(lang)) }
+                label {
+                    (Msg::FlowYear.text(lang)) " "
+                    select data-flow-year="" {
+                        @for y in FIRST_YEAR..=LAST_YEAR {
+                            option value=(y) selected[y == 2025] { (y) }
+                        }
+                    }
+                }
+                p class="muted" { (Msg::FlowBalanced.text(lang)) }
+                div data-flows="" {}
+            }
+            (PreEscaped(history))
+            section id="glossary" class="glossary" {
+                h3 { (Msg::Glossary.text(lang)) }
+                dl {
+                    @for t in terms {
+                        dt data-term=(t.name.en) { span lang="zh-CN" { (t.name.zh) } " · " (t.name.en) }
+                        dd { (t.def.get(lang)) }
+                    }
+                }
+            }
         }
-        let _ = write!(
-            o,
-            r#"</dl><h4>{}</h4><p>{}</p><h4>{}</h4><p>{}</p><h4>{}</h4><p>{}</p><div class="moved-by"><span>{}:</span>"#,
-            esc(Msg::Couplings.text(lang)),
-            esc(c.couplings.get(lang)),
-            esc(Msg::Calibration.text(lang)),
-            esc(c.calibration.get(lang)),
-            esc(Msg::Limits.text(lang)),
-            esc(c.limits.get(lang)),
-            esc(Msg::Levers.text(lang))
-        );
-        for id in &c.levers {
-            o.push_str(&lever_chip(*id, lang).into_string());
-        }
-        o.push_str("</div></section>");
-    }
-    let _ = write!(
-        o,
-        r#"<section id="flows" class="flows"><h3>{}</h3><label>{} <select data-flow-year="">"#,
-        esc(Msg::FlowTitle.text(lang)),
-        esc(Msg::FlowYear.text(lang))
-    );
-    for y in FIRST_YEAR..=LAST_YEAR {
-        let _ = write!(
-            o,
-            r#"<option value="{y}"{}>{y}</option>"#,
-            if y == 2025 { " selected" } else { "" }
-        );
-    }
-    let _ = write!(
-        o,
-        r#"</select></label><p class="muted">{}</p><div data-flows=""></div></section>{}<section id="glossary" class="glossary"><h3>{}</h3><dl>"#,
-        esc(Msg::FlowBalanced.text(lang)),
-        history::history_html(lang)?,
-        esc(Msg::Glossary.text(lang))
-    );
-    for t in terms {
-        let _ = write!(
-            o,
-            r#"<dt data-term="{}"><span lang="zh-CN">{}</span> · {}</dt><dd>{}</dd>"#,
-            esc(&t.name.en),
-            esc(&t.name.zh),
-            esc(&t.name.en),
-            esc(t.def.get(lang))
-        );
-    }
-    o.push_str("</dl></section></article>");
-    Ok(o)
+    };
+    Ok(page.into_string())
 }
 
 /// The lever and preset notes in `lang` as data (`pages/notes-<lang>.json`, [`vtre_codec::notes`]): each
