@@ -45,12 +45,7 @@ const LINE: f64 = 15.0;
 const BAR: f64 = 14.0;
 const AFTER_BAR: f64 = 9.0;
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::html::esc;
 
 fn hex(c: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)

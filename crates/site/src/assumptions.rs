@@ -5,59 +5,42 @@ use super::*;
 use vtre_codec::notes::Piece;
 
 /// A cell's column name, shown only where the table is laid out as cards (narrow screens, `style/main.css`).
-fn cell_label(o: &mut String, m: Msg, lang: Lang) {
-    let _ = write!(
-        o,
-        r#"<span class="cell-label">{}</span>"#,
-        esc(m.text(lang))
-    );
+fn cell_label(m: Msg, lang: Lang) -> Markup {
+    html! { span class="cell-label" { (m.text(lang)) } }
 }
 
-/// The name cell: the row's name in the page language, its CSV key only as secondary detail.
-/// A parameter's name; its CSV key (what `vtre params` and scenario JSON use) only as the name's tooltip and
-/// the row's `data-param`, never as text (issue 22).
-fn name_cell(o: &mut String, name: &str, key: &str) {
-    let _ = write!(
-        o,
-        r#"<td class="name"><span class="label" title="{key}">{}</span></td>"#,
-        esc(name)
-    );
+/// The name cell: a parameter's name in the page language; its CSV key (what `vtre params` and scenario JSON
+/// use) only as the name's tooltip and the row's `data-param`, never as text (issue 22).
+fn name_cell(name: &str, key: &str) -> Markup {
+    html! { td class="name" { span class="label" title=(key) { (name) } } }
 }
 
 /// The source and note cells: English text from the baseline CSV, marked as such, CSV keys in it shown as
 /// linked names.
-fn source_note_cells(o: &mut String, source: &str, note: &str, lang: Lang) {
-    o.push_str(r#"<td class="source" data-source="">"#);
-    cell_label(o, Msg::ColSourceOriginal, lang);
-    let _ = write!(
-        o,
-        r#"<span lang="en">{}</span></td><td class="note">"#,
-        labels::csv_text_html(source)
-    );
-    if !note.is_empty() {
-        cell_label(o, Msg::ColNoteOriginal, lang);
-        let _ = write!(
-            o,
-            r#"<span lang="en">{}</span>"#,
-            labels::csv_text_html(note)
-        );
+fn source_note_cells(source: &str, note: &str, lang: Lang) -> Markup {
+    html! {
+        td class="source" data-source="" {
+            (cell_label(Msg::ColSourceOriginal, lang))
+            span lang="en" { (labels::csv_text_html(source)) }
+        }
+        td class="note" {
+            @if !note.is_empty() {
+                (cell_label(Msg::ColNoteOriginal, lang))
+                span lang="en" { (labels::csv_text_html(note)) }
+            }
+        }
     }
-    o.push_str("</td>");
 }
 
-fn kind_cell(o: &mut String, estimate: bool, lang: Lang) {
-    o.push_str(r#"<td class="col-kind">"#);
-    cell_label(o, Msg::FilterKind, lang);
-    let _ = write!(
-        o,
-        r#"<span class="kind{}">{}</span></td>"#,
-        if estimate { " estimate" } else { "" },
-        esc(if estimate {
-            Msg::Estimate.text(lang)
-        } else {
-            Msg::Fact.text(lang)
-        })
-    );
+fn kind_cell(estimate: bool, lang: Lang) -> Markup {
+    html! {
+        td class="col-kind" {
+            (cell_label(Msg::FilterKind, lang))
+            span class={ "kind" @if estimate { " estimate" } } {
+                (if estimate { Msg::Estimate.text(lang) } else { Msg::Fact.text(lang) })
+            }
+        }
+    }
 }
 
 fn range_text(low: f64, high: f64, dec: usize) -> String {
@@ -68,212 +51,178 @@ fn range_text(low: f64, high: f64, dec: usize) -> String {
     }
 }
 
+/// A table's header row: one column heading per `(message, class)`.
+fn head(cols: &[(Msg, &str)], lang: Lang) -> Markup {
+    html! {
+        thead { tr { @for (m, class) in cols { th scope="col" class=(class) { (m.text(lang)) } } } }
+    }
+}
+
+/// A parameter's value cell: the figure with its role (a check or a derived figure), an input the app
+/// fills and watches (an overridable input), or the fixed figure.
+fn value_cell(p: &vtre_model::params::ParamSpec, dec: usize, lang: Lang) -> Markup {
+    let role_note = match p.role {
+        Role::Input => None,
+        Role::Check => Some(Msg::RoleCheck),
+        Role::Derived => Some(Msg::RoleDerived),
+        Role::Absorbed => Some(Msg::RoleAbsorbed),
+    };
+    let shown = group(p.value, dec);
+    html! {
+        @if let Some(m) = role_note {
+            (shown) " " span class={ "role role-" (p.role.key()) } { (m.text(lang)) }
+        } @else if p.overridable() {
+            input type="number" class="num" min=(p.low) max=(p.high) step="any" data-param-input=(p.csv_key)
+                data-decimals=(dec) aria-label=(p.label.get(lang)) value=(format!("{:.*}", dec, p.value));
+            " "
+            button class="icon reset" data-param-reset=(p.csv_key) title=(Msg::Reset.text(lang))
+                aria-label={ (Msg::Reset.text(lang)) ": " (p.label.get(lang)) } disabled { "↺" }
+            " "
+            span class="muted" data-param-changed="" data-baseline=(shown) hidden {
+                (Msg::Overridden.text(lang)) " (" (Msg::Baseline.text(lang)) " " (shown) ")"
+            }
+        } @else {
+            span title=(Msg::FixedValue.text(lang)) { (shown) }
+        }
+    }
+}
+
 /// The assumptions table. Values and override state are filled in live by the app. Each row shows the
 /// parameter's name in the page language (its CSV key as small print), and the CSV's source and note marked
 /// as English originals; below it, the other CSV rows the pages cite (see [`labels`]), which every link to a
 /// CSV row points at. On a narrow screen both tables are laid out as cards (`style/main.css`).
 pub fn assumptions_html(lang: Lang) -> Result<String, String> {
     let names = labels::labels()?;
-    let mut o = String::new();
-    let _ = write!(
-        o,
-        r#"<article class="assumptions page" aria-labelledby="assumptions-title"><h2 id="assumptions-title">{}</h2><p class="page-intro">{}</p>
-<p class="overrides-flag" data-overrides="0" hidden><span data-overrides-text="">{}</span> <button data-reset-overrides="">{}</button></p>
-<div class="filters"><label>{} <select data-filter="chain"><option value="">{}</option>"#,
-        esc(Msg::ViewAssumptions.text(lang)),
-        esc(Msg::AssumptionsIntro.text(lang)),
-        esc(Msg::OverridesCount.text(lang)),
-        esc(Msg::ResetOverrides.text(lang)),
-        esc(Msg::FilterChain.text(lang)),
-        esc(Msg::All.text(lang)),
-    );
-    for c in Chain::ALL {
-        let _ = write!(
-            o,
-            r#"<option value="{}">{}</option>"#,
-            c.id(),
-            esc(c.label().get(lang))
-        );
-    }
-    let _ = write!(
-        o,
-        r#"</select></label><label>{} <select data-filter="kind"><option value="">{}</option><option value="FACT">{}</option><option value="ESTIMATE">{}</option></select></label><label>{} <input type="search" data-filter="text"></label><span class="sorts"><button class="sort" data-sort="table" aria-pressed="true">{}</button><button class="sort" data-sort="key" aria-pressed="false">{}</button><button class="sort" data-sort="chain" aria-pressed="false">{}</button><button class="sort" data-sort="kind" aria-pressed="false">{}</button></span></div>"#,
-        esc(Msg::FilterKind.text(lang)),
-        esc(Msg::All.text(lang)),
-        esc(Msg::Fact.text(lang)),
-        esc(Msg::Estimate.text(lang)),
-        esc(Msg::Search.text(lang)),
-        esc(Msg::All.text(lang)),
-        esc(Msg::ColParam.text(lang)),
-        esc(Msg::FilterChain.text(lang)),
-        esc(Msg::FilterKind.text(lang)),
-    );
-    let _ = write!(
-        o,
-        r#"<div class="table-wrap" tabindex="0"><table class="params"><thead><tr><th scope="col" class="col-name">{}</th><th scope="col" class="col-chain">{}</th><th scope="col" class="col-value">{}</th><th scope="col" class="col-unit">{}</th><th scope="col" class="col-kind">{}</th><th scope="col" class="col-range">{}</th><th scope="col" class="col-source">{}</th><th scope="col" class="col-note">{}</th></tr></thead>"#,
-        esc(Msg::ColParam.text(lang)),
-        esc(Msg::FilterChain.text(lang)),
-        esc(Msg::ColValue.text(lang)),
-        esc(Msg::Unit.text(lang)),
-        esc(Msg::FilterKind.text(lang)),
-        esc(Msg::ColRange.text(lang)),
-        esc(Msg::ColSourceOriginal.text(lang)),
-        esc(Msg::ColNoteOriginal.text(lang)),
-    );
-    // One row group per chain, each with a header that opens and closes it: a phone starts with every group
-    // closed (24 screens of cards otherwise), a desktop with every group open (issue 22).
-    for chain in Chain::ALL {
-        let n = PARAMS.iter().filter(|p| p.chain == chain).count();
-        if n == 0 {
-            continue;
+    let page = html! {
+        article class="assumptions page" aria-labelledby="assumptions-title" {
+            h2 id="assumptions-title" { (Msg::ViewAssumptions.text(lang)) }
+            p class="page-intro" { (Msg::AssumptionsIntro.text(lang)) }
+            "\n"
+            p class="overrides-flag" data-overrides="0" hidden {
+                span data-overrides-text="" { (Msg::OverridesCount.text(lang)) }
+                " "
+                button data-reset-overrides="" { (Msg::ResetOverrides.text(lang)) }
+            }
+            "\n"
+            div class="filters" {
+                label {
+                    (Msg::FilterChain.text(lang)) " "
+                    select data-filter="chain" {
+                        option value="" { (Msg::All.text(lang)) }
+                        @for c in Chain::ALL {
+                            option value=(c.id()) { (c.label().get(lang)) }
+                        }
+                    }
+                }
+                label {
+                    (Msg::FilterKind.text(lang)) " "
+                    select data-filter="kind" {
+                        option value="" { (Msg::All.text(lang)) }
+                        option value="FACT" { (Msg::Fact.text(lang)) }
+                        option value="ESTIMATE" { (Msg::Estimate.text(lang)) }
+                    }
+                }
+                label { (Msg::Search.text(lang)) " " input type="search" data-filter="text"; }
+                span class="sorts" {
+                    @for (key, m, pressed) in [("table", Msg::All, "true"), ("key", Msg::ColParam, "false"), ("chain", Msg::FilterChain, "false"), ("kind", Msg::FilterKind, "false")] {
+                        button class="sort" data-sort=(key) aria-pressed=(pressed) { (m.text(lang)) }
+                    }
+                }
+            }
+            div class="table-wrap" tabindex="0" {
+                table class="params" {
+                    (head(&[(Msg::ColParam, "col-name"), (Msg::FilterChain, "col-chain"), (Msg::ColValue, "col-value"), (Msg::Unit, "col-unit"), (Msg::FilterKind, "col-kind"), (Msg::ColRange, "col-range"), (Msg::ColSourceOriginal, "col-source"), (Msg::ColNoteOriginal, "col-note")], lang))
+                    // One row group per chain, each with a header that opens and closes it: a phone starts with
+                    // every group closed (24 screens of cards otherwise), a desktop with every group open
+                    // (issue 22).
+                    @for chain in Chain::ALL {
+                        @let n = PARAMS.iter().filter(|p| p.chain == chain).count();
+                        @if n > 0 {
+                            tbody class="chain-group" data-chain-group=(chain.id()) {
+                                tr class="group-row" {
+                                    th colspan="8" scope="rowgroup" {
+                                        button class="group-toggle" data-group-toggle=(chain.id()) aria-expanded="false" {
+                                            (chain.label().get(lang)) " " span class="count" { "(" (n) ")" }
+                                        }
+                                    }
+                                }
+                                @for (i, p) in PARAMS.iter().enumerate().filter(|(_, p)| p.chain == chain) {
+                                    (param_row(i, p, lang))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            (cited_html(names, lang))
         }
-        let _ = write!(
-            o,
-            r#"<tbody class="chain-group" data-chain-group="{id}"><tr class="group-row"><th colspan="8" scope="rowgroup"><button class="group-toggle" data-group-toggle="{id}" aria-expanded="false">{} <span class="count">({n})</span></button></th></tr>"#,
-            esc(chain.label().get(lang)),
-            id = chain.id(),
-        );
-        for (i, p) in PARAMS.iter().enumerate().filter(|(_, p)| p.chain == chain) {
-            let (source, note) = labels::row(p.csv_key)
-                .map(|r| (r.source.as_str(), r.note.as_str()))
-                .unwrap_or_default();
-            let dec = [p.value, p.low, p.high]
-                .map(|v| decimals(v, Precision::Assumption))
-                .into_iter()
-                .max()
-                .unwrap_or(0);
-            let search = format!(
-                "{} {} {} {} {}",
-                p.csv_key, p.label.zh, p.label.en, source, note
-            )
-            .to_lowercase();
-            let role_note = match p.role {
-                Role::Input => None,
-                Role::Check => Some(Msg::RoleCheck),
-                Role::Derived => Some(Msg::RoleDerived),
-                Role::Absorbed => Some(Msg::RoleAbsorbed),
-            };
-            let value = if let Some(m) = role_note {
-                format!(
-                    r#"{} <span class="role role-{}">{}</span>"#,
-                    group(p.value, dec),
-                    p.role.key(),
-                    esc(m.text(lang))
-                )
-            } else if p.overridable() {
-                format!(
-                    r#"<input type="number" class="num" min="{}" max="{}" step="any" data-param-input="{}" data-decimals="{dec}" aria-label="{}" value="{:.*}"> <button class="icon reset" data-param-reset="{}" title="{r}" aria-label="{r}: {}" disabled>↺</button> <span class="muted" data-param-changed="" data-baseline="{}" hidden>{} ({} {})</span>"#,
-                    p.low,
-                    p.high,
-                    p.csv_key,
-                    esc(p.label.get(lang)),
-                    dec,
-                    p.value,
-                    p.csv_key,
-                    esc(p.label.get(lang)),
-                    group(p.value, dec),
-                    esc(Msg::Overridden.text(lang)),
-                    esc(Msg::Baseline.text(lang)),
-                    group(p.value, dec),
-                    r = esc(Msg::Reset.text(lang)),
-                )
-            } else {
-                format!(
-                    r#"<span title="{}">{}</span>"#,
-                    esc(Msg::FixedValue.text(lang)),
-                    group(p.value, dec)
-                )
-            };
-            let _ = write!(
-                o,
-                r#"<tr id="{}" data-param="{}" data-kind="{}" data-chain="{}" data-order="{i}" data-search="{}">"#,
-                labels::row_id(p.csv_key),
-                p.csv_key,
-                p.kind.as_str(),
-                p.chain.id(),
-                esc(&search),
-            );
-            name_cell(&mut o, p.label.get(lang), p.csv_key);
-            o.push_str(r#"<td class="col-chain">"#);
-            cell_label(&mut o, Msg::FilterChain, lang);
-            let _ = write!(
-                o,
-                r#"{}</td><td class="value-cell">"#,
-                esc(p.chain.label().get(lang))
-            );
-            cell_label(&mut o, Msg::ColValue, lang);
-            let _ = write!(o, r#"{value}</td><td class="col-unit">"#);
-            cell_label(&mut o, Msg::Unit, lang);
-            let _ = write!(o, "{}</td>", esc(&vtre_i18n::unit_text(p.unit, lang)));
-            kind_cell(&mut o, p.kind == Kind::Estimate, lang);
-            o.push_str(r#"<td class="col-range">"#);
-            cell_label(&mut o, Msg::ColRange, lang);
-            let _ = write!(o, "{}</td>", range_text(p.low, p.high, dec));
-            source_note_cells(&mut o, source, note, lang);
-            o.push_str("</tr>");
+    };
+    Ok(page.into_string())
+}
+
+/// One parameter's row of the assumptions table.
+fn param_row(i: usize, p: &vtre_model::params::ParamSpec, lang: Lang) -> Markup {
+    let (source, note) = labels::row(p.csv_key)
+        .map(|r| (r.source.as_str(), r.note.as_str()))
+        .unwrap_or_default();
+    let dec = [p.value, p.low, p.high]
+        .map(|v| decimals(v, Precision::Assumption))
+        .into_iter()
+        .max()
+        .unwrap_or(0);
+    let search = format!(
+        "{} {} {} {} {}",
+        p.csv_key, p.label.zh, p.label.en, source, note
+    )
+    .to_lowercase();
+    html! {
+        tr id=(labels::row_id(p.csv_key)) data-param=(p.csv_key) data-kind=(p.kind.as_str()) data-chain=(p.chain.id()) data-order=(i) data-search=(search) {
+            (name_cell(p.label.get(lang), p.csv_key))
+            td class="col-chain" { (cell_label(Msg::FilterChain, lang)) (p.chain.label().get(lang)) }
+            td class="value-cell" { (cell_label(Msg::ColValue, lang)) (value_cell(p, dec, lang)) }
+            td class="col-unit" { (cell_label(Msg::Unit, lang)) (vtre_i18n::unit_text(p.unit, lang)) }
+            (kind_cell(p.kind == Kind::Estimate, lang))
+            td class="col-range" { (cell_label(Msg::ColRange, lang)) (range_text(p.low, p.high, dec)) }
+            (source_note_cells(source, note, lang))
         }
-        o.push_str("</tbody>");
     }
-    o.push_str("</table></div>");
-    cited_html(&mut o, names, lang);
-    o.push_str("</article>");
-    Ok(o)
 }
 
 /// "Other figures cited", folded by default: the CSV rows that are not parameters but that a lever's source or
 /// a row above cites, so that every link to a CSV row lands on a line of this page (a link into the fold
 /// opens it: the browser does for an anchor, the app's reveal for `data-goto-row`).
-fn cited_html(o: &mut String, names: &labels::Labels, lang: Lang) {
-    let _ = write!(
-        o,
-        r#"<details class="cited" id="cited"><summary><h3>{} ({})</h3></summary><p class="page-intro">{}</p><div class="table-wrap" tabindex="0"><table class="params cited"><thead><tr><th scope="col" class="col-name">{}</th><th scope="col" class="col-year">{}</th><th scope="col" class="col-value">{}</th><th scope="col" class="col-unit">{}</th><th scope="col" class="col-kind">{}</th><th scope="col" class="col-range">{}</th><th scope="col" class="col-source">{}</th><th scope="col" class="col-note">{}</th></tr></thead><tbody>"#,
-        esc(Msg::CitedTitle.text(lang)),
-        names.other_rows().len(),
-        esc(Msg::CitedIntro.text(lang)),
-        esc(Msg::ColFigure.text(lang)),
-        esc(Msg::Year.text(lang)),
-        esc(Msg::ColValue.text(lang)),
-        esc(Msg::Unit.text(lang)),
-        esc(Msg::FilterKind.text(lang)),
-        esc(Msg::ColRange.text(lang)),
-        esc(Msg::ColSourceOriginal.text(lang)),
-        esc(Msg::ColNoteOriginal.text(lang)),
-    );
-    for r in names.other_rows() {
-        let num = |s: &str| s.trim().parse::<f64>().ok().filter(|v| v.is_finite());
-        let (value, low, high) = (num(&r.value), num(&r.low), num(&r.high));
-        let dec = [value, low, high]
-            .into_iter()
-            .flatten()
-            .map(|v| decimals(v, Precision::Assumption))
-            .max()
-            .unwrap_or(0);
-        let _ = write!(o, r#"<tr id="{}">"#, labels::row_id(&r.key));
-        name_cell(o, names.name(&r.key, lang).unwrap_or_default(), &r.key);
-        o.push_str(r#"<td class="col-year">"#);
-        cell_label(o, Msg::Year, lang);
-        let _ = write!(o, r#"{}</td><td class="value-cell">"#, esc(&r.year));
-        cell_label(o, Msg::ColValue, lang);
-        let _ = write!(
-            o,
-            "{}</td>",
-            value.map_or_else(|| esc(&r.value), |v| group(v, dec))
-        );
-        o.push_str(r#"<td class="col-unit">"#);
-        cell_label(o, Msg::Unit, lang);
-        let _ = write!(o, "{}</td>", esc(&vtre_i18n::unit_text(&r.unit, lang)));
-        kind_cell(o, r.kind == "ESTIMATE", lang);
-        o.push_str(r#"<td class="col-range">"#);
-        cell_label(o, Msg::ColRange, lang);
-        let range = match (low, high) {
-            (Some(lo), Some(hi)) => range_text(lo, hi, dec),
-            _ => "—".to_string(),
-        };
-        let _ = write!(o, "{range}</td>");
-        source_note_cells(o, &r.source, &r.note, lang);
-        o.push_str("</tr>");
+fn cited_html(names: &labels::Labels, lang: Lang) -> Markup {
+    let num = |s: &str| s.trim().parse::<f64>().ok().filter(|v| v.is_finite());
+    html! {
+        details class="cited" id="cited" {
+            summary { h3 { (Msg::CitedTitle.text(lang)) " (" (names.other_rows().len()) ")" } }
+            p class="page-intro" { (Msg::CitedIntro.text(lang)) }
+            div class="table-wrap" tabindex="0" {
+                table class="params cited" {
+                    (head(&[(Msg::ColFigure, "col-name"), (Msg::Year, "col-year"), (Msg::ColValue, "col-value"), (Msg::Unit, "col-unit"), (Msg::FilterKind, "col-kind"), (Msg::ColRange, "col-range"), (Msg::ColSourceOriginal, "col-source"), (Msg::ColNoteOriginal, "col-note")], lang))
+                    tbody {
+                        @for r in names.other_rows() {
+                            @let (value, low, high) = (num(&r.value), num(&r.low), num(&r.high));
+                            @let dec = [value, low, high].into_iter().flatten().map(|v| decimals(v, Precision::Assumption)).max().unwrap_or(0);
+                            @let range = match (low, high) {
+                                (Some(lo), Some(hi)) => range_text(lo, hi, dec),
+                                _ => "—".to_string(),
+                            };
+                            tr id=(labels::row_id(&r.key)) {
+                                (name_cell(names.name(&r.key, lang).unwrap_or_default(), &r.key))
+                                td class="col-year" { (cell_label(Msg::Year, lang)) (r.year) }
+                                td class="value-cell" { (cell_label(Msg::ColValue, lang)) (value.map_or_else(|| r.value.clone(), |v| group(v, dec))) }
+                                td class="col-unit" { (cell_label(Msg::Unit, lang)) (vtre_i18n::unit_text(&r.unit, lang)) }
+                                (kind_cell(r.kind == "ESTIMATE", lang))
+                                td class="col-range" { (cell_label(Msg::ColRange, lang)) (range) }
+                                (source_note_cells(&r.source, &r.note, lang))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
-    o.push_str("</tbody></table></div></details>");
 }
 
 /// A guideline reference of a lever's source (`第三章第二节（一）`): in Chinese as it is; in English translated

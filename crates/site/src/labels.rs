@@ -10,10 +10,9 @@
 //! has no name.
 
 use crate::content::LoadedText;
-use crate::esc;
+use maud::{html, Markup};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write;
 use std::sync::LazyLock;
 use vtre_model::label_check;
 use vtre_model::levers::LeverId;
@@ -186,38 +185,19 @@ pub fn row_id(key: &str) -> String {
     format!("csv-{key}")
 }
 
-/// A link to a CSV row's line on the assumptions page, named in `lang`, with the key as a tooltip only. On
-/// the assumptions page itself (`elsewhere` false) it is a plain `#csv-…` anchor; from another page it goes
-/// to `?view=assumptions#csv-…`, which the app follows in place (`data-goto-row`). A key without a name is
-/// shown as code.
-pub fn row_link(o: &mut String, key: &str, lang: Lang, elsewhere: bool) {
+/// A link to a CSV row's line on the assumptions page (a plain `#csv-…` anchor: it is used on that page),
+/// named in `lang`, with the key as a tooltip only; a key without a name is shown as code.
+fn row_link(key: &str, lang: Lang) -> Markup {
     match name(key, lang) {
-        Some(n) if elsewhere => {
-            let _ = write!(
-                o,
-                r#"<a class="row-ref" href="?view=assumptions#{}" data-goto-row="{key}" title="{key}">{}</a>"#,
-                row_id(key),
-                esc(n)
-            );
-        }
-        Some(n) => {
-            let _ = write!(
-                o,
-                r##"<a class="row-ref" href="#{}" title="{key}">{}</a>"##,
-                row_id(key),
-                esc(n)
-            );
-        }
-        None => {
-            let _ = write!(o, "<code>{}</code>", esc(key));
-        }
+        Some(n) => html! { a class="row-ref" href={ "#" (row_id(key)) } title=(key) { (n) } },
+        None => html! { code { (key) } },
     }
 }
 
 /// A row's source or note (English text) as HTML: escaped, with each CSV key in it shown as the row's
 /// English name linked to its line on this page, and each lever key as the lever's English name.
-pub fn csv_text_html(text: &str) -> String {
-    let mut o = String::new();
+pub fn csv_text_html(text: &str) -> Markup {
+    let mut parts: Vec<Markup> = Vec::new();
     let mut at = 0;
     for (a, b) in key_spans(text) {
         let key = &text[a..b];
@@ -225,17 +205,15 @@ pub fn csv_text_html(text: &str) -> String {
         if row(key).is_none() && lever.is_none() {
             continue;
         }
-        o.push_str(&esc(&text[at..a]));
-        match lever {
-            Some(l) if row(key).is_none() => {
-                o.push_str(&esc(vtre_model::levers::spec(l).label.en));
-            }
-            _ => row_link(&mut o, key, Lang::En, false),
-        }
+        parts.push(html! { (&text[at..a]) });
+        parts.push(match lever {
+            Some(l) if row(key).is_none() => html! { (vtre_model::levers::spec(l).label.en) },
+            _ => row_link(key, Lang::En),
+        });
         at = b;
     }
-    o.push_str(&esc(&text[at..]));
-    o
+    parts.push(html! { (&text[at..]) });
+    html! { @for p in parts { (p) } }
 }
 
 #[cfg(test)]
@@ -261,13 +239,13 @@ mod tests {
     fn keys_in_csv_text_become_linked_names_and_addresses_are_left_alone() {
         let t = "vtre project: plant-level reasoning from sichuan_bfbof_capacity_2022 (2,000); \
                  the lever v_recovery; see https://example.com/a_b_c and not_a_key";
-        let h = csv_text_html(t);
+        let h = csv_text_html(t).into_string();
         assert!(h.contains(
             r##"<a class="row-ref" href="#csv-sichuan_bfbof_capacity_2022" title="sichuan_bfbof_capacity_2022">Sichuan BF-BOF capacity, 2022</a> (2,000)"##
         ), "{h}");
         assert!(h.contains("the lever Vanadium dressing recovery;"), "{h}");
         assert!(h.contains("https://example.com/a_b_c and not_a_key"), "{h}");
-        assert_eq!(csv_text_html("a < b"), "a &lt; b");
+        assert_eq!(csv_text_html("a < b").into_string(), "a &lt; b");
     }
 
     #[test]
