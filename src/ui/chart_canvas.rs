@@ -6,6 +6,7 @@
 //! The component owns a `NodeRef` and the one effect that redraws.
 
 mod curtail;
+mod published;
 mod table;
 
 use super::state::t;
@@ -18,7 +19,7 @@ use plotters::prelude::IntoDrawingArea;
 use table::cell;
 use vtre_charts::surface::Surface;
 use vtre_charts::{
-    add_bands, add_policy_from, chart_data_compared, describe, draw, html, legend, to_svg, unit,
+    add_bands, add_policy_from, chart_data_compared, describe, draw, legend, to_svg, unit,
     ChartData, ChartId, DrawOpts, Kind, PlotArea,
 };
 use vtre_i18n::Msg;
@@ -86,7 +87,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     });
     // The policy frame on the canvas (`data-policy-from`, at once) and the chart in words for assistive
     // technology, rewritten 300 ms after the last change (not on every step of a drag, and without making
-    // charts off screen compute their data on every move); the published-figure legend keys per language.
+    // charts off screen compute their data on every move).
     // Written straight into the DOM by one effect: reactive attributes would each add code to the wasm.
     let desc_el = NodeRef::<leptos::html::Div>::new();
     let keys_el = NodeRef::<leptos::html::Div>::new();
@@ -118,10 +119,9 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         };
         desc_later.cancel();
         if keys_lang.get_value() != code {
-            // At mount and on a language switch: the legend keys and the description at once (the page must
-            // not keep sentences in the other language).
-            if let Some(k) = keys_el.get() {
-                k.set_inner_html(&html::legend(chart, l));
+            // At mount and on a language switch: the description at once (the page must not keep sentences in
+            // the other language).
+            if keys_el.get().is_some() {
                 let mounting = keys_lang.get_value() == 0;
                 keys_lang.set_value(code);
                 if mounting {
@@ -338,7 +338,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 let year = FIRST_YEAR + i as u16;
                 let l = lang.get();
                 // Published figures of this year on visible lines: what each is, and where it sits.
-                let published = html::tooltip_items(d, year, &hidden.get(), l);
+                let published = hidden.with(|h| published::tooltip_list(d, year, h, l));
                 let history = if d.policy_from().is_some_and(|y| year < y) {
                     format!(" · {}", Msg::History.text(l))
                 } else {
@@ -347,10 +347,13 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 let left = area.get_value().x0 as f64 / window().device_pixel_ratio().max(1.0);
                 let pct = i as f64 / (N_YEARS - 1) as f64;
                 view! {
-                    <div class="tooltip" role="status" style:left=format!("calc({:.1}px + {:.1}% * 0.8)", left, pct * 100.0)>
+                    <div class="tooltip" role="status" style:left=format!("calc({:.1}px + {:.1}% * 0.8)", left, pct * 100.0)
+                        // Anchored by the same share of its width: whole at both ends of the axis (the figure
+                        // clips what sticks out), centred in the middle.
+                        style:transform=format!("translateX(-{:.0}%)", pct * 100.0)>
                         <strong>{year}</strong>" · "{d.unit.clone()}{history}
                         <ul>{rows}</ul>
-                        <ul class="published-list" hidden=published.is_empty() inner_html=published></ul>
+                        {published}
                     </div>
                 }
             })
@@ -394,7 +397,7 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
                 <span class="legend-item band-key" data-band-legend="" hidden=move || !ens.bands_on.get()
                     title=t(lang, Msg::BandsExplain)>
                     <span class="swatch band" aria-hidden="true"></span>{t(lang, Msg::BandsLegend)}</span>
-                <div class="published-keys" node_ref=keys_el></div>
+                <div class="published-keys" node_ref=keys_el>{move || published::legend_keys(chart, lang.get())}</div>
             </div>
             {curtail_note}
             <div class="chart-actions">

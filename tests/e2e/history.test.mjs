@@ -173,6 +173,18 @@ test('published figures are drawn on the production chart and described as what 
   await page.mouse.move(box[0] + 70 + (box[2] - 78) * (1 / 15), box[1] + box[3] / 2);
   await page.waitForSelector('[data-chart-figure="production"] .tooltip li.published[data-basis="part"]');
   assert.match(await page.textContent('[data-chart-figure="production"] .tooltip'), /销量，非全省产量/);
+  // Each figure carries its mark, drawn as an image, not text; and the tooltip is whole inside its chart at both
+  // ends of the axis (the chart clips what sticks out).
+  assert.equal(await page.$$eval('[data-chart-figure="production"] .tooltip li.published', (li) => li.filter((l) => !l.querySelector('svg.mark path')).length), 0);
+  for (const f of [1 / 15, 14 / 15]) {
+    await page.mouse.move(box[0] + 70 + (box[2] - 78) * f, box[1] + box[3] / 2);
+    await page.waitForTimeout(100);
+    const [l, r] = await page.$eval('[data-chart-figure="production"] .tooltip', (t) => {
+      const a = t.getBoundingClientRect(); const b = t.closest('figure').getBoundingClientRect();
+      return [a.left - b.left, b.right - a.right];
+    });
+    assert.ok(l >= 0 && r >= 0, `tooltip inside the chart at ${f.toFixed(2)}: ${l}, ${r}`);
+  }
   await page.mouse.move(0, 0);
   await page.waitForTimeout(100);
   // Hiding the V2O5 line hides its two published points with it.

@@ -1,6 +1,8 @@
-//! The published figures of a chart as HTML text, for the app's tooltip, data table and legend (set as
-//! `innerHTML`: one string is far less wasm than a typed view per row). No inline styles (the strict CSP in the
-//! README forbids them in markup); the `data-*` names are listed in `vtre-hooks`.
+//! The published figures of a chart: which a tooltip lists, which kinds the legend explains, where each sits
+//! on the chart and how its basis reads — shared by the app's views (`src/ui/chart_canvas/published.rs`) and
+//! the first view, which writes the legend as HTML text ([`legend`]; its marks as small inline SVG, [`mark`]).
+//! No inline styles (the strict CSP in the README forbids them in markup); the `data-*` names are listed in
+//! `vtre-hooks`.
 
 use crate::{ChartData, ChartId, Published};
 use vtre_i18n::{decimals, group, Msg, Precision};
@@ -52,90 +54,44 @@ pub fn on_chart(p: &Published, lang: Lang) -> String {
     }
 }
 
-/// The tooltip's lines for the published figures of `year` on lines not in `hidden`: what each is, its basis,
-/// the figure, and Sichuan's share for a national one.
-pub fn tooltip_items(d: &ChartData, year: u16, hidden: &[&str], lang: Lang) -> String {
-    let mut o = String::new();
-    for p in d
-        .published
+/// The published figures of `year` on lines not in `hidden`: what the tooltip lists.
+pub fn in_tooltip<'a>(
+    d: &'a ChartData,
+    year: u16,
+    hidden: &'a [&str],
+) -> impl Iterator<Item = &'a Published> + 'a {
+    d.published
         .iter()
-        .filter(|p| p.year == year && !hidden.contains(&p.key))
-    {
-        o.push_str(&format!(
-            r#"<li class="published" data-basis="{}">{}{} ({}): <b>{}</b>{}</li>"#,
-            p.basis.key(),
-            mark(p.basis),
-            esc(&p.note),
-            basis_label(p.basis, lang),
-            esc(&p.figure),
-            p.share
-                .map(|_| format!("; {}", esc(&on_chart(p, lang))))
-                .unwrap_or_default(),
-        ));
-    }
-    o
+        .filter(move |p| p.year == year && !hidden.contains(&p.key))
 }
 
-/// The table of a chart's published figures (empty when it has none): year, series, basis, the figure as
-/// published, its place on the chart or Sichuan's share, and what it is.
-pub fn table(d: &ChartData, lang: Lang) -> String {
-    if d.published.is_empty() {
-        return String::new();
-    }
-    let mut o = format!(
-        r#"<table data-published-table="{}"><caption>{}</caption><thead><tr>"#,
-        d.id.key(),
-        esc(Msg::PublishedTitle.text(lang))
-    );
-    for m in [
-        Msg::Year,
-        Msg::ColSeries,
-        Msg::ColBasis,
-        Msg::ColPublished,
-        Msg::ColOnChart,
-        Msg::ColNote,
-    ] {
-        o.push_str(&format!(r#"<th scope="col">{}</th>"#, esc(m.text(lang))));
-    }
-    o.push_str("</tr></thead><tbody>");
-    for p in &d.published {
-        o.push_str(&format!(
-            r#"<tr data-published="{}" data-basis="{}"><th scope="row">{}</th><td class="text">{}</td><td class="text">{} {}</td><td>{}</td><td>{}</td><td class="text">{}</td></tr>"#,
-            p.key,
-            p.basis.key(),
-            p.year,
-            esc(&p.series),
-            mark(p.basis),
-            basis_label(p.basis, lang),
-            esc(&p.figure),
-            esc(&on_chart(p, lang)),
-            esc(&p.note),
-        ));
-    }
-    o.push_str("</tbody></table>");
-    o
-}
-
-/// Legend entries for the kinds of published figures chart `id` draws (same quantity, part of it): from the
-/// chart's spec and the published table alone.
-pub fn legend(id: ChartId, lang: Lang) -> String {
-    let mut o = String::new();
-    for (b, m) in [
+/// The kinds of published figures chart `id` draws (same quantity, part of it), each with its legend text:
+/// from the chart's spec and the published table alone.
+pub fn legend_entries(id: ChartId) -> Vec<(Basis, Msg)> {
+    [
         (Basis::Same, Msg::PublishedSame),
         (Basis::Part, Msg::PublishedPart),
-    ] {
-        let drawn = crate::spec::spec(id)
+    ]
+    .into_iter()
+    .filter(|(b, _)| {
+        crate::spec::spec(id)
             .lines
             .iter()
-            .any(|l| vtre_model::actuals::published(l.series).any(|g| g.basis == b));
-        if drawn {
-            o.push_str(&format!(
-                r#"<span class="legend-item published-key" data-basis="{}">{}{}</span>"#,
-                b.key(),
-                mark(b),
-                esc(m.text(lang))
-            ));
-        }
+            .any(|l| vtre_model::actuals::published(l.series).any(|g| g.basis == *b))
+    })
+    .collect()
+}
+
+/// The legend entries of [`legend_entries`] as HTML (the first view's; the app draws the same as views).
+pub fn legend(id: ChartId, lang: Lang) -> String {
+    let mut o = String::new();
+    for (b, m) in legend_entries(id) {
+        o.push_str(&format!(
+            r#"<span class="legend-item published-key" data-basis="{}">{}{}</span>"#,
+            b.key(),
+            mark(b),
+            esc(m.text(lang))
+        ));
     }
     o
 }
@@ -155,59 +111,75 @@ mod tests {
     }
 
     #[test]
-    fn the_production_table_lists_every_published_figure_with_its_basis_and_what_it_is() {
-        let r = simulate(&Scenario::reference());
-        let d = chart_data(ChartId::Production, &r, &r, Lang::Zh);
-        let t = table(&d, Lang::Zh);
-        assert_eq!(t.matches("<tr data-published=").count(), d.published.len());
-        assert_eq!(t.matches(r#"data-basis="part""#).count(), 4);
-        assert!(t.contains("攀钢钒钛钒制品销量，非全省产量"), "{t}");
-        assert!(t.contains("仅2020年上半年"), "{t}");
-        assert!(t.contains("四川（当前情景）占全国"), "{t}");
-        assert!(!t.contains("style="), "no inline styles under the CSP");
-        let en = table(&chart_data(ChartId::Production, &r, &r, Lang::En), Lang::En);
-        assert!(
-            en.contains("Pangang V-Ti TiO2 sales, not provincial output"),
-            "{en}"
-        );
-        assert!(en.contains("<caption>Published figures"), "{en}");
-        // A chart without published figures has no table and no legend entries.
-        let co2 = chart_data(ChartId::Co2, &r, &r, Lang::En);
-        assert_eq!(table(&co2, Lang::En), "");
-        assert_eq!(legend(ChartId::Co2, Lang::En), "");
-    }
-
-    #[test]
-    fn the_tooltip_lists_a_years_figures_on_visible_lines_and_the_legend_explains_the_marks() {
+    fn the_tooltip_lists_a_years_figures_on_visible_lines_and_the_legend_explains_the_marks_drawn()
+    {
         let r = simulate(&Scenario::reference());
         let d = chart_data(ChartId::Production, &r, &r, Lang::En);
-        let y2021 = tooltip_items(&d, 2021, &[], Lang::En);
+        let notes = |year, hidden: &[&str]| -> Vec<String> {
+            in_tooltip(&d, year, hidden)
+                .map(|p| p.note.clone())
+                .collect()
+        };
+        let y2021 = notes(2021, &[]);
         assert!(
-            y2021.contains("vanadium product sales, not provincial output (part of it)"),
-            "{y2021}"
+            y2021
+                .iter()
+                .any(|n| n.contains("vanadium product sales, not provincial output")),
+            "{y2021:?}"
         );
-        assert!(y2021.contains("TiO2 sales"), "{y2021}");
-        let hidden = tooltip_items(&d, 2021, &["v2o5", "tio2"], Lang::En);
-        assert!(!hidden.contains("sales"), "{hidden}");
-        let y2024 = tooltip_items(&d, 2024, &[], Lang::En);
+        assert!(y2021.iter().any(|n| n.contains("TiO2 sales")), "{y2021:?}");
+        assert!(notes(2021, &["v2o5", "tio2"])
+            .iter()
+            .all(|n| !n.contains("sales")));
+        assert!(notes(2030, &[]).is_empty());
+        let y2024: Vec<&Published> = in_tooltip(&d, 2024, &[]).collect();
         assert!(
-            y2024.contains("China's vanadium output (as V2O5) (national)"),
-            "{y2024}"
+            y2024.iter().any(|p| p.basis == Basis::National
+                && on_chart(p, Lang::En)
+                    .starts_with("Sichuan (this scenario) as a share of China 42.")),
+            "{:?}",
+            y2024
+                .iter()
+                .map(|p| on_chart(p, Lang::En))
+                .collect::<Vec<_>>()
         );
-        assert!(
-            y2024.contains("Sichuan (this scenario) as a share of China 42."),
-            "{y2024}"
+        // What each figure is, in both languages (the data table lists them all).
+        let zh = chart_data(ChartId::Production, &r, &r, Lang::Zh);
+        assert_eq!(
+            zh.published
+                .iter()
+                .filter(|p| p.basis == Basis::Part)
+                .count(),
+            4
         );
-        assert_eq!(tooltip_items(&d, 2030, &[], Lang::En), "");
+        assert!(zh
+            .published
+            .iter()
+            .any(|p| p.note.contains("攀钢钒钛钒制品销量，非全省产量")));
+        assert!(zh
+            .published
+            .iter()
+            .any(|p| p.note.contains("仅2020年上半年")));
+        assert!(zh
+            .published
+            .iter()
+            .any(|p| on_chart(p, Lang::Zh).starts_with("四川（当前情景）占全国")));
+        assert!(d.published.iter().any(|p| p
+            .note
+            .contains("Pangang V-Ti TiO2 sales, not provincial output")));
+        // Only the kinds a chart draws: part-of-it figures on production, none on CO2.
+        assert_eq!(
+            legend_entries(ChartId::Production),
+            vec![(Basis::Part, Msg::PublishedPart)]
+        );
+        assert!(legend_entries(ChartId::Co2).is_empty());
+        assert_eq!(legend(ChartId::Co2, Lang::En), "");
         let l = legend(ChartId::Production, Lang::Zh);
         assert!(
             l.contains(r#"data-basis="part""#) && l.contains(mark(Basis::Part)),
             "{l}"
         );
-        assert!(
-            !l.contains(r#"data-basis="same""#),
-            "no same-basis figure on this chart"
-        );
+        assert!(!l.contains("style="), "no inline styles under the CSP");
     }
 
     #[test]

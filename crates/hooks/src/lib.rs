@@ -261,6 +261,7 @@ mod tests {
         include_str!("../../../src/ui/chart_canvas.rs"),
         include_str!("../../../src/ui/chart_canvas/table.rs"),
         include_str!("../../../src/ui/chart_canvas/curtail.rs"),
+        include_str!("../../../src/ui/chart_canvas/published.rs"),
         include_str!("../../../src/ui/analysis/mod.rs"),
         include_str!("../../../src/ui/analysis/tornado.rs"),
         include_str!("../../../src/ui/analysis/seek.rs"),
@@ -394,6 +395,7 @@ mod tests {
         include_str!("../../../src/ui/lever_panel.rs"),
         include_str!("../../../src/ui/chart_canvas.rs"),
         include_str!("../../../src/ui/chart_canvas/table.rs"),
+        include_str!("../../../src/ui/chart_canvas/published.rs"),
         include_str!("../../../src/ui/scorecard.rs"),
     ];
 

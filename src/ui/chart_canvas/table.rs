@@ -3,7 +3,7 @@
 //! Built only while shown.
 
 use leptos::prelude::*;
-use vtre_charts::{html, ChartData, ChartId};
+use vtre_charts::{ChartData, ChartId};
 use vtre_i18n::{decimals, group, Msg, Precision};
 use vtre_model::series::{FIRST_YEAR, N_YEARS};
 
@@ -72,7 +72,7 @@ pub(super) fn data_table(
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <div class="published-table" inner_html=html::table(d, l)></div>
+                    {super::published::table(d, l)}
                     }
                 }))
     }
