@@ -9,6 +9,7 @@ use super::state::{Edit, View, ViewCtx};
 use super::state::{FocusCtx, LangCtx, ProjectionCtx};
 use fetched::load_page;
 mod fetched;
+mod flows;
 mod params;
 
 use leptos::html::Div;
@@ -16,7 +17,6 @@ use leptos::prelude::*;
 use params::{filter_params, set_group_open, sort_params};
 use vtre_hooks as h;
 use vtre_i18n::Msg;
-use vtre_model::flows::diagrams;
 use vtre_model::params::{ParamId, PARAMS};
 use vtre_model::{LeverId, Status, TargetId};
 use wasm_bindgen::JsCast;
@@ -186,6 +186,9 @@ fn highlight(root: &Element, q: &str) {
     }
 }
 
+/// The flow diagrams' box and the handle that keeps them mounted there (dropping it unmounts them).
+type MountedFlows = (Element, send_wrapper::SendWrapper<Box<dyn std::any::Any>>);
+
 #[component]
 pub fn StaticPage(view: View) -> impl IntoView {
     let LangCtx(lang) = expect_context();
@@ -197,6 +200,12 @@ pub fn StaticPage(view: View) -> impl IntoView {
     let loaded = RwSignal::new(0u32);
     let failed = RwSignal::new(false);
     let year = RwSignal::new(2025u16);
+    // The flow diagrams mounted into the loaded page's box (dropped with the page, or when a reload of the
+    // page in another language brings a new box).
+    let flows_mounted: StoredValue<Option<MountedFlows>> = StoredValue::new(None);
+    on_cleanup(move || {
+        flows_mounted.try_update_value(|m| *m = None);
+    });
 
     // Load the page for this view and language.
     Effect::new(move |_| {
@@ -287,17 +296,33 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 }
             }
         });
+        // The flow diagrams: views mounted once into this copy of the page's box, current by themselves; the
+        // year chooser of a reloaded page (another language) shows the year they show.
+        if let Some(sel) = root
+            .query_selector(&h::sel(h::FLOW_YEAR))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        {
+            let y = year.get_untracked().to_string();
+            if sel.value() != y {
+                sel.set_value(&y);
+            }
+        }
         if let Some(box_) = root.query_selector(&h::sel(h::FLOWS)).ok().flatten() {
-            let l = lang.get_untracked();
-            let svg: String = edit.scenario.with(|s| {
-                p.with(|p| {
-                    diagrams(s, p, year.get())
-                        .iter()
-                        .map(|d| vtre_charts::sankey::to_svg(d, l))
-                        .collect()
-                })
+            let fresh = flows_mounted.with_value(|m| {
+                m.as_ref()
+                    .is_none_or(|(el, _)| !el.is_same_node(Some(&box_)))
             });
-            box_.set_inner_html(&svg);
+            if let (true, Ok(el)) = (fresh, box_.dyn_into::<HtmlElement>()) {
+                let scenario = edit.scenario;
+                let handle = leptos::mount::mount_to(el.clone(), move || {
+                    view! { <flows::FlowDiagrams year=year scenario=scenario projection=p lang=lang/> }
+                });
+                let held: Box<dyn std::any::Any> = Box::new(handle);
+                // The old page's diagrams go with their box.
+                flows_mounted.set_value(Some((el.into(), send_wrapper::SendWrapper::new(held))));
+            }
         }
         if view == View::Guideline && vc.reveal.with_untracked(Option::is_none) {
             if let Some(sec) = vc.section.get_untracked() {

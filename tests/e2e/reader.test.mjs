@@ -156,6 +156,17 @@ test('the model pages show every chain, balanced flow diagrams and the glossary'
   assert.deepEqual(flows.map((f) => f[0]), ['iron_steel', 'titanium', 'rare_earth']);
   for (const [, n] of flows) assert.ok(n >= 5);
   assert.ok((await page.$$('[data-term]')).length >= 24);
+  // The diagrams follow the year chosen and the language (a new page, the diagrams drawn once into it).
+  const titles = () => page.$$eval('[data-flow] path title', (t) => t.map((x) => x.textContent).join('|'));
+  const in2025 = await titles();
+  await page.selectOption('[data-flow-year]', '2035');
+  await page.waitForFunction((before) => [...document.querySelectorAll('[data-flow] path title')].map((x) => x.textContent).join('|') !== before, in2025);
+  await page.click('[data-action="toggle-lang"]');
+  await page.waitForFunction(() => document.querySelector('#model-title')?.textContent.includes('模型'));
+  await page.waitForFunction(() => document.querySelectorAll('[data-flow]').length === 3 && /→/.test(document.querySelector('[data-flow] path title')?.textContent || '') && /[\u4e00-\u9fff]/.test(document.querySelector('[data-flow] figcaption').textContent));
+  await page.click('[data-action="toggle-lang"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-flow]').length === 3 && !/[\u4e00-\u9fff]/.test(document.querySelector('[data-flow] figcaption')?.textContent || '中'));
+  assert.equal(await page.$eval('[data-flow-year]', (e) => e.value), '2035', 'the reloaded page\'s chooser shows the year drawn');
   await page.selectOption('[data-flow-year]', '2035');
   await page.locator('#flows').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifacts, 'model-flows-desktop.png') });

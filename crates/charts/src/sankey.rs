@@ -1,5 +1,6 @@
 //! Layout of a Sankey-style material-flow diagram: nodes in columns, each as tall as its larger side
-//! (in or out), links as bands whose width is the flow. Pure geometry; the app renders it as SVG.
+//! (in or out), links as bands whose width is the flow. Pure geometry; the app draws it as SVG views
+//! (`src/ui/static_page/flows.rs`).
 
 use vtre_model::flows::Diagram;
 
@@ -133,72 +134,6 @@ pub fn layout(d: &Diagram, width: f64, height: f64) -> Layout {
         nodes,
         links,
     }
-}
-
-/// The diagram as an SVG string (labels in the chosen language, values in its units).
-pub fn to_svg(d: &Diagram, lang: vtre_model::Lang) -> String {
-    use std::fmt::Write;
-    let l = layout(d, 920.0, 300.0);
-    let (unit, f) = vtre_i18n::display_unit(d.unit, lang);
-    let label = |id: &str| {
-        d.nodes
-            .iter()
-            .find(|n| n.id == id)
-            .map_or("", |n| n.label.get(lang))
-    };
-    let num = |v: f64| {
-        vtre_i18n::group(
-            v * f,
-            vtre_i18n::decimals(v * f, vtre_i18n::Precision::Value),
-        )
-    };
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let title = d.title.get(lang);
-    let mut o = String::new();
-    let _ = write!(
-        o,
-        r#"<figure class="flow" data-flow="{}"><figcaption>{} ({})</figcaption><svg viewBox="-2 -2 {:.0} {:.0}" role="img" aria-label="{}" class="sankey">"#,
-        d.id,
-        esc(title),
-        unit,
-        l.width + 4.0,
-        l.height + 4.0,
-        esc(title)
-    );
-    for b in &l.links {
-        let _ = write!(
-            o,
-            r#"<path d="{}" class="band{}"><title>{} → {}: {} {}</title></path>"#,
-            b.d,
-            if b.muted { " muted" } else { "" },
-            esc(label(b.from)),
-            esc(label(b.to)),
-            num(b.value),
-            unit
-        );
-    }
-    for n in &l.nodes {
-        let _ = write!(
-            o,
-            r#"<g class="node{}" data-node="{}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"></rect><text x="{:.1}" y="{:.1}">{} {}</text></g>"#,
-            if n.muted { " muted" } else { "" },
-            n.id,
-            n.x,
-            n.y,
-            n.w,
-            n.h,
-            n.x + n.w + 4.0,
-            n.y + n.h / 2.0 + 4.0,
-            esc(label(n.id)),
-            num(n.value)
-        );
-    }
-    o.push_str("</svg></figure>");
-    o
 }
 
 #[cfg(test)]
