@@ -71,7 +71,7 @@ fn unsafe_url(v: &str) -> bool {
 
 /// Moves the children of `from` (another document's, from [`inert_body`]) into `to`, replacing its own.
 pub fn replace_children(to: &Element, from: &web_sys::HtmlElement) {
-    to.set_inner_html("");
+    to.replace_children_with_node_0();
     while let Some(child) = from.first_child() {
         if to.append_child(&child).is_err() {
             break;
