@@ -5,7 +5,9 @@
 
 use super::state::{focus_lever, t as tr, FocusCtx, LangCtx, ProjectionCtx};
 use leptos::prelude::*;
-use vtre_i18n::{percent, quantity, status_icon as icon, status_msg as status_text, Msg};
+use vtre_i18n::{
+    percent, quantity, related_quantity, status_icon as icon, status_msg as status_text, Msg,
+};
 use vtre_model::actuals::{RelatedGen, RELATED_GEN};
 use vtre_model::levers::spec as lspec;
 use vtre_model::targets::{Rule, TargetSpec};
@@ -100,32 +102,6 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
             </div>
         </article>
     }
-}
-
-/// A related target's value or threshold in its measure's unit: a series sum in the first series' unit, a
-/// lever in the lever's unit.
-fn related_quantity(t: &RelatedGen, v: f64, lang: vtre_i18n::Lang) -> String {
-    if let Some(id) = t
-        .measure
-        .strip_prefix("lever:")
-        .and_then(vtre_model::LeverId::from_key)
-    {
-        let l = lspec(id);
-        let dec = if v == 0.0 {
-            0
-        } else {
-            vtre_i18n::decimals(v, vtre_i18n::Precision::Value)
-        };
-        let sep = if lang.zh() { "" } else { " " };
-        return format!("{}{sep}{}", vtre_i18n::group(v, dec), l.unit.get(lang));
-    }
-    let unit = t
-        .measure
-        .split('+')
-        .next()
-        .and_then(vtre_model::SeriesId::from_key)
-        .map_or("", |s| s.unit());
-    quantity(v, unit, lang)
 }
 
 /// A [`vtre_model::Text`] in the current language; one closure type for every call site (like [`tr`]).

@@ -8,20 +8,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { useApp, trackErrors, ARTIFACTS, DIST, ROOT } from './lib.mjs';
+import { useApp, trackErrors, ARTIFACTS, DIST, ROOT, openApp } from './lib.mjs';
 
 const consoleErrors = [];
 before(() => assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html exists (run trunk build --release first)'));
 const app = useApp();
 
-async function open(viewport = { width: 1440, height: 900 }, query = '') {
-  const context = await app.browser.newContext({ viewport, deviceScaleFactor: viewport.width < 500 ? 3 : 2 });
-  const page = await context.newPage();
-  trackErrors(page, consoleErrors);
-  await page.goto(app.base + query);
-  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
-  return { context, page };
-}
+const open = (viewport = { width: 1440, height: 900 }, query = '') => openApp(app, consoleErrors, { query, viewport, hiDpi: true });
 
 const ensembleState = (page) => page.$eval('[data-ensemble]', (e) => e.dataset.ensemble);
 const ready = (page, timeout = 10000) => page.waitForFunction(() => document.querySelector('[data-ensemble]')?.dataset.ensemble === 'ready', null, { timeout });

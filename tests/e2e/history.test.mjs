@@ -6,21 +6,13 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useApp, trackErrors, ARTIFACTS, DIST } from './lib.mjs';
+import { useApp, trackErrors, ARTIFACTS, DIST, openApp } from './lib.mjs';
 
 const consoleErrors = [];
 before(() => assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html exists (run trunk build --release first)'));
 const app = useApp();
 
-async function open(query = '', viewport = { width: 1440, height: 900 }) {
-  const context = await app.browser.newContext({ viewport, deviceScaleFactor: viewport.width < 500 ? 3 : 2 });
-  const page = await context.newPage();
-  trackErrors(page, consoleErrors);
-  await page.goto(app.base + query);
-  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
-  await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length === 5);
-  return { context, page };
-}
+const open = (query = '', viewport = { width: 1440, height: 900 }) => openApp(app, consoleErrors, { query, viewport, charts: true, hiDpi: true });
 
 const headline = (page, id) => page.$eval(`[data-headline="${id}"]`, (el) => Number(el.dataset.value));
 const policyFrom = (page) => page.$eval('select[data-policy-from]', (e) => [e.value, e.dataset.policyFrom]);

@@ -64,6 +64,24 @@ export function trackErrors(page, sink) {
   page.on('pageerror', (e) => sink.push(`pageerror: ${e.message}`));
 }
 
+/**
+ * Opens the app at `query` in a new page (of `context`, or of a new context with `viewport` and
+ * `contextOptions`; with `hiDpi`, a device scale of 3 on a phone-wide viewport and 2 otherwise), collects its
+ * console errors into `errors`
+ * and waits until the app has started (`html[data-app]`, the 2030 CO2 headline); with `charts`, also until the
+ * five charts are mounted. Returns { context, page }.
+ */
+export async function openApp(app, errors, { query = '', viewport = { width: 1440, height: 900 }, context, contextOptions = {}, charts = false, hiDpi = false } = {}) {
+  const scale = hiDpi ? { deviceScaleFactor: viewport.width < 500 ? 3 : 2 } : {};
+  context = context || await app.browser.newContext({ viewport, ...scale, ...contextOptions });
+  const page = await context.newPage();
+  trackErrors(page, errors);
+  await page.goto(app.base + query);
+  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
+  if (charts) await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length === 5);
+  return { context, page };
+}
+
 /** Serves dist/ on 127.0.0.1 and launches Chromium; returns { base, browser, close }. */
 export async function startApp(launchArgs = []) {
   const { chromium } = await import('playwright-core');

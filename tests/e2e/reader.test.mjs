@@ -3,21 +3,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useApp, trackErrors, ROOT, ARTIFACTS } from './lib.mjs';
+import { useApp, trackErrors, ROOT, ARTIFACTS, openApp } from './lib.mjs';
 
 const root = ROOT;
 const artifacts = ARTIFACTS;
 const consoleErrors = [];
 const app = useApp();
 
-async function open(query = '', viewport = { width: 1440, height: 900 }) {
-  const context = await app.browser.newContext({ viewport });
-  const page = await context.newPage();
-  trackErrors(page, consoleErrors);
-  await page.goto(app.base + query);
-  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
-  return { context, page };
-}
+const open = (query = '', viewport = { width: 1440, height: 900 }) => openApp(app, consoleErrors, { query, viewport });
 
 test('the reader opens from the URL, deep-links to a section, searches, and jumps to levers', async () => {
   const { context, page } = await open('?view=guideline&sec=ch3-s6');

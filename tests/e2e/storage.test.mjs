@@ -2,19 +2,12 @@
 // quota half-way, and two tabs editing at once, each keeping its own autosaved working scenario.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, trackErrors } from './lib.mjs';
+import { useApp, trackErrors, openApp } from './lib.mjs';
 
 const consoleErrors = [];
 const app = useApp();
 
-async function open(query = '', context) {
-  context = context || await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  trackErrors(page, consoleErrors);
-  await page.goto(app.base + query);
-  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
-  return { context, page };
-}
+const open = (query = '', context) => openApp(app, consoleErrors, { query, context });
 const leverValue = (page, id) => page.$eval(`[data-lever="${id}"]`, (e) => e.value);
 
 // Every vtre.* key and its value, sorted.

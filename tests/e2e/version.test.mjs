@@ -3,19 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useApp, trackErrors, ARTIFACTS } from './lib.mjs';
+import { useApp, trackErrors, ARTIFACTS, openApp } from './lib.mjs';
 
 const consoleErrors = [];
 const app = useApp();
 
-async function open(query = '', context) {
-  context = context || await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  trackErrors(page, consoleErrors);
-  await page.goto(app.base + query);
-  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
-  return { context, page };
-}
+const open = (query = '', context) => openApp(app, consoleErrors, { query, context });
 
 // A link "made" by a version that does not exist: its 2025 output value 1,000亿元, 2030 CO2 99 Mt, peak 2024,
 // no target met — and the peak year left out, as a link of an older format might.

@@ -4,21 +4,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { useApp, trackErrors, ROOT, ARTIFACTS } from './lib.mjs';
+import { useApp, trackErrors, ROOT, ARTIFACTS, openApp } from './lib.mjs';
 
 const root = ROOT;
 const artifacts = ARTIFACTS;
 const consoleErrors = [];
 const app = useApp();
 
-async function open(query = '', context) {
-  context = context || await app.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  trackErrors(page, consoleErrors);
-  await page.goto(app.base + query);
-  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
-  return { context, page };
-}
+const open = (query = '', context) => openApp(app, consoleErrors, { query, context, contextOptions: { acceptDownloads: true } });
 const leverValue = (page, id) => page.$eval(`[data-lever="${id}"]`, (e) => e.value);
 
 test('a tampered share link opens the nearest valid scenario with a notice, and the app stays usable', async () => {

@@ -7,19 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
-import { useApp, trackErrors, ARTIFACTS } from './lib.mjs';
+import { useApp, trackErrors, ARTIFACTS, openApp } from './lib.mjs';
 
 const consoleErrors = [];
 const app = useApp();
 
-async function open(query = '', viewport = { width: 1440, height: 900 }, context) {
-  context = context || await app.browser.newContext({ viewport });
-  const page = await context.newPage();
-  trackErrors(page, consoleErrors);
-  await page.goto(app.base + query);
-  await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
-  return { context, page };
-}
+const open = (query = '', viewport = { width: 1440, height: 900 }, context) => openApp(app, consoleErrors, { query, viewport, context });
 
 const chips = (page) => page.$$eval('[data-compared]', (els) => els.map((e) => e.textContent.trim()));
 

@@ -12,7 +12,7 @@ pub use format::{
     axis_label, decimals, display_unit, group, lever_display, lever_value, quantity, unit_hint,
     unit_text, Precision,
 };
-pub use status::{percent, status_icon, status_msg};
+pub use status::{percent, related_quantity, status_icon, status_msg};
 
 // The Msg table: `data/msg.csv` (id, zh, en), turned into `enum Msg`, `Msg::ALL` and the sentence table by
 // `build.rs`. A new sentence is a new row; the build stops on a duplicate id or an empty Chinese text.

@@ -1,5 +1,5 @@
-//! How a target's status and a chance read, one way for the app's scorecard and the pre-rendered first view
-//! (which must show the same marks and words the app takes over).
+//! How a target's status, a chance and another plan's target read, one way for the app's scorecard and the
+//! pre-rendered first view (which must show the same marks and words the app takes over).
 
 use crate::Msg;
 use vtre_model::Status;
@@ -36,6 +36,32 @@ pub fn percent(p: f64) -> String {
     } else {
         format!("{whole:.0}%")
     }
+}
+
+/// A related (other plan's) target's value or threshold in its measure's unit: a series sum in the first
+/// series' unit, a lever in the lever's unit.
+pub fn related_quantity(t: &vtre_model::actuals::RelatedGen, v: f64, lang: crate::Lang) -> String {
+    if let Some(id) = t
+        .measure
+        .strip_prefix("lever:")
+        .and_then(vtre_model::LeverId::from_key)
+    {
+        let l = vtre_model::levers::spec(id);
+        let dec = if v == 0.0 {
+            0
+        } else {
+            crate::decimals(v, crate::Precision::Value)
+        };
+        let sep = if lang.zh() { "" } else { " " };
+        return format!("{}{sep}{}", crate::group(v, dec), l.unit.get(lang));
+    }
+    let unit = t
+        .measure
+        .split('+')
+        .next()
+        .and_then(vtre_model::SeriesId::from_key)
+        .map_or("", |s| s.unit());
+    crate::quantity(v, unit, lang)
 }
 
 #[cfg(test)]

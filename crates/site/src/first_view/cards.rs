@@ -2,7 +2,7 @@
 //! of meeting it from the reference spread) and per related plan's target, as the app's scorecard draws them.
 
 use super::*;
-use vtre_i18n::{percent, status_icon as icon, status_msg as status_text};
+use vtre_i18n::{percent, related_quantity, status_icon as icon, status_msg as status_text};
 
 pub(super) fn card(t: &TargetSpec, p: &Projection, spread: &Spread, l: Lang) -> Markup {
     let r = p.target(t.id).copied();
@@ -88,31 +88,6 @@ pub(super) fn card(t: &TargetSpec, p: &Projection, spread: &Spread, l: Lang) -> 
             }
         }
     }
-}
-
-/// A related target's value in its measure's unit (as `src/ui/scorecard.rs` writes it).
-fn related_quantity(t: &RelatedGen, v: f64, lang: Lang) -> String {
-    if let Some(id) = t
-        .measure
-        .strip_prefix("lever:")
-        .and_then(vtre_model::LeverId::from_key)
-    {
-        let l = lspec(id);
-        let dec = if v == 0.0 {
-            0
-        } else {
-            decimals(v, Precision::Value)
-        };
-        let sep = if lang.zh() { "" } else { " " };
-        return format!("{}{sep}{}", group(v, dec), l.unit.get(lang));
-    }
-    let unit = t
-        .measure
-        .split('+')
-        .next()
-        .and_then(vtre_model::SeriesId::from_key)
-        .map_or("", |s| s.unit());
-    quantity(v, unit, lang)
 }
 
 pub(super) fn related_card(t: &RelatedGen, p: &Projection, l: Lang) -> Markup {
