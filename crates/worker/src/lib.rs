@@ -226,38 +226,10 @@ fn once(job: Job) -> Answer {
             };
             Answer::Best(best_reachable_with(&scenario, target, set).ok())
         }
-        // Ensembles and contributions are stepped, never done at once (kept total for the type).
-        Job::Ensemble {
-            scenario,
-            members,
-            seed,
-            series,
-        } => {
-            let mut e = Ensemble::new(&scenario, members, seed);
-            e.run();
-            Answer::of_ensemble(&e, &series)
-        }
-        Job::Contributions {
-            scenario,
-            measure,
-            seed,
-        } => Answer::Contributions(vtre_analysis::contributions(&scenario, measure, seed)),
-        Job::Confident {
-            scenario,
-            target,
-            lever,
-            confidence,
-            margin,
-            members,
-            seed,
-        } => {
-            let chance = Chance::of_margin(margin);
-            match vtre_analysis::confident_seek(
-                &scenario, target, lever, confidence, chance, members, seed,
-            ) {
-                Ok(c) => Answer::Confident(c),
-                Err(e) => Answer::Refused(e.to_string()),
-            }
+        // Ensembles, contributions and goal-seeks to a confidence are stepped (`Runner::take` never makes them
+        // a one-step run): one place computes each, so they are not repeated here.
+        Job::Ensemble { .. } | Job::Contributions { .. } | Job::Confident { .. } => {
+            Answer::Refused("a stepped job is not done at once".into())
         }
     }
 }
