@@ -23,6 +23,15 @@ fn ensemble_job(members: usize) -> Job {
     }
 }
 
+/// One of the analysis page's jobs: the three inputs that move the industry-scale target most.
+fn tornado_job() -> Job {
+    Job::Tornado {
+        scenario: scenario(),
+        measure: Measure::Target(TargetId::IndustryScale),
+        top: 3,
+    }
+}
+
 /// Runs until idle, through the message text both ways (as in the browser); the answers in finishing order.
 fn drain(r: &mut Runner) -> Vec<(u32, Answer)> {
     let mut out = vec![];
@@ -110,11 +119,7 @@ fn ensembles_go_before_the_analysis_pages_jobs() {
         &mut r,
         ToWorker::Run {
             run: 10,
-            job: Job::Tornado {
-                scenario: scenario(),
-                measure: Measure::Target(TargetId::IndustryScale),
-                top: 3,
-            },
+            job: tornado_job(),
         },
     );
     send(
@@ -270,11 +275,7 @@ fn a_share_links_qr_code_comes_back_as_svg_before_the_analysis_pages_jobs_and_a_
         &mut r,
         ToWorker::Run {
             run: 20,
-            job: Job::Tornado {
-                scenario: scenario(),
-                measure: Measure::Target(TargetId::IndustryScale),
-                top: 3,
-            },
+            job: tornado_job(),
         },
     );
     send(
