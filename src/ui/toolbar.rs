@@ -57,12 +57,16 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
         }
     });
 
-    let copy = move |_| {
-        let text = edit.scenario.with_untracked(|s| {
+    // The link as it is now, for the copy and print buttons.
+    let link_now = move || {
+        edit.scenario.with_untracked(|s| {
             p.with_untracked(|p| {
                 compare.with_untracked(|c| share_url(s, p, c, lang.get_untracked()))
             })
-        });
+        })
+    };
+    let copy = move |_| {
+        let text = link_now();
         let clip = web_sys::window().map(|w| w.navigator().clipboard());
         match clip {
             Some(c) => {
@@ -161,7 +165,7 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
                 <span aria-hidden="true">"⤓ "</span>{t(lang, Msg::DownloadData)}</button>
             <button data-action="export-csv" on:click=export_csv>{t(lang, Msg::ExportCsv)}</button>
             <button data-action="export-json" on:click=export_json>{t(lang, Msg::ExportJson)}</button>
-            <button data-action="print" on:click=move |_| print_with_qr(qr, edit, p, compare, lang)>{t(lang, Msg::Print)}</button>
+            <button data-action="print" on:click=move |_| print_with_qr(qr, link_now())>{t(lang, Msg::Print)}</button>
             <button data-action="presenter" aria-pressed=move || presenter.get().to_string() title=t(lang, Msg::PresenterHint)
                 on:click=move |_| presenter.update(|p| *p = !*p)>{t(lang, Msg::Presenter)}</button>
         </nav>
@@ -187,19 +191,10 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
     }
 }
 
-/// The print button: makes the handout's QR code first (the worker draws it: at most [`PRINT_WAIT_MS`]),
+/// The print button: makes the handout's QR code of `link` first (the worker draws it: at most [`PRINT_WAIT_MS`]),
 /// then prints. A print from the browser's menu prints the code when it is already made (the handout keeps
 /// it current once the worker runs), else the link alone.
-fn print_with_qr(
-    qr: QrCtx,
-    edit: Edit,
-    p: Memo<vtre_model::Projection>,
-    compare: RwSignal<Vec<super::state::Compared>>,
-    lang: RwSignal<vtre_i18n::Lang>,
-) {
-    let link = edit.scenario.with_untracked(|s| {
-        p.with_untracked(|p| compare.with_untracked(|c| share_url(s, p, c, lang.get_untracked())))
-    });
+fn print_with_qr(qr: QrCtx, link: String) {
     qr.want(&link);
     let print = || {
         if let Some(w) = web_sys::window() {
