@@ -2,8 +2,8 @@
 //! share link. Shown only in print (the print stylesheet prints it with the scorecard and the charts), so it
 //! is built when the browser is about to print (`beforeprint`) and not kept current on every lever move.
 //! Its QR code is the worker's (state/qr.rs): once the worker runs, the code of the current link is asked for
-//! a moment after the scenario settles, so a print from the browser's menu has it; a code of another link is
-//! never printed.
+//! when the scenario has settled (its ensemble is ready), so a print from the browser's menu has it; a code of
+//! another link is never printed.
 
 use super::state::t;
 use super::state::Edit;
@@ -38,17 +38,16 @@ pub fn Handout() -> impl IntoView {
         printing.set(true);
         qr.want(&untrack(link));
     });
-    // Keeps the code current in the background, only once the worker runs anyway (never starting it).
-    let settle = super::state::Debounce::default();
+    // Keeps the code current in the background, only once the worker runs anyway (never starting it): when
+    // the scenario has settled — its ensemble is ready, so a drag sets no timer per move — and when the
+    // comparison or the language (both in the link) change.
+    let ens: super::state::EnsembleCtx = expect_context();
     Effect::new(move |_| {
-        edit.scenario.track();
+        let settled = ens.current.with(Option::is_some);
         compare.track();
         lang.track();
-        if worker.get() == super::state::worker::WorkerStatus::Ready {
-            // The link is built once the scenario has settled, not on every move of a drag.
-            settle.call(std::time::Duration::from_millis(QR_SETTLE_MS), move |_| {
-                qr.want(&untrack(link))
-            });
+        if settled && worker.get() == super::state::worker::WorkerStatus::Ready {
+            qr.want(&untrack(link));
         }
     });
 
@@ -101,6 +100,3 @@ pub fn Handout() -> impl IntoView {
     })
     }
 }
-
-/// How long after the scenario's last change the handout's QR code is asked for.
-const QR_SETTLE_MS: u64 = 1_000;
