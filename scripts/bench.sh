@@ -9,7 +9,7 @@ export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 echo "== model: simulate() natively (criterion)"
 cargo bench --offline --bench simulate 2>&1 | grep -E '^simulate/|time:'
 echo "== release build"
-trunk build --release >/dev/null
+(source scripts/wasm-env.sh && trunk build --release >/dev/null)
 cargo build -q --offline --release --bin vtre
 echo "== interaction and size"
 node tests/e2e/bench.mjs

@@ -13,6 +13,8 @@ trap 'rm -f "$page"' EXIT
 sed 's/data-cargo-no-default-features>/data-cargo-no-default-features data-cargo-features="fault-injection">/' \
   index.html > "$page"
 grep -q 'data-cargo-features="fault-injection"' "$page" || { echo "fault-build: index.html's core link changed" >&2; exit 1; }
+# Built as the release is (scripts/wasm-env.sh), so the tests see a panic as a reader's browser would.
+source scripts/wasm-env.sh
 VTRE_FAULT_INJECTION=1 trunk build --release --dist dist-fault "$page"
 # Trunk writes the page under its source name; the tests open dist-fault/index.html.
 if [ -f dist-fault/"$page" ]; then mv dist-fault/"$page" dist-fault/index.html; fi

@@ -13,13 +13,15 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 staging="${TRUNK_STAGING_DIR:?run by trunk}"
 cd "$root"
-cargo run -q --offline --bin vtre -- pages --out "$staging/pages" >/dev/null
+# The native CLI runs without the wasm builds' unstable settings (scripts/wasm-env.sh): they are for wasm32 only.
+vtre() { env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD cargo run -q --offline --bin vtre -- "$@"; }
+vtre pages --out "$staging/pages" >/dev/null
 mkdir -p "$staging/data"
-cargo run -q --offline --bin vtre -- params-all > "$staging/data/assumptions.csv"
+vtre params-all > "$staging/data/assumptions.csv"
 # The reference scenario's spread (bands, headline ranges, chances), so the first view needs no worker, and
 # its explorer view pre-rendered into index.html (crates/site/src/first_view.rs).
-cargo run -q --offline --bin vtre -- spread > "$staging/data/ensemble-reference.txt"
-cargo run -q --offline --bin vtre -- first-view --index "$staging/index.html" >/dev/null
+vtre spread > "$staging/data/ensemble-reference.txt"
+vtre first-view --index "$staging/index.html" >/dev/null
 node scripts/csp-loader.mjs "$staging/index.html"
 bash scripts/full-module.sh "$staging"
 node scripts/worker-version.mjs "$staging" "${TRUNK_PROFILE:-}"

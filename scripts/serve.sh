@@ -10,4 +10,5 @@ export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 mkdir -p target artifacts
 # No auto-reload: Trunk would inject an inline script, and the page served should be the one deployed, which
 # runs under a CSP without 'unsafe-inline' (scripts/csp-loader.mjs checks that and fails the build otherwise).
+source scripts/wasm-env.sh
 exec trunk serve --release --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}"

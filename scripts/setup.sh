@@ -18,6 +18,18 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. The standard library's source and its crates: the release wasm builds rebuild std with the app's size
+#     settings (scripts/wasm-env.sh, about 30 KiB less gzip). Without them those builds use the prebuilt std.
+sysroot=$(rustc --print sysroot)
+if [ ! -f "$sysroot/lib/rustlib/src/rust/library/Cargo.lock" ]; then
+  say "adding the rust-src component"
+  rustup component add rust-src || say "rust-src could not be added: the wasm builds use the prebuilt std"
+fi
+if [ -f "$sysroot/lib/rustlib/src/rust/library/Cargo.lock" ]; then
+  # (its manifest uses an unstable cargo feature, hence RUSTC_BOOTSTRAP for this one command)
+  RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$sysroot/lib/rustlib/src/rust/library/Cargo.toml" >&2
+fi
+
 # 2. Trunk 0.21.14 (0.22 needs a newer rustc than 1.95).
 TRUNK_VERSION=0.21.14
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then

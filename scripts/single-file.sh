@@ -5,5 +5,5 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/setup.sh
 export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-trunk build --release
+(source scripts/wasm-env.sh && trunk build --release)
 node scripts/single-file.mjs dist dist-single/vtre-explorer.html

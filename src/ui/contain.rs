@@ -129,25 +129,52 @@ pub fn guarded<T: 'static>(part: &'static str, work: impl FnOnce() -> T + 'stati
 pub fn inject(part: &str) {
     let q = super::state::query();
     if vtre_codec::link::query_param(&q, "fault").as_deref() == Some(part) {
+        // Said first: the release build's panic is a trap that prints no message.
+        web_sys::console::error_1(&format!("injected fault in {part}").into());
         panic!("injected fault in {part}");
     }
 }
 
-/// Installs the hook: a panic outside a guarded part writes what was unsaved and shows the banner.
+/// Installs what runs after a panic outside a guarded part: it writes what was unsaved and shows the banner.
+///
+/// The release build makes a panic an immediate trap (`-Cpanic=immediate-abort`, scripts/wasm-env.sh): no
+/// hook runs, and the trap reaches the JavaScript frame that called into the module. Inside a guarded part
+/// that frame is [`guarded`]'s call, which catches it; anywhere else it is the browser's event, timer or
+/// promise dispatch, which reports it to the page's `error` / `unhandledrejection` listeners: those below
+/// (a `WebAssembly.RuntimeError` only: an error of the page's own scripts is not the module's). A build with
+/// the prebuilt std (a plain `cargo build`, `trunk serve` without scripts/wasm-env.sh) runs the hook first,
+/// then traps; the listener then finds the banner shown and nothing unsaved.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        // A core module that has handed over to the full module owns nothing on the page any more.
-        if super::handover::retired() {
-            return;
-        }
         if RUNNING.with(Cell::get).is_some() {
             // A guarded part: its component says so once the call has returned.
             return;
         }
-        save_unsaved();
-        banner();
+        after_panic();
     }));
+    let Some(w) = web_sys::window() else { return };
+    for (event, field) in [("error", "error"), ("unhandledrejection", "reason")] {
+        // For the page's lifetime, as the hook is.
+        gloo_events::EventListener::new(&w, event, move |ev| {
+            let is_trap = js_sys::Reflect::get(ev, &JsValue::from_str(field))
+                .is_ok_and(|e| e.is_instance_of::<js_sys::WebAssembly::RuntimeError>());
+            if is_trap {
+                after_panic();
+            }
+        })
+        .forget();
+    }
+}
+
+/// Saves what the page had not saved yet and shows the banner, unless this module has handed over to the
+/// full module (then it owns nothing on the page any more).
+fn after_panic() {
+    if super::handover::retired() {
+        return;
+    }
+    save_unsaved();
+    banner();
 }
 
 /// The reload action of a failed part: saves what is unsaved, then reloads the page (which opens the same
