@@ -68,6 +68,18 @@ fn mount() {
     }
 }
 
+/// Clicks "reset all levers", as a reader would.
+fn reset_all() {
+    if let Some(b) = doc()
+        .query_selector("[data-action=\"reset-all\"]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        b.click();
+    }
+}
+
 fn text(sel: &str) -> String {
     doc()
         .query_selector(sel)
@@ -220,14 +232,7 @@ async fn the_scorecards_chances_and_headline_range_are_the_reference_spread_the_
     mount();
     tick(50).await;
     // From the reference, whatever earlier tests moved.
-    if let Some(b) = doc()
-        .query_selector("[data-action=\"reset-all\"]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
-        b.click();
-    }
+    reset_all();
     let mut waited = 0;
     while attr("[data-ensemble]", "data-ensemble") != "ready" && waited < 5_000 {
         tick(50).await;
@@ -300,12 +305,5 @@ async fn a_moved_lever_claims_no_chance_until_its_own_spread_arrives() {
             t.key
         );
     }
-    if let Some(b) = doc()
-        .query_selector("[data-action=\"reset-all\"]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
-        b.click();
-    }
+    reset_all();
 }

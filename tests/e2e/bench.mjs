@@ -13,7 +13,7 @@ import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve, listen, LAUNCH, moveLeversAndMeasure, timedMoves } from './lib.mjs';
+import { serve, listen, LAUNCH, moveLeversAndMeasure, timedMoves, chartsDrawn } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -236,7 +236,7 @@ const tall = await browser.newContext({ viewport: { width: 1440, height: 2000 },
 await tall.addInitScript(instrument);
 const tallPage = await tall.newPage();
 await tallPage.goto(appUrl);
-await tallPage.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.width > 300));
+await chartsDrawn(tallPage);
 const allFive = stats(await timedMoves(tallPage, { moves: Math.min(MOVES, 200) }));
 await tall.close();
 

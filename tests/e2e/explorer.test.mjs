@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useApp, trackErrors, ARTIFACTS, DIST, openApp } from './lib.mjs';
+import { useApp, trackErrors, ARTIFACTS, DIST, openApp, drawAllCharts } from './lib.mjs';
 
 const artifacts = ARTIFACTS;
 const consoleErrors = [];
@@ -163,11 +163,7 @@ test('desktop and phone layouts show everything without horizontal scrolling (sc
   for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
     const { context, page } = await open(viewport, '?lang=zh');
     // Charts draw when they scroll into view: visit each so the full-page screenshot shows them all.
-    for (const c of await page.$$('canvas[data-chart]')) await c.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.width > 300));
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await drawAllCharts(page);
     assert.ok(overflow <= 0, `${name}: no horizontal overflow (${overflow}px)`);
     await page.screenshot({ path: path.join(artifacts, `explorer-${name}.png`) });
     await page.screenshot({ path: path.join(artifacts, `explorer-${name}-full.png`), fullPage: true });

@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useApp, trackErrors, ARTIFACTS, DIST, openApp } from './lib.mjs';
+import { useApp, trackErrors, ARTIFACTS, DIST, openApp, drawAllCharts } from './lib.mjs';
 
 const consoleErrors = [];
 before(() => assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html exists (run trunk build --release first)'));
@@ -240,11 +240,7 @@ test('screenshots: the explorer with a 2026 policy start and the scorecard, desk
   for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
     const { context, page } = await open('?s=1,eaf_swap:600,swap_vti_share:1,from:2026&lang=zh', viewport);
     assert.deepEqual(await policyFrom(page), ['2026', '2026']);
-    for (const c of await page.$$('canvas[data-chart]')) await c.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.width > 300));
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await drawAllCharts(page);
     assert.ok(overflow <= 0, `${name}: no horizontal overflow (${overflow}px)`);
     await page.screenshot({ path: path.join(ARTIFACTS, `history-${name}.png`) });
     await page.$eval('canvas[data-chart="production"]', (c) => c.scrollIntoView({ block: 'center' }));

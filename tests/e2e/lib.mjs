@@ -82,6 +82,23 @@ export async function openApp(app, errors, { query = '', viewport = { width: 144
   return { context, page };
 }
 
+/** Waits until every chart has drawn at its size (a chart draws once it is in view). */
+export function chartsDrawn(page) {
+  return page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.width > 300));
+}
+
+/**
+ * For screenshots of the whole page: brings every chart into view so each draws, back at the top once all
+ * have; returns the page's horizontal overflow in px (0 or less: none).
+ */
+export async function drawAllCharts(page) {
+  for (const c of await page.$$('canvas[data-chart]')) await c.scrollIntoViewIfNeeded();
+  await chartsDrawn(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(200);
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
 /** Serves dist/ on 127.0.0.1 and launches Chromium; returns { base, browser, close }. */
 export async function startApp(launchArgs = []) {
   const { chromium } = await import('playwright-core');

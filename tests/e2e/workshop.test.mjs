@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { useApp, trackErrors, ROOT, ARTIFACTS, openApp } from './lib.mjs';
+import { useApp, trackErrors, ROOT, ARTIFACTS, openApp, chartsDrawn } from './lib.mjs';
 
 const root = ROOT;
 const artifacts = ARTIFACTS;
@@ -172,7 +172,7 @@ test('charts export as PNG and SVG; presenter mode and the print handout work', 
   await page.focus('[data-lever="eaf_swap"]');
   await page.keyboard.press('End');
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-  await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-chart]')].every((c) => c.width > 300));
+  await chartsDrawn(page);
   // The handout is built for printing and lists the lever just changed, at its maximum.
   const handout = await page.textContent('.handout');
   assert.match(handout, /长流程转电炉（产能置换）: 1,200/);

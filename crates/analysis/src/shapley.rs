@@ -306,31 +306,34 @@ impl Exact {
         Some(&self.members)
     }
     fn finish(&mut self) -> Finished {
-        let n = self.n;
-        let size = 1usize << n;
-        self.values.resize(size, f64::NAN);
-        let values = &self.values;
-        // weight of a coalition of k others: k! (n − k − 1)! / n! = 1 / (n · C(n − 1, k))
-        let mut weight = vec![0.0; n];
-        let mut binom = 1.0; // C(n − 1, k)
-        for (k, w) in weight.iter_mut().enumerate() {
-            *w = 1.0 / (n as f64 * binom);
-            binom = binom * (n - 1 - k) as f64 / (k + 1) as f64;
-        }
-        let phi = (0..n)
-            .map(|i| {
-                let bit = 1usize << i;
-                (0..size)
-                    .filter(|mask| mask & bit == 0)
-                    .map(|mask| {
-                        weight[mask.count_ones() as usize] * (values[mask | bit] - values[mask])
-                    })
-                    .sum()
-            })
-            .collect();
-        let alone = (0..n).map(|i| values[1 << i] - values[0]).collect();
-        (phi, alone, values[0], values[size - 1])
+        self.values.resize(1usize << self.n, f64::NAN);
+        exact_from_values(self.n, &self.values)
     }
+}
+
+/// Shapley values of `n` players from the values of all `2^n` coalitions in mask order.
+fn exact_from_values(n: usize, values: &[f64]) -> Finished {
+    let size = 1usize << n;
+    // weight of a coalition of k others: k! (n − k − 1)! / n! = 1 / (n · C(n − 1, k))
+    let mut weight = vec![0.0; n];
+    let mut binom = 1.0; // C(n − 1, k)
+    for (k, w) in weight.iter_mut().enumerate() {
+        *w = 1.0 / (n as f64 * binom);
+        binom = binom * (n - 1 - k) as f64 / (k + 1) as f64;
+    }
+    let phi = (0..n)
+        .map(|i| {
+            let bit = 1usize << i;
+            (0..size)
+                .filter(|mask| mask & bit == 0)
+                .map(|mask| {
+                    weight[mask.count_ones() as usize] * (values[mask | bit] - values[mask])
+                })
+                .sum()
+        })
+        .collect();
+    let alone = (0..n).map(|i| values[1 << i] - values[0]).collect();
+    (phi, alone, values[0], values[size - 1])
 }
 
 /// Where a sampled computation is: `v(∅)`, then `v(N)`, then position `pos` of order `p`, then the single
@@ -716,25 +719,9 @@ mod tests {
                 v(&members)
             })
             .collect();
-        let mut weight = vec![0.0; n];
-        let mut binom = 1.0;
-        for (k, w) in weight.iter_mut().enumerate() {
-            *w = 1.0 / (n as f64 * binom);
-            binom = binom * (n - 1 - k) as f64 / (k + 1) as f64;
-        }
-        let phi = (0..n)
-            .map(|i| {
-                let bit = 1usize << i;
-                (0..size)
-                    .filter(|mask| mask & bit == 0)
-                    .map(|mask| {
-                        weight[mask.count_ones() as usize] * (values[mask | bit] - values[mask])
-                    })
-                    .sum()
-            })
-            .collect();
-        let alone = (0..n).map(|i| values[1 << i] - values[0]).collect();
-        (phi, alone, values[0], values[size - 1])
+        // The weighting is shared (`exact_values_of_a_known_game` checks it against hand-worked values);
+        // what this oracle pins is which coalitions are evaluated, in which order.
+        exact_from_values(n, &values)
     }
 
     fn oracle_sampled(

@@ -1,6 +1,6 @@
 //! The published figures of a chart: which a tooltip lists, which kinds the legend explains, where each sits
 //! on the chart and how its basis reads — shared by the app's views (`src/ui/chart_canvas/published.rs`) and
-//! the first view, which writes the legend as HTML text ([`legend`]; its marks as small inline SVG, [`mark`]).
+//! the first view, whose template writes the legend with its marks as small inline SVG ([`mark`]).
 //! No inline styles (the strict CSP in the README forbids them in markup); the `data-*` names are listed in
 //! `vtre-hooks`.
 
@@ -8,14 +8,6 @@ use crate::{ChartData, ChartId, Published};
 use vtre_i18n::{decimals, group, Msg, Precision};
 use vtre_model::actuals::Basis;
 use vtre_model::Lang;
-
-/// Text for an HTML text node or attribute value.
-pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// The mark a published figure has on the canvas, as a small inline SVG (a glyph like △ is tiny in CJK fonts):
 /// a filled dot for the same quantity, a hollow triangle for a part of it; a national figure is not drawn (a
@@ -82,33 +74,11 @@ pub fn legend_entries(id: ChartId) -> Vec<(Basis, Msg)> {
     .collect()
 }
 
-/// The legend entries of [`legend_entries`] as HTML (the first view's; the app draws the same as views).
-pub fn legend(id: ChartId, lang: Lang) -> String {
-    let mut o = String::new();
-    for (b, m) in legend_entries(id) {
-        o.push_str(&format!(
-            r#"<span class="legend-item published-key" data-basis="{}">{}{}</span>"#,
-            b.key(),
-            mark(b),
-            esc(m.text(lang))
-        ));
-    }
-    o
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::chart_data;
     use vtre_model::{simulate, Scenario};
-
-    #[test]
-    fn text_is_escaped() {
-        assert_eq!(
-            esc(r#"<a href="x">&</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
-        );
-    }
 
     #[test]
     fn the_tooltip_lists_a_years_figures_on_visible_lines_and_the_legend_explains_the_marks_drawn()
@@ -173,13 +143,12 @@ mod tests {
             vec![(Basis::Part, Msg::PublishedPart)]
         );
         assert!(legend_entries(ChartId::Co2).is_empty());
-        assert_eq!(legend(ChartId::Co2, Lang::En), "");
-        let l = legend(ChartId::Production, Lang::Zh);
-        assert!(
-            l.contains(r#"data-basis="part""#) && l.contains(mark(Basis::Part)),
-            "{l}"
-        );
-        assert!(!l.contains("style="), "no inline styles under the CSP");
+        for b in [Basis::Same, Basis::Part, Basis::National] {
+            assert!(
+                !mark(b).contains("style="),
+                "no inline styles under the CSP"
+            );
+        }
     }
 
     #[test]

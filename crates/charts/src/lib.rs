@@ -14,7 +14,7 @@ pub mod sankey;
 pub mod spec;
 pub mod surface;
 
-pub use bars::{bars_svg, layout as bars_layout, BarChart, BarLayout, BarRow, Mark};
+pub use bars::{layout as bars_layout, BarChart, BarLayout, BarRow, Mark};
 pub use describe::describe;
 pub use draw::{draw, to_svg, DrawOpts, PlotArea};
 pub use palette::COMPARE_COLORS;

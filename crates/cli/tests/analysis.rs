@@ -5,19 +5,9 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::process::Command;
 
-fn vtre(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_vtre"))
-        .args(args)
-        .output()
-        .expect("run vtre");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::vtre;
 
 /// Runs `vtre`, expects success and returns stdout.
 fn ok(args: &[&str]) -> String {

@@ -2,19 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))] // native only: runs the CLI, proptest and insta
 #![allow(clippy::expect_used, clippy::unwrap_used)] // tests may fail loudly
 
-use std::process::Command;
-
-fn vtre(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_vtre"))
-        .args(args)
-        .output()
-        .expect("run vtre");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::vtre;
 
 #[test]
 fn project_prints_the_long_csv_with_every_required_series() {

@@ -102,7 +102,8 @@ impl Answer {
 }
 
 impl Job {
-    fn kind(&self) -> &'static str {
+    /// The job's name in a message's `kind` field.
+    pub fn kind(&self) -> &'static str {
         match self {
             Job::Ensemble { .. } => "ensemble",
             Job::Tornado { .. } => "tornado",

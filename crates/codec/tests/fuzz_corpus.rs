@@ -10,6 +10,12 @@
 //! here exactly as found.
 #![cfg(not(target_arch = "wasm32"))]
 
+/// The fuzz targets' own helpers (tests/fuzz is a workspace of its own, built with nightly): the seeds are
+/// read and checked exactly as the targets read and check fuzz input.
+#[path = "../../../tests/fuzz/src/lib.rs"]
+mod fuzz_lib;
+
+use fuzz_lib::message_fields;
 use std::path::PathBuf;
 use vtre_codec::library::{parse_entry, parse_marker, Library, MemoryStore, IMPORT_PREFIX};
 use vtre_codec::link::{decode, encode, parse_widget_spec, query_escape, query_param};
@@ -237,19 +243,6 @@ fn stored_marker(names: &[&str], running: bool) -> String {
         .unwrap_or_default()
 }
 
-/// A posted message as the widget_message target reads fuzz input: NUL-separated `type`, `s`, `scenario`
-/// (JSON text) and `lang`; empty = absent (the same as `message_fields` in tests/fuzz/src/lib.rs).
-fn message_fields(text: &str) -> MessageFields<'_> {
-    let mut parts = text.splitn(4, '\0');
-    let mut next = || parts.next().filter(|p| !p.is_empty());
-    MessageFields {
-        kind: next(),
-        s: next(),
-        scenario_json: next(),
-        lang: next(),
-    }
-}
-
 fn message(kind: &str, s: &str, json: &str, lang: &str) -> String {
     [kind, s, json, lang].join("\0")
 }
@@ -305,7 +298,7 @@ fn worker_messages() -> Vec<(String, String)> {
         },
     ];
     for (i, job) in jobs.into_iter().enumerate() {
-        let name = format!("to-{}", job_name(&job));
+        let name = format!("to-{}", job.kind());
         let m = ToWorker::Run {
             run: i as u32 + 1,
             job,
@@ -389,17 +382,6 @@ fn worker_messages() -> Vec<(String, String)> {
         .to_text(),
     ));
     out
-}
-
-fn job_name(job: &Job) -> &'static str {
-    match job {
-        Job::Ensemble { .. } => "ensemble",
-        Job::Tornado { .. } => "tornado",
-        Job::Seek { .. } => "seek",
-        Job::Best { .. } => "best",
-        Job::Contributions { .. } => "contributions",
-        Job::Confident { .. } => "confident",
-    }
 }
 
 /// Every seed file, by target and file name.
@@ -535,11 +517,9 @@ fn write_fuzz_seeds() {
     std::fs::write(&dict, dictionary_text()).unwrap_or_else(|e| panic!("{}: {e}", dict.display()));
 }
 
+/// What every fuzz target asserts of a decoded scenario (`assert_valid`), as a yes or no.
 fn valid(s: &Scenario) -> bool {
-    LEVERS.iter().all(|l| l.contains(s.get(l.id)))
-        && s.schedules().all(|(id, sch)| {
-            Scenario::schedulable(id) && (2021..=2035).contains(&sch.start) && sch.full >= sch.start
-        })
+    std::panic::catch_unwind(|| fuzz_lib::assert_valid(s)).is_ok()
 }
 
 /// What each fuzz target checks, for one seed: decodes with no notice to a valid scenario that round-trips.

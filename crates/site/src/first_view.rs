@@ -274,7 +274,11 @@ fn chart(id: ChartId, p: &Projection, spread: &Spread, l: Lang) -> Markup {
                 span.legend-item.band-key data-band-legend="" title=(Msg::BandsExplain.text(l)) {
                     span.swatch.band aria-hidden="true" {} (Msg::BandsLegend.text(l))
                 }
-                div.published-keys { (PreEscaped(chart_html::legend(id, l))) }
+                div.published-keys {
+                    @for (b, m) in chart_html::legend_entries(id) {
+                        span.legend-item.published-key data-basis=(b.key()) { (PreEscaped(chart_html::mark(b))) (m.text(l)) }
+                    }
+                }
             }
             @if id == ChartId::Energy {
                 @if (0..vtre_model::series::N_YEARS).any(|i| p.limits[i].energy_quota) {

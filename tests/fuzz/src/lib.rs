@@ -1,5 +1,6 @@
 //! What every fuzz target checks of a decoded scenario, and how the widget-message target turns bytes into
-//! message fields (crates/codec/tests/fuzz_corpus.rs reads the seed files the same way).
+//! message fields. crates/codec/tests/fuzz_corpus.rs includes this file, so it reads and checks the seed
+//! files the same way.
 
 use vtre_codec::link::{decode, encode};
 use vtre_codec::widget::MessageFields;
