@@ -18,9 +18,9 @@ vtre() { env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD cargo run -q --offli
 vtre pages --out "$staging/pages" >/dev/null
 mkdir -p "$staging/data"
 vtre params-all > "$staging/data/assumptions.csv"
-# The reference scenario's spread (bands, headline ranges, chances), so the first view needs no worker, and
-# its explorer view pre-rendered into index.html (crates/site/src/first_view.rs).
-vtre spread > "$staging/data/ensemble-reference.txt"
+# The reference scenario's explorer view pre-rendered into index.html (crates/site/src/first_view.rs) and, from
+# the same numbers, its spread (bands, headline ranges, chances) as data/ensemble-reference.txt, so the first
+# view needs no worker.
 vtre first-view --index "$staging/index.html" >/dev/null
 node scripts/csp-loader.mjs "$staging/index.html"
 bash scripts/full-module.sh "$staging"

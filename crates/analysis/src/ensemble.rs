@@ -118,6 +118,26 @@ impl Quantiles {
     pub fn to_array(self) -> [f64; 5] {
         [self.p5, self.p10, self.p50, self.p90, self.p95]
     }
+
+    /// Each quantile rounded to `digits` significant digits (1 to 17; NaN stays NaN): for a spread shipped
+    /// as text, where the digits past what is shown and what the spread itself can tell are only bytes.
+    pub fn rounded(self, digits: usize) -> Quantiles {
+        let d = digits.clamp(1, 17) - 1;
+        let r = |v: f64| {
+            if v.is_finite() {
+                format!("{v:.d$e}").parse().unwrap_or(v)
+            } else {
+                v
+            }
+        };
+        Quantiles {
+            p5: r(self.p5),
+            p10: r(self.p10),
+            p50: r(self.p50),
+            p90: r(self.p90),
+            p95: r(self.p95),
+        }
+    }
 }
 
 /// How the members scored one target.
@@ -372,6 +392,33 @@ pub fn ensemble(scenario: &Scenario, members: usize, seed: u64) -> Summary {
 mod tests {
     use super::*;
     use vtre_model::LeverId;
+
+    #[test]
+    fn rounded_quantiles_keep_their_significant_digits_and_nan() {
+        let q = Quantiles {
+            p5: 3114.345_678_9,
+            p10: -0.000_123_456_78,
+            p50: 0.0,
+            p90: f64::NAN,
+            p95: 1_234_567.0,
+        }
+        .rounded(6);
+        assert_eq!(q.p5, 3114.35);
+        assert_eq!(q.p10, -0.000_123_457);
+        assert_eq!(q.p50, 0.0);
+        assert!(q.p90.is_nan());
+        assert_eq!(q.p95, 1_234_570.0);
+        assert_eq!(
+            Quantiles { p5: 2.5, ..q }.rounded(1).p5,
+            2.0,
+            "ties as Rust formats them"
+        );
+        assert_eq!(
+            Quantiles { p5: 9.87, ..q }.rounded(0).p5,
+            1e1,
+            "at least one digit"
+        );
+    }
 
     /// The triangular CDF, to map draws back onto the probability axis.
     fn triangular_cdf(x: f64, low: f64, mode: f64, high: f64) -> f64 {

@@ -63,9 +63,10 @@ const USAGE: &str = "usage:
   vtre contributions (--series ID --year Y | --target ID) [--preset NAME | --scenario FILE.json]
       [--permutations M] [--seed S]   (each change's share of the difference from the reference)
   vtre pages --out DIR     (writes the app's pre-rendered reading pages)
-  vtre spread [--preset NAME | --scenario FILE.json]
+  vtre spread [--preset NAME | --scenario FILE.json] [--digits N]
       (the analysis worker's answer for the scenario: the quantiles the app shows and every target's odds,
-       1,000 members from seed 1, as the app's worker message; the build writes the reference's)
+       1,000 members from seed 1, as the app's worker message; --digits rounds the quantiles to N
+       significant digits; `vtre first-view` writes the reference's as the build ships it)
   vtre diff OLD.csv NEW.csv [--tolerance REL]   (which series moved between two `vtre project` outputs)";
 
 pub(crate) struct Opts {
@@ -208,16 +209,46 @@ fn write_pages(rest: &[String]) -> Result<String, String> {
 
 /// The app's spread of a scenario (the series its bands and headline ranges show, every target's odds) as the
 /// analysis worker sends it: `data/ensemble-reference.txt` of the build is this for the reference.
-fn spread_message(s: &Scenario) -> String {
+/// With `digits`, each quantile is rounded to that many significant digits (the build ships
+/// `vtre_site::first_view::SPREAD_DIGITS`); the odds are member counts and stay exact.
+fn spread_message(s: &Scenario, digits: Option<usize>) -> String {
     use vtre_codec::worker::{Answer, FromWorker};
     let mut e =
         vtre_analysis::Ensemble::new(s, vtre_analysis::DEFAULT_MEMBERS, analysis::DEFAULT_SEED);
     e.run();
-    FromWorker::Done {
-        run: 0,
-        answer: Answer::of_ensemble(&e, &vtre_charts::spread_series()),
+    let mut answer = Answer::of_ensemble(&e, &vtre_charts::spread_series());
+    if let (Some(d), Answer::Ensemble { series, .. }) = (digits, &mut answer) {
+        for q in series.iter_mut().flat_map(|(_, years)| years.iter_mut()) {
+            *q = q.rounded(d);
+        }
     }
-    .to_text()
+    FromWorker::Done { run: 0, answer }.to_text()
+}
+
+/// `vtre spread [--digits N] …`: the spread of the scenario the other options name.
+fn spread(rest: &[String]) -> Result<String, String> {
+    let mut others = Vec::new();
+    let mut digits = None;
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        if a == "--digits" {
+            let n = it.next().ok_or("--digits needs a value")?;
+            let n: usize = n
+                .parse()
+                .ok()
+                .filter(|n| (1..=17).contains(n))
+                .ok_or_else(|| format!("--digits must be 1 to 17, not '{n}'"))?;
+            if digits.replace(n).is_some() {
+                return Err("unknown argument '--digits'".into());
+            }
+        } else {
+            others.push(a.clone());
+        }
+    }
+    Ok(format!(
+        "{}\n",
+        spread_message(&scenario(&parse(&others)?)?, digits)
+    ))
 }
 
 /// `vtre first-view --index FILE`: puts the reference scenario's explorer view into the built `index.html`
@@ -240,7 +271,24 @@ fn write_first_view(rest: &[String]) -> Result<String, String> {
         )
     })?;
     std::fs::write(&index, out).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
-    Ok(format!("wrote the first view into {}\n", index.display()))
+    // The spread the app reads at start: the same rounded quantiles the view above shows.
+    let data = index
+        .parent()
+        .unwrap_or(std::path::Path::new("."))
+        .join("data");
+    std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
+    let file = data.join("ensemble-reference.txt");
+    let text = spread_message(
+        &Scenario::reference(),
+        Some(vtre_site::first_view::SPREAD_DIGITS),
+    );
+    std::fs::write(&file, format!("{text}\n"))
+        .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    Ok(format!(
+        "wrote the first view into {} and its spread into {}\n",
+        index.display(),
+        file.display()
+    ))
 }
 
 fn run(args: &[String]) -> Result<String, String> {
@@ -256,6 +304,9 @@ fn run(args: &[String]) -> Result<String, String> {
     }
     if let Some(r) = analysis::run(cmd, rest) {
         return r;
+    }
+    if cmd == "spread" {
+        return spread(rest);
     }
     let o = parse(rest)?;
     match cmd.as_str() {
@@ -283,7 +334,6 @@ fn run(args: &[String]) -> Result<String, String> {
         }),
         "params" => Ok(output::params_csv(false)),
         "baselines" => Ok(vtre_model::baselines::BASELINES_CSV.to_string()),
-        "spread" => Ok(format!("{}\n", spread_message(&scenario(&o)?))),
         "actuals" => history::actuals_csv(),
         "validate" => Ok(history::validate_csv(&scenario(&o)?)),
         "related" => history::related_csv(&scenario(&o)?),

@@ -391,3 +391,67 @@ fn project_shows_the_capacity_the_replacement_rules_require_retired_for_imports_
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn spread_digits_rounds_the_quantiles_only_and_keeps_the_odds_exact() {
+    let (code, full, _) = vtre(&["spread", "--preset", "no_new_policy"]);
+    assert_eq!(code, 0);
+    let (code, short, _) = vtre(&["spread", "--digits", "6", "--preset", "no_new_policy"]);
+    assert_eq!(code, 0);
+    let (f, s): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_str(&full).expect("JSON"),
+        serde_json::from_str(&short).expect("JSON"),
+    );
+    let (f, s) = (&f["ensemble"], &s["ensemble"]);
+    assert_eq!(f["members"], s["members"]);
+    assert_eq!(f["odds"], s["odds"], "member counts are never rounded");
+    let (fs, ss) = (
+        f["series"].as_array().expect("series"),
+        s["series"].as_array().expect("series"),
+    );
+    assert_eq!(fs.len(), ss.len());
+    let mut rounded = 0;
+    for (a, b) in fs.iter().zip(ss) {
+        assert_eq!(a[0], b[0], "the same series in the same order");
+        let flat = |v: &serde_json::Value| -> Vec<f64> {
+            v[1].as_array()
+                .expect("years")
+                .iter()
+                .flat_map(|q| q.as_array().expect("quantiles").clone())
+                .map(|x| x.as_f64().unwrap_or(f64::NAN))
+                .collect()
+        };
+        for (x, y) in flat(a).into_iter().zip(flat(b)) {
+            assert!((x - y).abs() <= 5e-6 * x.abs(), "{}: {x} vs {y}", a[0]);
+            let mantissa = format!("{y:e}");
+            let digits = mantissa
+                .split('e')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .count();
+            assert!(digits <= 6, "{y} has {digits} significant digits");
+            rounded += usize::from(x != y);
+        }
+    }
+    assert!(
+        rounded > 100,
+        "most quantiles had more digits ({rounded} rounded)"
+    );
+    assert!(
+        short.len() * 2 < full.len(),
+        "{} vs {} bytes",
+        short.len(),
+        full.len()
+    );
+    for bad in [
+        &["spread", "--digits", "0"][..],
+        &["spread", "--digits", "x"],
+        &["spread", "--digits"],
+    ] {
+        let (code, _, err) = vtre(bad);
+        assert_eq!(code, 2, "{bad:?}");
+        assert!(err.contains("--digits"), "{err}");
+    }
+}

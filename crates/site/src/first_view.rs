@@ -41,6 +41,11 @@ pub struct Spread {
     pub odds: Vec<vtre_analysis::TargetOdds>,
 }
 
+/// The significant digits of the quantiles in the reference spread the build ships (the first view's and
+/// `data/ensemble-reference.txt`'s, written together by `vtre first-view`): more than any figure shows, and
+/// half the bytes of the full 17.
+pub const SPREAD_DIGITS: usize = 6;
+
 impl Spread {
     pub fn reference() -> Spread {
         let mut e =
@@ -53,7 +58,7 @@ impl Spread {
                     let q = e.quantiles(id);
                     let mut out = [[0.0; 5]; vtre_model::series::N_YEARS];
                     for (o, x) in out.iter_mut().zip(q) {
-                        *o = x.to_array();
+                        *o = x.rounded(SPREAD_DIGITS).to_array();
                     }
                     (id, out)
                 })
