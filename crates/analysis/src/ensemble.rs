@@ -396,14 +396,14 @@ mod tests {
     #[test]
     fn rounded_quantiles_keep_their_significant_digits_and_nan() {
         let q = Quantiles {
-            p5: 3114.345_678_9,
+            p5: 3_114.345_678_9,
             p10: -0.000_123_456_78,
             p50: 0.0,
             p90: f64::NAN,
             p95: 1_234_567.0,
         }
         .rounded(6);
-        assert_eq!(q.p5, 3114.35);
+        assert_eq!(q.p5, 3_114.35);
         assert_eq!(q.p10, -0.000_123_457);
         assert_eq!(q.p50, 0.0);
         assert!(q.p90.is_nan());
