@@ -19,17 +19,23 @@ fn PolicyFrom() -> impl IntoView {
     let edit: Edit = expect_context();
     let row = NodeRef::<leptos::html::Div>::new();
     // The select's value, its `data-policy-from` and the row's highlight follow the scenario (undo, a
-    // loaded link): written by one effect rather than three reactive attributes (less wasm).
-    Effect::new(move |_| {
-        let y = edit.scenario.with(Scenario::start_year).to_string();
-        let Some(row) = row.get() else { return };
+    // loaded link): written by one effect rather than three reactive attributes (less wasm), and only when
+    // the year changes — not on every lever move (each write re-selects an option and restyles the panel).
+    Effect::new(move |written: Option<u16>| {
+        let y = edit.scenario.with(Scenario::start_year);
+        if written == Some(y) {
+            return y;
+        }
+        let Some(row) = row.get() else { return 0 };
+        let y_text = y.to_string();
         if let Some(sel) = row.query_selector("select").ok().flatten() {
-            let _ = js_sys::Reflect::set(&sel, &"value".into(), &y.as_str().into());
-            let _ = sel.set_attribute("data-policy-from", &y);
+            let _ = js_sys::Reflect::set(&sel, &"value".into(), &y_text.as_str().into());
+            let _ = sel.set_attribute("data-policy-from", &y_text);
         }
         let _ = row
             .class_list()
-            .toggle_with_force("changed", y != POLICY_FROM_DEFAULT.to_string());
+            .toggle_with_force("changed", y != POLICY_FROM_DEFAULT);
+        y
     });
     view! {
         <div class="policy-from" node_ref=row>
