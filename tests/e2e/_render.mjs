@@ -3,6 +3,8 @@
 //   phases  150 moves' time by rendering phase (style, layout, pre-paint, paint, layerize, script), p50/p95
 //   self    self time per trace event over 100 moves (canvas finalize and produce, commit, layout, …)
 //   layers  the composited layers after a move and why each is one
+//   cpu     the app's own time per move by function (a CPU profile of 150 moves: wasm, glue, canvas calls)
+//   layout  what each move lays out (dirty objects, layout roots) and which script forces style or layout
 import { chromium } from 'playwright-core';
 import { LAUNCH, serve, listen, timedMoves, DIST } from './lib.mjs';
 const mode = process.argv[2] || 'phases';
@@ -81,5 +83,45 @@ for (const l of tree || []) {
 }
 }
 
-await ({ phases, self, layers }[mode] || phases)();
+async function cpu() {
+await timedMoves(page, { moves: 30 });
+const cdp = await ctx.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+await cdp.send('Profiler.start');
+await timedMoves(page, { moves: 150, seed: 7 });
+const { profile } = await cdp.send('Profiler.stop');
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const selfTime = new Map();
+profile.samples.forEach((id, i) => {
+  const f = byId.get(id).callFrame;
+  const key = `${f.functionName || '(anonymous)'} ${f.url ? f.url.split('/').pop().slice(0, 24) : ''}`;
+  selfTime.set(key, (selfTime.get(key) || 0) + (profile.timeDeltas[i] || 0));
+});
+for (const [k, us] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(us / 1000 / 150).toFixed(3)} ms/move  ${k}`);
+}
+
+async function layout() {
+await timedMoves(page, { moves: 30 });
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.stack'] });
+await timedMoves(page, { moves: 60, seed: 7 });
+const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+const lay = trace.filter((e) => e.name === 'Layout' && e.ph === 'X');
+const roots = new Map(); let dirty = 0, total = 0;
+for (const e of lay) {
+  dirty += e.args?.beginData?.dirtyObjects || 0; total += e.args?.beginData?.totalObjects || 0;
+  for (const r of e.args?.endData?.layoutRoots || []) roots.set(r.nodeName, (roots.get(r.nodeName) || 0) + 1);
+}
+console.log(`${lay.length} layouts; dirty objects per move ${(dirty / 60).toFixed(1)} of ${(total / Math.max(1, lay.length)).toFixed(0)}; roots`, [...roots]);
+const forced = new Map();
+for (const e of trace) {
+  const st = (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && (e.args?.beginData?.stackTrace || e.args?.data?.stackTrace);
+  if (!st) continue;
+  const k = `${e.name} forced by ${st.slice(0, 3).map((f) => `${f.functionName}@${(f.url || '').split('/').pop().slice(0, 20)}`).join(' < ')}`;
+  forced.set(k, (forced.get(k) || 0) + 1);
+}
+for (const [k, v] of [...forced].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log((v / 60).toFixed(2), 'per move', k);
+}
+
+await ({ phases, self, layers, cpu, layout }[mode] || phases)();
 await browser.close(); server.close();
