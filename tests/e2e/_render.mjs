@@ -3,7 +3,6 @@
 //   phases  150 moves' time by rendering phase (style, layout, pre-paint, paint, layerize, script), p50/p95
 //   self    self time per trace event over 100 moves (canvas finalize and produce, commit, layout, …)
 //   layers  the composited layers after a move and why each is one
-//   cpu     the app's own time per move by function (a CPU profile of 150 moves: wasm, glue, canvas calls)
 //   layout  what each move lays out (dirty objects, layout roots) and which script forces style or layout
 import { chromium } from 'playwright-core';
 import { LAUNCH, serve, listen, timedMoves, DIST } from './lib.mjs';
@@ -83,24 +82,6 @@ for (const l of tree || []) {
 }
 }
 
-async function cpu() {
-await timedMoves(page, { moves: 30 });
-const cdp = await ctx.newCDPSession(page);
-await cdp.send('Profiler.enable');
-await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-await cdp.send('Profiler.start');
-await timedMoves(page, { moves: 150, seed: 7 });
-const { profile } = await cdp.send('Profiler.stop');
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const selfTime = new Map();
-profile.samples.forEach((id, i) => {
-  const f = byId.get(id).callFrame;
-  const key = `${f.functionName || '(anonymous)'} ${f.url ? f.url.split('/').pop().slice(0, 24) : ''}`;
-  selfTime.set(key, (selfTime.get(key) || 0) + (profile.timeDeltas[i] || 0));
-});
-for (const [k, us] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${(us / 1000 / 150).toFixed(3)} ms/move  ${k}`);
-}
-
 async function layout() {
 await timedMoves(page, { moves: 30 });
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.stack'] });
@@ -123,5 +104,5 @@ for (const e of trace) {
 for (const [k, v] of [...forced].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log((v / 60).toFixed(2), 'per move', k);
 }
 
-await ({ phases, self, layers, cpu, layout }[mode] || phases)();
+await ({ phases, self, layers, layout }[mode] || phases)();
 await browser.close(); server.close();
