@@ -296,19 +296,8 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 }
             }
         });
-        // The flow diagrams: views mounted once into this copy of the page's box, current by themselves; the
-        // year chooser of a reloaded page (another language) shows the year they show.
-        if let Some(sel) = root
-            .query_selector(&h::sel(h::FLOW_YEAR))
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        {
-            let y = year.get_untracked().to_string();
-            if sel.value() != y {
-                sel.set_value(&y);
-            }
-        }
+        // The flow diagrams with their year chooser: views mounted once into this copy of the page's box,
+        // current by themselves (a reloaded page, in the other language, gets a new copy showing the year).
         if let Some(box_) = root.query_selector(&h::sel(h::FLOWS)).ok().flatten() {
             let fresh = flows_mounted.with_value(|m| {
                 m.as_ref()
@@ -432,10 +421,6 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 edit.step(|s| {
                     s.set_param(id, v);
                 });
-            }
-        } else if el.has_attribute(h::FLOW_YEAR) {
-            if let Ok(y) = value_of(&el).parse::<u16>() {
-                year.set(y);
             }
         } else if el.get_attribute(h::FILTER).is_some() {
             filter_params(&root);

@@ -10,7 +10,6 @@ use std::fmt::Write;
 use vtre_i18n::{decimals, group, Lang, Msg, Precision};
 use vtre_model::levers::{spec as lspec, LeverId};
 use vtre_model::params::{Chain, Kind, Role, PARAMS};
-use vtre_model::series::{FIRST_YEAR, LAST_YEAR};
 use vtre_model::targets::spec as tspec;
 
 pub mod analysis;
@@ -187,15 +186,8 @@ pub fn model_html(lang: Lang) -> Result<String, String> {
             }
             section id="flows" class="flows" {
                 h3 { (Msg::FlowTitle.text(lang)) }
-                label {
-                    (Msg::FlowYear.text(lang)) " "
-                    select data-flow-year="" {
-                        @for y in FIRST_YEAR..=LAST_YEAR {
-                            option value=(y) selected[y == 2025] { (y) }
-                        }
-                    }
-                }
                 p class="muted" { (Msg::FlowBalanced.text(lang)) }
+                // The app mounts the year chooser and the diagrams here (src/ui/static_page/flows.rs).
                 div data-flows="" {}
             }
             (PreEscaped(history))

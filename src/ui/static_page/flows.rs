@@ -4,12 +4,14 @@
 
 use leptos::prelude::*;
 use vtre_charts::sankey::layout;
-use vtre_i18n::{decimals, display_unit, group, Lang, Precision};
+use vtre_i18n::{decimals, display_unit, group, Lang, Msg, Precision};
 use vtre_model::flows::{diagrams, Diagram};
+use vtre_model::series::{FIRST_YEAR, LAST_YEAR};
 use vtre_model::{Projection, Scenario};
 
-/// Props: the year shown, and the scenario, its projection and the language (passed in: the diagrams are
-/// mounted into the fetched page, outside the app's context).
+/// The year chooser and the diagrams of that year. Props: the year shown (the page's: a reload of the page
+/// in the other language mounts a new copy showing the same year), and the scenario, its projection and the
+/// language (passed in: the diagrams are mounted into the fetched page, outside the app's context).
 #[component]
 pub fn FlowDiagrams(
     year: RwSignal<u16>,
@@ -17,10 +19,25 @@ pub fn FlowDiagrams(
     projection: Memo<Projection>,
     lang: RwSignal<Lang>,
 ) -> impl IntoView {
-    move || {
-        let l = lang.get();
-        let all = scenario.with(|s| projection.with(|p| diagrams(s, p, year.get())));
-        all.iter().map(|d| diagram(d, l)).collect_view()
+    let options = (FIRST_YEAR..=LAST_YEAR)
+        .map(
+            |y| view! { <option value=y.to_string() selected=move || year.get() == y>{y}</option> },
+        )
+        .collect_view();
+    view! {
+        <label>
+            {move || Msg::FlowYear.text(lang.get())}" "
+            <select data-flow-year="" on:change=move |ev| {
+                if let Ok(y) = event_target_value(&ev).parse::<u16>() {
+                    year.set(y);
+                }
+            }>{options}</select>
+        </label>
+        {move || {
+            let l = lang.get();
+            let all = scenario.with(|s| projection.with(|p| diagrams(s, p, year.get())));
+            all.iter().map(|d| diagram(d, l)).collect_view()
+        }}
     }
 }
 
