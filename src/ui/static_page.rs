@@ -10,6 +10,7 @@ use super::state::{FocusCtx, LangCtx, ProjectionCtx};
 use fetched::load_page;
 mod fetched;
 mod flows;
+mod live;
 mod params;
 
 use leptos::html::Div;
@@ -17,7 +18,6 @@ use leptos::prelude::*;
 use params::{filter_params, set_group_open, sort_params};
 use vtre_hooks as h;
 use vtre_i18n::Msg;
-use vtre_model::params::{ParamId, PARAMS};
 use vtre_model::{LeverId, Status, TargetId};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -186,8 +186,9 @@ fn highlight(root: &Element, q: &str) {
     }
 }
 
-/// The flow diagrams' box and the handle that keeps them mounted there (dropping it unmounts them).
-type MountedFlows = (Element, send_wrapper::SendWrapper<Box<dyn std::any::Any>>);
+/// Which load of the page the live views are mounted in (the flow diagrams, the assumptions' value cells
+/// and flag), and the handles that keep them there (dropping them unmounts the views).
+type MountedViews = (u32, send_wrapper::SendWrapper<live::Mounted>);
 
 #[component]
 pub fn StaticPage(view: View) -> impl IntoView {
@@ -200,11 +201,11 @@ pub fn StaticPage(view: View) -> impl IntoView {
     let loaded = RwSignal::new(0u32);
     let failed = RwSignal::new(false);
     let year = RwSignal::new(2025u16);
-    // The flow diagrams mounted into the loaded page's box (dropped with the page, or when a reload of the
-    // page in another language brings a new box).
-    let flows_mounted: StoredValue<Option<MountedFlows>> = StoredValue::new(None);
+    // The views mounted into the loaded page (dropped with the page, or when a reload of the page in
+    // another language brings a new copy).
+    let mounted: StoredValue<Option<MountedViews>> = StoredValue::new(None);
     on_cleanup(move || {
-        flows_mounted.try_update_value(|m| *m = None);
+        mounted.try_update_value(|m| *m = None);
     });
 
     // Load the page for this view and language.
@@ -248,70 +249,25 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 let _ = chip.set_attribute(h::STATUS, status.key());
             }
         });
-        edit.scenario.with(|s| {
-            let n = s.overrides().len();
-            if let Some(flag) = root.query_selector(&h::sel(h::OVERRIDES)).ok().flatten() {
-                let _ = flag.set_attribute(h::OVERRIDES, &n.to_string());
-                set_hidden(&flag, n == 0);
-                if let Some(t) = root
-                    .query_selector(&h::sel(h::OVERRIDES_TEXT))
-                    .ok()
-                    .flatten()
-                {
-                    t.set_text_content(Some(
-                        &Msg::OverridesCount
-                            .text(lang.get_untracked())
-                            .replace("{n}", &n.to_string()),
-                    ));
-                }
-            }
-            for input in all(root, &h::sel(h::PARAM_INPUT)) {
-                let Some(id) = input
-                    .get_attribute(h::PARAM_INPUT)
-                    .and_then(|k| ParamId::from_key(&k))
-                else {
-                    continue;
-                };
-                let v = s.param(id);
-                let changed = s.overrides().contains_key(&id);
-                let dec: usize = input
-                    .get_attribute(h::DECIMALS)
-                    .and_then(|d| d.parse().ok())
-                    .unwrap_or(2);
-                if let Some(i) = input.dyn_ref::<HtmlInputElement>() {
-                    i.set_value(&format!("{v:.dec$}"));
-                }
-                if let Some(tr) = closest(&input, "tr") {
-                    let _ = tr.class_list().toggle_with_force("changed", changed);
-                    if let Some(r) = tr.query_selector(&h::sel(h::PARAM_RESET)).ok().flatten() {
-                        let _ = if changed {
-                            r.remove_attribute("disabled")
-                        } else {
-                            r.set_attribute("disabled", "")
-                        };
-                    }
-                    if let Some(m) = tr.query_selector(&h::sel(h::PARAM_CHANGED)).ok().flatten() {
-                        set_hidden(&m, !changed);
-                    }
-                }
-            }
-        });
-        // The flow diagrams with their year chooser: views mounted once into this copy of the page's box,
-        // current by themselves (a reloaded page, in the other language, gets a new copy showing the year).
-        if let Some(box_) = root.query_selector(&h::sel(h::FLOWS)).ok().flatten() {
-            let fresh = flows_mounted.with_value(|m| {
-                m.as_ref()
-                    .is_none_or(|(el, _)| !el.is_same_node(Some(&box_)))
-            });
-            if let (true, Ok(el)) = (fresh, box_.dyn_into::<HtmlElement>()) {
+        // The live views (flow diagrams with their year chooser, the assumptions' value cells and flag):
+        // mounted once into this copy of the page, current by themselves (a reloaded page, in the other
+        // language, gets new copies; the diagrams show the year chosen).
+        let load = loaded.get_untracked();
+        if mounted.with_value(|m| m.as_ref().is_none_or(|(n, _)| *n != load)) {
+            let mut views = live::mount(root, edit, lang);
+            if let Some(el) = root
+                .query_selector(&h::sel(h::FLOWS))
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+            {
                 let scenario = edit.scenario;
-                let handle = leptos::mount::mount_to(el.clone(), move || {
+                views.push(Box::new(leptos::mount::mount_to(el, move || {
                     view! { <flows::FlowDiagrams year=year scenario=scenario projection=p lang=lang/> }
-                });
-                let held: Box<dyn std::any::Any> = Box::new(handle);
-                // The old page's diagrams go with their box.
-                flows_mounted.set_value(Some((el.into(), send_wrapper::SendWrapper::new(held))));
+                })));
             }
+            // The old page's views go with it.
+            mounted.set_value(Some((load, send_wrapper::SendWrapper::new(views))));
         }
         if view == View::Guideline && vc.reveal.with_untracked(Option::is_none) {
             if let Some(sec) = vc.section.get_untracked() {
@@ -349,19 +305,6 @@ pub fn StaticPage(view: View) -> impl IntoView {
             if let Some(sec) = a.get_attribute(h::GOTO_SECTION) {
                 vc.go_section(&sec, None);
             }
-        } else if let Some(b) = closest(&el, &h::sel(h::PARAM_RESET)) {
-            if let Some(id) = b
-                .get_attribute(h::PARAM_RESET)
-                .and_then(|k| ParamId::from_key(&k))
-            {
-                edit.step(|s| s.clear_param(id));
-            }
-        } else if closest(&el, &h::sel(h::RESET_OVERRIDES)).is_some() {
-            edit.step(|s| {
-                for p in PARAMS {
-                    s.clear_param(p.id);
-                }
-            });
         } else if let Some(b) = closest(&el, &h::sel(h::GROUP_TOGGLE)) {
             if let Some(g) = closest(&b, &format!("tbody[{}]", h::CHAIN_GROUP)) {
                 let open = b.get_attribute("aria-expanded").as_deref() == Some("true");
@@ -413,16 +356,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
         let (Some(el), Some(root)) = (target_el(&ev), host.get_untracked()) else {
             return;
         };
-        if let Some(id) = el
-            .get_attribute(h::PARAM_INPUT)
-            .and_then(|k| ParamId::from_key(&k))
-        {
-            if let Some(v) = vtre_codec::num::parse_f64(value_of(&el).trim()) {
-                edit.step(|s| {
-                    s.set_param(id, v);
-                });
-            }
-        } else if el.get_attribute(h::FILTER).is_some() {
+        if el.get_attribute(h::FILTER).is_some() {
             filter_params(&root);
         }
     };

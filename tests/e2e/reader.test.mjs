@@ -66,6 +66,7 @@ test('the assumptions panel lists every parameter with kind and source, filters,
   await page.click('[data-view="explorer"]');
   const co2Before = await page.$eval('[data-headline="co2_2030"]', (e) => Number(e.dataset.value));
   await page.click('[data-view="assumptions"]');
+  const baseline = await page.inputValue('[data-param-input="bfbof_direct_co2_per_t"]');
   await page.fill('[data-param-input="bfbof_direct_co2_per_t"]', '2.1');
   await page.press('[data-param-input="bfbof_direct_co2_per_t"]', 'Enter');
   await page.waitForSelector('[data-page="assumptions"] .overrides-flag[data-overrides="1"]');
@@ -77,6 +78,28 @@ test('the assumptions panel lists every parameter with kind and source, filters,
   await other.waitForSelector('html[data-app] [data-headline="co2_2030"]');
   assert.equal(await other.$eval('[data-headline="co2_2030"]', (e) => Number(e.dataset.value)), co2After);
   assert.ok(await other.$('.overrides-badge[data-overrides="1"]'), 'flagged in the explorer');
+  // The overridden row says so, with its baseline, and its reset button is live; "reset all" clears it.
+  const row = '[data-page="assumptions"] tr[data-param="bfbof_direct_co2_per_t"]';
+  assert.match(await page.textContent(`${row} [data-param-changed]`), /已修改|changed/i);
+  assert.equal(await page.isVisible(`${row} [data-param-changed]`), true);
+  assert.equal(await page.isEnabled(`${row} [data-param-reset]`), true);
+  assert.notEqual(await page.$eval(`${row} td.value-cell`, (td) => getComputedStyle(td).backgroundColor), 'rgba(0, 0, 0, 0)', 'the row is highlighted');
+  await page.click(`${row} [data-param-reset]`);
+  await page.waitForSelector('[data-page="assumptions"] .overrides-flag[data-overrides="0"]', { state: 'hidden' });
+  await page.waitForFunction(() => !location.href.includes('bfbof_direct_co2_per_t'));
+  assert.equal(await page.isVisible(`${row} [data-param-changed]`), false);
+  assert.equal(await page.isEnabled(`${row} [data-param-reset]`), false);
+  assert.equal(await page.inputValue(`${row} [data-param-input]`), baseline, 'back to the baseline');
+  // Two overrides, then "reset all".
+  for (const [k, v] of [['bfbof_direct_co2_per_t', '2.1'], ['eaf_electricity_per_t', '450']]) {
+    await page.fill(`[data-param-input="${k}"]`, v);
+    await page.press(`[data-param-input="${k}"]`, 'Enter');
+  }
+  await page.waitForSelector('[data-page="assumptions"] .overrides-flag[data-overrides="2"]');
+  assert.match(await page.textContent('[data-overrides-text]'), /2/);
+  await page.click('[data-reset-overrides]');
+  await page.waitForSelector('[data-page="assumptions"] .overrides-flag[data-overrides="0"]', { state: 'hidden' });
+  await page.waitForFunction(() => !location.href.includes('@'));
   await context.close();
 });
 

@@ -26,6 +26,11 @@ pub const FILTER: &str = "data-filter";
 pub const FLOW_YEAR: &str = "data-flow-year";
 /// Written by the pages, read by the app.
 pub const FLOWS: &str = "data-flows";
+/// Written by the pages (an overridable parameter's value, `data-param-slot="<csv key>"` with its
+/// `data-decimals`), read by the app, which mounts the parameter's input there.
+pub const PARAM_SLOT: &str = "data-param-slot";
+/// Written by the pages, read by the app, which mounts the overrides flag there.
+pub const OVERRIDES_SLOT: &str = "data-overrides-slot";
 /// Written by the pages, read by the app.
 pub const GOTO_LEVER: &str = "data-goto-lever";
 /// Written by the pages and by the app's lever notes (a link to a baseline-CSV row on the assumptions
@@ -49,21 +54,21 @@ pub const GROUP_TOGGLE: &str = "data-group-toggle";
 pub const NO_RESULTS: &str = "data-no-results";
 /// Written by the pages, read by the app.
 pub const ORDER: &str = "data-order";
-/// Written by the pages, read by the app.
+/// Written by the app (the assumptions page's live views, mounted into the page), for the end-to-end tests.
 pub const OVERRIDES: &str = "data-overrides";
-/// Written by the pages, read by the app.
+/// Written by the app (the assumptions page's live views, mounted into the page), for the end-to-end tests.
 pub const OVERRIDES_TEXT: &str = "data-overrides-text";
 /// Written by the pages, read by the app.
 pub const PARAM: &str = "data-param";
-/// Written by the pages, read by the app.
+/// Written by the app (the assumptions page's live views, mounted into the page), for the end-to-end tests.
 pub const PARAM_CHANGED: &str = "data-param-changed";
-/// Written by the pages, read by the app.
+/// Written by the app (the assumptions page's live views, mounted into the page), for the end-to-end tests.
 pub const PARAM_INPUT: &str = "data-param-input";
-/// Written by the pages, read by the app.
+/// Written by the app (the assumptions page's live views, mounted into the page), for the end-to-end tests.
 pub const PARAM_RESET: &str = "data-param-reset";
 /// Written by the pages, read by the app.
 pub const READER_SEARCH: &str = "data-reader-search";
-/// Written by the pages, read by the app.
+/// Written by the app (the assumptions page's live views, mounted into the page), for the end-to-end tests.
 pub const RESET_OVERRIDES: &str = "data-reset-overrides";
 /// Written by the pages, read by the app.
 pub const SEARCH: &str = "data-search";
@@ -79,8 +84,6 @@ pub const PICK: &str = "data-pick";
 pub const RESULT: &str = "data-result";
 /// Written by the analysis page on its progress bars, which the app advances.
 pub const PROGRESS: &str = "data-progress";
-/// Written by the pages for styling and the end-to-end tests.
-pub const BASELINE: &str = "data-baseline";
 /// Written by the pages for styling and the end-to-end tests.
 pub const CHAPTER: &str = "data-chapter";
 /// Written by the pages for styling and the end-to-end tests.
@@ -107,18 +110,14 @@ pub const SHARED: &[&str] = &[
     CHAIN_GROUP,
     GROUP_TOGGLE,
     ORDER,
-    OVERRIDES,
-    OVERRIDES_TEXT,
     PARAM,
-    PARAM_CHANGED,
-    PARAM_INPUT,
-    PARAM_RESET,
     READER_SEARCH,
-    RESET_OVERRIDES,
     SEARCH,
     SECTION,
     SORT,
     STATUS,
+    PARAM_SLOT,
+    OVERRIDES_SLOT,
 ];
 
 /// Written by the pages (the validation table's rows: same, part, national) and by the app (the charts'
@@ -230,10 +229,16 @@ pub const APP_ONLY: &[&str] = &[
     CHANCE,
     MARKET,
     FLOW_YEAR,
+    OVERRIDES,
+    OVERRIDES_TEXT,
+    PARAM_CHANGED,
+    PARAM_INPUT,
+    PARAM_RESET,
+    RESET_OVERRIDES,
 ];
 
 /// Names only the pages write.
-pub const PAGES_ONLY: &[&str] = &[BASELINE, CHAPTER, NOT_MODELLED, SOURCE, TERM];
+pub const PAGES_ONLY: &[&str] = &[CHAPTER, NOT_MODELLED, SOURCE, TERM];
 
 #[cfg(test)]
 mod tests {
@@ -253,6 +258,7 @@ mod tests {
         include_str!("../../../src/ui/static_page.rs"),
         include_str!("../../../src/ui/static_page/params.rs"),
         include_str!("../../../src/ui/notes.rs"),
+        include_str!("../../../src/ui/static_page/live.rs"),
     ];
     /// The app's own components that write the uncertainty hooks.
     const APP_UI: &[&str] = &[
@@ -269,6 +275,7 @@ mod tests {
         include_str!("../../../src/ui/offline.rs"),
         include_str!("../../../src/ui/baseline.rs"),
         include_str!("../../../src/ui/static_page/flows.rs"),
+        include_str!("../../../src/ui/static_page/live.rs"),
     ];
 
     /// This crate's constants: (identifier, name), read from its own source.

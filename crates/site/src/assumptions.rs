@@ -58,8 +58,8 @@ fn head(cols: &[(Msg, &str)], lang: Lang) -> Markup {
     }
 }
 
-/// A parameter's value cell: the figure with its role (a check or a derived figure), an input the app
-/// fills and watches (an overridable input), or the fixed figure.
+/// A parameter's value cell: the figure with its role (a check or a derived figure), the slot of the
+/// app's input (an overridable input), or the fixed figure.
 fn value_cell(p: &vtre_model::params::ParamSpec, dec: usize, lang: Lang) -> Markup {
     let role_note = match p.role {
         Role::Input => None,
@@ -72,15 +72,9 @@ fn value_cell(p: &vtre_model::params::ParamSpec, dec: usize, lang: Lang) -> Mark
         @if let Some(m) = role_note {
             (shown) " " span class={ "role role-" (p.role.key()) } { (m.text(lang)) }
         } @else if p.overridable() {
-            input type="number" class="num" min=(p.low) max=(p.high) step="any" data-param-input=(p.csv_key)
-                data-decimals=(dec) aria-label=(p.label.get(lang)) value=(format!("{:.*}", dec, p.value));
-            " "
-            button class="icon reset" data-param-reset=(p.csv_key) title=(Msg::Reset.text(lang))
-                aria-label={ (Msg::Reset.text(lang)) ": " (p.label.get(lang)) } disabled { "↺" }
-            " "
-            span class="muted" data-param-changed="" data-baseline=(shown) hidden {
-                (Msg::Overridden.text(lang)) " (" (Msg::Baseline.text(lang)) " " (shown) ")"
-            }
+            // The app mounts the input, its reset button and the "changed" note here
+            // (src/ui/static_page/live.rs); without it, the figure.
+            span class="param-live" data-param-slot=(p.csv_key) data-decimals=(dec) { (shown) }
         } @else {
             span title=(Msg::FixedValue.text(lang)) { (shown) }
         }
@@ -98,11 +92,8 @@ pub fn assumptions_html(lang: Lang) -> Result<String, String> {
             h2 id="assumptions-title" { (Msg::ViewAssumptions.text(lang)) }
             p class="page-intro" { (Msg::AssumptionsIntro.text(lang)) }
             "\n"
-            p class="overrides-flag" data-overrides="0" hidden {
-                span data-overrides-text="" { (Msg::OverridesCount.text(lang)) }
-                " "
-                button data-reset-overrides="" { (Msg::ResetOverrides.text(lang)) }
-            }
+            // The app mounts the overrides flag here (src/ui/static_page/live.rs).
+            div data-overrides-slot="" {}
             "\n"
             div class="filters" {
                 label {
