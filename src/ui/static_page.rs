@@ -201,6 +201,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
     let loaded = RwSignal::new(0u32);
     let failed = RwSignal::new(false);
     let year = RwSignal::new(2025u16);
+    let table = live::TableView::new();
     // The views mounted into the loaded page (dropped with the page, or when a reload of the page in
     // another language brings a new copy).
     let mounted: StoredValue<Option<MountedViews>> = StoredValue::new(None);
@@ -254,7 +255,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
         // language, gets new copies; the diagrams show the year chosen).
         let load = loaded.get_untracked();
         if mounted.with_value(|m| m.as_ref().is_none_or(|(n, _)| *n != load)) {
-            let mut views = live::mount(root, edit, lang);
+            let mut views = live::mount(root, edit, table, lang);
             if let Some(el) = root
                 .query_selector(&h::sel(h::FLOWS))
                 .ok()
@@ -274,6 +275,14 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 super::state::reveal(&h::sel_eq(h::SECTION, &sec));
             }
         }
+    });
+
+    // The assumptions table as the reader's filters and sort say (again for a reloaded page).
+    Effect::new(move |_| {
+        loaded.track();
+        let Some(root) = host.get() else { return };
+        filter_params(&root, &table);
+        sort_params(&root, table.sort.get());
     });
 
     // A reveal asked for this page (a section, a measure) is performed once its content is in the document.
@@ -310,10 +319,6 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 let open = b.get_attribute("aria-expanded").as_deref() == Some("true");
                 set_group_open(&g, Some(!open));
             }
-        } else if let Some(b) = closest(&el, &h::sel(h::SORT)) {
-            if let (Some(root), Some(by)) = (host.get_untracked(), b.get_attribute(h::SORT)) {
-                sort_params(&root, &by);
-            }
         }
     };
     let search_ticket = StoredValue::new(0u32);
@@ -348,22 +353,11 @@ pub fn StaticPage(view: View) -> impl IntoView {
                 },
                 std::time::Duration::from_millis(600),
             );
-        } else if el.get_attribute(h::FILTER).is_some() {
-            filter_params(&root);
         }
     };
-    let on_change = move |ev: leptos::ev::Event| {
-        let (Some(el), Some(root)) = (target_el(&ev), host.get_untracked()) else {
-            return;
-        };
-        if el.get_attribute(h::FILTER).is_some() {
-            filter_params(&root);
-        }
-    };
-
     view! {
         <p class="notice warn" hidden=move || !failed.get()>{super::state::t(lang, Msg::PageLoadFailed)}</p>
-        <div class="static-page" data-page=view.key() node_ref=host on:click=on_click on:input=on_input on:change=on_change>
+        <div class="static-page" data-page=view.key() node_ref=host on:click=on_click on:input=on_input>
             <p class="loading">{super::state::t(lang, Msg::Loading)}</p>
         </div>
     }

@@ -61,6 +61,17 @@ test('the assumptions panel lists every parameter with kind and source, filters,
   const kinds = await page.$$eval('[data-param]', (els) => [...new Set(els.filter((e) => !e.hidden).map((e) => e.dataset.kind))]);
   assert.deepEqual(kinds, ['ESTIMATE']);
   await page.selectOption('[data-filter="kind"]', '');
+  // Sorting by key puts each group's rows in key order; "all" puts the table's own order back.
+  await page.click('[data-sort="key"]');
+  assert.equal(await page.getAttribute('[data-sort="key"]', 'aria-pressed'), 'true');
+  const keysOf = () => page.$$eval('tbody[data-chain-group="steel"] tr[data-param]', (rs) => rs.map((r) => r.dataset.param));
+  const byKey = await keysOf();
+  assert.deepEqual(byKey, [...byKey].sort());
+  await page.click('[data-sort="table"]');
+  assert.equal(await page.getAttribute('[data-sort="key"]', 'aria-pressed'), 'false');
+  const order = await page.$$eval('tbody[data-chain-group="steel"] tr[data-param]', (rs) => rs.map((r) => Number(r.dataset.order)));
+  assert.deepEqual(order, [...order].sort((a, b) => a - b));
+  assert.notDeepEqual(await keysOf(), byKey, 'the table order is not the key order');
   await page.screenshot({ path: path.join(artifacts, 'assumptions-desktop.png') });
   // Override an assumption: CO2 responds, the scenario is flagged, the link carries it.
   await page.click('[data-view="explorer"]');

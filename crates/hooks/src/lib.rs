@@ -20,7 +20,8 @@ pub fn sel_eq(name: &str, value: &str) -> String {
 pub const CHAIN: &str = "data-chain";
 /// Written by the pages, read by the app.
 pub const DECIMALS: &str = "data-decimals";
-/// Written by the pages, read by the app.
+/// Written by the app (the assumptions table's filters and sort buttons, mounted into the page), for the
+/// end-to-end tests.
 pub const FILTER: &str = "data-filter";
 /// Written by the app (the model page's flow year chooser, mounted with the diagrams), for the end-to-end tests.
 pub const FLOW_YEAR: &str = "data-flow-year";
@@ -31,6 +32,8 @@ pub const FLOWS: &str = "data-flows";
 pub const PARAM_SLOT: &str = "data-param-slot";
 /// Written by the pages, read by the app, which mounts the overrides flag there.
 pub const OVERRIDES_SLOT: &str = "data-overrides-slot";
+/// Written by the pages, read by the app, which mounts the assumptions table's filters and sort there.
+pub const FILTERS_SLOT: &str = "data-filters-slot";
 /// Written by the pages, read by the app.
 pub const GOTO_LEVER: &str = "data-goto-lever";
 /// Written by the pages and by the app's lever notes (a link to a baseline-CSV row on the assumptions
@@ -74,7 +77,8 @@ pub const RESET_OVERRIDES: &str = "data-reset-overrides";
 pub const SEARCH: &str = "data-search";
 /// Written by the pages, read by the app.
 pub const SECTION: &str = "data-section";
-/// Written by the pages, read by the app.
+/// Written by the app (the assumptions table's filters and sort buttons, mounted into the page), for the
+/// end-to-end tests.
 pub const SORT: &str = "data-sort";
 /// Written by the pages, read by the app.
 pub const STATUS: &str = "data-status";
@@ -97,7 +101,6 @@ pub const TERM: &str = "data-term";
 pub const SHARED: &[&str] = &[
     CHAIN,
     DECIMALS,
-    FILTER,
     FLOWS,
     GOTO_LEVER,
     GOTO_ROW,
@@ -114,10 +117,10 @@ pub const SHARED: &[&str] = &[
     READER_SEARCH,
     SEARCH,
     SECTION,
-    SORT,
     STATUS,
     PARAM_SLOT,
     OVERRIDES_SLOT,
+    FILTERS_SLOT,
 ];
 
 /// Written by the pages (the validation table's rows: same, part, national) and by the app (the charts'
@@ -229,6 +232,8 @@ pub const APP_ONLY: &[&str] = &[
     CHANCE,
     MARKET,
     FLOW_YEAR,
+    FILTER,
+    SORT,
     OVERRIDES,
     OVERRIDES_TEXT,
     PARAM_CHANGED,

@@ -95,31 +95,8 @@ pub fn assumptions_html(lang: Lang) -> Result<String, String> {
             // The app mounts the overrides flag here (src/ui/static_page/live.rs).
             div data-overrides-slot="" {}
             "\n"
-            div class="filters" {
-                label {
-                    (Msg::FilterChain.text(lang)) " "
-                    select data-filter="chain" {
-                        option value="" { (Msg::All.text(lang)) }
-                        @for c in Chain::ALL {
-                            option value=(c.id()) { (c.label().get(lang)) }
-                        }
-                    }
-                }
-                label {
-                    (Msg::FilterKind.text(lang)) " "
-                    select data-filter="kind" {
-                        option value="" { (Msg::All.text(lang)) }
-                        option value="FACT" { (Msg::Fact.text(lang)) }
-                        option value="ESTIMATE" { (Msg::Estimate.text(lang)) }
-                    }
-                }
-                label { (Msg::Search.text(lang)) " " input type="search" data-filter="text"; }
-                span class="sorts" {
-                    @for (key, m, pressed) in [("table", Msg::All, "true"), ("key", Msg::ColParam, "false"), ("chain", Msg::FilterChain, "false"), ("kind", Msg::FilterKind, "false")] {
-                        button class="sort" data-sort=(key) aria-pressed=(pressed) { (m.text(lang)) }
-                    }
-                }
-            }
+            // The app mounts the filters and the sort buttons here (src/ui/static_page/live.rs).
+            div class="filters" data-filters-slot="" {}
             div class="table-wrap" tabindex="0" {
                 table class="params" {
                     (head(&[(Msg::ColParam, "col-name"), (Msg::FilterChain, "col-chain"), (Msg::ColValue, "col-value"), (Msg::Unit, "col-unit"), (Msg::FilterKind, "col-kind"), (Msg::ColRange, "col-range"), (Msg::ColSourceOriginal, "col-source"), (Msg::ColNoteOriginal, "col-note")], lang))

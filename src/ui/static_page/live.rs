@@ -1,12 +1,14 @@
 //! The assumptions page's live parts as views, mounted into the slots the pre-rendered page leaves for them
 //! (as the model page's flow diagrams are): each overridable parameter's value cell (an input bound to the
-//! scenario, a reset button and the "changed" note) and the flag that counts the overrides with its "reset
-//! all" button. Without the app the page shows each baseline figure in its slot and no flag.
+//! scenario, a reset button and the "changed" note), the flag that counts the overrides with its "reset
+//! all" button, and the table's filters and sort buttons (bound to [`TableView`], which the page applies to
+//! its rows). Without the app the page shows each baseline figure in its slot, and no flag or filters.
 
 use crate::ui::state::Edit;
 use leptos::prelude::*;
 use vtre_hooks as h;
 use vtre_i18n::{group, Lang, Msg};
+use vtre_model::params::Chain;
 use vtre_model::params::{spec, ParamId, PARAMS};
 use web_sys::{Element, HtmlElement};
 
@@ -60,12 +62,79 @@ fn OverridesFlag(edit: Edit, lang: RwSignal<Lang>) -> impl IntoView {
     }
 }
 
+/// How the reader wants the assumptions table: filtered by chain, kind and text, sorted by a column. Kept by
+/// the page, so a reload of it in the other language keeps the choice.
+#[derive(Clone, Copy)]
+pub(super) struct TableView {
+    pub chain: RwSignal<String>,
+    pub kind: RwSignal<String>,
+    pub text: RwSignal<String>,
+    pub sort: RwSignal<&'static str>,
+}
+
+impl TableView {
+    pub fn new() -> Self {
+        TableView {
+            chain: RwSignal::new(String::new()),
+            kind: RwSignal::new(String::new()),
+            text: RwSignal::new(String::new()),
+            sort: RwSignal::new("table"),
+        }
+    }
+}
+
+/// The table's filters (chain, kind, text) and sort buttons.
+#[component]
+fn TableFilters(view: TableView, lang: RwSignal<Lang>) -> impl IntoView {
+    let tr = move |m: Msg| m.text(lang.get());
+    let all = move || tr(Msg::All);
+    let chains = Chain::ALL
+        .into_iter()
+        .map(|c| view! { <option value=c.id() selected=move || view.chain.with(|v| v == c.id())>{move || c.label().get(lang.get())}</option> })
+        .collect_view();
+    let kinds = [("FACT", Msg::Fact), ("ESTIMATE", Msg::Estimate)]
+        .into_iter()
+        .map(|(k, m)| view! { <option value=k selected=move || view.kind.with(|v| v == k)>{move || tr(m)}</option> })
+        .collect_view();
+    let sorts = [
+        ("table", Msg::All),
+        ("key", Msg::ColParam),
+        ("chain", Msg::FilterChain),
+        ("kind", Msg::FilterKind),
+    ]
+    .into_iter()
+    .map(|(key, m)| {
+        view! {
+            <button class="sort" data-sort=key aria-pressed=move || (view.sort.get() == key).to_string()
+                on:click=move |_| view.sort.set(key)>{move || tr(m)}</button>
+        }
+    })
+    .collect_view();
+    view! {
+        <label>{move || tr(Msg::FilterChain)}" "
+            <select data-filter="chain" on:change=move |ev| view.chain.set(event_target_value(&ev))>
+                <option value="" selected=move || view.chain.with(String::is_empty)>{all}</option>{chains}
+            </select>
+        </label>
+        <label>{move || tr(Msg::FilterKind)}" "
+            <select data-filter="kind" on:change=move |ev| view.kind.set(event_target_value(&ev))>
+                <option value="" selected=move || view.kind.with(String::is_empty)>{all}</option>{kinds}
+            </select>
+        </label>
+        <label>{move || tr(Msg::Search)}" "
+            <input type="search" data-filter="text" prop:value=move || view.text.get()
+                on:input=move |ev| view.text.set(event_target_value(&ev))/>
+        </label>
+        <span class="sorts">{sorts}</span>
+    }
+}
+
 /// What keeps the mounted views alive (dropping it unmounts them).
 pub(super) type Mounted = Vec<Box<dyn std::any::Any>>;
 
 /// Mounts the live parts into their slots under `root` (the page's copy: a reload of the page in the other
 /// language brings new slots and a new set of views). The slot's own content (the baseline figure) goes.
-pub(super) fn mount(root: &Element, edit: Edit, lang: RwSignal<Lang>) -> Mounted {
+pub(super) fn mount(root: &Element, edit: Edit, table: TableView, lang: RwSignal<Lang>) -> Mounted {
     let mut out: Mounted = Vec::new();
     let slot = |el: Element| -> Option<HtmlElement> {
         el.set_text_content(None);
@@ -85,6 +154,13 @@ pub(super) fn mount(root: &Element, edit: Edit, lang: RwSignal<Lang>) -> Mounted
         if let Some(el) = slot(el) {
             out.push(Box::new(leptos::mount::mount_to(el, move || {
                 view! { <ParamCell id=id decimals=decimals edit=edit lang=lang/> }
+            })));
+        }
+    }
+    for el in super::all(root, &h::sel(h::FILTERS_SLOT)) {
+        if let Some(el) = slot(el) {
+            out.push(Box::new(leptos::mount::mount_to(el, move || {
+                view! { <TableFilters view=table lang=lang/> }
             })));
         }
     }

@@ -1,25 +1,16 @@
-//! The assumptions page's table: filtering by chain, kind and text, the chain groups opened and closed, and
-//! sorting within each group.
+//! The assumptions page's table: its rows filtered by chain, kind and text and sorted within each group as
+//! the reader's [`TableView`] says, and the chain groups opened and closed.
 
-use super::{all, set_hidden, value_of};
+use super::live::TableView;
+use super::{all, set_hidden};
 use leptos::prelude::*;
 use vtre_hooks as h;
 use web_sys::Element;
 
-/// Assumptions filters.
-pub(super) fn filter_params(root: &Element) {
-    let get = |sel: &str| {
-        root.query_selector(sel)
-            .ok()
-            .flatten()
-            .map(|e| value_of(&e))
-            .unwrap_or_default()
-    };
-    let chain = get(&format!("[{}=\"chain\"]", h::FILTER));
-    let kind = get(&format!("[{}=\"kind\"]", h::FILTER));
-    let text = get(&format!("[{}=\"text\"]", h::FILTER))
-        .trim()
-        .to_ascii_lowercase();
+/// Shows the rows the reader's filters let through (chain, kind, text).
+pub(super) fn filter_params(root: &Element, view: &TableView) {
+    let (chain, kind) = (view.chain.get(), view.kind.get());
+    let text = view.text.with(|t| t.trim().to_ascii_lowercase());
     for tr in all(root, &format!("tr[{}]", h::PARAM)) {
         let attr = |a: &str| tr.get_attribute(a).unwrap_or_default();
         let show = (chain.is_empty() || attr(h::CHAIN) == chain)
@@ -56,20 +47,10 @@ fn narrow() -> bool {
         .is_some_and(|w| w <= 820.0)
 }
 
-/// Assumptions sort: by table order, key, chain or kind.
+/// Sorts each chain group's rows: by table order, key, chain or kind.
 pub(super) fn sort_params(root: &Element, by: &str) {
     for tbody in all(root, "table.params tbody") {
         sort_group(&tbody, by);
-    }
-    for b in all(root, &h::sel(h::SORT)) {
-        let _ = b.set_attribute(
-            "aria-pressed",
-            if b.get_attribute(h::SORT).as_deref() == Some(by) {
-                "true"
-            } else {
-                "false"
-            },
-        );
     }
 }
 
