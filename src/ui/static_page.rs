@@ -12,6 +12,7 @@ mod fetched;
 mod flows;
 mod live;
 mod params;
+mod search;
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ use vtre_hooks as h;
 use vtre_i18n::Msg;
 use vtre_model::{LeverId, Status, TargetId};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement};
 
 pub fn target_el(ev: &web_sys::Event) -> Option<Element> {
     ev.target().and_then(|t| t.dyn_into::<Element>().ok())
@@ -33,156 +34,6 @@ pub fn closest(el: &Element, sel: &str) -> Option<Element> {
 fn set_hidden(el: &Element, hidden: bool) {
     if let Some(h) = el.dyn_ref::<HtmlElement>() {
         h.set_hidden(hidden);
-    }
-}
-
-pub fn value_of(el: &Element) -> String {
-    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
-        return i.value();
-    }
-    if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        return s.value();
-    }
-    String::new()
-}
-
-/// Reader search: sections and measures whose text contains the query.
-fn filter_reader(root: &Element, q: &str) {
-    // Chinese has no case and the page text is pre-lowercased: ASCII folding is enough (and keeps the
-    // Unicode case tables out of the wasm).
-    let q = q.trim().to_ascii_lowercase();
-    let mut any = false;
-    let (mut sections, mut measures) = (0usize, 0usize);
-    for sec in all(root, &h::sel(h::SECTION)) {
-        let sec_hit = sec.get_attribute(h::SEARCH).is_some_and(|s| s.contains(&q));
-        let mut measure_hit = false;
-        for m in all(&sec, &h::sel(h::MEASURE)) {
-            let hit = q.is_empty() || m.get_attribute(h::SEARCH).is_some_and(|s| s.contains(&q));
-            measure_hit |= hit;
-            set_hidden(&m, !hit && !sec_hit);
-        }
-        let show = q.is_empty() || sec_hit || measure_hit;
-        any |= show;
-        if show && !q.is_empty() {
-            sections += 1;
-            measures += all(&sec, &format!("[{}]:not([hidden])", h::MEASURE)).len();
-        }
-        set_hidden(&sec, !show);
-    }
-    if let Some(n) = root.query_selector(&h::sel(h::NO_RESULTS)).ok().flatten() {
-        set_hidden(&n, any);
-    }
-    // The contents follow the search: only the sections that match, and chapters with any.
-    for a in all(root, &format!(".toc [{}]", h::GOTO_SECTION)) {
-        let id = a.get_attribute(h::GOTO_SECTION).unwrap_or_default();
-        let shown = q.is_empty()
-            || root
-                .query_selector(&format!("{}:not([hidden])", h::sel_eq(h::SECTION, &id)))
-                .ok()
-                .flatten()
-                .is_some();
-        if let Some(li) = a.parent_element() {
-            set_hidden(&li, !shown);
-        }
-    }
-    for ch in all(root, ".toc > ol > li") {
-        let none = all(&ch, "li").iter().all(|li| li.has_attribute("hidden"));
-        set_hidden(&ch, none && !q.is_empty());
-    }
-    // A chapter with no section shown is hidden too (no empty headings between results).
-    for ch in all(root, ".chapter") {
-        let none = all(&ch, &h::sel(h::SECTION))
-            .iter()
-            .all(|s| s.has_attribute("hidden"));
-        set_hidden(&ch, none && !q.is_empty());
-    }
-    // How many, in words.
-    if let Some(c) = root.query_selector(&h::sel(h::SEARCH_COUNT)).ok().flatten() {
-        let text = (!q.is_empty() && any).then(|| {
-            let l = if document()
-                .document_element()
-                .and_then(|e| e.get_attribute("lang"))
-                .is_some_and(|l| l.starts_with("en"))
-            {
-                vtre_i18n::Lang::En
-            } else {
-                vtre_i18n::Lang::Zh
-            };
-            Msg::SearchCount
-                .text(l)
-                .replace("{sections}", &sections.to_string())
-                .replace("{measures}", &measures.to_string())
-        });
-        let _ = c.set_attribute(h::SEARCH_COUNT, &sections.to_string());
-        c.set_text_content(text.as_deref());
-        set_hidden(&c, text.is_none());
-    }
-    highlight(root, &q);
-}
-
-/// Marks every occurrence of `q` in the shown sections with the CSS Custom Highlight API
-/// (`::highlight(vtre-search)`), which changes no DOM; nothing where the browser lacks it.
-fn highlight(root: &Element, q: &str) {
-    let win = window();
-    let Ok(css) = js_sys::Reflect::get(&win, &"CSS".into()) else {
-        return;
-    };
-    let Ok(registry) = js_sys::Reflect::get(&css, &"highlights".into()) else {
-        return;
-    };
-    let Ok(ctor) = js_sys::Reflect::get(&win, &"Highlight".into()) else {
-        return;
-    };
-    if registry.is_undefined() || !ctor.is_function() {
-        return;
-    }
-    let clear = js_sys::Reflect::get(&registry, &"delete".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(f) = &clear {
-        let _ = f.call1(&registry, &"vtre-search".into());
-    }
-    if q.chars().count() < 1 {
-        return;
-    }
-    let ranges = js_sys::Array::new();
-    let doc = document();
-    for sec in all(root, &format!("[{}]:not([hidden])", h::SECTION)) {
-        let Ok(walker) = doc.create_tree_walker_with_what_to_show(&sec, 4) else {
-            continue;
-        };
-        while let Ok(Some(node)) = walker.next_node() {
-            let text = node.text_content().unwrap_or_default();
-            let lower = text.to_ascii_lowercase();
-            let mut from = 0;
-            while let Some(i) = lower[from..].find(q) {
-                let start = from + i;
-                let end = start + q.len();
-                // Ranges count UTF-16 units.
-                let u16_at = |b: usize| text[..b].encode_utf16().count() as u32;
-                if let Ok(r) = doc.create_range() {
-                    if r.set_start(&node, u16_at(start)).is_ok()
-                        && r.set_end(&node, u16_at(end)).is_ok()
-                    {
-                        ranges.push(&r);
-                    }
-                }
-                from = end;
-                if ranges.length() > 500 {
-                    break;
-                }
-            }
-        }
-    }
-    if let Ok(ctor) = ctor.dyn_into::<js_sys::Function>() {
-        if let Ok(h) = js_sys::Reflect::construct(&ctor, &ranges) {
-            if let Some(set) = js_sys::Reflect::get(&registry, &"set".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            {
-                let _ = set.call2(&registry, &"vtre-search".into(), &h);
-            }
-        }
     }
 }
 
@@ -202,6 +53,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
     let failed = RwSignal::new(false);
     let year = RwSignal::new(2025u16);
     let table = live::TableView::new();
+    let reader = search::ReaderSearch::new();
     // The views mounted into the loaded page (dropped with the page, or when a reload of the page in
     // another language brings a new copy).
     let mounted: StoredValue<Option<MountedViews>> = StoredValue::new(None);
@@ -255,7 +107,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
         // language, gets new copies; the diagrams show the year chosen).
         let load = loaded.get_untracked();
         if mounted.with_value(|m| m.as_ref().is_none_or(|(n, _)| *n != load)) {
-            let mut views = live::mount(root, edit, table, lang);
+            let mut views = live::mount(root, edit, table, reader, lang);
             if let Some(el) = root
                 .query_selector(&h::sel(h::FLOWS))
                 .ok()
@@ -283,6 +135,37 @@ pub fn StaticPage(view: View) -> impl IntoView {
         let Some(root) = host.get() else { return };
         filter_params(&root, &table);
         sort_params(&root, table.sort.get());
+    });
+
+    // The guideline as the reader's search says (again for a reloaded page).
+    Effect::new(move |_| {
+        loaded.track();
+        let q = reader.query.get();
+        let Some(root) = host.get() else { return };
+        let found = search::apply(&root, &q);
+        if reader.found.get_untracked() != found {
+            reader.found.set(found);
+        }
+    });
+    // Once the reader stops typing, the first result comes into view.
+    let search_ticket = StoredValue::new(0u32);
+    Effect::new(move |typed: Option<()>| {
+        reader.query.track();
+        if typed.is_none() {
+            return;
+        }
+        search_ticket.update_value(|t| *t = t.wrapping_add(1));
+        let mine = search_ticket.get_value();
+        set_timeout(
+            move || {
+                if search_ticket.try_get_value() == Some(mine) {
+                    if let Some(root) = host.get_untracked() {
+                        search::scroll_to_first(&root);
+                    }
+                }
+            },
+            std::time::Duration::from_millis(600),
+        );
     });
 
     // A reveal asked for this page (a section, a measure) is performed once its content is in the document.
@@ -321,43 +204,9 @@ pub fn StaticPage(view: View) -> impl IntoView {
             }
         }
     };
-    let search_ticket = StoredValue::new(0u32);
-    let on_input = move |ev: leptos::ev::Event| {
-        let (Some(el), Some(root)) = (target_el(&ev), host.get_untracked()) else {
-            return;
-        };
-        if el.has_attribute(h::READER_SEARCH) {
-            filter_reader(&root, &value_of(&el));
-            // Once the reader stops typing, the first result comes into view (not 750 px below the box).
-            search_ticket.update_value(|t| *t = t.wrapping_add(1));
-            let mine = search_ticket.get_value();
-            set_timeout(
-                move || {
-                    if search_ticket.try_get_value() != Some(mine) {
-                        return;
-                    }
-                    if let Some(first) = root
-                        .query_selector(&format!(
-                            "[{}]:not([hidden]) [{}]:not([hidden]), [{}]:not([hidden])",
-                            h::SECTION,
-                            h::MEASURE,
-                            h::SECTION
-                        ))
-                        .ok()
-                        .flatten()
-                    {
-                        let opts = web_sys::ScrollIntoViewOptions::new();
-                        opts.set_block(web_sys::ScrollLogicalPosition::Start);
-                        first.scroll_into_view_with_scroll_into_view_options(&opts);
-                    }
-                },
-                std::time::Duration::from_millis(600),
-            );
-        }
-    };
     view! {
         <p class="notice warn" hidden=move || !failed.get()>{super::state::t(lang, Msg::PageLoadFailed)}</p>
-        <div class="static-page" data-page=view.key() node_ref=host on:click=on_click on:input=on_input>
+        <div class="static-page" data-page=view.key() node_ref=host on:click=on_click>
             <p class="loading">{super::state::t(lang, Msg::Loading)}</p>
         </div>
     }

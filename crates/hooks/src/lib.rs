@@ -34,6 +34,8 @@ pub const PARAM_SLOT: &str = "data-param-slot";
 pub const OVERRIDES_SLOT: &str = "data-overrides-slot";
 /// Written by the pages, read by the app, which mounts the assumptions table's filters and sort there.
 pub const FILTERS_SLOT: &str = "data-filters-slot";
+/// Written by the pages, read by the app, which mounts the guideline's search there.
+pub const SEARCH_SLOT: &str = "data-search-slot";
 /// Written by the pages, read by the app.
 pub const GOTO_LEVER: &str = "data-goto-lever";
 /// Written by the pages and by the app's lever notes (a link to a baseline-CSV row on the assumptions
@@ -47,13 +49,14 @@ pub const GOTO_TARGET: &str = "data-goto-target";
 pub const KIND: &str = "data-kind";
 /// Written by the pages, read by the app.
 pub const MEASURE: &str = "data-measure";
-/// Written by the pages, read by the app.
-/// On the reader: how many sections and measures the search found (written by the app, placed by the page).
+/// On the reader: how many sections and measures the search found.
+/// Written by the app (the guideline's search, mounted into the page), for the end-to-end tests.
 pub const SEARCH_COUNT: &str = "data-search-count";
 /// On the assumptions page: a chain's row group (`data-chain-group="<chain>"`) and its header button.
 pub const CHAIN_GROUP: &str = "data-chain-group";
 /// The header button of a chain's row group (`data-group-toggle="<chain>"`).
 pub const GROUP_TOGGLE: &str = "data-group-toggle";
+/// Written by the app (the guideline's search, mounted into the page), for the end-to-end tests.
 pub const NO_RESULTS: &str = "data-no-results";
 /// Written by the pages, read by the app.
 pub const ORDER: &str = "data-order";
@@ -69,7 +72,7 @@ pub const PARAM_CHANGED: &str = "data-param-changed";
 pub const PARAM_INPUT: &str = "data-param-input";
 /// Written by the app (the assumptions page's live views, mounted into the page), for the end-to-end tests.
 pub const PARAM_RESET: &str = "data-param-reset";
-/// Written by the pages, read by the app.
+/// Written by the app (the guideline's search, mounted into the page), for the end-to-end tests.
 pub const READER_SEARCH: &str = "data-reader-search";
 /// Written by the app (the assumptions page's live views, mounted into the page), for the end-to-end tests.
 pub const RESET_OVERRIDES: &str = "data-reset-overrides";
@@ -108,19 +111,17 @@ pub const SHARED: &[&str] = &[
     GOTO_TARGET,
     KIND,
     MEASURE,
-    NO_RESULTS,
-    SEARCH_COUNT,
     CHAIN_GROUP,
     GROUP_TOGGLE,
     ORDER,
     PARAM,
-    READER_SEARCH,
     SEARCH,
     SECTION,
     STATUS,
     PARAM_SLOT,
     OVERRIDES_SLOT,
     FILTERS_SLOT,
+    SEARCH_SLOT,
 ];
 
 /// Written by the pages (the validation table's rows: same, part, national) and by the app (the charts'
@@ -234,6 +235,9 @@ pub const APP_ONLY: &[&str] = &[
     FLOW_YEAR,
     FILTER,
     SORT,
+    READER_SEARCH,
+    NO_RESULTS,
+    SEARCH_COUNT,
     OVERRIDES,
     OVERRIDES_TEXT,
     PARAM_CHANGED,
@@ -264,6 +268,7 @@ mod tests {
         include_str!("../../../src/ui/static_page/params.rs"),
         include_str!("../../../src/ui/notes.rs"),
         include_str!("../../../src/ui/static_page/live.rs"),
+        include_str!("../../../src/ui/static_page/search.rs"),
     ];
     /// The app's own components that write the uncertainty hooks.
     const APP_UI: &[&str] = &[
@@ -281,6 +286,7 @@ mod tests {
         include_str!("../../../src/ui/baseline.rs"),
         include_str!("../../../src/ui/static_page/flows.rs"),
         include_str!("../../../src/ui/static_page/live.rs"),
+        include_str!("../../../src/ui/static_page/search.rs"),
     ];
 
     /// This crate's constants: (identifier, name), read from its own source.

@@ -92,13 +92,8 @@ pub fn guideline_html(lang: Lang) -> Result<String, String> {
             h2 id="reader-title" { (Msg::ViewGuideline.text(lang)) }
             p class="page-intro" { (Msg::ReaderIntro.text(lang)) }
             "\n"
-            div class="search-row" {
-                label for="reader-search" { (Msg::Search.text(lang)) }
-                input id="reader-search" type="search" data-reader-search="" placeholder=(Msg::SearchPlaceholder.text(lang));
-            }
-            "\n"
-            p class="muted" data-no-results="" hidden { (Msg::NoResults.text(lang)) }
-            p class="search-count" data-search-count="" role="status" hidden {}
+            // The app mounts the search box, "no results" and the count here (src/ui/static_page/search.rs).
+            div data-search-slot="" {}
             nav class="toc" aria-label=(Msg::Pages.text(lang)) {
                 ol {
                     @for c in chapters {

@@ -1,5 +1,6 @@
-//! The assumptions page's live parts as views, mounted into the slots the pre-rendered page leaves for them
-//! (as the model page's flow diagrams are): each overridable parameter's value cell (an input bound to the
+//! The reading pages' live parts as views, mounted into the slots the pre-rendered pages leave for them
+//! (as the model page's flow diagrams are): the guideline's search box (`super::search`), and on the
+//! assumptions page each overridable parameter's value cell (an input bound to the
 //! scenario, a reset button and the "changed" note), the flag that counts the overrides with its "reset
 //! all" button, and the table's filters and sort buttons (bound to [`TableView`], which the page applies to
 //! its rows). Without the app the page shows each baseline figure in its slot, and no flag or filters.
@@ -134,7 +135,13 @@ pub(super) type Mounted = Vec<Box<dyn std::any::Any>>;
 
 /// Mounts the live parts into their slots under `root` (the page's copy: a reload of the page in the other
 /// language brings new slots and a new set of views). The slot's own content (the baseline figure) goes.
-pub(super) fn mount(root: &Element, edit: Edit, table: TableView, lang: RwSignal<Lang>) -> Mounted {
+pub(super) fn mount(
+    root: &Element,
+    edit: Edit,
+    table: TableView,
+    search: super::search::ReaderSearch,
+    lang: RwSignal<Lang>,
+) -> Mounted {
     let mut out: Mounted = Vec::new();
     let slot = |el: Element| -> Option<HtmlElement> {
         el.set_text_content(None);
@@ -161,6 +168,13 @@ pub(super) fn mount(root: &Element, edit: Edit, table: TableView, lang: RwSignal
         if let Some(el) = slot(el) {
             out.push(Box::new(leptos::mount::mount_to(el, move || {
                 view! { <TableFilters view=table lang=lang/> }
+            })));
+        }
+    }
+    for el in super::all(root, &h::sel(h::SEARCH_SLOT)) {
+        if let Some(el) = slot(el) {
+            out.push(Box::new(leptos::mount::mount_to(el, move || {
+                view! { <super::search::SearchBox search=search lang=lang/> }
             })));
         }
     }
