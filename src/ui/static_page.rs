@@ -19,7 +19,6 @@ use leptos::prelude::*;
 use params::{filter_params, set_group_open, sort_params};
 use vtre_hooks as h;
 use vtre_i18n::Msg;
-use vtre_model::{LeverId, Status, TargetId};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -92,22 +91,13 @@ pub fn StaticPage(view: View) -> impl IntoView {
         loaded.track();
         let Some(root) = host.get() else { return };
         let root: &Element = &root;
-        p.with(|p| {
-            for chip in all(root, &h::sel(h::GOTO_TARGET)) {
-                let status = chip
-                    .get_attribute(h::GOTO_TARGET)
-                    .and_then(|k| TargetId::from_key(&k))
-                    .and_then(|t| p.target(t))
-                    .map_or(Status::Unquantified, |r| r.status);
-                let _ = chip.set_attribute(h::STATUS, status.key());
-            }
-        });
         // The live views (flow diagrams with their year chooser, the assumptions' value cells and flag):
         // mounted once into this copy of the page, current by themselves (a reloaded page, in the other
         // language, gets new copies; the diagrams show the year chosen).
         let load = loaded.get_untracked();
         if mounted.with_value(|m| m.as_ref().is_none_or(|(n, _)| *n != load)) {
-            let mut views = live::mount(root, edit, table, reader, lang);
+            let go = live::Go { view: vc, focus };
+            let mut views = live::mount(root, edit, table, reader, (go, p), lang);
             if let Some(el) = root
                 .query_selector(&h::sel(h::FLOWS))
                 .ok()
@@ -178,21 +168,7 @@ pub fn StaticPage(view: View) -> impl IntoView {
 
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(el) = target_el(&ev) else { return };
-        if let Some(b) = closest(&el, &h::sel(h::GOTO_LEVER)) {
-            if let Some(id) = b
-                .get_attribute(h::GOTO_LEVER)
-                .and_then(|k| LeverId::from_key(&k))
-            {
-                vc.go_lever(id, focus);
-            }
-        } else if let Some(b) = closest(&el, &h::sel(h::GOTO_TARGET)) {
-            if let Some(t) = b
-                .get_attribute(h::GOTO_TARGET)
-                .and_then(|k| TargetId::from_key(&k))
-            {
-                vc.go_target(vtre_model::targets::spec(t).key);
-            }
-        } else if let Some(a) = closest(&el, &h::sel(h::GOTO_SECTION)) {
+        if let Some(a) = closest(&el, &h::sel(h::GOTO_SECTION)) {
             ev.prevent_default();
             if let Some(sec) = a.get_attribute(h::GOTO_SECTION) {
                 vc.go_section(&sec, None);

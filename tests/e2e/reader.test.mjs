@@ -43,8 +43,12 @@ test('every target links to the reader and the reader links back to every target
   await page.waitForSelector('[data-section="ch2-s3"]');
   const chips = await page.$$eval('[data-goto-target]', (els) => [...new Set(els.map((e) => e.dataset.gotoTarget))]);
   for (const [t] of cards) assert.ok(chips.includes(t), `reader links back to ${t}`);
+  // Each chip shows its target's status in the current scenario, as the scorecard card does.
+  const chipStatus = await page.$eval('[data-goto-target="industry_scale"]', (e) => e.dataset.status);
+  assert.match(chipStatus, /^(met|missed|at-risk|unquantified)$/);
   await page.click('[data-goto-target="industry_scale"]');
   await page.waitForSelector('[data-target="industry_scale"]');
+  assert.equal(await page.$eval('[data-target="industry_scale"]', (e) => e.dataset.status), chipStatus);
   await context.close();
 });
 

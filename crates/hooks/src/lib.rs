@@ -36,14 +36,20 @@ pub const OVERRIDES_SLOT: &str = "data-overrides-slot";
 pub const FILTERS_SLOT: &str = "data-filters-slot";
 /// Written by the pages, read by the app, which mounts the guideline's search there.
 pub const SEARCH_SLOT: &str = "data-search-slot";
-/// Written by the pages, read by the app.
+/// Written by the pages (a lever named on a page, `data-lever-chip="<lever key>"`), read by the app, which
+/// mounts the lever's chip there.
+pub const LEVER_CHIP: &str = "data-lever-chip";
+/// Written by the pages (a target named on a page, `data-target-chip="<target key>"`), read by the app,
+/// which mounts the target's chip, with its live status, there.
+pub const TARGET_CHIP: &str = "data-target-chip";
+/// Written by the app (a chip mounted into a page), for the end-to-end tests.
 pub const GOTO_LEVER: &str = "data-goto-lever";
 /// Written by the pages and by the app's lever notes (a link to a baseline-CSV row on the assumptions
 /// page), read by the app.
 pub const GOTO_ROW: &str = "data-goto-row";
 /// Written by the pages, read by the app.
 pub const GOTO_SECTION: &str = "data-goto-section";
-/// Written by the pages, read by the app.
+/// Written by the app (a chip mounted into a page), for the end-to-end tests.
 pub const GOTO_TARGET: &str = "data-goto-target";
 /// Written by the pages, read by the app.
 pub const KIND: &str = "data-kind";
@@ -83,7 +89,7 @@ pub const SECTION: &str = "data-section";
 /// Written by the app (the assumptions table's filters and sort buttons, mounted into the page), for the
 /// end-to-end tests.
 pub const SORT: &str = "data-sort";
-/// Written by the pages, read by the app.
+/// Written by the app (a chip mounted into a page), for the end-to-end tests.
 pub const STATUS: &str = "data-status";
 /// Written by the analysis page on each choice (`data-pick="tornado-measure"`, …), read by the app.
 pub const PICK: &str = "data-pick";
@@ -105,10 +111,8 @@ pub const SHARED: &[&str] = &[
     CHAIN,
     DECIMALS,
     FLOWS,
-    GOTO_LEVER,
     GOTO_ROW,
     GOTO_SECTION,
-    GOTO_TARGET,
     KIND,
     MEASURE,
     CHAIN_GROUP,
@@ -117,11 +121,12 @@ pub const SHARED: &[&str] = &[
     PARAM,
     SEARCH,
     SECTION,
-    STATUS,
     PARAM_SLOT,
     OVERRIDES_SLOT,
     FILTERS_SLOT,
     SEARCH_SLOT,
+    LEVER_CHIP,
+    TARGET_CHIP,
 ];
 
 /// Written by the pages (the validation table's rows: same, part, national) and by the app (the charts'
@@ -235,6 +240,9 @@ pub const APP_ONLY: &[&str] = &[
     FLOW_YEAR,
     FILTER,
     SORT,
+    GOTO_LEVER,
+    GOTO_TARGET,
+    STATUS,
     READER_SEARCH,
     NO_RESULTS,
     SEARCH_COUNT,

@@ -25,8 +25,10 @@ pub mod notes;
 pub use assumptions::assumptions_html;
 use assumptions::{chinese_number, source_pieces};
 
+/// A lever's chip: its name, which the app turns into a button that opens the lever in the explorer
+/// (src/ui/static_page/live.rs).
 fn lever_chip(id: LeverId, lang: Lang) -> Markup {
-    html! { button class="chip" data-goto-lever=(id.key()) { (lspec(id).label.get(lang)) } }
+    html! { span data-lever-chip=(id.key()) { (lspec(id).label.get(lang)) } }
 }
 
 fn measure(m: &Measure, lang: Lang) -> Markup {
@@ -54,7 +56,8 @@ fn measure(m: &Measure, lang: Lang) -> Markup {
                     }
                     @for t in &m.targets {
                         @let s = tspec(*t);
-                        button class="chip target-chip" data-goto-target=(s.key) data-status="" { "◎ " (s.label.get(lang)) }
+                        // The app turns it into a button with the target's live status.
+                        span data-target-chip=(s.key) { "◎ " (s.label.get(lang)) }
                     }
                 }
             }
@@ -288,7 +291,7 @@ mod tests {
             );
             for t in TARGETS {
                 assert!(
-                    g.contains(&format!(r#"data-goto-target="{}""#, t.key)),
+                    g.contains(&format!(r#"data-target-chip="{}""#, t.key)),
                     "the reader links to {}",
                     t.key
                 );

@@ -11,6 +11,7 @@ use vtre_hooks as h;
 use vtre_i18n::{group, Lang, Msg};
 use vtre_model::params::Chain;
 use vtre_model::params::{spec, ParamId, PARAMS};
+use vtre_model::{LeverId, Projection, Status, TargetId};
 use web_sys::{Element, HtmlElement};
 
 /// Props: the parameter, the decimals its page shows it with, the editor and the language (passed in: mounted
@@ -130,6 +131,47 @@ fn TableFilters(view: TableView, lang: RwSignal<Lang>) -> impl IntoView {
     }
 }
 
+/// Where a chip takes the reader: the app's page and lever focus (passed in: the chips are mounted outside
+/// the app's context).
+#[derive(Clone, Copy)]
+pub(super) struct Go {
+    pub view: crate::ui::state::ViewCtx,
+    pub focus: RwSignal<Option<LeverId>>,
+}
+
+/// A lever named on a page: a button that opens it in the explorer.
+#[component]
+fn LeverChip(id: LeverId, go: Go, lang: RwSignal<Lang>) -> impl IntoView {
+    view! {
+        <button class="chip" data-goto-lever=id.key() on:click=move |_| go.view.go_lever(id, go.focus)>
+            {move || vtre_model::levers::spec(id).label.get(lang.get())}
+        </button>
+    }
+}
+
+/// A target named on a page: a button with the target's status in the current scenario that opens its
+/// card in the explorer.
+#[component]
+fn TargetChip(
+    id: TargetId,
+    go: Go,
+    projection: Memo<Projection>,
+    lang: RwSignal<Lang>,
+) -> impl IntoView {
+    let t = vtre_model::targets::spec(id);
+    let status = move || {
+        projection.with(|p| {
+            p.target(id)
+                .map_or(Status::Unquantified, |r| r.status)
+                .key()
+        })
+    };
+    view! {
+        <button class="chip target-chip" data-goto-target=t.key data-status=status
+            on:click=move |_| go.view.go_target(t.key)>"◎ "{move || t.label.get(lang.get())}</button>
+    }
+}
+
 /// What keeps the mounted views alive (dropping it unmounts them).
 pub(super) type Mounted = Vec<Box<dyn std::any::Any>>;
 
@@ -140,8 +182,10 @@ pub(super) fn mount(
     edit: Edit,
     table: TableView,
     search: super::search::ReaderSearch,
+    chips: (Go, Memo<Projection>),
     lang: RwSignal<Lang>,
 ) -> Mounted {
+    let (go, projection) = chips;
     let mut out: Mounted = Vec::new();
     let slot = |el: Element| -> Option<HtmlElement> {
         el.set_text_content(None);
@@ -168,6 +212,32 @@ pub(super) fn mount(
         if let Some(el) = slot(el) {
             out.push(Box::new(leptos::mount::mount_to(el, move || {
                 view! { <TableFilters view=table lang=lang/> }
+            })));
+        }
+    }
+    for el in super::all(root, &h::sel(h::LEVER_CHIP)) {
+        let Some(id) = el
+            .get_attribute(h::LEVER_CHIP)
+            .and_then(|k| LeverId::from_key(&k))
+        else {
+            continue;
+        };
+        if let Some(el) = slot(el) {
+            out.push(Box::new(leptos::mount::mount_to(el, move || {
+                view! { <LeverChip id=id go=go lang=lang/> }
+            })));
+        }
+    }
+    for el in super::all(root, &h::sel(h::TARGET_CHIP)) {
+        let Some(id) = el
+            .get_attribute(h::TARGET_CHIP)
+            .and_then(|k| TargetId::from_key(&k))
+        else {
+            continue;
+        };
+        if let Some(el) = slot(el) {
+            out.push(Box::new(leptos::mount::mount_to(el, move || {
+                view! { <TargetChip id=id go=go projection=projection lang=lang/> }
             })));
         }
     }
