@@ -177,6 +177,30 @@ pub(super) type Mounted = Vec<Box<dyn std::any::Any>>;
 
 /// Mounts the live parts into their slots under `root` (the page's copy: a reload of the page in the other
 /// language brings new slots and a new set of views). The slot's own content (the baseline figure) goes.
+/// The slots named `name` under `root`, each with its value (`name="<value>"`), emptied for a view.
+fn slots(root: &Element, name: &str) -> Vec<(HtmlElement, String)> {
+    super::all(root, &h::sel(name))
+        .into_iter()
+        .filter_map(|el| {
+            let value = el.get_attribute(name).unwrap_or_default();
+            el.set_text_content(None);
+            Some((
+                wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el).ok()?,
+                value,
+            ))
+        })
+        .collect()
+}
+
+/// Mounts `view` into `el`, keeping it alive in `out`.
+fn put<V: IntoView + 'static>(
+    out: &mut Mounted,
+    el: HtmlElement,
+    view: impl FnOnce() -> V + 'static,
+) {
+    out.push(Box::new(leptos::mount::mount_to(el, view)));
+}
+
 pub(super) fn mount(
     root: &Element,
     edit: Edit,
@@ -187,73 +211,57 @@ pub(super) fn mount(
 ) -> Mounted {
     let (go, projection) = chips;
     let mut out: Mounted = Vec::new();
-    let slot = |el: Element| -> Option<HtmlElement> {
-        el.set_text_content(None);
-        wasm_bindgen::JsCast::dyn_into::<HtmlElement>(el).ok()
-    };
-    for el in super::all(root, &h::sel(h::PARAM_SLOT)) {
-        let Some(id) = el
-            .get_attribute(h::PARAM_SLOT)
-            .and_then(|k| ParamId::from_key(&k))
-        else {
-            continue;
-        };
+    for (el, key) in slots(root, h::PARAM_SLOT) {
         let decimals = el
             .get_attribute(h::DECIMALS)
             .and_then(|d| d.parse().ok())
             .unwrap_or(2);
-        if let Some(el) = slot(el) {
-            out.push(Box::new(leptos::mount::mount_to(el, move || {
-                view! { <ParamCell id=id decimals=decimals edit=edit lang=lang/> }
-            })));
+        if let Some(id) = ParamId::from_key(&key) {
+            put(
+                &mut out,
+                el,
+                move || view! { <ParamCell id=id decimals=decimals edit=edit lang=lang/> },
+            );
         }
     }
-    for el in super::all(root, &h::sel(h::FILTERS_SLOT)) {
-        if let Some(el) = slot(el) {
-            out.push(Box::new(leptos::mount::mount_to(el, move || {
-                view! { <TableFilters view=table lang=lang/> }
-            })));
+    for (el, key) in slots(root, h::LEVER_CHIP) {
+        if let Some(id) = LeverId::from_key(&key) {
+            put(
+                &mut out,
+                el,
+                move || view! { <LeverChip id=id go=go lang=lang/> },
+            );
         }
     }
-    for el in super::all(root, &h::sel(h::LEVER_CHIP)) {
-        let Some(id) = el
-            .get_attribute(h::LEVER_CHIP)
-            .and_then(|k| LeverId::from_key(&k))
-        else {
-            continue;
-        };
-        if let Some(el) = slot(el) {
-            out.push(Box::new(leptos::mount::mount_to(el, move || {
-                view! { <LeverChip id=id go=go lang=lang/> }
-            })));
+    for (el, key) in slots(root, h::TARGET_CHIP) {
+        if let Some(id) = TargetId::from_key(&key) {
+            put(
+                &mut out,
+                el,
+                move || view! { <TargetChip id=id go=go projection=projection lang=lang/> },
+            );
         }
     }
-    for el in super::all(root, &h::sel(h::TARGET_CHIP)) {
-        let Some(id) = el
-            .get_attribute(h::TARGET_CHIP)
-            .and_then(|k| TargetId::from_key(&k))
-        else {
-            continue;
-        };
-        if let Some(el) = slot(el) {
-            out.push(Box::new(leptos::mount::mount_to(el, move || {
-                view! { <TargetChip id=id go=go projection=projection lang=lang/> }
-            })));
-        }
+    for (el, _) in slots(root, h::FILTERS_SLOT) {
+        put(
+            &mut out,
+            el,
+            move || view! { <TableFilters view=table lang=lang/> },
+        );
     }
-    for el in super::all(root, &h::sel(h::SEARCH_SLOT)) {
-        if let Some(el) = slot(el) {
-            out.push(Box::new(leptos::mount::mount_to(el, move || {
-                view! { <super::search::SearchBox search=search lang=lang/> }
-            })));
-        }
+    for (el, _) in slots(root, h::SEARCH_SLOT) {
+        put(
+            &mut out,
+            el,
+            move || view! { <super::search::SearchBox search=search lang=lang/> },
+        );
     }
-    for el in super::all(root, &h::sel(h::OVERRIDES_SLOT)) {
-        if let Some(el) = slot(el) {
-            out.push(Box::new(leptos::mount::mount_to(el, move || {
-                view! { <OverridesFlag edit=edit lang=lang/> }
-            })));
-        }
+    for (el, _) in slots(root, h::OVERRIDES_SLOT) {
+        put(
+            &mut out,
+            el,
+            move || view! { <OverridesFlag edit=edit lang=lang/> },
+        );
     }
     out
 }
