@@ -292,18 +292,21 @@ test('the pages the build writes come through the cleaning unchanged: every elem
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await explorer(context, server.base + '?view=guideline');
   await page.waitForSelector('[data-page="guideline"] [data-section="ch2-s3"]');
-  const shown = await page.$eval('[data-page="guideline"]', (el) => {
-    // The live page changes a few attributes as it runs (open folds, hidden rows, statuses): count elements
-    // and the attribute names the build wrote.
-    const all = [...el.querySelectorAll('*')];
-    return { elements: all.length, links: el.querySelectorAll('a[href]').length, inputs: el.querySelectorAll('input,button,select').length };
-  });
+  // The live page changes a few attributes as it runs (open folds, hidden rows, statuses) and mounts its
+  // live views into the slots the build left (search box, chips): count the elements, links and controls
+  // the build wrote, each slot as one element, what is inside it aside.
+  const SLOTS = '[data-search-slot],[data-lever-chip],[data-target-chip],[data-param-slot],[data-overrides-slot],[data-filters-slot],[data-flows]';
+  const count = (root, slots) => {
+    const own = (e) => !e.parentElement?.closest(slots);
+    const all = [...root.querySelectorAll('*')].filter(own);
+    return { elements: all.length, links: all.filter((e) => e.matches('a[href]')).length, inputs: all.filter((e) => e.matches('input,button,select')).length, slots: all.filter((e) => e.matches(slots)).length };
+  };
+  const shown = await page.$eval('[data-page="guideline"]', (el, [fn, slots]) => new Function(`return ${fn}`)()(el, slots), [count.toString(), SLOTS]);
   const file = fs.readFileSync(path.join(DIST, 'pages', 'guideline-zh.html'), 'utf8');
-  const built = await page.evaluate((html) => {
-    const body = new DOMParser().parseFromString(html, 'text/html').body;
-    const root = body;
-    return { elements: root.querySelectorAll('*').length, links: root.querySelectorAll('a[href]').length, inputs: root.querySelectorAll('input,button,select').length };
-  }, file);
+  const built = await page.evaluate(([html, fn, slots]) => new Function(`return ${fn}`)()(new DOMParser().parseFromString(html, 'text/html').body, slots), [file, count.toString(), SLOTS]);
+  assert.ok(built.slots > 50, `the guideline leaves slots for its search and chips (${built.slots})`);
   assert.deepEqual(shown, built);
+  // And the live views are there: the search box and a button in every chip's slot.
+  assert.equal(await page.$$eval('[data-page="guideline"] [data-lever-chip] > button, [data-page="guideline"] [data-target-chip] > button', (b) => b.length), built.slots - 1);
   await context.close();
 });
