@@ -207,16 +207,13 @@ fn write_pages(rest: &[String]) -> Result<String, String> {
     ))
 }
 
-/// The app's spread of a scenario (the series its bands and headline ranges show, every target's odds) as the
+/// A finished ensemble's spread (the series the app's bands and headline ranges show, every target's odds) as
 /// analysis worker sends it: `data/ensemble-reference.txt` of the build is this for the reference.
 /// With `digits`, each quantile is rounded to that many significant digits (the build ships
 /// `vtre_site::first_view::SPREAD_DIGITS`); the odds are member counts and stay exact.
-fn spread_message(s: &Scenario, digits: Option<usize>) -> String {
+fn spread_message(e: &vtre_analysis::Ensemble, digits: Option<usize>) -> String {
     use vtre_codec::worker::{Answer, FromWorker};
-    let mut e =
-        vtre_analysis::Ensemble::new(s, vtre_analysis::DEFAULT_MEMBERS, analysis::DEFAULT_SEED);
-    e.run();
-    let mut answer = Answer::of_ensemble(&e, &vtre_charts::spread_series());
+    let mut answer = Answer::of_ensemble(e, &vtre_charts::spread_series());
     if let (Some(d), Answer::Ensemble { series, .. }) = (digits, &mut answer) {
         for q in series.iter_mut().flat_map(|(_, years)| years.iter_mut()) {
             *q = q.rounded(d);
@@ -245,10 +242,13 @@ fn spread(rest: &[String]) -> Result<String, String> {
             others.push(a.clone());
         }
     }
-    Ok(format!(
-        "{}\n",
-        spread_message(&scenario(&parse(&others)?)?, digits)
-    ))
+    let mut e = vtre_analysis::Ensemble::new(
+        &scenario(&parse(&others)?)?,
+        vtre_analysis::DEFAULT_MEMBERS,
+        analysis::DEFAULT_SEED,
+    );
+    e.run();
+    Ok(format!("{}\n", spread_message(&e, digits)))
 }
 
 /// `vtre first-view --index FILE`: puts the reference scenario's explorer view into the built `index.html`
@@ -261,7 +261,9 @@ fn write_first_view(rest: &[String]) -> Result<String, String> {
     };
     let html = std::fs::read_to_string(&index)
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let spread = vtre_site::first_view::Spread::reference();
+    // One run of the reference ensemble for both the view and the spread file beside it.
+    let ensemble = vtre_site::first_view::reference_ensemble();
+    let spread = vtre_site::first_view::Spread::of(&ensemble);
     let view = vtre_site::first_view::first_view(&spread, Lang::Zh);
     let out = vtre_site::first_view::into_index(&html, &view).ok_or_else(|| {
         format!(
@@ -278,10 +280,7 @@ fn write_first_view(rest: &[String]) -> Result<String, String> {
         .join("data");
     std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
     let file = data.join("ensemble-reference.txt");
-    let text = spread_message(
-        &Scenario::reference(),
-        Some(vtre_site::first_view::SPREAD_DIGITS),
-    );
+    let text = spread_message(&ensemble, Some(vtre_site::first_view::SPREAD_DIGITS));
     std::fs::write(&file, format!("{text}\n"))
         .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     Ok(format!(

@@ -46,11 +46,21 @@ pub struct Spread {
 /// half the bytes of the full 17.
 pub const SPREAD_DIGITS: usize = 6;
 
+/// The reference scenario's ensemble as the app's worker runs it (1,000 members, seed 1): the first view
+/// and the spread file the build ships (`vtre first-view`) are both read from one run of it.
+pub fn reference_ensemble() -> vtre_analysis::Ensemble {
+    let mut e =
+        vtre_analysis::Ensemble::new(&Scenario::reference(), vtre_analysis::DEFAULT_MEMBERS, 1);
+    e.run();
+    e
+}
+
 impl Spread {
     pub fn reference() -> Spread {
-        let mut e =
-            vtre_analysis::Ensemble::new(&Scenario::reference(), vtre_analysis::DEFAULT_MEMBERS, 1);
-        e.run();
+        Spread::of(&reference_ensemble())
+    }
+    /// The spread of a finished ensemble, its quantiles rounded to [`SPREAD_DIGITS`].
+    pub fn of(e: &vtre_analysis::Ensemble) -> Spread {
         Spread {
             series: spread_series()
                 .into_iter()
