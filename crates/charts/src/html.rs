@@ -9,20 +9,35 @@ use vtre_i18n::{decimals, group, Msg, Precision};
 use vtre_model::actuals::Basis;
 use vtre_model::Lang;
 
-/// The mark a published figure has on the canvas, as a small inline SVG (a glyph like △ is tiny in CJK fonts):
-/// a filled dot for the same quantity, a hollow triangle for a part of it; a national figure is not drawn (a
-/// hollow diamond in the table).
-pub fn mark(b: Basis) -> &'static str {
-    match b {
-        Basis::Same => {
-            r#"<svg class="mark" viewBox="0 0 12 12" aria-hidden="true"><circle cx="6" cy="6" r="4.5" fill="currentColor"/></svg>"#
-        }
-        Basis::Part => {
-            r#"<svg class="mark" viewBox="0 0 12 12" aria-hidden="true"><path d="M6 1.5 11 10.5H1Z" fill="white" stroke="currentColor" stroke-width="1.6"/></svg>"#
-        }
-        Basis::National => {
-            r#"<svg class="mark" viewBox="0 0 12 12" aria-hidden="true"><path d="M6 1 11 6 6 11 1 6Z" fill="none" stroke="currentColor" stroke-width="1.4"/></svg>"#
-        }
+/// The mark a published figure has on the canvas, drawn as a small inline SVG (`viewBox="0 0 12 12"`; a glyph
+/// like △ is tiny in CJK fonts): a filled dot for the same quantity, a hollow triangle for a part of it; a
+/// national figure is not drawn (a hollow diamond in the table). One shape for the app's view and the first
+/// view's template. Attributes only, no inline style (the CSP).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MarkShape {
+    /// The path (the dot is a circle of radius 4.5 drawn as a path).
+    pub d: &'static str,
+    pub fill: &'static str,
+    pub stroke: &'static str,
+    pub stroke_width: &'static str,
+}
+
+pub fn mark(b: Basis) -> MarkShape {
+    let (d, fill, stroke, stroke_width) = match b {
+        Basis::Same => (
+            "M1.5 6a4.5 4.5 0 1 0 9 0a4.5 4.5 0 1 0-9 0Z",
+            "currentColor",
+            "none",
+            "0",
+        ),
+        Basis::Part => ("M6 1.5 11 10.5H1Z", "white", "currentColor", "1.6"),
+        Basis::National => ("M6 1 11 6 6 11 1 6Z", "none", "currentColor", "1.4"),
+    };
+    MarkShape {
+        d,
+        fill,
+        stroke,
+        stroke_width,
     }
 }
 
@@ -143,12 +158,16 @@ mod tests {
             vec![(Basis::Part, Msg::PublishedPart)]
         );
         assert!(legend_entries(ChartId::Co2).is_empty());
-        for b in [Basis::Same, Basis::Part, Basis::National] {
-            assert!(
-                !mark(b).contains("style="),
-                "no inline styles under the CSP"
-            );
+        // The same quantity is a filled dot; a part of it and a national figure are hollow outlines.
+        assert_eq!(
+            (mark(Basis::Same).fill, mark(Basis::Same).stroke),
+            ("currentColor", "none")
+        );
+        for b in [Basis::Part, Basis::National] {
+            assert_eq!(mark(b).stroke, "currentColor");
+            assert_ne!(mark(b).fill, "currentColor");
         }
+        assert_ne!(mark(Basis::Part).d, mark(Basis::National).d);
     }
 
     #[test]

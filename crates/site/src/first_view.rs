@@ -291,7 +291,13 @@ fn chart(id: ChartId, p: &Projection, spread: &Spread, l: Lang) -> Markup {
                 }
                 div.published-keys {
                     @for (b, m) in chart_html::legend_entries(id) {
-                        span.legend-item.published-key data-basis=(b.key()) { (PreEscaped(chart_html::mark(b))) (m.text(l)) }
+                        @let k = chart_html::mark(b);
+                        span.legend-item.published-key data-basis=(b.key()) {
+                            svg.mark viewBox="0 0 12 12" aria-hidden="true" {
+                                path d=(k.d) fill=(k.fill) stroke=(k.stroke) stroke-width=(k.stroke_width) {}
+                            }
+                            (m.text(l))
+                        }
                     }
                 }
             }

@@ -9,24 +9,11 @@ use vtre_charts::{ChartData, ChartId, Published};
 use vtre_i18n::{Lang, Msg};
 use vtre_model::actuals::Basis;
 
-/// The mark a published figure has on the canvas, as a small inline SVG (a glyph like △ is tiny in CJK
-/// fonts): a filled dot for the same quantity, a hollow triangle for a part of it, a hollow diamond for a
-/// national figure (not drawn; in the table only).
+/// The mark a published figure has on the canvas (`vtre_charts::html::mark`).
 fn mark(b: Basis) -> impl IntoView {
-    // One view for the three marks (each its own view would be three times the code in the wasm): the dot is
-    // a circle drawn as a path.
-    let (d, fill, stroke, width) = match b {
-        Basis::Same => (
-            "M1.5 6a4.5 4.5 0 1 0 9 0a4.5 4.5 0 1 0-9 0Z",
-            "currentColor",
-            "none",
-            "0",
-        ),
-        Basis::Part => ("M6 1.5 11 10.5H1Z", "white", "currentColor", "1.6"),
-        Basis::National => ("M6 1 11 6 6 11 1 6Z", "none", "currentColor", "1.4"),
-    };
+    let k = vtre_charts::html::mark(b);
     view! {
-        <svg class="mark" viewBox="0 0 12 12" aria-hidden="true"><path d=d fill=fill stroke=stroke stroke-width=width/></svg>
+        <svg class="mark" viewBox="0 0 12 12" aria-hidden="true"><path d=k.d fill=k.fill stroke=k.stroke stroke-width=k.stroke_width/></svg>
     }
 }
 
