@@ -23,19 +23,19 @@ pub enum Qr {
 /// other's code.
 const KEEP: usize = 3;
 
+/// A link, its code and the worker run making it.
+type Entry = (String, Qr, Option<u32>);
+
 #[derive(Clone, Copy)]
 pub struct QrCtx {
-    /// The newest links asked for and their codes, oldest first.
-    slot: RwSignal<Vec<(String, Qr)>>,
-    /// The worker runs making them.
-    runs: StoredValue<Vec<(String, u32)>>,
+    /// The newest links asked for, oldest first.
+    slot: RwSignal<Vec<Entry>>,
 }
 
 impl QrCtx {
     pub fn provide() -> Self {
         let ctx = QrCtx {
             slot: RwSignal::new(Vec::new()),
-            runs: StoredValue::new(Vec::new()),
         };
         provide_context(ctx);
         ctx
@@ -46,25 +46,20 @@ impl QrCtx {
     pub fn want(self, link: &str) {
         if self
             .slot
-            .with_untracked(|s| s.iter().any(|(l, _)| l == link))
+            .with_untracked(|s| s.iter().any(|(l, ..)| l == link))
         {
             return;
         }
         let mut dropped = None;
         self.slot.try_update(|s| {
-            s.push((link.to_string(), Qr::Making));
+            s.push((link.to_string(), Qr::Making, None));
             if s.len() > KEEP {
-                dropped = Some(s.remove(0).0);
+                dropped = s.remove(0).2;
             }
         });
-        if let Some(old) = dropped {
-            let run = self.runs.try_update_value(|r| {
-                let i = r.iter().position(|(l, _)| *l == old)?;
-                Some(r.remove(i).1)
-            });
-            if let Some(run) = run.flatten() {
-                worker::cancel(run);
-            }
+        if let Some(run) = dropped {
+            // Nothing is sent for a run that has answered already.
+            worker::cancel(run);
         }
         let mine = link.to_string();
         let run = worker::run_qr(link.to_string(), move |e| {
@@ -76,23 +71,29 @@ impl QrCtx {
                 )),
                 Event::Done(_) | Event::Failed => Qr::Unavailable,
             };
-            self.runs
-                .try_update_value(|r| r.retain(|(l, _)| *l != mine));
             // Only if this link is still kept (the page may have moved on).
             self.slot.try_update(|s| {
-                if let Some((_, q)) = s.iter_mut().find(|(l, _)| *l == mine) {
+                if let Some((_, q, _)) = s.iter_mut().find(|(l, ..)| *l == mine) {
                     *q = got;
                 }
             });
         });
-        self.runs
-            .try_update_value(|r| r.push((link.to_string(), run)));
+        // Not a change anyone shows: no notification.
+        self.slot.try_update_untracked(|s| {
+            if let Some((.., r)) = s.iter_mut().find(|(l, ..)| l == link) {
+                *r = Some(run);
+            }
+        });
     }
 
     /// `link`'s code as it stands (reactive); `None` if it is not one of the links kept.
     pub fn of(self, link: &str) -> Option<Qr> {
         self.slot
-            .try_with(|s| s.iter().find(|(l, _)| l == link).map(|(_, q)| q.clone()))
+            .try_with(|s| {
+                s.iter()
+                    .find(|(l, ..)| l == link)
+                    .map(|(_, q, _)| q.clone())
+            })
             .flatten()
     }
 }
