@@ -36,8 +36,8 @@ fn set_hidden(el: &Element, hidden: bool) {
     }
 }
 
-/// Which load of the page the live views are mounted in (the flow diagrams, the assumptions' value cells
-/// and flag), and the handles that keep them there (dropping them unmounts the views).
+/// Which load of the page the live views are mounted in, and the handles that keep them there (dropping
+/// them unmounts the views).
 type MountedViews = (u32, send_wrapper::SendWrapper<live::Mounted>);
 
 #[component]
@@ -86,29 +86,28 @@ pub fn StaticPage(view: View) -> impl IntoView {
         });
     });
 
-    // Keep the live parts current.
+    // Each load of the page: its live views (live.rs) mounted once into their slots, current by themselves
+    // from then on (a reload in the other language gets new copies, showing the same year, filters and
+    // search), and the reader section asked for brought into view.
     Effect::new(move |_| {
         loaded.track();
         let Some(root) = host.get() else { return };
         let root: &Element = &root;
-        // The live views (flow diagrams with their year chooser, the assumptions' value cells and flag):
-        // mounted once into this copy of the page, current by themselves (a reloaded page, in the other
-        // language, gets new copies; the diagrams show the year chosen).
         let load = loaded.get_untracked();
         if mounted.with_value(|m| m.as_ref().is_none_or(|(n, _)| *n != load)) {
             let go = live::Go { view: vc, focus };
-            let mut views = live::mount(root, edit, table, reader, (go, p), lang);
-            if let Some(el) = root
-                .query_selector(&h::sel(h::FLOWS))
-                .ok()
-                .flatten()
-                .and_then(|b| b.dyn_into::<HtmlElement>().ok())
-            {
-                let scenario = edit.scenario;
-                views.push(Box::new(leptos::mount::mount_to(el, move || {
-                    view! { <flows::FlowDiagrams year=year scenario=scenario projection=p lang=lang/> }
-                })));
-            }
+            let views = live::mount(
+                root,
+                live::Live {
+                    edit,
+                    projection: p,
+                    lang,
+                    go,
+                    year,
+                    table,
+                    search: reader,
+                },
+            );
             // The old page's views go with it.
             mounted.set_value(Some((load, send_wrapper::SendWrapper::new(views))));
         }

@@ -1,6 +1,6 @@
-//! The reading pages' live parts as views, mounted into the slots the pre-rendered pages leave for them
-//! (as the model page's flow diagrams are): the guideline's search box (`super::search`), and on the
-//! assumptions page each overridable parameter's value cell (an input bound to the
+//! The reading pages' live parts as views, mounted into the slots the pre-rendered pages leave for them:
+//! the model page's flow diagrams (`super::flows`), the guideline's search box (`super::search`), lever and
+//! target chips, and on the assumptions page each overridable parameter's value cell (an input bound to the
 //! scenario, a reset button and the "changed" note), the flag that counts the overrides with its "reset
 //! all" button, and the table's filters and sort buttons (bound to [`TableView`], which the page applies to
 //! its rows). Without the app the page shows each baseline figure in its slot, and no flag or filters.
@@ -201,15 +201,30 @@ fn put<V: IntoView + 'static>(
     out.push(Box::new(leptos::mount::mount_to(el, view)));
 }
 
-pub(super) fn mount(
-    root: &Element,
-    edit: Edit,
-    table: TableView,
-    search: super::search::ReaderSearch,
-    chips: (Go, Memo<Projection>),
-    lang: RwSignal<Lang>,
-) -> Mounted {
-    let (go, projection) = chips;
+/// What the live views are bound to: the page's state (year, table, search) and the app's, passed in (the
+/// views are mounted into the fetched page, outside the app's context).
+#[derive(Clone, Copy)]
+pub(super) struct Live {
+    pub edit: Edit,
+    pub projection: Memo<Projection>,
+    pub lang: RwSignal<Lang>,
+    pub go: Go,
+    pub year: RwSignal<u16>,
+    pub table: TableView,
+    pub search: super::search::ReaderSearch,
+}
+
+/// Mounts every live view into its slot under `root`.
+pub(super) fn mount(root: &Element, v: Live) -> Mounted {
+    let Live {
+        edit,
+        projection,
+        lang,
+        go,
+        year,
+        table,
+        search,
+    } = v;
     let mut out: Mounted = Vec::new();
     for (el, key) in slots(root, h::PARAM_SLOT) {
         let decimals = el
@@ -241,6 +256,12 @@ pub(super) fn mount(
                 move || view! { <TargetChip id=id go=go projection=projection lang=lang/> },
             );
         }
+    }
+    for (el, _) in slots(root, h::FLOWS) {
+        let scenario = edit.scenario;
+        put(&mut out, el, move || {
+            view! { <super::flows::FlowDiagrams year=year scenario=scenario projection=projection lang=lang/> }
+        });
     }
     for (el, _) in slots(root, h::FILTERS_SLOT) {
         put(
