@@ -1,8 +1,7 @@
 //! `data/levers.csv` → the `LeverId` enum and the `LEVERS` table.
 
-use crate::table::{lit, unique, Row};
-use crate::PARAMS_CSV;
-use std::collections::{HashMap, HashSet};
+use crate::table::{lit, unique, ParamValues, Row};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 pub const LEVERS_CSV: &str = "data/levers.csv";
@@ -34,8 +33,6 @@ const GROUPS: [(&str, &str); 5] = [
     ("energy_power", "EnergyPower"),
     ("prices", "Prices"),
 ];
-/// Parameter CSV key → (ParamId variant, value).
-pub type ParamValues = HashMap<String, (String, f64)>;
 
 pub fn levers_rs(rows: &[Row], params: &ParamValues) -> Result<String, String> {
     if rows.is_empty() {
@@ -97,23 +94,9 @@ pub fn levers_rs(rows: &[Row], params: &ParamValues) -> Result<String, String> {
                 r.at()
             ));
         }
-        let year = r.get("target_year");
-        let target_year = match year.parse::<u16>() {
-            Ok(y) if (2020..=2100).contains(&y) => y,
-            _ => {
-                return Err(format!(
-                    "{}: lever {key}: target_year must be a year from 2020, not {year:?}",
-                    r.at()
-                ))
-            }
-        };
-        let section = r.text("section")?;
-        if !section.starts_with("ch") {
-            return Err(format!(
-                "{}: lever {key}: section {section:?} must be a section id like `ch3-s5`",
-                r.at()
-            ));
-        }
+        let what = format!("lever {key}");
+        let target_year = r.year_in("target_year", 2020..=2100, &what)?;
+        let section = r.section(&what)?;
         let [guideline_ref, unit_zh, unit_en, label_zh, label_en] = [
             "guideline_ref",
             "unit_zh",
@@ -125,26 +108,7 @@ pub fn levers_rs(rows: &[Row], params: &ParamValues) -> Result<String, String> {
         let (guideline_ref, unit_zh, unit_en, label_zh, label_en) =
             (guideline_ref?, unit_zh?, unit_en?, label_zh?, label_en?);
         // The 2020 level may read a parameter (value × scale), so overriding it moves the lever's start.
-        let base_param = match r.get("base_param") {
-            "" => "None".to_string(),
-            k => {
-                let (pid, value) = params.get(k).ok_or_else(|| {
-                    format!(
-                        "{}: lever {key}: base_param {k:?} is not in {PARAMS_CSV}",
-                        r.at()
-                    )
-                })?;
-                let scale = r.num("base_scale")?;
-                if (value * scale - base).abs() > 1e-9 * base.abs().max(1.0) {
-                    return Err(format!(
-                        "{}: lever {key}: base {base} differs from {k} × {scale} = {}",
-                        r.at(),
-                        value * scale
-                    ));
-                }
-                format!("Some((ParamId::{pid}, {}))", lit(scale))
-            }
-        };
+        let base_param = r.param_scaled(("base_param", "base_scale"), base, params, &what)?;
         let _ = writeln!(variants, "    /// `{key}`: {label_en}.\n    {id},");
         let _ = writeln!(
             table,

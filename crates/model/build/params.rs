@@ -1,7 +1,7 @@
 //! `data/params.csv` + `data/sichuan_baseline.csv` → the `ParamId` enum and the `PARAMS` table.
 
 use crate::label_check;
-use crate::levers::ParamValues;
+use crate::table::ParamValues;
 use crate::table::{lit, unique, Row};
 use crate::{BASELINE_CSV, PARAMS_CSV};
 use std::collections::{HashMap, HashSet};

@@ -1,7 +1,10 @@
 //! Reading the data tables and writing generated Rust: one row type with checked accessors.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+
+/// Parameter CSV key → (ParamId variant, value).
+pub type ParamValues = HashMap<String, (String, f64)>;
 
 pub fn env(name: &str) -> Result<String, String> {
     std::env::var(name).map_err(|e| format!("{name}: {e}"))
@@ -51,6 +54,62 @@ impl Row<'_> {
                 self.at()
             )),
         }
+    }
+    /// A year in `years`; `what` names the row in the message (`lever eaf_swap`).
+    pub fn year_in(
+        &self,
+        column: &str,
+        years: std::ops::RangeInclusive<u16>,
+        what: &str,
+    ) -> Result<u16, String> {
+        let v = self.get(column);
+        match v.parse::<u16>() {
+            Ok(y) if years.contains(&y) => Ok(y),
+            _ => Err(format!(
+                "{}: {what}: `{column}` must be a year in {}–{}, not {v:?}",
+                self.at(),
+                years.start(),
+                years.end()
+            )),
+        }
+    }
+    /// The guideline section the row cites: a section id like `ch3-s5`.
+    pub fn section(&self, what: &str) -> Result<&str, String> {
+        let section = self.text("section")?;
+        if !section.starts_with("ch") {
+            return Err(format!(
+                "{}: {what}: section {section:?} must be a section id like `ch3-s5`",
+                self.at()
+            ));
+        }
+        Ok(section)
+    }
+    /// A figure that reads a parameter (`value = parameter × factor`, so overriding the parameter moves it):
+    /// the Rust literal `Some((ParamId::X, factor))` from the columns `param` and `factor`, or `None` when
+    /// `param` is empty. The row's own `value` must equal the parameter's CSV figure × factor.
+    pub fn param_scaled(
+        &self,
+        (param, factor): (&str, &str),
+        value: f64,
+        params: &ParamValues,
+        what: &str,
+    ) -> Result<String, String> {
+        let k = self.get(param);
+        if k.is_empty() {
+            return Ok("None".to_string());
+        }
+        let (pid, figure) = params
+            .get(k)
+            .ok_or_else(|| format!("{}: {what}: `{param}` {k:?} is not a parameter", self.at()))?;
+        let f = self.num(factor)?;
+        if (figure * f - value).abs() > 1e-9 * value.abs().max(1.0) {
+            return Err(format!(
+                "{}: {what}: {value} differs from {k} × {f} = {}",
+                self.at(),
+                figure * f
+            ));
+        }
+        Ok(format!("Some((ParamId::{pid}, {}))", lit(f)))
     }
     /// A Rust identifier in CamelCase, used as an enum variant.
     pub fn ident(&self, column: &str) -> Result<&str, String> {

@@ -2,8 +2,7 @@
 //! levers. How each is scored stays code (`targets::evaluate`, one arm per id: the compiler names the arm a
 //! new row needs).
 
-use crate::levers::ParamValues;
-use crate::table::{lit, unique, Row};
+use crate::table::{lit, unique, ParamValues, Row};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -53,16 +52,8 @@ pub fn targets_rs(rows: &[Row], levers: &[Row], params: &ParamValues) -> Result<
         let key = r.key("key")?;
         unique(&mut ids, r, "id", id)?;
         unique(&mut keys, r, "key", key)?;
-        let year = r.get("year");
-        let year = match year.parse::<u16>() {
-            Ok(y) if (2020..=2035).contains(&y) => y,
-            _ => {
-                return Err(format!(
-                    "{}: target {key}: year must be 2020–2035, not {year:?}",
-                    r.at()
-                ))
-            }
-        };
+        let what = format!("target {key}");
+        let year = r.year_in("year", 2020..=2035, &what)?;
         let rule = r.text("rule")?;
         let rule = RULES
             .iter()
@@ -73,25 +64,12 @@ pub fn targets_rs(rows: &[Row], levers: &[Row], params: &ParamValues) -> Result<
         if band < 0.0 {
             return Err(format!("{}: target {key}: band {band} < 0", r.at()));
         }
-        let threshold_param = match r.get("threshold_param") {
-            "" => "None".to_string(),
-            k => {
-                let (pid, value) = params.get(k).ok_or_else(|| {
-                    format!(
-                        "{}: target {key}: threshold_param {k:?} is not a parameter",
-                        r.at()
-                    )
-                })?;
-                let factor = r.num("threshold_factor")?;
-                if (value * factor - threshold).abs() > 1e-9 * threshold.abs().max(1.0) {
-                    return Err(format!(
-                        "{}: target {key}: threshold {threshold} differs from {k} × {factor}",
-                        r.at()
-                    ));
-                }
-                format!("Some((ParamId::{pid}, {}))", lit(factor))
-            }
-        };
+        let threshold_param = r.param_scaled(
+            ("threshold_param", "threshold_factor"),
+            threshold,
+            params,
+            &what,
+        )?;
         let mut lever_ids = Vec::new();
         for k in r.text("levers")?.split(' ') {
             let l = levers
@@ -100,10 +78,7 @@ pub fn targets_rs(rows: &[Row], levers: &[Row], params: &ParamValues) -> Result<
                 .ok_or_else(|| format!("{}: target {key}: unknown lever {k:?}", r.at()))?;
             lever_ids.push(format!("LeverId::{}", l.get("id")));
         }
-        let section = r.text("section")?;
-        if !section.starts_with("ch") {
-            return Err(format!("{}: target {key}: bad section {section:?}", r.at()));
-        }
+        let section = r.section(&what)?;
         let [unit, guideline_ref, quote_zh, quote_en, label_zh, label_en, measure_zh, measure_en, source] =
             [
                 "unit",

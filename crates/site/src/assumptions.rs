@@ -87,45 +87,48 @@ fn value_cell(p: &vtre_model::params::ParamSpec, dec: usize, lang: Lang) -> Mark
 /// CSV row points at. On a narrow screen both tables are laid out as cards (`style/main.css`).
 pub fn assumptions_html(lang: Lang) -> Result<String, String> {
     let names = labels::labels()?;
-    let page = html! {
-        article class="assumptions page" aria-labelledby="assumptions-title" {
-            h2 id="assumptions-title" { (Msg::ViewAssumptions.text(lang)) }
-            p class="page-intro" { (Msg::AssumptionsIntro.text(lang)) }
-            "\n"
-            // The app mounts the overrides flag here (src/ui/static_page/live.rs).
-            div data-overrides-slot="" {}
-            "\n"
-            // The app mounts the filters and the sort buttons here (src/ui/static_page/live.rs).
-            div class="filters" data-filters-slot="" {}
-            div class="table-wrap" tabindex="0" {
-                table class="params" {
-                    (head(&[(Msg::ColParam, "col-name"), (Msg::FilterChain, "col-chain"), (Msg::ColValue, "col-value"), (Msg::Unit, "col-unit"), (Msg::FilterKind, "col-kind"), (Msg::ColRange, "col-range"), (Msg::ColSourceOriginal, "col-source"), (Msg::ColNoteOriginal, "col-note")], lang))
-                    // One row group per chain, each with a header that opens and closes it: a phone starts with
-                    // every group closed (24 screens of cards otherwise), a desktop with every group open
-                    // (issue 22).
-                    @for chain in Chain::ALL {
-                        @let n = PARAMS.iter().filter(|p| p.chain == chain).count();
-                        @if n > 0 {
-                            tbody class="chain-group" data-chain-group=(chain.id()) {
-                                tr class="group-row" {
-                                    th colspan="8" scope="rowgroup" {
-                                        button class="group-toggle" data-group-toggle=(chain.id()) aria-expanded="false" {
-                                            (chain.label().get(lang)) " " span class="count" { "(" (n) ")" }
-                                        }
+    let body = html! {
+        "\n"
+        // The app mounts the overrides flag here (src/ui/static_page/live.rs).
+        div data-overrides-slot="" {}
+        "\n"
+        // The app mounts the filters and the sort buttons here (src/ui/static_page/live.rs).
+        div class="filters" data-filters-slot="" {}
+        div class="table-wrap" tabindex="0" {
+            table class="params" {
+                (head(&[(Msg::ColParam, "col-name"), (Msg::FilterChain, "col-chain"), (Msg::ColValue, "col-value"), (Msg::Unit, "col-unit"), (Msg::FilterKind, "col-kind"), (Msg::ColRange, "col-range"), (Msg::ColSourceOriginal, "col-source"), (Msg::ColNoteOriginal, "col-note")], lang))
+                // One row group per chain, each with a header that opens and closes it: a phone starts with
+                // every group closed (24 screens of cards otherwise), a desktop with every group open
+                // (issue 22).
+                @for chain in Chain::ALL {
+                    @let n = PARAMS.iter().filter(|p| p.chain == chain).count();
+                    @if n > 0 {
+                        tbody class="chain-group" data-chain-group=(chain.id()) {
+                            tr class="group-row" {
+                                th colspan="8" scope="rowgroup" {
+                                    button class="group-toggle" data-group-toggle=(chain.id()) aria-expanded="false" {
+                                        (chain.label().get(lang)) " " span class="count" { "(" (n) ")" }
                                     }
                                 }
-                                @for (i, p) in PARAMS.iter().enumerate().filter(|(_, p)| p.chain == chain) {
-                                    (param_row(i, p, lang))
-                                }
+                            }
+                            @for (i, p) in PARAMS.iter().enumerate().filter(|(_, p)| p.chain == chain) {
+                                (param_row(i, p, lang))
                             }
                         }
                     }
                 }
             }
-            (cited_html(names, lang))
         }
+        (cited_html(names, lang))
     };
-    Ok(page.into_string())
+    Ok(crate::page(
+        "assumptions page",
+        "assumptions-title",
+        (Msg::ViewAssumptions, Msg::AssumptionsIntro),
+        lang,
+        body,
+    )
+    .into_string())
 }
 
 /// One parameter's row of the assumptions table.

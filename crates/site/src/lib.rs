@@ -87,45 +87,58 @@ fn outline_number(number_zh: &str, lang: Lang) -> Markup {
     }
 }
 
+/// A reading page: its title and introduction, then `body`.
+pub(crate) fn page(
+    class: &str,
+    id: &str,
+    (title, intro): (Msg, Msg),
+    lang: Lang,
+    body: Markup,
+) -> Markup {
+    html! {
+        article class=(class) aria-labelledby=(id) {
+            h2 id=(id) { (title.text(lang)) }
+            p class="page-intro" { (intro.text(lang)) }
+            (body)
+        }
+    }
+}
+
 /// The guideline reader (`content/guideline-outline.toml`), or what is wrong with that file.
 pub fn guideline_html(lang: Lang) -> Result<String, String> {
     let chapters = &outline()?.chapters;
-    let page = html! {
-        article class="reader page" aria-labelledby="reader-title" {
-            h2 id="reader-title" { (Msg::ViewGuideline.text(lang)) }
-            p class="page-intro" { (Msg::ReaderIntro.text(lang)) }
-            "\n"
-            // The app mounts the search box, "no results" and the count here (src/ui/static_page/search.rs).
-            div data-search-slot="" {}
-            nav class="toc" aria-label=(Msg::Pages.text(lang)) {
-                ol {
-                    @for c in chapters {
-                        li {
-                            (outline_number(&c.number_zh, lang)) " " (c.title.get(lang))
-                            ol {
-                                @for s in &c.sections {
-                                    li { a href={ "?view=guideline&sec=" (s.id) } data-goto-section=(s.id) { (s.title.get(lang)) } }
-                                }
+    let body = html! {
+        "\n"
+        // The app mounts the search box, "no results" and the count here (src/ui/static_page/search.rs).
+        div data-search-slot="" {}
+        nav class="toc" aria-label=(Msg::Pages.text(lang)) {
+            ol {
+                @for c in chapters {
+                    li {
+                        (outline_number(&c.number_zh, lang)) " " (c.title.get(lang))
+                        ol {
+                            @for s in &c.sections {
+                                li { a href={ "?view=guideline&sec=" (s.id) } data-goto-section=(s.id) { (s.title.get(lang)) } }
                             }
                         }
                     }
                 }
             }
-            @for c in chapters {
-                section class="chapter" data-chapter=(c.id) {
-                    h3 { (outline_number(&c.number_zh, lang)) " " (c.title.get(lang)) }
-                    @for s in &c.sections {
-                        @let search = format!("{} {} {} {}", s.title.zh, s.title.en, s.summary.zh, s.summary.en).to_lowercase();
-                        section class="section" data-section=(s.id) id={ "sec-" (s.id) } data-search=(search) {
-                            h4 {
-                                (outline_number(&s.number_zh, lang)) " " (s.title.get(lang)) " "
-                                button class="icon link" data-goto-section=(s.id) title=(Msg::CopySectionLink.text(lang)) aria-label=(Msg::CopySectionLink.text(lang)) { "#" }
-                            }
-                            p class="summary" { (s.summary.get(lang)) }
-                            ul class="measures" {
-                                @for m in &s.measures {
-                                    (measure(m, lang))
-                                }
+        }
+        @for c in chapters {
+            section class="chapter" data-chapter=(c.id) {
+                h3 { (outline_number(&c.number_zh, lang)) " " (c.title.get(lang)) }
+                @for s in &c.sections {
+                    @let search = format!("{} {} {} {}", s.title.zh, s.title.en, s.summary.zh, s.summary.en).to_lowercase();
+                    section class="section" data-section=(s.id) id={ "sec-" (s.id) } data-search=(search) {
+                        h4 {
+                            (outline_number(&s.number_zh, lang)) " " (s.title.get(lang)) " "
+                            button class="icon link" data-goto-section=(s.id) title=(Msg::CopySectionLink.text(lang)) aria-label=(Msg::CopySectionLink.text(lang)) { "#" }
+                        }
+                        p class="summary" { (s.summary.get(lang)) }
+                        ul class="measures" {
+                            @for m in &s.measures {
+                                (measure(m, lang))
                             }
                         }
                     }
@@ -133,7 +146,14 @@ pub fn guideline_html(lang: Lang) -> Result<String, String> {
             }
         }
     };
-    Ok(page.into_string())
+    Ok(crate::page(
+        "reader page",
+        "reader-title",
+        (Msg::ViewGuideline, Msg::ReaderIntro),
+        lang,
+        body,
+    )
+    .into_string())
 }
 
 /// How the model works: chain pages (`content/chains/`), the flow-diagram container (filled live by the app)
@@ -141,66 +161,69 @@ pub fn guideline_html(lang: Lang) -> Result<String, String> {
 pub fn model_html(lang: Lang) -> Result<String, String> {
     let (pages, terms) = (chain_pages()?, glossary()?);
     let history = history::history_html(lang)?;
-    let page = html! {
-        article class="model-pages page" aria-labelledby="model-title" {
-            h2 id="model-title" { (Msg::ViewModel.text(lang)) }
-            p class="page-intro" { (Msg::ModelIntro.text(lang)) }
-            nav class="toc" aria-label=(Msg::Pages.text(lang)) {
-                ol {
-                    @for c in pages {
-                        li { a href={ "#chain-" (c.id) } { (c.title.get(lang)) } }
-                    }
-                    li { a href="#flows" { (Msg::FlowTitle.text(lang)) } }
-                    li { a href="#validation" { (Msg::ValidationTitle.text(lang)) } }
-                    li { a href="#glossary" { (Msg::Glossary.text(lang)) } }
+    let body = html! {
+        nav class="toc" aria-label=(Msg::Pages.text(lang)) {
+            ol {
+                @for c in pages {
+                    li { a href={ "#chain-" (c.id) } { (c.title.get(lang)) } }
                 }
+                li { a href="#flows" { (Msg::FlowTitle.text(lang)) } }
+                li { a href="#validation" { (Msg::ValidationTitle.text(lang)) } }
+                li { a href="#glossary" { (Msg::Glossary.text(lang)) } }
             }
-            @for c in pages {
-                section class="chain" id={ "chain-" (c.id) } data-chain=(c.id) {
-                    h3 { (c.title.get(lang)) }
-                    p { (c.intro.get(lang)) }
-                    h4 { (Msg::Equations.text(lang)) }
-                    pre class="equations" tabindex="0" { (c.equations.join("\n")) }
-                    h4 { (Msg::Symbols.text(lang)) }
-                    dl class="symbols" {
-                        @for s in &c.symbols {
-                            dt { code { (s.symbol) } }
-                            dd { (s.meaning.get(lang)) }
-                        }
-                    }
-                    h4 { (Msg::Couplings.text(lang)) }
-                    p { (c.couplings.get(lang)) }
-                    h4 { (Msg::Calibration.text(lang)) }
-                    p { (c.calibration.get(lang)) }
-                    h4 { (Msg::Limits.text(lang)) }
-                    p { (c.limits.get(lang)) }
-                    div class="moved-by" {
-                        span { (Msg::Levers.text(lang)) ":" }
-                        @for id in &c.levers {
-                            (lever_chip(*id, lang))
-                        }
+        }
+        @for c in pages {
+            section class="chain" id={ "chain-" (c.id) } data-chain=(c.id) {
+                h3 { (c.title.get(lang)) }
+                p { (c.intro.get(lang)) }
+                h4 { (Msg::Equations.text(lang)) }
+                pre class="equations" tabindex="0" { (c.equations.join("\n")) }
+                h4 { (Msg::Symbols.text(lang)) }
+                dl class="symbols" {
+                    @for s in &c.symbols {
+                        dt { code { (s.symbol) } }
+                        dd { (s.meaning.get(lang)) }
                     }
                 }
-            }
-            section id="flows" class="flows" {
-                h3 { (Msg::FlowTitle.text(lang)) }
-                p class="muted" { (Msg::FlowBalanced.text(lang)) }
-                // The app mounts the year chooser and the diagrams here (src/ui/static_page/flows.rs).
-                div data-flows="" {}
-            }
-            (PreEscaped(history))
-            section id="glossary" class="glossary" {
-                h3 { (Msg::Glossary.text(lang)) }
-                dl {
-                    @for t in terms {
-                        dt data-term=(t.name.en) { span lang="zh-CN" { (t.name.zh) } " · " (t.name.en) }
-                        dd { (t.def.get(lang)) }
+                h4 { (Msg::Couplings.text(lang)) }
+                p { (c.couplings.get(lang)) }
+                h4 { (Msg::Calibration.text(lang)) }
+                p { (c.calibration.get(lang)) }
+                h4 { (Msg::Limits.text(lang)) }
+                p { (c.limits.get(lang)) }
+                div class="moved-by" {
+                    span { (Msg::Levers.text(lang)) ":" }
+                    @for id in &c.levers {
+                        (lever_chip(*id, lang))
                     }
                 }
             }
         }
+        section id="flows" class="flows" {
+            h3 { (Msg::FlowTitle.text(lang)) }
+            p class="muted" { (Msg::FlowBalanced.text(lang)) }
+            // The app mounts the year chooser and the diagrams here (src/ui/static_page/flows.rs).
+            div data-flows="" {}
+        }
+        (PreEscaped(history))
+        section id="glossary" class="glossary" {
+            h3 { (Msg::Glossary.text(lang)) }
+            dl {
+                @for t in terms {
+                    dt data-term=(t.name.en) { span lang="zh-CN" { (t.name.zh) } " · " (t.name.en) }
+                    dd { (t.def.get(lang)) }
+                }
+            }
+        }
     };
-    Ok(page.into_string())
+    Ok(crate::page(
+        "model-pages page",
+        "model-title",
+        (Msg::ViewModel, Msg::ModelIntro),
+        lang,
+        body,
+    )
+    .into_string())
 }
 
 /// The lever and preset notes in `lang` as data (`pages/notes-<lang>.json`, [`vtre_codec::notes`]): each
