@@ -1,8 +1,8 @@
 //! A pre-rendered reading page (`pages/<view>-<lang>.html`, see `src/pages.rs`), loaded when opened and
-//! wired with one delegated listener per event type: lever and target chips jump to the explorer, section
-//! links deep-link, the reader search and the assumptions filters/sort show and hide rows, parameter
-//! inputs override assumptions through `Edit`. One effect keeps the live parts current (target statuses,
-//! parameter values, flow diagrams).
+//! with its live parts mounted as views into the slots it leaves for them (`live.rs`: chips, parameter
+//! inputs, filters, group toggles, search, flow diagrams). Its links to other pages of the app are followed
+//! here, without loading the app again; the reader's search and the table's filters and sort show, hide and
+//! order the page's rows (`search.rs`, `params.rs`).
 
 use super::fetch::all;
 use super::state::{Edit, View, ViewCtx};
@@ -16,19 +16,11 @@ mod search;
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use params::{filter_params, set_group_open, sort_params};
+use params::{filter_params, sort_params};
 use vtre_hooks as h;
 use vtre_i18n::Msg;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
-
-pub fn target_el(ev: &web_sys::Event) -> Option<Element> {
-    ev.target().and_then(|t| t.dyn_into::<Element>().ok())
-}
-
-pub fn closest(el: &Element, sel: &str) -> Option<Element> {
-    el.closest(sel).ok().flatten()
-}
 
 fn set_hidden(el: &Element, hidden: bool) {
     if let Some(h) = el.dyn_ref::<HtmlElement>() {
@@ -71,10 +63,6 @@ pub fn StaticPage(view: View) -> impl IntoView {
             match (body, host.try_get_untracked().flatten()) {
                 (Some(body), Some(el)) => {
                     fetched::replace_children(&el, &body);
-                    // The chain groups say whether they are open as this screen starts them.
-                    for g in all(&el, &format!("tbody[{}]", h::CHAIN_GROUP)) {
-                        set_group_open(&g, None);
-                    }
                     failed.try_set(false);
                     loaded.try_update(|n| *n += 1);
                 }
@@ -165,17 +153,14 @@ pub fn StaticPage(view: View) -> impl IntoView {
         }
     });
 
+    // A link to a page of the app (`?view=guideline&sec=…`, as the pages write their contents and section
+    // links) opens it here instead of loading the app again; a click with a modifier opens a new tab as usual.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(el) = target_el(&ev) else { return };
-        if let Some(a) = closest(&el, &h::sel(h::GOTO_SECTION)) {
+        if let Some((to, sec)) = super::state::in_app_link(&ev) {
             ev.prevent_default();
-            if let Some(sec) = a.get_attribute(h::GOTO_SECTION) {
-                vc.go_section(&sec, None);
-            }
-        } else if let Some(b) = closest(&el, &h::sel(h::GROUP_TOGGLE)) {
-            if let Some(g) = closest(&b, &format!("tbody[{}]", h::CHAIN_GROUP)) {
-                let open = b.get_attribute("aria-expanded").as_deref() == Some("true");
-                set_group_open(&g, Some(!open));
+            match sec {
+                Some(sec) if to == View::Guideline => vc.go_section(&sec, None),
+                _ => vc.view.set(to),
             }
         }
     };

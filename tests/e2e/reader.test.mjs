@@ -27,6 +27,19 @@ test('the reader opens from the URL, deep-links to a section, searches, and jump
   const visible = await page.$$eval('[data-section]', (els) => els.filter((e) => !e.hidden).map((e) => e.dataset.section));
   assert.ok(visible.includes('ch3-s6') && visible.length <= 3, `search narrows to the sections that mention it: ${visible}`);
   await page.fill('[data-reader-search]', '');
+  // The contents and each section's "#" are links to the section's own address: followed in the app (no
+  // reload: the marker set on this window survives), they bring the section into view and put it in the URL.
+  await page.evaluate(() => { window.__sameApp = true; });
+  await page.click('.toc a[href="?view=guideline&sec=ch2-s3"]');
+  await page.waitForURL(/[?&]sec=ch2-s3(&|$)/);
+  await page.waitForFunction(() => {
+    const r = document.querySelector('[data-section="ch2-s3"]').getBoundingClientRect();
+    return r.top < window.innerHeight && r.bottom > 0;
+  });
+  await page.click('[data-section="ch4-s5"] h4 a.link');
+  await page.waitForURL(/[?&]sec=ch4-s5(&|$)/);
+  assert.equal(await page.evaluate(() => window.__sameApp), true, 'followed without loading the app again');
+  assert.equal(await page.getAttribute('[data-section="ch4-s5"] h4 a.link', 'href'), '?view=guideline&sec=ch4-s5', 'a link to copy and share');
   assert.ok(await page.$('[data-not-modelled]'), 'measures the model does not represent are marked');
   await page.click('[data-measure="ch3-s6-1"] [data-goto-lever="new_mine"]');
   await page.waitForFunction(() => document.activeElement?.dataset?.lever === 'new_mine');
@@ -135,6 +148,14 @@ test('assumptions show names, not internal keys, and are cards on a phone, group
   // Opening a group shows its cards.
   await page.click('[data-group-toggle="steel"]');
   assert.equal(await page.getAttribute('[data-group-toggle="steel"]', 'aria-expanded'), 'true');
+  const steelRows = () => page.$$eval('tbody[data-chain-group="steel"] tr[data-param]', (rs) => rs.filter((r) => r.getBoundingClientRect().height > 0).length);
+  assert.ok((await steelRows()) > 0, 'the opened group shows its cards');
+  assert.equal(await page.$$eval('tbody[data-chain-group="vanadium"] tr[data-param]', (rs) => rs.filter((r) => r.getBoundingClientRect().height > 0).length), 0, 'the others stay closed');
+  // Closed again, then opened for the checks below.
+  await page.click('[data-group-toggle="steel"]');
+  assert.equal(await page.getAttribute('[data-group-toggle="steel"]', 'aria-expanded'), 'false');
+  assert.equal(await steelRows(), 0);
+  await page.click('[data-group-toggle="steel"]');
   for (const b of await page.$$('[data-group-toggle]:not([data-group-toggle="steel"])')) await b.click();
   await page.waitForSelector('[data-param]');
   // Names in the page language; the CSV key only as the name's tooltip (issue 22); the CSV's English marked.
@@ -175,6 +196,16 @@ test('assumptions show names, not internal keys, and are cards on a phone, group
   await page.fill('[data-filter="text"]', '粗钢产量');
   const shown = await page.$$eval('tr[data-param]', (els) => els.filter((e) => !e.hidden).map((e) => e.dataset.param));
   assert.deepEqual(shown, ['sichuan_crude_steel_output_2020']);
+  // A filter opens the groups it finds rows in (here only steel's, even after the reader closed it) and
+  // hides the rest; clearing it puts every group back as a phone starts it: closed.
+  await page.fill('[data-filter="text"]', '');
+  await page.click('[data-group-toggle="steel"]');
+  await page.fill('[data-filter="text"]', '粗钢产量');
+  await page.waitForFunction(() => document.querySelector('[data-group-toggle="steel"]').getAttribute('aria-expanded') === 'true');
+  assert.ok(await page.$eval('[data-param="sichuan_crude_steel_output_2020"]', (r) => r.getBoundingClientRect().height > 0), 'the found row shows');
+  assert.deepEqual(await page.$$eval('tbody[data-chain-group]:not([hidden])', (g) => g.map((x) => x.dataset.chainGroup)), ['steel']);
+  await page.fill('[data-filter="text"]', '');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-group-toggle]')].every((b) => b.getAttribute('aria-expanded') === 'false'));
   await context.close();
 });
 

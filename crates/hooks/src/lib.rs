@@ -47,7 +47,8 @@ pub const GOTO_LEVER: &str = "data-goto-lever";
 /// Written by the pages and by the app's lever notes (a link to a baseline-CSV row on the assumptions
 /// page), read by the app.
 pub const GOTO_ROW: &str = "data-goto-row";
-/// Written by the pages, read by the app.
+/// Written by the pages on the contents' links to sections, read by the app (the reader's search shows the
+/// links to the sections it finds).
 pub const GOTO_SECTION: &str = "data-goto-section";
 /// Written by the app (a chip mounted into a page), for the end-to-end tests.
 pub const GOTO_TARGET: &str = "data-goto-target";
@@ -60,7 +61,11 @@ pub const MEASURE: &str = "data-measure";
 pub const SEARCH_COUNT: &str = "data-search-count";
 /// On the assumptions page: a chain's row group (`data-chain-group="<chain>"`) and its header button.
 pub const CHAIN_GROUP: &str = "data-chain-group";
-/// The header button of a chain's row group (`data-group-toggle="<chain>"`).
+/// Written by the pages (the header cell of a chain's row group, `data-group-slot="<chain>"`), read by the
+/// app, which mounts the group's open/close button there.
+pub const GROUP_SLOT: &str = "data-group-slot";
+/// Written by the app: the header button of a chain's row group (`data-group-toggle="<chain>"`), for the
+/// end-to-end tests.
 pub const GROUP_TOGGLE: &str = "data-group-toggle";
 /// Written by the app (the guideline's search, mounted into the page), for the end-to-end tests.
 pub const NO_RESULTS: &str = "data-no-results";
@@ -116,7 +121,7 @@ pub const SHARED: &[&str] = &[
     KIND,
     MEASURE,
     CHAIN_GROUP,
-    GROUP_TOGGLE,
+    GROUP_SLOT,
     ORDER,
     PARAM,
     SEARCH,
@@ -242,6 +247,7 @@ pub const APP_ONLY: &[&str] = &[
     SORT,
     GOTO_LEVER,
     GOTO_TARGET,
+    GROUP_TOGGLE,
     STATUS,
     READER_SEARCH,
     NO_RESULTS,

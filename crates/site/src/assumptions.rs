@@ -105,10 +105,9 @@ pub fn assumptions_html(lang: Lang) -> Result<String, String> {
                     @if n > 0 {
                         tbody class="chain-group" data-chain-group=(chain.id()) {
                             tr class="group-row" {
-                                th colspan="8" scope="rowgroup" {
-                                    button class="group-toggle" data-group-toggle=(chain.id()) aria-expanded="false" {
-                                        (chain.label().get(lang)) " " span class="count" { "(" (n) ")" }
-                                    }
+                                // The app mounts the group's open/close button here (src/ui/static_page/live.rs).
+                                th colspan="8" scope="rowgroup" data-group-slot=(chain.id()) {
+                                    (chain.label().get(lang)) " " span class="count" { "(" (n) ")" }
                                 }
                             }
                             @for (i, p) in PARAMS.iter().enumerate().filter(|(_, p)| p.chain == chain) {

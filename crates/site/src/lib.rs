@@ -133,7 +133,7 @@ pub fn guideline_html(lang: Lang) -> Result<String, String> {
                     section class="section" data-section=(s.id) id={ "sec-" (s.id) } data-search=(search) {
                         h4 {
                             (outline_number(&s.number_zh, lang)) " " (s.title.get(lang)) " "
-                            button class="icon link" data-goto-section=(s.id) title=(Msg::CopySectionLink.text(lang)) aria-label=(Msg::CopySectionLink.text(lang)) { "#" }
+                            a class="icon link" href={ "?view=guideline&sec=" (s.id) } title=(Msg::SectionLink.text(lang)) aria-label=(Msg::SectionLink.text(lang)) { "#" }
                         }
                         p class="summary" { (s.summary.get(lang)) }
                         ul class="measures" {

@@ -47,6 +47,22 @@ impl View {
     }
 }
 
+/// The page (and guideline section) a click on a link of the app opens: a plain click on an `<a>` whose `href`
+/// is one of the app's own addresses (`?view=guideline&sec=ch3-s5`). `None` for anything else (a click with
+/// a modifier key or another button, a link elsewhere, a click outside a link), which the browser handles.
+pub fn in_app_link(ev: &web_sys::MouseEvent) -> Option<(View, Option<String>)> {
+    use wasm_bindgen::JsCast;
+    let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
+    if ev.button() != 0 || modified || ev.default_prevented() {
+        return None;
+    }
+    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let href = el.closest("a[href]").ok()??.get_attribute("href")?;
+    let query = href.strip_prefix('?')?;
+    let view = View::from_key(&vtre_codec::link::query_param(query, "view")?)?;
+    Some((view, vtre_codec::link::query_param(query, "sec")))
+}
+
 /// Where to take the reader once the page shown has its content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reveal {

@@ -72,6 +72,9 @@ pub(super) struct TableView {
     pub kind: RwSignal<String>,
     pub text: RwSignal<String>,
     pub sort: RwSignal<&'static str>,
+    /// The chain groups the reader (or a filter) opened or closed; a chain not in it is as the page starts
+    /// it: open on a wide screen, closed on a phone.
+    pub open: RwSignal<Vec<(Chain, bool)>>,
 }
 
 impl TableView {
@@ -81,7 +84,66 @@ impl TableView {
             kind: RwSignal::new(String::new()),
             text: RwSignal::new(String::new()),
             sort: RwSignal::new("table"),
+            open: RwSignal::new(Vec::new()),
         }
+    }
+    /// Whether a chain's group is open, if the reader or a filter said so.
+    pub fn opened(&self, chain: Chain) -> Option<bool> {
+        self.open
+            .with(|o| o.iter().find(|(c, _)| *c == chain).map(|(_, v)| *v))
+    }
+    /// Opens or closes a chain's group (`None`: back to how the page starts it).
+    pub fn set_open(&self, chain: Chain, open: Option<bool>) {
+        let now = self
+            .open
+            .with_untracked(|o| o.iter().find(|(c, _)| *c == chain).map(|(_, v)| *v));
+        if now == open {
+            return;
+        }
+        self.open.update(|o| {
+            o.retain(|(c, _)| *c != chain);
+            if let Some(v) = open {
+                o.push((chain, v));
+            }
+        });
+    }
+}
+
+/// Whether the screen is a phone's (the width at which the table becomes cards, `style/main.css`).
+fn narrow() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 820.0)
+}
+
+/// A chain group's header button: opens and closes the group's rows (`group` is the row group it heads,
+/// whose `data-open` the stylesheet reads).
+#[component]
+fn GroupToggle(
+    chain: Chain,
+    table: TableView,
+    lang: RwSignal<Lang>,
+    group: Option<send_wrapper::SendWrapper<Element>>,
+) -> impl IntoView {
+    let n = PARAMS.iter().filter(|p| p.chain == chain).count();
+    let opened = move || table.opened(chain);
+    let shown = move || opened().unwrap_or_else(|| !narrow());
+    if let Some(g) = group {
+        Effect::new(move |_| {
+            let _ = match opened() {
+                Some(o) => g.set_attribute(h::OPEN, if o { "true" } else { "false" }),
+                None => g.remove_attribute(h::OPEN),
+            };
+        });
+    }
+    view! {
+        <button class="group-toggle" data-group-toggle=chain.id()
+            aria-expanded=move || shown().to_string()
+            on:click=move |_| table.set_open(chain, Some(!shown()))>
+            {move || chain.label().get(lang.get())}" "<span class="count">"("{n}")"</span>
+        </button>
     }
 }
 
@@ -262,6 +324,20 @@ pub(super) fn mount(root: &Element, v: Live) -> Mounted {
         put(&mut out, el, move || {
             view! { <super::flows::FlowDiagrams year=year scenario=scenario projection=projection lang=lang/> }
         });
+    }
+    for (el, key) in slots(root, h::GROUP_SLOT) {
+        if let Some(chain) = Chain::ALL.into_iter().find(|c| c.id() == key) {
+            let group = el
+                .closest("tbody")
+                .ok()
+                .flatten()
+                .map(send_wrapper::SendWrapper::new);
+            put(
+                &mut out,
+                el,
+                move || view! { <GroupToggle chain=chain table=table lang=lang group=group/> },
+            );
+        }
     }
     for (el, _) in slots(root, h::FILTERS_SLOT) {
         put(

@@ -5,6 +5,7 @@ use super::live::TableView;
 use super::{all, set_hidden};
 use leptos::prelude::*;
 use vtre_hooks as h;
+use vtre_model::params::Chain;
 use web_sys::Element;
 
 /// Shows the rows the reader's filters let through (chain, kind, text).
@@ -23,28 +24,11 @@ pub(super) fn filter_params(root: &Element, view: &TableView) {
     for g in all(root, &format!("tbody[{}]", h::CHAIN_GROUP)) {
         let hits = !all(&g, &format!("tr[{}]:not([hidden])", h::PARAM)).is_empty();
         set_hidden(&g, filtering && !hits);
-        set_group_open(&g, filtering.then_some(hits));
+        let id = g.get_attribute(h::CHAIN_GROUP).unwrap_or_default();
+        if let Some(c) = Chain::ALL.into_iter().find(|c| c.id() == id) {
+            view.set_open(c, filtering.then_some(hits));
+        }
     }
-}
-
-/// Opens (`Some(true)`), closes or resets (`None`: open on a wide screen, closed on a phone) a chain group.
-pub(super) fn set_group_open(g: &Element, open: Option<bool>) {
-    let _ = match open {
-        Some(o) => g.set_attribute(h::OPEN, if o { "true" } else { "false" }),
-        None => g.remove_attribute(h::OPEN),
-    };
-    let shown = open.unwrap_or_else(|| !narrow());
-    if let Some(b) = g.query_selector(&h::sel(h::GROUP_TOGGLE)).ok().flatten() {
-        let _ = b.set_attribute("aria-expanded", if shown { "true" } else { "false" });
-    }
-}
-
-fn narrow() -> bool {
-    window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w <= 820.0)
 }
 
 /// Sorts each chain group's rows: by table order, key, chain or kind.
