@@ -125,24 +125,17 @@ pub fn StaticPage(view: View) -> impl IntoView {
         }
     });
     // Once the reader stops typing, the first result comes into view.
-    let search_ticket = StoredValue::new(0u32);
+    let search_settled = super::state::Debounce::default();
     Effect::new(move |typed: Option<()>| {
         reader.query.track();
         if typed.is_none() {
             return;
         }
-        search_ticket.update_value(|t| *t = t.wrapping_add(1));
-        let mine = search_ticket.get_value();
-        set_timeout(
-            move || {
-                if search_ticket.try_get_value() == Some(mine) {
-                    if let Some(root) = host.get_untracked() {
-                        search::scroll_to_first(&root);
-                    }
-                }
-            },
-            std::time::Duration::from_millis(600),
-        );
+        search_settled.call(std::time::Duration::from_millis(600), move |_| {
+            if let Some(root) = host.get_untracked() {
+                search::scroll_to_first(&root);
+            }
+        });
     });
 
     // A reveal asked for this page (a section, a measure) is performed once its content is in the document.

@@ -57,7 +57,7 @@ impl Json {
         match self {
             Json::Null => "null".into(),
             Json::Bool(b) => b.to_string(),
-            Json::Num(n) => fmt_num(*n),
+            Json::Num(n) => number(*n),
             Json::Str(s) => format!("\"{}\"", s.chars().take(40).collect::<String>()),
             Json::Arr(_) => "an array".into(),
             Json::Obj(_) => "an object".into(),
@@ -87,7 +87,7 @@ impl Json {
         match self {
             Json::Null => o.push_str("null"),
             Json::Bool(b) => o.push_str(if *b { "true" } else { "false" }),
-            Json::Num(n) => o.push_str(&fmt_num(*n)),
+            Json::Num(n) => o.push_str(&number(*n)),
             Json::Str(s) => write_str(o, s),
             Json::Arr(a) => {
                 o.push('[');
@@ -126,8 +126,10 @@ impl Json {
     }
 }
 
-/// Numbers print in their shortest round-trip form; whole numbers without a decimal point.
-pub fn fmt_num(n: f64) -> String {
+/// A JSON number: its shortest round-trip form (so a file or worker message reads back the exact value),
+/// whole numbers without a decimal point, `null` for what JSON cannot hold. Not the CSV's `output::fmt_num`,
+/// which rounds to 6 decimals for people to read.
+pub fn number(n: f64) -> String {
     if !n.is_finite() {
         "null".into()
     } else if n == 0.0 {
@@ -340,7 +342,7 @@ mod tests {
         assert_eq!(v.get("saved_at").and_then(Json::as_f64), Some(1500.0));
         assert_eq!(parse(&v.to_text()), Ok(v.clone()));
         assert_eq!(parse(&v.to_pretty()), Ok(v));
-        assert_eq!(fmt_num(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(number(0.1 + 0.2), "0.30000000000000004");
         assert_eq!(
             parse("0.30000000000000004").ok().and_then(|j| j.as_f64()),
             Some(0.1 + 0.2)

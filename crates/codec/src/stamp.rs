@@ -117,7 +117,7 @@ impl Stamp {
         for f in self.figures {
             out.push(SEP);
             if let Some(x) = f {
-                out.push_str(&crate::json::fmt_num(x));
+                out.push_str(&crate::json::number(x));
             }
         }
         out

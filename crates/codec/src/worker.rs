@@ -4,7 +4,7 @@
 //! Both directions are outside input for whoever reads them (a worker script from another deployment, a
 //! tampered cache, a browser extension), so the decoders follow the codec's rules: they never panic, they
 //! take only well-formed messages of this [`VERSION`] and say why they refuse anything else, and every id is
-//! read with the model's own `from_key`. Numbers travel in their shortest round-trip form (`json::fmt_num`),
+//! read with the model's own `from_key`. Numbers travel in their shortest round-trip form (`json::number`),
 //! so the app shows bit for bit what the worker computed — the same numbers as `vtre ensemble` and
 //! `vtre targets --members N --seed S`. Non-finite numbers (a quantile before any member ran) travel as
 //! `null`.
