@@ -172,7 +172,7 @@ fn note_other_version(path: &str, text: &str, s: &Scenario) {
         d.made_with, d.this
     );
     eprintln!("  figure,then,now,change");
-    let num = |x: Option<f64>| x.map(vtre_codec::json::fmt_num).unwrap_or_default();
+    let num = |x: Option<f64>| x.map(vtre_codec::json::number).unwrap_or_default();
     for r in &d.rows {
         eprintln!(
             "  {},{},{},{}",
