@@ -218,8 +218,8 @@ pub fn Widget(spec: WidgetSpec) -> impl IntoView {
         notices.push(
             Msg::WidgetUnknown,
             vec![super::state::NoticeLine {
-                zh: format!("已忽略：{ids}"),
-                en: format!("Ignored: {ids}"),
+                zh: Msg::WidgetIgnored.text(Lang::Zh).replace("{ids}", &ids),
+                en: Msg::WidgetIgnored.text(Lang::En).replace("{ids}", &ids),
             }],
             true,
         );

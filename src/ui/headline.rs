@@ -166,7 +166,7 @@ pub fn Headline() -> impl IntoView {
         .filter(|t| t.rule != vtre_model::targets::Rule::Unquantified)
         .count();
     view! {
-        <section class="headline" node_ref=root aria-label=move || if lang.get().zh() { "关键指标" } else { "Headline figures" }>
+        <section class="headline" node_ref=root aria-label=super::state::t(lang, Msg::HeadlineFigures)>
             {ITEMS.iter().enumerate().map(|(i, &(id, label, unit))| {
                 let raw = move || p.with(|p| figure(p, i));
                 view! {

@@ -40,7 +40,7 @@ pub(super) fn note(
             })
         })
     });
-    let curtail_note = move || {
+    move || {
         curtailment.get().map(|c| {
             let l = lang.get();
             match c {
@@ -50,15 +50,13 @@ pub(super) fn note(
                         .into_iter()
                         .map(|(pr, share)| view! { <li>{pr.label().get(l)}" −"{share}"%"</li> })
                         .collect_view();
-                    let head = if l.zh() {
-                        format!("自{year}年起{}（{worst}年）", Msg::CurtailedIn.text(l))
-                    } else {
-                        format!("From {year}: {} (in {worst})", Msg::CurtailedIn.text(l))
-                    };
+                    let head = Msg::CurtailedFrom
+                        .text(l)
+                        .replace("{year}", &year.to_string())
+                        .replace("{worst}", &worst.to_string());
                     view! { <div class="callout alert" role="status" data-curtailed="true"><p>{head}</p><ul>{items}</ul></div> }.into_any()
                 }
             }
         })
-    };
-    curtail_note
+    }
 }

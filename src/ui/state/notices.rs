@@ -69,77 +69,61 @@ pub fn skipped_lines(names: &[String]) -> Vec<NoticeLine> {
         .collect()
 }
 
+/// A sentence of the `Msg` table in both languages, its `{lever}` filled with the lever's name in each (the key
+/// itself when it names no lever) and each other `{…}` with its value.
+fn fill(m: Msg, lever: Option<&str>, params: &[(&str, &dyn std::fmt::Display)]) -> NoticeLine {
+    let one = |l: Lang| {
+        let mut s = m.text(l).to_string();
+        if let Some(id) = lever {
+            let name = vtre_model::LeverId::from_key(id)
+                .map_or(id, |k| vtre_model::levers::spec(k).label.get(l));
+            s = s.replace("{lever}", name);
+        }
+        for (k, v) in params {
+            s = s.replace(k, &v.to_string());
+        }
+        s
+    };
+    line(one(Lang::Zh), one(Lang::En))
+}
+
 /// A plain-language line for each input problem.
 pub fn input_issue_line(i: &InputIssue) -> NoticeLine {
-    let lever = |id: &str| {
-        vtre_model::LeverId::from_key(id).map_or((id.to_string(), id.to_string()), |l| {
-            let s = vtre_model::levers::spec(l);
-            (s.label.zh.to_string(), s.label.en.to_string())
-        })
-    };
+    let years = |(a, b): &(u16, u16)| format!("{a}-{b}");
     match i {
-        InputIssue::NotAnObject(e) => line(
-            format!("内容无法读取（{e}），已使用参考情景。"),
-            format!("The content could not be read ({e}); the reference scenario is used."),
-        ),
-        InputIssue::UnknownLever(id) => line(
-            format!("未知的杠杆“{id}”，已忽略。"),
-            format!("Unknown lever '{id}' was ignored."),
-        ),
-        InputIssue::UnknownParam(id) => line(
-            format!("未知的参数“{id}”，已忽略。"),
-            format!("Unknown parameter '{id}' was ignored."),
-        ),
+        InputIssue::NotAnObject(e) => fill(Msg::InputUnreadable, None, &[("{e}", e)]),
+        InputIssue::UnknownLever(id) => fill(Msg::InputUnknownLever, None, &[("{id}", id)]),
+        InputIssue::UnknownParam(id) => fill(Msg::InputUnknownParam, None, &[("{id}", id)]),
         InputIssue::BadSchedule { id, found } => {
-            let (zh, en) = lever(id);
-            line(
-                format!("“{zh}”的时间安排 {found} 无法读取（应为“起始年-见效年”，价格杠杆不可设），已忽略。"),
-                format!("'{en}': the schedule {found} could not be read (START-FULL years; not for prices) and was ignored."),
-            )
+            fill(Msg::InputBadSchedule, Some(id), &[("{found}", found)])
         }
-        InputIssue::ScheduleAdjusted { id, given, used } => {
-            let (zh, en) = lever(id);
-            line(
-                format!("“{zh}”的时间安排 {}-{} 已调整为 {}-{}（2021–2035年，见效不早于起始）。", given.0, given.1, used.0, used.1),
-                format!("'{en}': the schedule {}-{} was set to {}-{} (2021–2035, full effect not before the start).", given.0, given.1, used.0, used.1),
-            )
-        }
-        InputIssue::UnknownBaseline(b) => line(
-            format!("未知的市场基准“{b}”，已使用中位基准。"),
-            format!("Unknown market baseline '{b}'; the central one is used."),
+        InputIssue::ScheduleAdjusted { id, given, used } => fill(
+            Msg::InputScheduleAdjusted,
+            Some(id),
+            &[("{given}", &years(given)), ("{used}", &years(used))],
         ),
+        InputIssue::UnknownBaseline(b) => fill(Msg::InputUnknownBaseline, None, &[("{b}", b)]),
         InputIssue::NotANumber { id, found } => {
-            let (zh, en) = lever(id);
-            line(
-                format!("“{zh}”的值 {found} 不是数字，已忽略。"),
-                format!("'{en}': {found} is not a number and was ignored."),
-            )
+            fill(Msg::InputNotANumber, Some(id), &[("{found}", found)])
         }
-        InputIssue::Clamped { id, given, used } => {
-            let (zh, en) = lever(id);
-            line(
-                format!("“{zh}”的值 {given} 超出范围，已调整为 {used}。"),
-                format!("'{en}': {given} is out of range and was set to {used}."),
-            )
-        }
-        InputIssue::Snapped { id, given, used } => {
-            let (zh, en) = lever(id);
-            line(
-                format!("“{zh}”的值 {given} 不在步长上，已调整为 {used}。"),
-                format!("'{en}': {given} is between steps and was set to {used}."),
-            )
-        }
+        InputIssue::Clamped { id, given, used } => fill(
+            Msg::InputClamped,
+            Some(id),
+            &[("{given}", given), ("{used}", used)],
+        ),
+        InputIssue::Snapped { id, given, used } => fill(
+            Msg::InputSnapped,
+            Some(id),
+            &[("{given}", given), ("{used}", used)],
+        ),
     }
 }
 
 pub fn link_issue_line(i: &LinkIssue) -> NoticeLine {
     match i {
         LinkIssue::Input(x) => input_issue_line(x),
-        LinkIssue::Malformed(p) => line(format!("无法理解的片段“{p}”，已忽略。"), format!("Could not understand '{p}'; it was ignored.")),
-        LinkIssue::NewerVersion(v) => line(
-            format!("此链接由更新的版本（格式{v}）生成，已尽量读取。"),
-            format!("This link was made by a newer version (format {v}); it was read as far as possible."),
-        ),
-        LinkIssue::Duplicate(k) => line(format!("“{k}”出现多次，使用最后一个值。"), format!("'{k}' appears more than once; the last value is used.")),
+        LinkIssue::Malformed(p) => fill(Msg::LinkMalformed, None, &[("{p}", p)]),
+        LinkIssue::NewerVersion(v) => fill(Msg::LinkNewerVersion, None, &[("{v}", v)]),
+        LinkIssue::Duplicate(k) => fill(Msg::LinkDuplicate, None, &[("{k}", k)]),
     }
 }
