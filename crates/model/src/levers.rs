@@ -239,7 +239,7 @@ mod tests {
 
     #[test]
     fn the_generated_table_keeps_the_typed_ids_and_values() {
-        // Spot checks that the CSV reached the table unchanged (first, a switch, a fine step, the last).
+        // Spot checks that the CSV reached the table unchanged (the first, a switch, a fine step, a zero default).
         let l = spec(LeverId::EafSwap);
         assert_eq!(
             (l.key, l.group, l.min, l.max, l.step, l.default),
@@ -249,8 +249,10 @@ mod tests {
         assert!(spec(LeverId::RenewableExemption).is_switch());
         assert_eq!(spec(LeverId::GridFactor).step, 0.0005);
         assert_eq!(spec(LeverId::GridFactor).target_year, 2030);
-        let last = LEVERS[N_LEVERS - 1];
-        assert_eq!((last.id, last.default), (LeverId::ReRecycled, 0.0));
+        assert_eq!(spec(LeverId::ReRecycled).default, 0.0);
+        // Every row reached the table, in order (a new row at the end needs no change here).
+        assert_eq!(LEVERS.len(), N_LEVERS);
+        assert!(LEVERS.iter().enumerate().all(|(i, l)| l.id as usize == i));
         assert_eq!(spec(LeverId::NdprPrice).default, 400000.0);
         assert_eq!(
             spec(LeverId::ReDeep).label.en,

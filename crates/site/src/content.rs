@@ -1,13 +1,13 @@
 //! What the content files under `content/` share: the bilingual text type the reading pages are written in,
-//! the TOML parser (errors name the file, the line and the column) and the conversion of lever and target
-//! keys to typed ids, which rejects a key the model does not have.
+//! the TOML parser (errors name the file, the line and the column) and the conversion of target keys to
+//! typed ids, which rejects a key the model does not have (a lever names its pages and measures itself, in
+//! `content/levers.toml`).
 //!
 //! The files are embedded at compile time (`include_str!`), so `vtre pages` reads nothing at run time; each
 //! is parsed once, the first time a page needs it. `content/README.md` describes the files for their editors.
 
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer};
-use vtre_model::levers::LeverId;
 use vtre_model::targets::TargetId;
 use vtre_model::Lang;
 
@@ -34,20 +34,6 @@ impl LoadedText {
 /// Parses one content file; an error names `file` and says where in it and what is wrong.
 pub(crate) fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, String> {
     toml::from_str(text).map_err(|e| format!("{file}: {e}"))
-}
-
-/// A list of lever keys (`levers = ["eaf_swap", …]`) as typed ids; an unknown key is an error.
-pub(crate) fn lever_keys<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<LeverId>, D::Error> {
-    Vec::<String>::deserialize(d)?
-        .iter()
-        .map(|k| {
-            LeverId::from_key(k).ok_or_else(|| {
-                D::Error::custom(format!(
-                    "unknown lever key \"{k}\" (see `key` in crates/model/data/levers.csv)"
-                ))
-            })
-        })
-        .collect()
 }
 
 /// A list of target keys (`targets = ["v_recovery", …]`) as typed ids; an unknown key is an error.
@@ -82,30 +68,24 @@ mod tests {
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Links {
-        #[serde(default, deserialize_with = "lever_keys")]
-        levers: Vec<LeverId>,
         #[serde(default, deserialize_with = "target_keys")]
         targets: Vec<TargetId>,
     }
 
     #[test]
     fn keys_become_typed_ids() {
-        let l: Result<Links, String> = parse(
-            "x.toml",
-            "levers = [\"eaf_swap\", \"v_recovery\"]\ntargets = [\"v_recovery\"]",
-        );
+        let l: Result<Links, String> = parse("x.toml", "targets = [\"v_recovery\"]");
         let l = l.unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(l.levers, [LeverId::EafSwap, LeverId::VRecovery]);
         assert_eq!(l.targets, [TargetId::VRecovery]);
     }
 
     #[test]
     fn unknown_keys_and_fields_are_errors_naming_file_and_line() {
         for (text, what) in [
-            ("levers = [\"eaf_swop\"]", "eaf_swop"),
+            ("targets = [\"v_recovry\"]", "v_recovry"),
             ("\ntargets = [\"v_recovry\"]", "v_recovry"),
-            ("lever = [\"eaf_swap\"]", "lever"),
-            ("levers = \"eaf_swap\"", "sequence"),
+            ("target = [\"v_recovery\"]", "target"),
+            ("targets = \"v_recovery\"", "sequence"),
         ] {
             let e = parse::<Links>("content/x.toml", text)
                 .err()

@@ -64,8 +64,6 @@ struct ChainFile {
     calibration_en: String,
     limits_zh: String,
     limits_en: String,
-    #[serde(deserialize_with = "content::lever_keys")]
-    levers: Vec<LeverId>,
     symbols: Vec<SymbolEntry>,
 }
 
@@ -145,7 +143,7 @@ fn load_chain(id: &str, text: &str) -> Result<ChainPage, String> {
         couplings: LoadedText::new(f.couplings_zh, f.couplings_en),
         calibration: LoadedText::new(f.calibration_zh, f.calibration_en),
         limits: LoadedText::new(f.limits_zh, f.limits_en),
-        levers: f.levers,
+        levers: crate::notes::levers_naming(id, |n| &n.pages),
     })
 }
 
@@ -161,7 +159,23 @@ fn load_glossary(text: &str) -> Result<Vec<Term>, String> {
         .collect())
 }
 
+/// Every chain page a lever's notes name (`pages` in `content/levers.toml`) is one of [`CHAIN_FILES`].
+fn lever_pages_known(notes: &crate::notes::Notes) -> Result<(), String> {
+    for l in vtre_model::levers::LEVERS {
+        for p in &notes.lever(l.id).pages {
+            if !CHAIN_FILES.iter().any(|(id, _)| id == p) {
+                return Err(format!(
+                    "content/levers.toml: [{}] pages names \"{p}\", which is not a chain page (content/chains/)",
+                    l.key
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 static CHAINS: LazyLock<Result<Vec<ChainPage>, String>> = LazyLock::new(|| {
+    lever_pages_known(crate::notes::notes()?)?;
     CHAIN_FILES
         .iter()
         .map(|(id, text)| load_chain(id, text))
@@ -416,13 +430,22 @@ mod tests {
     }
 
     #[test]
-    fn unknown_lever_key_is_an_error_naming_the_file() {
-        let (id, text) = CHAIN_FILES[0];
-        let bad = text.replacen("\"eaf_swap\"", "\"eaf_swop\"", 1);
-        assert_ne!(bad, text, "the steel page lists eaf_swap");
-        let e = load_chain(id, &bad).err().unwrap_or_default();
-        assert!(e.starts_with("content/chains/steel.toml: "), "{e}");
-        assert!(e.contains("unknown lever key \"eaf_swop\""), "{e}");
+    fn a_chain_page_a_lever_names_must_exist() {
+        let from = "pages = [\"steel\", \"vanadium\", \"emissions\"]";
+        let bad = crate::notes::LEVERS_TOML.replacen(from, "pages = [\"stel\"]", 1);
+        assert_ne!(bad, crate::notes::LEVERS_TOML, "eaf_swap is on three pages");
+        let notes = crate::notes::Notes::parse(&bad, crate::notes::PRESETS_TOML);
+        let e = notes
+            .and_then(|n| lever_pages_known(&n))
+            .err()
+            .unwrap_or_default();
+        assert!(e.contains("[eaf_swap] pages names \"stel\""), "{e}");
+        // And each page shows the chips of the levers whose notes name it, in the order of levers.csv.
+        let steel = &pages()[0];
+        assert_eq!(steel.id, "steel");
+        assert_eq!(steel.levers.first(), Some(&LeverId::EafSwap));
+        let order: Vec<usize> = steel.levers.iter().map(|l| *l as usize).collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     }
 
     #[test]

@@ -124,8 +124,6 @@ struct MeasureEntry {
     quote_zh: String,
     summary_zh: String,
     summary_en: String,
-    #[serde(default, deserialize_with = "content::lever_keys")]
-    levers: Vec<LeverId>,
     #[serde(default, deserialize_with = "content::target_keys")]
     targets: Vec<TargetId>,
 }
@@ -137,10 +135,10 @@ const OUTLINE_TEXT: &str = include_str!("../../../content/guideline-outline.toml
 fn load(text: &str) -> Result<Outline, String> {
     let f: OutlineFile = content::parse(OUTLINE_FILE, text)?;
     let measure = |m: MeasureEntry| Measure {
+        levers: crate::notes::levers_naming(&m.id, |n| &n.measures),
         id: m.id,
         quote_zh: m.quote_zh,
         summary: LoadedText::new(m.summary_zh, m.summary_en),
-        levers: m.levers,
         targets: m.targets,
     };
     let section = |s: SectionEntry| Section {
@@ -160,7 +158,24 @@ fn load(text: &str) -> Result<Outline, String> {
             sections: c.sections.into_iter().map(section).collect(),
         })
         .collect();
-    Ok(Outline { chapters })
+    let outline = Outline { chapters };
+    lever_measures_known(&outline, crate::notes::notes()?)?;
+    Ok(outline)
+}
+
+/// Every measure a lever's notes name (`measures` in `content/levers.toml`) is one of the outline's.
+fn lever_measures_known(outline: &Outline, notes: &crate::notes::Notes) -> Result<(), String> {
+    for l in vtre_model::levers::LEVERS {
+        for m in &notes.lever(l.id).measures {
+            if !outline.measures().any(|x| &x.id == m) {
+                return Err(format!(
+                    "content/levers.toml: [{}] measures names \"{m}\", which is not a measure of {OUTLINE_FILE}",
+                    l.key
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 static OUTLINE: LazyLock<Result<Outline, String>> = LazyLock::new(|| load(OUTLINE_TEXT));
@@ -316,7 +331,35 @@ mod tests {
     }
 
     #[test]
-    fn unknown_lever_or_target_key_is_an_error_naming_the_file() {
+    fn a_measure_a_lever_names_must_be_in_the_outline() {
+        let bad = crate::notes::LEVERS_TOML.replacen(
+            "measures = [\"ch3-s5-1\"]",
+            "measures = [\"ch3-s5-9\"]",
+            1,
+        );
+        assert_ne!(
+            bad,
+            crate::notes::LEVERS_TOML,
+            "eaf_swap represents ch3-s5-1"
+        );
+        let notes = crate::notes::Notes::parse(&bad, crate::notes::PRESETS_TOML);
+        let e = notes
+            .and_then(|n| lever_measures_known(ol(), &n))
+            .err()
+            .unwrap_or_default();
+        assert!(e.contains("[eaf_swap] measures names \"ch3-s5-9\""), "{e}");
+        assert_eq!(
+            lever_measures_known(ol(), crate::notes::notes().unwrap()),
+            Ok(())
+        );
+        // And the reader shows each lever's chip where its notes say.
+        assert!(ol()
+            .measures()
+            .any(|m| m.id == "ch3-s5-1" && m.levers.contains(&LeverId::EafSwap)));
+    }
+
+    #[test]
+    fn unknown_target_key_is_an_error_naming_the_file() {
         for (from, to) in [
             ("\"fe_recovery\"", "\"fe_recovry\""),
             ("\"vti_clusters\"", "\"vti_cluster\""),

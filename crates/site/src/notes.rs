@@ -35,6 +35,13 @@ pub struct LeverNote {
     /// Why the reference value is what it is.
     pub default_note_zh: String,
     pub default_note_en: String,
+    /// The chain pages (`content/chains/<id>.toml`) that show it among the levers acting on their chain.
+    #[serde(default)]
+    pub pages: Vec<String>,
+    /// The guideline measures (`id` in `content/guideline-outline.toml`) it represents: the reader shows its
+    /// chip there.
+    #[serde(default)]
+    pub measures: Vec<String>,
 }
 
 impl LeverNote {
@@ -82,6 +89,8 @@ static EMPTY_LEVER: LeverNote = LeverNote {
     source: String::new(),
     default_note_zh: String::new(),
     default_note_en: String::new(),
+    pages: Vec::new(),
+    measures: Vec::new(),
 };
 static EMPTY_PRESET: PresetNote = PresetNote {
     story_zh: String::new(),
@@ -168,6 +177,11 @@ impl Notes {
                     ("default_note_en", n.default_note_en.as_str()),
                 ],
             );
+            for (field, v) in [("pages", &n.pages), ("measures", &n.measures)] {
+                if v.is_empty() {
+                    errors.push(format!("content/levers.toml: [{}] {field} is empty", l.key));
+                }
+            }
             if n.source.trim().is_empty() {
                 errors.push(format!("content/levers.toml: [{}] source is empty", l.key));
             }
@@ -238,6 +252,16 @@ static NOTES: LazyLock<Result<Notes, String>> =
 /// The embedded notes, parsed and checked once.
 pub fn notes() -> Result<&'static Notes, &'static str> {
     NOTES.as_ref().map_err(String::as_str)
+}
+
+/// The levers (in the order of `levers.csv`) whose notes name `what` in the list `of` picks (`pages` or
+/// `measures`): the chips of a chain page or a guideline measure.
+pub fn levers_naming(what: &str, of: fn(&LeverNote) -> &Vec<String>) -> Vec<LeverId> {
+    LEVERS
+        .iter()
+        .filter(|l| of(lever(l.id)).iter().any(|x| x == what))
+        .map(|l| l.id)
+        .collect()
 }
 
 /// The texts of a lever; empty if the notes do not load (which [`notes`] reports and a test forbids).
@@ -331,6 +355,8 @@ help_en = "What it does."
 source = "guideline_scrap_supply"
 default_note_zh = "说明"
 default_note_en = "Why."
+pages = ["steel"]
+measures = ["ch3-s5-1"]
 "#;
 
     fn all_presets() -> String {
@@ -372,6 +398,10 @@ default_note_en = "Why."
         assert!(err(&all_levers_but(""), &extra).contains("[made_up] is not a preset"));
         let no_reference = all_presets().replacen("[reference]", "[nope]", 1);
         assert!(err(&all_levers_but(""), &no_reference).contains("preset reference has no entry"));
+        let no_page = all_levers_but("").replacen("pages = [\"steel\"]", "pages = []", 1);
+        assert!(err(&no_page, &all_presets()).contains("] pages is empty"));
+        let no_measure = all_levers_but("").replacen("measures = [\"ch3-s5-1\"]", "", 1);
+        assert!(err(&no_measure, &all_presets()).contains("] measures is empty"));
         let chinese_en = all_levers_but("").replacen("What it does.", "钢铁", 1);
         assert!(err(&chinese_en, &all_presets()).contains("help_en has Chinese characters"));
         let empty_source =
