@@ -52,8 +52,15 @@ pub fn fell_back() -> bool {
     FELL_BACK.with(Cell::get)
 }
 
-/// The panels a link or a request can open in the full module (`open=`).
-pub const PANELS: [&str; 2] = ["scenarios", "embed"];
+/// What a link or a request can open in the full module (`open=`): its panels, and the toolbar's file
+/// actions (`toolbar::FileAction`), done once it has taken over.
+pub const PANELS: [&str; 5] = [
+    "scenarios",
+    "embed",
+    "download-data",
+    "export-csv",
+    "export-json",
+];
 
 /// Whether the address asks for a part only the full module has: another page than the explorer, a
 /// comparison or a panel to open.

@@ -14,6 +14,8 @@ mod embed;
 #[cfg(feature = "full")]
 mod embed_dialog;
 mod fetch;
+#[cfg(feature = "full")]
+mod files;
 mod handout;
 pub mod handover;
 mod headline;

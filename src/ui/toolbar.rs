@@ -1,9 +1,9 @@
-//! The scenario toolbar: undo/redo, share link (copy + QR code), export, download data (one CSV to cite:
-//! citation, projection, assumptions with sources; `vtre_codec::download`), print handout, presenter mode,
-//! and the scenarios panel toggle.
+//! The scenario toolbar: undo/redo, share link (copy + QR code), the file actions (download data, export
+//! CSV and JSON: `files.rs`, in the full module), print handout, presenter mode, and the scenarios panel
+//! toggle.
 
 use super::state::t;
-use super::state::{download, url_with, Edit, PresenterCtx};
+use super::state::{url_with, Edit, PresenterCtx};
 use super::state::{LangCtx, ProjectionCtx, Qr, QrCtx};
 use leptos::prelude::*;
 use vtre_i18n::Msg;
@@ -28,6 +28,35 @@ pub fn share_url(
         params.push(("c", None));
     }
     url_with(&params)
+}
+
+/// A file the toolbar writes (`files.rs`); its key is its button's `data-action` and the `open=` that asks the
+/// full module for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    DownloadData,
+    ExportCsv,
+    ExportJson,
+}
+
+impl FileAction {
+    #[cfg(feature = "full")]
+    pub const ALL: [FileAction; 3] = [
+        FileAction::DownloadData,
+        FileAction::ExportCsv,
+        FileAction::ExportJson,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            FileAction::DownloadData => "download-data",
+            FileAction::ExportCsv => "export-csv",
+            FileAction::ExportJson => "export-json",
+        }
+    }
+    #[cfg(feature = "full")]
+    pub fn from_key(k: &str) -> Option<FileAction> {
+        FileAction::ALL.into_iter().find(|a| a.key() == k)
+    }
 }
 
 #[component]
@@ -79,56 +108,22 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
             None => copied.set(Some(false)),
         }
     };
-    let export_csv = move |_| {
-        let csv = p.with_untracked(vtre_codec::output::projection_csv);
-        download("vtre-projection.csv", "text/csv;charset=utf-8", &csv);
+    // The file actions are the full module's (files.rs): in the core their buttons ask for it, with the action
+    // to do once it has taken over; a link or a hand-over that asked for one gets it done once, here.
+    #[cfg(not(feature = "full"))]
+    let file = {
+        let super::handover::HandoverCtx(loading) = expect_context();
+        move |a: FileAction| {
+            super::handover::request(vec![("open", Some(a.key().to_string()))], loading)
+        }
     };
-    // One file to cite: the assumptions' sources come from data/assumptions.csv (written by the build), so
-    // their text is not in the wasm.
-    let download_data = move |_| {
-        let s = edit.scenario.get_untracked();
-        let l = lang.get_untracked();
-        leptos::task::spawn_local(async move {
-            let file = "data/assumptions.csv";
-            let assumptions = super::fetch::load_text(file, file).await;
-            let now = js_sys::Date::new_0();
-            let date = format!(
-                "{}-{:02}-{:02}",
-                now.get_full_year(),
-                now.get_month() + 1,
-                now.get_date()
-            );
-            let projection = vtre_model::simulate(&s);
-            let link = compare.with_untracked(|c| share_url(&s, &projection, c, l));
-            let cite = vtre_codec::download::Citation {
-                title_zh: Msg::AppTitle.text(vtre_i18n::Lang::Zh),
-                title_en: Msg::AppTitle.text(vtre_i18n::Lang::En),
-                version: env!("CARGO_PKG_VERSION"),
-                date: &date,
-                link: &link,
-                lang: l,
-            };
-            let csv = vtre_codec::download::data_csv(
-                &cite,
-                &projection,
-                s.overrides(),
-                assumptions.as_deref(),
-            );
-            download(
-                &format!("vtre-data-{date}.csv"),
-                "text/csv;charset=utf-8",
-                &csv,
-            );
-        });
-    };
-    let export_json = move |_| {
-        let json = edit.scenario.with_untracked(|s| {
-            p.with_untracked(|p| {
-                let stamp = vtre_codec::stamp::Stamp::of(p);
-                vtre_codec::scenario_json::to_stamped_json_value(s, &stamp).to_text()
-            })
-        });
-        download("vtre-scenario.json", "application/json", &json);
+    #[cfg(feature = "full")]
+    let file = {
+        let run = super::files::runner();
+        if let Some(a) = super::handover::opened().and_then(FileAction::from_key) {
+            request_animation_frame(move || run(a));
+        }
+        run
     };
     // The scenarios panel and the embed dialog are the full module's: in the core module (issue 20) their
     // buttons ask for it, with the panel to open once it has taken over (handover.rs).
@@ -161,10 +156,11 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
                 on:click=move |_| { share_open.update(|o| *o = !*o); copied.set(None); }>{t(lang, Msg::ShareLink)}</button>
             <button data-action="embed" aria-expanded=move || embed_open.get().to_string() aria-controls="embed-panel"
                 on:click=toggle_embed>{move || tr(Msg::Embed)}</button>
-            <button class="download" data-action="download-data" title=t(lang, Msg::DownloadDataHint) on:click=download_data>
+            <button class="download" data-action=FileAction::DownloadData.key() title=t(lang, Msg::DownloadDataHint)
+                on:click=move |_| file(FileAction::DownloadData)>
                 <span aria-hidden="true">"⤓ "</span>{t(lang, Msg::DownloadData)}</button>
-            <button data-action="export-csv" on:click=export_csv>{t(lang, Msg::ExportCsv)}</button>
-            <button data-action="export-json" on:click=export_json>{t(lang, Msg::ExportJson)}</button>
+            <button data-action=FileAction::ExportCsv.key() on:click=move |_| file(FileAction::ExportCsv)>{t(lang, Msg::ExportCsv)}</button>
+            <button data-action=FileAction::ExportJson.key() on:click=move |_| file(FileAction::ExportJson)>{t(lang, Msg::ExportJson)}</button>
             <button data-action="print" on:click=move |_| print_with_qr(qr, link_now())>{t(lang, Msg::Print)}</button>
             <button data-action="presenter" aria-pressed=move || presenter.get().to_string() title=t(lang, Msg::PresenterHint)
                 on:click=move |_| presenter.update(|p| *p = !*p)>{t(lang, Msg::Presenter)}</button>

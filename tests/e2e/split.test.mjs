@@ -101,6 +101,32 @@ test('asking for the scenarios panel hands over to the full module, keeping the 
   await context.close();
 });
 
+test('a file action in the core hands over to the full module, which writes the file of the reader\'s scenario once', async () => {
+  const { context, page, requests } = await open();
+  assert.equal(await page.getAttribute('html', 'data-core'), '');
+  await page.focus('input[data-lever="eaf_swap"]');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(300);
+  assert.deepEqual(fullFetched(requests), [], 'nothing of the full module yet');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-json"]')]);
+  assert.equal(dl.suggestedFilename(), 'vtre-scenario.json');
+  const json = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  assert.equal(json.eaf_swap, 30, 'the scenario the reader made');
+  await page.waitForSelector('html[data-app]:not([data-core])');
+  assert.ok(fullFetched(requests).length >= 1, 'the full module was fetched for it');
+  // open= is used once: the address drops it (debounced, as every address write).
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('open') === null);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'export-json', 'focus kept');
+  // Now a click writes the file at once, and only once per click.
+  let files = 0;
+  page.on('download', () => { files += 1; });
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-csv"]')]);
+  assert.equal(csv.suggestedFilename(), 'vtre-projection.csv');
+  await page.waitForTimeout(500);
+  assert.equal(files, 1);
+  await context.close();
+});
+
 test('a link to a reading page or a comparison opens the full module directly', async () => {
   for (const q of ['?view=guideline&lang=en', '?s=1,eaf_swap:300&c=1,re_quota:60000|甲|A']) {
     const { context, page, requests } = await open(q);
