@@ -1,8 +1,7 @@
 //! `data/baselines.csv` → `$OUT_DIR/baselines_gen.rs`: the `BaselineId` enum and the `BASELINES` table (the
 //! named market worlds a scenario can be run in: price and steel-demand multipliers from 2025, with sources).
 
-use crate::table::{lit, unique, Row};
-use std::collections::HashSet;
+use crate::table::{lit, Ids, Row};
 use std::fmt::Write as _;
 
 pub const BASELINES_CSV: &str = "data/baselines.csv";
@@ -30,13 +29,11 @@ const MULTIPLIERS: [&str; 6] = [
 ];
 
 pub fn baselines_rs(rows: &[Row]) -> Result<String, String> {
-    let (mut ids, mut keys) = (HashSet::new(), HashSet::new());
+    let mut ids = Ids::default();
     let (mut variants, mut table) = (String::new(), String::new());
     let mut central = false;
     for r in rows {
-        let (id, key) = (r.ident("id")?, r.key("key")?);
-        unique(&mut ids, r, "id", id)?;
-        unique(&mut keys, r, "key", key)?;
+        let (id, key) = ids.of(r, "key")?;
         let (zh, en) = (r.text("label_zh")?, r.text("label_en")?);
         r.text("source")?;
         let mut m = Vec::new();

@@ -1,7 +1,7 @@
 //! Labels as data: `data/series.csv` → the `SeriesId` enum and the `SERIES` table; `data/products.csv` → the
 //! curtailable products' keys and names; `data/flows.csv` → the flow diagrams' titles, units and nodes.
 
-use crate::table::{unique, Row};
+use crate::table::{unique, Ids, Row};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -15,12 +15,10 @@ pub const FLOW_COLUMNS: [&str; 7] = [
 ];
 
 pub fn series_rs(rows: &[Row]) -> Result<String, String> {
-    let (mut ids, mut keys) = (HashSet::new(), HashSet::new());
+    let mut ids = Ids::default();
     let (mut variants, mut table) = (String::new(), String::new());
     for r in rows {
-        let (id, key) = (r.ident("id")?, r.key("key")?);
-        unique(&mut ids, r, "id", id)?;
-        unique(&mut keys, r, "key", key)?;
+        let (id, key) = ids.of(r, "key")?;
         let (unit, zh, en) = (r.text("unit")?, r.text("label_zh")?, r.text("label_en")?);
         let _ = writeln!(variants, "    /// `{key}` ({unit}): {en}.\n    {id},");
         let _ = writeln!(

@@ -1,7 +1,6 @@
 //! `data/levers.csv` → the `LeverId` enum and the `LEVERS` table.
 
-use crate::table::{lit, unique, ParamValues, Row};
-use std::collections::HashSet;
+use crate::table::{lit, Ids, ParamValues, Row};
 use std::fmt::Write as _;
 
 pub const LEVERS_CSV: &str = "data/levers.csv";
@@ -38,27 +37,13 @@ pub fn levers_rs(rows: &[Row], params: &ParamValues) -> Result<String, String> {
     if rows.is_empty() {
         return Err(format!("{LEVERS_CSV}: no levers"));
     }
-    let (mut ids, mut keys) = (HashSet::new(), HashSet::new());
+    let mut ids = Ids::default();
     let mut variants = String::new();
     let mut table = String::new();
     for r in rows {
-        let id = r.ident("id")?;
-        let key = r.key("key")?;
-        unique(&mut ids, r, "id", id)?;
-        unique(&mut keys, r, "key", key)?;
-        let group = r.text("group")?;
-        let group = GROUPS
-            .iter()
-            .find(|(g, _)| *g == group)
-            .map(|(_, v)| *v)
-            .ok_or_else(|| {
-                let known: Vec<&str> = GROUPS.iter().map(|(g, _)| *g).collect();
-                format!(
-                    "{}: unknown group {group:?} (known: {})",
-                    r.at(),
-                    known.join(", ")
-                )
-            })?;
+        let (id, key) = ids.of(r, "key")?;
+        let what = format!("lever {key}");
+        let group = r.one_of("group", &GROUPS, &what)?;
         let [min, max, step, base, default] =
             ["min", "max", "step", "base", "default"].map(|c| r.num(c));
         let (min, max, step, base, default) = (min?, max?, step?, base?, default?);
@@ -94,7 +79,6 @@ pub fn levers_rs(rows: &[Row], params: &ParamValues) -> Result<String, String> {
                 r.at()
             ));
         }
-        let what = format!("lever {key}");
         let target_year = r.year_in("target_year", 2020..=2100, &what)?;
         let section = r.section(&what)?;
         let [guideline_ref, unit_zh, unit_en, label_zh, label_en] = [

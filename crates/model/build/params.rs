@@ -1,10 +1,9 @@
 //! `data/params.csv` + `data/sichuan_baseline.csv` → the `ParamId` enum and the `PARAMS` table.
 
 use crate::label_check;
-use crate::table::ParamValues;
-use crate::table::{lit, unique, Row};
+use crate::table::{lit, Ids, ParamValues, Row};
 use crate::{BASELINE_CSV, PARAMS_CSV};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// `display_unit` is optional: empty means the baseline CSV row's unit is shown as it is. `role` is empty for
@@ -67,26 +66,13 @@ pub fn params_rs(rows: &[Row], baseline: &[Row]) -> Result<(String, ParamValues)
             high: b.get("high"),
         });
     }
-    let (mut ids, mut keys) = (HashSet::new(), HashSet::new());
+    let mut ids = Ids::default();
     let mut variants = String::new();
     let mut table = String::new();
     let mut values = ParamValues::new();
     for r in rows {
-        let id = r.ident("id")?;
-        let key = r.key("csv_key")?;
-        let role = r.get("role");
-        let role = ROLES
-            .iter()
-            .find(|(k, _)| *k == role)
-            .map(|(_, v)| *v)
-            .ok_or_else(|| {
-                format!(
-                    "{}: unknown role {role:?} (empty, check, derived or absorbed)",
-                    r.at()
-                )
-            })?;
-        unique(&mut ids, r, "id", id)?;
-        unique(&mut keys, r, "csv_key", key)?;
+        let (id, key) = ids.of(r, "csv_key")?;
+        let role = r.one_of("role", &ROLES, "parameter")?;
         let chain = r.text("chain")?;
         let chain = CHAINS
             .iter()

@@ -111,6 +111,28 @@ impl Row<'_> {
         }
         Ok(format!("Some((ParamId::{pid}, {}))", lit(f)))
     }
+    /// The Rust name a column's word stands for, from `table` (word, name): `what` names the row in the
+    /// message, which lists the known words.
+    pub fn one_of(
+        &self,
+        column: &str,
+        table: &[(&str, &'static str)],
+        what: &str,
+    ) -> Result<&'static str, String> {
+        let v = self.get(column);
+        table
+            .iter()
+            .find(|(k, _)| *k == v)
+            .map(|(_, n)| *n)
+            .ok_or_else(|| {
+                let known: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
+                format!(
+                    "{}: {what}: unknown {column} {v:?} (known: {})",
+                    self.at(),
+                    known.join(", ")
+                )
+            })
+    }
     /// A Rust identifier in CamelCase, used as an enum variant.
     pub fn ident(&self, column: &str) -> Result<&str, String> {
         let v = self.text(column)?;
@@ -198,6 +220,23 @@ pub fn read_table<'a>(
 /// `.` or an exponent).
 pub fn lit(v: f64) -> String {
     format!("{v:?}")
+}
+
+/// The rows' `id`s (enum variants) and keys seen so far: each must be unique in its table.
+#[derive(Default)]
+pub struct Ids {
+    ids: HashSet<String>,
+    keys: HashSet<String>,
+}
+
+impl Ids {
+    /// A row's `id` and its key (the column `key_column`), checked well-formed and not seen before.
+    pub fn of<'r>(&mut self, r: &'r Row, key_column: &str) -> Result<(&'r str, &'r str), String> {
+        let (id, key) = (r.ident("id")?, r.key(key_column)?);
+        unique(&mut self.ids, r, "id", id)?;
+        unique(&mut self.keys, r, key_column, key)?;
+        Ok((id, key))
+    }
 }
 
 pub fn unique(seen: &mut HashSet<String>, row: &Row, column: &str, v: &str) -> Result<(), String> {

@@ -2,8 +2,7 @@
 //! levers. How each is scored stays code (`targets::evaluate`, one arm per id: the compiler names the arm a
 //! new row needs).
 
-use crate::table::{lit, unique, ParamValues, Row};
-use std::collections::HashSet;
+use crate::table::{lit, Ids, ParamValues, Row};
 use std::fmt::Write as _;
 
 pub const TARGETS_CSV: &str = "data/targets.csv";
@@ -44,22 +43,14 @@ pub fn targets_rs(rows: &[Row], levers: &[Row], params: &ParamValues) -> Result<
     if rows.is_empty() {
         return Err(format!("{TARGETS_CSV}: no targets"));
     }
-    let (mut ids, mut keys) = (HashSet::new(), HashSet::new());
+    let mut ids = Ids::default();
     let mut variants = String::new();
     let mut table = String::new();
     for r in rows {
-        let id = r.ident("id")?;
-        let key = r.key("key")?;
-        unique(&mut ids, r, "id", id)?;
-        unique(&mut keys, r, "key", key)?;
+        let (id, key) = ids.of(r, "key")?;
         let what = format!("target {key}");
         let year = r.year_in("year", 2020..=2035, &what)?;
-        let rule = r.text("rule")?;
-        let rule = RULES
-            .iter()
-            .find(|(k, _)| *k == rule)
-            .map(|(_, v)| *v)
-            .ok_or_else(|| format!("{}: target {key}: unknown rule {rule:?}", r.at()))?;
+        let rule = r.one_of("rule", &RULES, &what)?;
         let (threshold, band) = (r.num("threshold")?, r.num("band")?);
         if band < 0.0 {
             return Err(format!("{}: target {key}: band {band} < 0", r.at()));
