@@ -44,10 +44,13 @@ fn watch(sel: &'static str, seen: RwSignal<bool>) {
         web_sys::IntersectionObserver::new(wasm_bindgen::JsCast::unchecked_ref(cb.as_ref()))
     {
         io.observe(&el);
-        on_cleanup(move || io.disconnect());
+        // The callback lives as long as the observer: both go with the dock.
+        let cb = send_wrapper::SendWrapper::new(cb);
+        on_cleanup(move || {
+            io.disconnect();
+            drop(cb);
+        });
     }
-    // Lives as long as the observer, which the cleanup above disconnects.
-    cb.forget();
 }
 
 #[component]
