@@ -43,7 +43,7 @@ pub fn BaselinePicker() -> impl IntoView {
                     }
                 }>
                 {BASELINES.iter().map(|b| view! {
-                    <option value=b.key>{move || b.label.get(lang.get())}</option>
+                    <option value=b.key>{super::state::tx(lang, b.label)}</option>
                 }).collect_view()}
             </select>
             <p class="hint" id="market-baseline-hint">{t(lang, Msg::MarketBaselineHint)}</p>

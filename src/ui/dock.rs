@@ -155,22 +155,21 @@ pub fn Dock() -> impl IntoView {
             }
         }
     });
-    let tr = move |m: Msg| m.text(lang.get());
     view! {
         <aside class="dock" data-dock=move || chart.get().key() hidden=move || !shown.get()
-            aria-label=move || tr(Msg::DockLabel)>
+            aria-label=super::state::t(lang, Msg::DockLabel)>
             <div class="dock-head" role="tablist">
                 {ChartId::ALL.into_iter().map(|c| view! {
                     <button role="tab" class="dock-tab" data-dock-tab=c.key()
                         aria-selected=move || (chart.get() == c).to_string()
                         on:click=move |_| picked.set(Some(c))>{move || c.short_title(lang.get())}</button>
                 }).collect_view()}
-                <button class="dock-close" data-action="close-dock" aria-label=move || tr(Msg::DockClose)
+                <button class="dock-close" data-action="close-dock" aria-label=super::state::t(lang, Msg::DockClose)
                     on:click=move |_| closed.set(true)>"×"</button>
             </div>
             <canvas node_ref=canvas class="dock-chart" role="img" hidden=move || failed.get()
                 aria-label=move || chart.get().title(lang.get())></canvas>
-            <p class="dock-failed" role="alert" hidden=move || !failed.get()>{move || tr(Msg::PartFailed)}</p>
+            <p class="dock-failed" role="alert" hidden=move || !failed.get()>{super::state::t(lang, Msg::PartFailed)}</p>
         </aside>
     }
 }

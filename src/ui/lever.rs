@@ -126,7 +126,7 @@ pub fn Lever(id: LeverId) -> impl IntoView {
         <div class="lever" class:changed=move || value.get() != l.default class:highlight=highlighted
             data-lever-row=l.key>
             <div class="lever-head">
-                <label for=input_id.clone()>{move || l.label.get(lang.get())}</label>
+                <label for=input_id.clone()>{super::state::tx(lang, l.label)}</label>
                 <button class="icon info" aria-expanded=move || info_open.get().to_string()
                     aria-controls=help_id.clone()
                     title=t(lang, Msg::Info)

@@ -95,7 +95,7 @@ pub fn LeverPanel() -> impl IntoView {
                             let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
                             if open && !shown.get_untracked() { shown.set(true); }
                         }>
-                        <summary>{move || g.label().get(lang.get())}</summary>
+                        <summary>{super::state::tx(lang, g.label())}</summary>
                         {move || shown.get().then(|| LEVERS.iter().filter(|l| l.group == g).map(|l| view! { <Lever id=l.id/> }).collect_view())}
                     </details>
                 }

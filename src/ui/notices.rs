@@ -15,7 +15,7 @@ pub fn NoticeList() -> impl IntoView {
             <super::version_notice::VersionNotice/>
             <For each=move || notices.0.get() key=|n| n.id let:n>
                 <div class="notice" class:warn=n.warn data-notice=n.id role="status">
-                    <p>{move || n.title.text(lang.get())}</p>
+                    <p>{t(lang, n.title)}</p>
                     {(!n.lines.is_empty()).then(|| {
                         let lines = n.lines.clone();
                         view! { <ul>{move || lines.iter().map(|l| view! {

@@ -3,7 +3,7 @@
 //! targets (Panzhihua, Sichuan's rare-earth opinions, the V-Ti base plan), scored the same way but not
 //! counted with the guideline's.
 
-use super::state::{focus_lever, t as tr, FocusCtx, LangCtx, ProjectionCtx};
+use super::state::{focus_lever, t as tr, tx, FocusCtx, LangCtx, ProjectionCtx};
 use leptos::prelude::*;
 use vtre_i18n::{
     percent, quantity, related_quantity, status_icon as icon, status_msg as status_text, Msg,
@@ -57,14 +57,14 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
             data-value=move || result.get().map(|r| r.value.to_string()).unwrap_or_default()>
             <header>
                 <span class="status-icon" aria-hidden="true">{move || icon(status())}</span>
-                <h3>{move || t.label.get(lang.get())}</h3>
+                <h3>{tx(lang, t.label)}</h3>
             </header>
             <p class="status-text">{move || status_text(status()).text(lang.get())}</p>
             <dl>
-                <dt>{move || Msg::Value.text(lang.get())}</dt>
+                <dt>{tr(lang, Msg::Value)}</dt>
                 <dd class="value">{move || result.get().map(|r| fmt(r.value)).unwrap_or_default()}
                     <span class="year">{move || if zh() { format!("（{}年）", t.year) } else { format!(" ({})", t.year) }}</span></dd>
-                <dt>{move || Msg::Threshold.text(lang.get())}</dt>
+                <dt>{tr(lang, Msg::Threshold)}</dt>
                 // The threshold the result was scored against (a parameter override can move it).
                 <dd>{move || {
                     let th = result.get().and_then(|r| r.threshold).unwrap_or(t.threshold);
@@ -75,7 +75,7 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
                         Rule::AtLeast => format!("≥ {}", fmt(th)),
                     }
                 }}</dd>
-                <dt>{move || Msg::Margin.text(lang.get())}</dt>
+                <dt>{tr(lang, Msg::Margin)}</dt>
                 <dd>{margin}</dd>
                 <dt hidden=band_hidden>{tr(lang, Msg::MarginNeeded)}</dt>
                 <dd class="band" hidden=band_hidden>{band}</dd>
@@ -85,31 +85,23 @@ fn Card(t: &'static TargetSpec) -> impl IntoView {
                 <dt hidden=t.rule == Rule::Unquantified>{tr(lang, Msg::ChanceMargin)}</dt>
                 <dd class="probability-margin" hidden=t.rule == Rule::Unquantified></dd>
             </dl>
-            <p class="measure">{move || t.measure.get(lang.get())}</p>
+            <p class="measure">{tx(lang, t.measure)}</p>
             <blockquote lang="zh-CN">"“"{t.quote_zh}"”——"<cite>{t.guideline_ref}</cite></blockquote>
             <p class="quote-en" lang="en" hidden=zh>{move || (!zh()).then(|| format!("{}: “{}”", Msg::OurTranslation.text(lang.get()), t.quote_en))}</p>
             <a class="reader-link" data-reader-link=t.key href=format!("?view=guideline&sec={}", t.section)
                 on:click=move |ev| { ev.prevent_default(); vc.go_section(t.section, None); }>
-                {move || Msg::ReadInGuideline.text(lang.get())}" →"</a>
+                {tr(lang, Msg::ReadInGuideline)}" →"</a>
             <div class="moved-by">
-                <span>{move || Msg::MovedBy.text(lang.get())}":"</span>
+                <span>{tr(lang, Msg::MovedBy)}":"</span>
                 {t.levers.iter().map(|&id| view! {
                     <button class="chip" data-focus-lever=id.key()
                         on:click=move |_| { focus.set(Some(id)); focus_lever(id); }>
-                        {move || lspec(id).label.get(lang.get())}
+                        {tx(lang, lspec(id).label)}
                     </button>
                 }).collect_view()}
             </div>
         </article>
     }
-}
-
-/// A [`vtre_model::Text`] in the current language; one closure type for every call site (like [`tr`]).
-fn tx(
-    lang: RwSignal<vtre_i18n::Lang>,
-    text: vtre_model::Text,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    move || text.get(lang.get())
 }
 
 /// One of another plan's targets: its name, how the model measures it and where it comes from. Its value,
@@ -251,7 +243,7 @@ pub fn Scorecard() -> impl IntoView {
     });
     view! {
         <section class="scorecard" aria-labelledby="scorecard-title" node_ref=root data-ensemble="running">
-            <h2 id="scorecard-title">{move || Msg::Scorecard.text(lang.get())}</h2>
+            <h2 id="scorecard-title">{tr(lang, Msg::Scorecard)}</h2>
             <p class="scorecard-legend">{tr(lang, Msg::ScorecardLegend)}</p>
             <div class="cards">{TARGETS.iter().map(|t| view! { <Card t=t/> }).collect_view()}</div>
             <section class="related" aria-labelledby="related-title" node_ref=related>
@@ -280,7 +272,7 @@ pub fn ScoreSummary() -> impl IntoView {
                     view! {
                         <li data-summary-target=t.key data-status=move || status.get().key()>
                             <span class="status-icon" aria-hidden="true">{move || icon(status.get())}</span>
-                            <span class="name">{move || t.label.get(lang.get())}</span>
+                            <span class="name">{tx(lang, t.label)}</span>
                             <span class="status-text">{move || status_text(status.get()).text(lang.get())}</span>
                             <span class="chance" title=tr(lang, Msg::ChanceMet)>{move || chance().map(percent).unwrap_or_default()}</span>
                         </li>

@@ -155,7 +155,7 @@ pub fn Toolbar(panel_open: RwSignal<bool>, embed_open: RwSignal<bool>) -> impl I
             <button data-action="share" aria-expanded=move || share_open.get().to_string() aria-controls="share-box"
                 on:click=move |_| { share_open.update(|o| *o = !*o); copied.set(None); }>{t(lang, Msg::ShareLink)}</button>
             <button data-action="embed" aria-expanded=move || embed_open.get().to_string() aria-controls="embed-panel"
-                on:click=toggle_embed>{move || tr(Msg::Embed)}</button>
+                on:click=toggle_embed>{t(lang, Msg::Embed)}</button>
             <button class="download" data-action=FileAction::DownloadData.key() title=t(lang, Msg::DownloadDataHint)
                 on:click=move |_| file(FileAction::DownloadData)>
                 <span aria-hidden="true">"⤓ "</span>{t(lang, Msg::DownloadData)}</button>

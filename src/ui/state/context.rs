@@ -56,6 +56,15 @@ pub fn t(lang: RwSignal<Lang>, m: Msg) -> impl Fn() -> &'static str + Copy + Sen
     move || m.text(lang.get())
 }
 
+/// A model label ([`vtre_model::Text`]: a lever's, a target's, a group's) in the current language; one closure
+/// type for every call site, as [`t`] is for the `Msg` table (each distinct closure costs wasm).
+pub fn tx(
+    lang: RwSignal<Lang>,
+    text: vtre_model::Text,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || text.get(lang.get())
+}
+
 /// Moves keyboard focus to a lever's input and scrolls it into view, opening its group first (a closed
 /// group builds its levers when opened, so the input may only exist a moment later).
 pub fn focus_lever(id: LeverId) {
