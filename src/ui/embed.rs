@@ -217,10 +217,11 @@ pub fn Widget(spec: WidgetSpec) -> impl IntoView {
         let ids = spec.unknown.join(", ");
         notices.push(
             Msg::WidgetUnknown,
-            vec![super::state::NoticeLine {
-                zh: Msg::WidgetIgnored.text(Lang::Zh).replace("{ids}", &ids),
-                en: Msg::WidgetIgnored.text(Lang::En).replace("{ids}", &ids),
-            }],
+            vec![super::state::fill(
+                Msg::WidgetIgnored,
+                None,
+                &[("{ids}", &ids)],
+            )],
             true,
         );
     }

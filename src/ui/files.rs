@@ -44,6 +44,8 @@ fn run(
         // their text is not in the wasm.
         FileAction::DownloadData => {
             let s = edit.scenario.get_untracked();
+            // The projection of that scenario, as the app already has it.
+            let projection = p.get_untracked();
             let l = lang.get_untracked();
             let compared = compare.get_untracked();
             leptos::task::spawn_local(async move {
@@ -56,7 +58,6 @@ fn run(
                     now.get_month() + 1,
                     now.get_date()
                 );
-                let projection = vtre_model::simulate(&s);
                 let link = share_url(&s, &projection, &compared, l);
                 let cite = vtre_codec::download::Citation {
                     title_zh: Msg::AppTitle.text(vtre_i18n::Lang::Zh),

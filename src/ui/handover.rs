@@ -1,7 +1,7 @@
 //! Two modules, one app (issue 20: a 250 KB start). The page loads the *core* module: this crate built
 //! without the `full` feature — the explorer (levers, charts, headline, scorecard, the widget, share and
-//! downloads). Everything else (the scenarios panel, the embed dialog, comparisons, the
-//! analysis and reading pages) is in the *full* module: the same crate with `full`, built by
+//! the printed handout). Everything else (the scenarios panel, the embed dialog, comparisons, the toolbar's
+//! file actions, the analysis and reading pages) is in the *full* module: the same crate with `full`, built by
 //! `scripts/postbuild.sh` beside it and named in `<meta name="vtre-full">`. It is fetched when the reader
 //! first asks for one of those parts (or opens a link that shows one), never before, so a phone that only
 //! explores downloads the core alone.
@@ -14,6 +14,7 @@
 //! scenario, not two. While the full module loads, the core keeps working and says so; if it cannot load
 //! (offline without a cached copy), the core says that and keeps working.
 
+use super::toolbar::FileAction;
 use std::cell::{Cell, RefCell};
 use vtre_codec::link::query_param;
 
@@ -57,9 +58,9 @@ pub fn fell_back() -> bool {
 pub const PANELS: [&str; 5] = [
     "scenarios",
     "embed",
-    "download-data",
-    "export-csv",
-    "export-json",
+    FileAction::DownloadData.key(),
+    FileAction::ExportCsv.key(),
+    FileAction::ExportJson.key(),
 ];
 
 /// Whether the address asks for a part only the full module has: another page than the explorer, a

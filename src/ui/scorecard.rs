@@ -201,8 +201,9 @@ pub fn Scorecard() -> impl IntoView {
     });
     // The ensemble's state and each card's chance of being met, written straight into the cards: one effect
     // instead of reactive parts in every card (measured 2026-12-06: reactive `data-probability*` attributes
-    // and texts in each card cost +0.6 KiB gzip of the core wasm, which is over its budget, issue 20). `data-probability` only once the ensemble of this scenario is
-    // ready (never an old scenario's), and never on the unquantified target.
+    // and texts in each card cost +0.6 KiB gzip of the core wasm, which is over its budget, issue 20).
+    // `data-probability` only once the ensemble of this scenario is ready (never an old scenario's), and never
+    // on the unquantified target.
     Effect::new(move |_| {
         let l = lang.get();
         let Some(root) = root.get() else { return };

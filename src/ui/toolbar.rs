@@ -46,7 +46,7 @@ impl FileAction {
         FileAction::ExportCsv,
         FileAction::ExportJson,
     ];
-    pub fn key(self) -> &'static str {
+    pub const fn key(self) -> &'static str {
         match self {
             FileAction::DownloadData => "download-data",
             FileAction::ExportCsv => "export-csv",

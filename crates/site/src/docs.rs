@@ -161,17 +161,12 @@ fn load_glossary(text: &str) -> Result<Vec<Term>, String> {
 
 /// Every chain page a lever's notes name (`pages` in `content/levers.toml`) is one of [`CHAIN_FILES`].
 fn lever_pages_known(notes: &crate::notes::Notes) -> Result<(), String> {
-    for l in vtre_model::levers::LEVERS {
-        for p in &notes.lever(l.id).pages {
-            if !CHAIN_FILES.iter().any(|(id, _)| id == p) {
-                return Err(format!(
-                    "content/levers.toml: [{}] pages names \"{p}\", which is not a chain page (content/chains/)",
-                    l.key
-                ));
-            }
-        }
-    }
-    Ok(())
+    crate::notes::lever_names_known(
+        notes,
+        ("pages", |n| &n.pages),
+        |p| CHAIN_FILES.iter().any(|(id, _)| *id == p),
+        "a chain page (content/chains/)",
+    )
 }
 
 static CHAINS: LazyLock<Result<Vec<ChainPage>, String>> = LazyLock::new(|| {

@@ -165,17 +165,12 @@ fn load(text: &str) -> Result<Outline, String> {
 
 /// Every measure a lever's notes name (`measures` in `content/levers.toml`) is one of the outline's.
 fn lever_measures_known(outline: &Outline, notes: &crate::notes::Notes) -> Result<(), String> {
-    for l in vtre_model::levers::LEVERS {
-        for m in &notes.lever(l.id).measures {
-            if !outline.measures().any(|x| &x.id == m) {
-                return Err(format!(
-                    "content/levers.toml: [{}] measures names \"{m}\", which is not a measure of {OUTLINE_FILE}",
-                    l.key
-                ));
-            }
-        }
-    }
-    Ok(())
+    crate::notes::lever_names_known(
+        notes,
+        ("measures", |n| &n.measures),
+        |m| outline.measures().any(|x| x.id == m),
+        &format!("a measure of {OUTLINE_FILE}"),
+    )
 }
 
 static OUTLINE: LazyLock<Result<Outline, String>> = LazyLock::new(|| load(OUTLINE_TEXT));

@@ -264,6 +264,25 @@ pub fn levers_naming(what: &str, of: fn(&LeverNote) -> &Vec<String>) -> Vec<Leve
         .collect()
 }
 
+/// Every name the levers' notes give in the list `of` picks (`pages`, `measures`) is `known`; else the first
+/// that is not, with the `field` it is in and what it should be (`place`).
+pub fn lever_names_known(
+    notes: &Notes,
+    (field, of): (&str, fn(&LeverNote) -> &Vec<String>),
+    known: impl Fn(&str) -> bool,
+    place: &str,
+) -> Result<(), String> {
+    for l in LEVERS {
+        if let Some(x) = of(notes.lever(l.id)).iter().find(|x| !known(x)) {
+            return Err(format!(
+                "content/levers.toml: [{}] {field} names \"{x}\", which is not {place}",
+                l.key
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The texts of a lever; empty if the notes do not load (which [`notes`] reports and a test forbids).
 pub fn lever(id: LeverId) -> &'static LeverNote {
     notes().map_or(&EMPTY_LEVER, |n| n.lever(id))

@@ -45,19 +45,11 @@ fn line(zh: String, en: String) -> NoticeLine {
     NoticeLine { zh, en }
 }
 
-/// A sentence of the `Msg` table with its one `{param}` filled in, in both languages.
-fn msg_line(m: Msg, param: &str, value: &str) -> NoticeLine {
-    line(
-        m.text(Lang::Zh).replace(param, value),
-        m.text(Lang::En).replace(param, value),
-    )
-}
-
 /// One line for each saved-scenario name that storage did not take: "“…” was not saved."
 pub fn not_saved_lines(names: &[String]) -> Vec<NoticeLine> {
     names
         .iter()
-        .map(|n| msg_line(Msg::NotSavedName, "{name}", n))
+        .map(|n| fill(Msg::NotSavedName, None, &[("{name}", n)]))
         .collect()
 }
 
@@ -65,13 +57,13 @@ pub fn not_saved_lines(names: &[String]) -> Vec<NoticeLine> {
 pub fn skipped_lines(names: &[String]) -> Vec<NoticeLine> {
     names
         .iter()
-        .map(|n| msg_line(Msg::SkippedNoScenario, "{name}", n))
+        .map(|n| fill(Msg::SkippedNoScenario, None, &[("{name}", n)]))
         .collect()
 }
 
 /// A sentence of the `Msg` table in both languages, its `{lever}` filled with the lever's name in each (the key
 /// itself when it names no lever) and each other `{…}` with its value.
-fn fill(m: Msg, lever: Option<&str>, params: &[(&str, &dyn std::fmt::Display)]) -> NoticeLine {
+pub fn fill(m: Msg, lever: Option<&str>, params: &[(&str, &dyn std::fmt::Display)]) -> NoticeLine {
     let one = |l: Lang| {
         let mut s = m.text(l).to_string();
         if let Some(id) = lever {
