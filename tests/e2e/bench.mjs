@@ -17,7 +17,8 @@ import { serve, listen, LAUNCH, moveLeversAndMeasure, timedMoves, chartsDrawn } 
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const dist = path.join(root, 'dist');
+// BENCH_DIST: another build's dist/ (to compare two builds in one sitting, alternating).
+const dist = process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : path.join(root, 'dist');
 const MOVES = Number(process.env.MOVES || 500);
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const pct = (a, p) => a[Math.min(a.length - 1, Math.floor(p * a.length))];

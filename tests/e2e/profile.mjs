@@ -55,7 +55,8 @@ for (let i = 0; i < profile.samples.length; i++) {
   const leaf = byId.get(id).callFrame.functionName || '(anon)';
   while (id !== undefined) {
     const f = byId.get(id).callFrame.functionName || '';
-    if (f.includes('vtre::')) { name = f.replace(/::h[0-9a-f]{16}$/, ''); break; }
+    // Rust names carry a crate hash with newer toolchains: vtre[0123abcd]::ui::….
+    if (/(^|[^a-z_])vtre(\[[0-9a-f]+\])?::/.test(f)) { name = f.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]+\]/g, ''); break; }
     id = parent.get(id);
   }
   if (name === null) name = leaf.startsWith('(') ? leaf : '(outside the app: ' + leaf.slice(0, 40) + ')';
@@ -79,3 +80,11 @@ console.log('\n-- self time per move (ms)');
 for (const [k, v] of top(self, 40)) console.log(`${(v / MOVES).toFixed(3).padStart(8)}  ${k.slice(0, 110)}`);
 console.log('\n-- inclusive time per move (ms)');
 for (const [k, v] of top(incl, 60)) console.log(`${(v / MOVES).toFixed(3).padStart(8)}  ${k.slice(0, 110)}`);
+console.log('\n-- inclusive time per move of this app\'s own functions (ms)');
+const mine = new Map();
+for (const [k, v] of incl.entries()) {
+  if (!/(^|[^a-z_])vtre(_[a-z]+)?(\[[0-9a-f]+\])?::/.test(k)) continue;
+  const n = k.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]+\]/g, '');
+  mine.set(n, Math.max(mine.get(n) || 0, v));
+}
+for (const [k, v] of top(mine, 40)) console.log(`${(v / MOVES).toFixed(3).padStart(8)}  ${k.slice(0, 160)}`);
