@@ -6,7 +6,10 @@
 // the analysis worker (first lever move, shared scenario or analysis page), the reading pages and notes,
 // the service worker's precache (first interaction or 10 s, src/ui/offline.rs), the PNG icons (install).
 // Prints a table and the total against the budget of issue 20 (250 KiB; stretch 200 KiB). With --enforce
-// (the test command passes it once the budget is met) a total over the budget fails.
+// (the test command passes it once the budget is met) a total over the budget fails. With --guard (the test
+// command passes it while the budget is not met) a total over CEILING_KIB fails: the figure of 2026-12-06, so
+// that nothing grows the start while the budget waits for its decision. Lower the ceiling as the start
+// shrinks; a change that needs more must take it out elsewhere (or take the question to issue 20).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -14,7 +17,9 @@ import zlib from 'node:zlib';
 const args = process.argv.slice(2);
 const dist = args.find((a) => !a.startsWith('--')) || 'dist';
 const enforce = args.includes('--enforce');
+const guard = args.includes('--guard');
 export const BUDGET_KIB = 250;
+export const CEILING_KIB = 358;
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const local = (u) => u && !/^[a-z]+:/i.test(u) && !u.startsWith('//');
 const clean = (u) => u.replace(/^\.\//, '').replace(/[?#].*$/, '');
@@ -38,3 +43,8 @@ for (const [f, b] of rows) console.log(`${kib(b).padStart(7)} KiB  ${f}`);
 const over = total / 1024 - BUDGET_KIB;
 console.log(`${kib(total).padStart(7)} KiB  initial download (gzip -9), budget ${BUDGET_KIB} KiB: ${over > 0 ? `over by ${over.toFixed(1)} KiB` : 'within'}`);
 if (enforce && over > 0) process.exit(1);
+if (guard) {
+  const grown = total / 1024 - CEILING_KIB;
+  console.log(`${kib(total).padStart(7)} KiB  against today's ceiling of ${CEILING_KIB} KiB: ${grown > 0 ? `grown by ${grown.toFixed(1)} KiB` : 'not grown'}`);
+  if (grown > 0) process.exit(1);
+}

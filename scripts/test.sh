@@ -43,7 +43,8 @@ step "release build (trunk) and the single-file edition"
 (source scripts/wasm-env.sh && trunk build --release)
 node scripts/single-file.mjs dist dist-single/vtre-explorer.html
 # The initial download against the 250 KiB budget of issue 20: printed every run; enforced (--enforce) once met.
-node scripts/size.mjs dist
+# Until then --guard fails a start that has grown past its figure of 2026-12-06 (scripts/size.mjs).
+node scripts/size.mjs dist --guard
 # A test build with faults to inject (a chart's drawing, the headline) for tests/e2e/contain.test.mjs; the
 # script fails when the core it built has no faults in it.
 bash scripts/fault-build.sh
