@@ -235,4 +235,97 @@ mod tests {
             full: 2024,
         };
     }
+
+    /// The 2020 steel and scrap figures model_params solves from: (BF-BOF capacity, EAF capacity, BF-BOF
+    /// utilisation, scrap per t of BF-BOF steel, scrap per t of EAF steel).
+    fn steel_2020(s: &Scenario) -> (f64, f64, f64, f64, f64) {
+        let p = |id: P| s.param(id);
+        (
+            p(P::VtiBofCap2020) + p(P::OtherBofCap2020),
+            p(P::EafCap2020),
+            p(P::BofUtil),
+            p(P::ScrapPerBof),
+            p(P::ScrapPerEaf),
+        )
+    }
+
+    #[test]
+    fn when_the_eafs_at_full_use_cannot_make_the_rest_of_2020_steel_the_bf_bof_utilisation_rises() {
+        let mut s = Scenario::reference();
+        let (k_bof, k_eaf, u_bof, _, _) = steel_2020(&s);
+        // Half-way between what the BF-BOFs at their utilisation plus every EAF make and what all make at full use.
+        let crude = k_bof * u_bof + k_eaf + 0.5 * k_bof * (1.0 - u_bof);
+        s.set_param_mutated(P::CrudeSteel2020, crude);
+        let params = model_params(&s);
+        let (u_bof2, u_eaf2) = (params[P::BofUtil as usize], params[P::EafUtil as usize]);
+        assert_eq!(u_eaf2, 1.0, "the EAFs run full");
+        assert!(
+            u_bof2 > u_bof,
+            "BF-BOF utilisation {u_bof2} above the parameter's {u_bof}"
+        );
+        assert!(
+            (k_bof * u_bof2 + k_eaf * u_eaf2 - crude).abs() < 1e-9 * crude,
+            "the parts make 2020's {crude}: {} + {}",
+            k_bof * u_bof2,
+            k_eaf * u_eaf2
+        );
+        // Where the EAFs can make the rest, the BF-BOF utilisation is the parameter's and the EAFs' is solved.
+        let s = Scenario::reference();
+        let params = model_params(&s);
+        let crude = s.param(P::CrudeSteel2020);
+        assert_eq!(params[P::BofUtil as usize], u_bof);
+        let u_eaf = params[P::EafUtil as usize];
+        assert!(u_eaf > 0.0 && u_eaf < 1.0, "{u_eaf}");
+        assert!((k_bof * u_bof + k_eaf * u_eaf - crude).abs() < 1e-9 * crude);
+    }
+
+    #[test]
+    fn with_no_bf_bof_capacity_in_2020_the_eafs_run_full_and_nothing_is_divided_by_zero() {
+        let mut s = Scenario::reference();
+        s.set_param_mutated(P::VtiBofCap2020, 0.0);
+        s.set_param_mutated(P::OtherBofCap2020, 0.0);
+        let params = model_params(&s);
+        assert!(
+            params.iter().all(|v| v.is_finite()),
+            "every parameter finite"
+        );
+        assert_eq!(params[P::EafUtil as usize], 1.0);
+        assert_eq!(params[P::BofUtil as usize], s.param(P::BofUtil));
+    }
+
+    #[test]
+    fn the_eaf_scrap_rate_is_kept_while_2020_supply_covers_the_need_and_cut_to_the_supply_when_it_does_not(
+    ) {
+        let s = Scenario::reference();
+        let (k_bof, k_eaf, _, per_bof, per_eaf) = steel_2020(&s);
+        let base = model_params(&s);
+        let (bof, eaf) = (
+            k_bof * base[P::BofUtil as usize],
+            k_eaf * base[P::EafUtil as usize],
+        );
+        let need = bof * per_bof + eaf * per_eaf;
+        // Supply just above the need: the rate is the parameter's.
+        let mut s = Scenario::reference();
+        s.set_param_mutated(P::Scrap2020, need * 1.01);
+        assert_eq!(model_params(&s)[P::ScrapPerEaf as usize], per_eaf);
+        // Supply below it: the EAFs get what the converters leave, and 2020's need is the supply.
+        let supply = need * 0.8;
+        let mut s = Scenario::reference();
+        s.set_param_mutated(P::Scrap2020, supply);
+        let rate = model_params(&s)[P::ScrapPerEaf as usize];
+        assert!(rate < per_eaf, "{rate} below {per_eaf}");
+        assert!(
+            (bof * per_bof + eaf * rate - supply).abs() < 1e-9 * supply,
+            "2020's scrap need {} is the supply {supply}",
+            bof * per_bof + eaf * rate
+        );
+        // No EAF steel in 2020 (the BF-BOFs made it all): nothing to learn of the EAF rate from 2020, so it is
+        // kept, even when the converters alone need more than the supply.
+        let mut s = Scenario::reference();
+        s.set_param_mutated(P::CrudeSteel2020, bof * 0.9);
+        s.set_param_mutated(P::Scrap2020, bof * per_bof * 0.5);
+        let params = model_params(&s);
+        assert_eq!(params[P::EafUtil as usize], 0.0);
+        assert_eq!(params[P::ScrapPerEaf as usize], per_eaf);
+    }
 }

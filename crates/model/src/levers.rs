@@ -96,16 +96,6 @@ pub enum LeverKind {
     Accounting,
 }
 
-impl LeverKind {
-    pub fn key(self) -> &'static str {
-        match self {
-            LeverKind::Policy => "policy",
-            LeverKind::Market => "market",
-            LeverKind::Accounting => "accounting",
-        }
-    }
-}
-
 impl LeverSpec {
     /// Policy, market or accounting: the price group is the market; the electricity convention is accounting.
     pub fn kind(&self) -> LeverKind {
@@ -317,6 +307,33 @@ mod tests {
         assert_eq!(ramp(2035, 2025), 1.0);
         assert_eq!(ramp(2021, 2021), 1.0);
         assert_eq!(ramp(2020, 2021), 0.0);
+    }
+
+    #[test]
+    fn the_prices_are_market_levers_the_electricity_convention_is_accounting_and_the_rest_are_policy(
+    ) {
+        for l in LEVERS {
+            let want = if l.id == LeverId::ElecConvention {
+                LeverKind::Accounting
+            } else if l.group == LeverGroup::Prices {
+                LeverKind::Market
+            } else {
+                LeverKind::Policy
+            };
+            assert_eq!(l.kind(), want, "{}", l.key);
+        }
+        assert_eq!(spec(LeverId::SteelPrice).kind(), LeverKind::Market);
+        assert_eq!(spec(LeverId::V2o5Price).kind(), LeverKind::Market);
+        // The power prices are the guideline's electricity-price support (第四章第五节（四）): policy.
+        assert_eq!(spec(LeverId::PowerPrice).kind(), LeverKind::Policy);
+        assert_eq!(spec(LeverId::ElecConvention).kind(), LeverKind::Accounting);
+        assert_eq!(spec(LeverId::EafSwap).kind(), LeverKind::Policy);
+        assert_eq!(spec(LeverId::RenewableExemption).kind(), LeverKind::Policy);
+        let count = |k: LeverKind| LEVERS.iter().filter(|l| l.kind() == k).count();
+        assert_eq!(count(LeverKind::Accounting), 1);
+        assert!(
+            count(LeverKind::Market) >= 2 && count(LeverKind::Policy) > count(LeverKind::Market)
+        );
     }
 
     #[test]

@@ -267,6 +267,11 @@ mod tests {
         let s = with(&[(L::EafSwap, 300.0), (L::CapacityImport, 500.0)]);
         let st = steel(&Ctx::for_test(&s), YEAR, PLENTY_OF_SCRAP, 1.0);
         assert_close(st.retired_by_rule, 925.0, "swap 300 and import 500");
+        // The swap's ratio is the rule's parameter: were the rule 1.5:1, the same swap would retire 450.
+        let mut s = with(&[(L::EafSwap, 300.0)]);
+        s.set_param_mutated(P::EafEqualRatio, 1.5);
+        let st = steel(&Ctx::for_test(&s), YEAR, PLENTY_OF_SCRAP, 1.0);
+        assert_close(st.retired_by_rule, 450.0, "swap 300 at a 1.5:1 rule");
         let st = steel(&Ctx::for_test(&with(&[])), YEAR, PLENTY_OF_SCRAP, 1.0);
         assert_close(
             st.retired_by_rule,

@@ -330,6 +330,13 @@ mod tests {
         let c = Ctx::for_test(&s);
         let t = titanium(&c, YEAR, 8000.0, 1.0, HM_PLENTY, 100.0);
         assert_close(t.bf_slag_tio2, 5.0, "BF slag as asked");
+        // Both feeds fit in the chloride plants (5 + 100 t × 0.13 below 19.2): nothing is limited.
+        assert!(5.0 + 100.0 * p(P::NonBfTio2) < chlorination);
+        assert!(!t.chlorination_limited, "both slag feeds fit");
+        // Twice the non-BF steel asks more than the plants take: limited.
+        let t2 = titanium(&c, YEAR, 8000.0, 1.0, HM_PLENTY, 200.0);
+        assert!(5.0 + 200.0 * p(P::NonBfTio2) > chlorination);
+        assert!(t2.chlorination_limited, "the slag feeds exceed the plants");
         assert_close(
             t.nonbf_tio2_per_t * 100.0,
             (chlorination - 5.0).min(100.0 * p(P::NonBfTio2)),

@@ -1237,6 +1237,18 @@ fn flow_batteries_are_built_only_with_the_vanadium_there_is_and_only_what_is_bui
             "{y}: built {built} with {v2o5} t V2O5"
         );
         assert!(p.at(S::V2o5ForVrfb, y) <= v2o5 + 1e-6, "{y}");
+        // The batteries built take their electrolyte's V2O5: where the vanadium limits them, all of the year's.
+        let electrolyte = p.at(S::V2o5ForVrfb, y);
+        assert!(
+            (electrolyte - built * 1000.0 * intensity).abs() < 1e-6,
+            "{y}: {electrolyte} t V2O5 for {built} GWh"
+        );
+        if built < 8.0 - 1e-9 {
+            assert!(
+                (electrolyte - v2o5).abs() < 1e-6 * v2o5,
+                "{y}: {electrolyte} of {v2o5} t"
+            );
+        }
         let battery_value = p.at(S::OutputValueVanadium, y) - k_v * v2o5 * 83000.0 / 1e8;
         assert!(
             (battery_value - built * cost * 10.0).abs() < 1e-6,
