@@ -73,15 +73,21 @@ pub fn Dock() -> impl IntoView {
     let closed = RwSignal::new(false);
     // The chart shown: the one the last lever moves, until a tab is chosen.
     let picked = RwSignal::new(None::<ChartId>);
+    // A wide screen never docks: there nothing here follows the levers (no effect runs and no attribute is
+    // written while a lever moves).
     Effect::new(move |_| {
-        if last.get().is_some() {
+        if narrow && last.get().is_some() {
             picked.set(None);
         }
     });
     let chart = Memo::new(move |_| {
-        picked
-            .get()
-            .or_else(|| last.get().map(vtre_charts::chart_of_lever))
+        narrow
+            .then(|| {
+                picked
+                    .get()
+                    .or_else(|| last.get().map(vtre_charts::chart_of_lever))
+            })
+            .flatten()
             .unwrap_or(ChartId::OutputValue)
     });
     let shown = Memo::new(move |_| {

@@ -104,6 +104,8 @@ test('the reference shows no ▲/▼, and a desktop never docks a chart', async 
   await p.keyboard.press('ArrowRight');
   await p.waitForTimeout(300);
   assert.equal(await p.$eval('[data-dock]', (d) => getComputedStyle(d).display), 'none');
+  // Nor does the hidden dock follow the levers there: the swap moves the CO2 chart, the dock stays as mounted.
+  assert.equal(await p.$eval('[data-dock]', (d) => d.dataset.dock), 'output_value');
   await desk.close();
 });
 
