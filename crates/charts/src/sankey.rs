@@ -165,4 +165,165 @@ mod tests {
             }
         }
     }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    /// Ore (100) → concentrate (80) and tailings (20, muted); concentrate → steel (80).
+    fn small() -> Diagram {
+        use vtre_model::flows::{Flow, Node};
+        use vtre_model::text::Text;
+        let node = |id, column, muted| Node {
+            id,
+            label: Text::new(id, id),
+            column,
+            muted,
+        };
+        let flow = |from, to, value| Flow { from, to, value };
+        Diagram {
+            id: "small",
+            title: Text::new("t", "t"),
+            unit: "万吨",
+            nodes: vec![
+                node("ore", 0, false),
+                node("conc", 1, false),
+                node("tail", 1, true),
+                node("steel", 2, false),
+            ],
+            flows: vec![
+                flow("ore", "conc", 80.0),
+                flow("ore", "tail", 20.0),
+                flow("conc", "steel", 80.0),
+            ],
+        }
+    }
+
+    #[test]
+    fn nodes_are_as_tall_as_their_flow_in_columns_scaled_so_the_fullest_column_fits() {
+        let (w, h) = (600.0, 200.0);
+        let l = layout(&small(), w, h);
+        // Column 1 is the fullest: 100 in two nodes with one gap, so 100 × scale = 200 − 14 − 2 × 2.
+        let scale = (h - GAP - 2.0 * MIN_H) / 100.0;
+        let node = |id: &str| l.nodes.iter().find(|n| n.id == id).cloned().expect(id);
+        let (ore, conc, tail, steel) = (node("ore"), node("conc"), node("tail"), node("steel"));
+        assert!(close(ore.h, 100.0 * scale) && close(conc.h, 80.0 * scale));
+        assert!(close(tail.h, 20.0 * scale) && close(steel.h, 80.0 * scale));
+        assert!(close(ore.value, 100.0) && close(conc.value, 80.0) && close(steel.value, 80.0));
+        // Columns spread over the width less the labels' room; nodes stack down with a gap between.
+        let step = (w - 240.0 - NODE_W) / 2.0;
+        assert!(close(ore.x, 0.0) && close(conc.x, step) && close(steel.x, 2.0 * step));
+        assert!(close(conc.y, 0.0) && close(tail.y, conc.h + GAP));
+        assert!(close(l.height, tail.y + tail.h), "{}", l.height);
+        assert!(l.height <= h);
+        assert!(tail.muted && !conc.muted && tail.column == 1);
+        // Bands: as wide as their flow, leaving the source's right edge stacked, entering the target's left.
+        assert_eq!(l.links.len(), 3);
+        let band = |to: &str| l.links.iter().find(|b| b.to == to).cloned().expect(to);
+        let (to_conc, to_tail) = (band("conc"), band("tail"));
+        let t = 80.0 * scale;
+        let (x0, x1) = (ore.x + NODE_W, conc.x);
+        let xm = (x0 + x1) / 2.0;
+        assert_eq!(
+            to_conc.d,
+            format!(
+                "M{x0:.1},{:.1} C{xm:.1},{:.1} {xm:.1},{:.1} {x1:.1},{:.1} L{x1:.1},{:.1} C{xm:.1},{:.1} {xm:.1},{:.1} {x0:.1},{:.1} Z",
+                0.0, 0.0, 0.0, 0.0, t, t, t, t
+            )
+        );
+        // The tailings band starts where the concentrate's ended on the ore node, and is muted.
+        assert!(
+            to_tail.d.starts_with(&format!("M{x0:.1},{t:.1} ")),
+            "{}",
+            to_tail.d
+        );
+        assert!(to_tail.muted && !to_conc.muted && close(to_tail.value, 20.0));
+        // It enters the tailings at their top; the concentrate's own band leaves from the concentrate's top.
+        let tt = 20.0 * scale;
+        assert!(
+            to_tail
+                .d
+                .contains(&format!(" {:.1},{:.1} L", tail.x, tail.y)),
+            "{} enters at {}",
+            to_tail.d,
+            tail.y
+        );
+        assert!(to_tail
+            .d
+            .contains(&format!("L{:.1},{:.1} ", tail.x, tail.y + tt)));
+        let to_steel = band("steel");
+        assert!(to_steel
+            .d
+            .starts_with(&format!("M{:.1},{:.1} ", conc.x + NODE_W, conc.y)));
+    }
+
+    #[test]
+    fn two_flows_into_one_node_stack_on_its_left_side() {
+        use vtre_model::flows::{Flow, Node};
+        use vtre_model::text::Text;
+        let node = |id, column| Node {
+            id,
+            label: Text::new(id, id),
+            column,
+            muted: false,
+        };
+        let d = Diagram {
+            id: "merge",
+            title: Text::new("t", "t"),
+            unit: "万吨",
+            nodes: vec![node("a", 0), node("b", 0), node("c", 1)],
+            flows: vec![
+                Flow {
+                    from: "a",
+                    to: "c",
+                    value: 60.0,
+                },
+                Flow {
+                    from: "b",
+                    to: "c",
+                    value: 40.0,
+                },
+            ],
+        };
+        let l = layout(&d, 600.0, 200.0);
+        let c = l.nodes.iter().find(|n| n.id == "c").cloned().expect("c");
+        let scale = c.h / 100.0;
+        let from_b = l.links.iter().find(|b| b.from == "b").cloned().expect("b");
+        // The second band enters below the first: at c's top plus the first band's width.
+        let y1 = c.y + 60.0 * scale;
+        assert!(
+            from_b.d.contains(&format!(" {:.1},{y1:.1} L", c.x)),
+            "{}",
+            from_b.d
+        );
+        assert!(from_b
+            .d
+            .contains(&format!("L{:.1},{:.1} ", c.x, y1 + 40.0 * scale)));
+    }
+
+    #[test]
+    fn empty_flows_and_unknown_nodes_draw_nothing_and_a_lone_column_sits_at_the_left() {
+        let mut d = small();
+        d.flows.push(vtre_model::flows::Flow {
+            from: "ore",
+            to: "nowhere",
+            value: 5.0,
+        });
+        d.flows[2].value = 0.0;
+        let l = layout(&d, 600.0, 200.0);
+        assert!(l.links.iter().all(|b| b.to != "nowhere" && b.to != "steel"));
+        assert_eq!(l.links.len(), 2);
+        // A node with no flow is the least height.
+        let steel = l.nodes.iter().find(|n| n.id == "steel").expect("steel");
+        assert!(close(steel.h, MIN_H));
+        // One column and no flows at all: at x 0, unit scale, the least height.
+        let one = Diagram {
+            nodes: vec![d.nodes[0].clone()],
+            flows: vec![],
+            ..small()
+        };
+        let l = layout(&one, 600.0, 200.0);
+        assert!(close(l.nodes[0].x, 0.0) && close(l.nodes[0].h, MIN_H));
+        assert!(close(l.height, 10.0));
+    }
 }
