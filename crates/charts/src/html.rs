@@ -96,6 +96,25 @@ mod tests {
     use vtre_model::{simulate, Scenario};
 
     #[test]
+    fn each_basis_has_its_own_name_in_each_language() {
+        let names: Vec<&str> = [Basis::Same, Basis::Part, Basis::National]
+            .iter()
+            .flat_map(|b| [basis_label(*b, Lang::Zh), basis_label(*b, Lang::En)])
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "同口径",
+                "same quantity",
+                "部分口径",
+                "part of it",
+                "全国",
+                "national"
+            ]
+        );
+    }
+
+    #[test]
     fn the_tooltip_lists_a_years_figures_on_visible_lines_and_the_legend_explains_the_marks_drawn()
     {
         let r = simulate(&Scenario::reference());

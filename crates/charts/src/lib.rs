@@ -412,6 +412,74 @@ mod tests {
     use vtre_model::{simulate, LeverId, Scenario};
 
     #[test]
+    fn chart_ids_round_trip_through_their_keys_and_have_titles_in_both_languages() {
+        let keys: Vec<&str> = ChartId::ALL.iter().map(|c| c.key()).collect();
+        assert_eq!(
+            keys,
+            [
+                "output_value",
+                "co2",
+                "energy",
+                "production",
+                "iron_concentrate"
+            ]
+        );
+        for c in ChartId::ALL {
+            assert_eq!(ChartId::from_key(c.key()), Some(c));
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(!c.title(lang).is_empty() && !c.short_title(lang).is_empty());
+                // A tab's name is no longer than the chart's title.
+                assert!(c.short_title(lang).chars().count() <= c.title(lang).chars().count());
+            }
+            assert_ne!(c.title(Lang::Zh), c.title(Lang::En), "{}", c.key());
+        }
+        assert_eq!(ChartId::from_key("nope"), None);
+        assert_eq!(ChartId::OutputValue.short_title(Lang::Zh), "产值");
+        assert_eq!(ChartId::IronConcentrate.short_title(Lang::En), "Iron ore");
+        let titles: std::collections::BTreeSet<&str> =
+            ChartId::ALL.iter().map(|c| c.title(Lang::En)).collect();
+        assert_eq!(titles.len(), 5, "five different titles");
+    }
+
+    #[test]
+    fn a_phone_docks_the_chart_a_lever_acts_on_first() {
+        use crate::spec::chart_of_lever;
+        // Ore levers act on the iron concentrate; power prices on what the quota lets each product make.
+        for l in [LeverId::OutsideOre, LeverId::NewMine, LeverId::FeRecovery] {
+            assert_eq!(chart_of_lever(l), ChartId::IronConcentrate, "{}", l.key());
+        }
+        for l in [
+            LeverId::PowerPrice,
+            LeverId::PrefPrice,
+            LeverId::PrefCoverage,
+        ] {
+            assert_eq!(chart_of_lever(l), ChartId::Production, "{}", l.key());
+        }
+        assert_eq!(chart_of_lever(LeverId::GridFactor), ChartId::Co2);
+        assert_eq!(chart_of_lever(LeverId::EafSwap), ChartId::Co2);
+        assert_eq!(chart_of_lever(LeverId::SteelPrice), ChartId::OutputValue);
+    }
+
+    #[test]
+    fn the_spread_covers_the_headline_and_every_band_once() {
+        use crate::spec::{band_series, spread_series};
+        let s = spread_series();
+        assert_eq!(&s[..2], [S::OutputValueTotal, S::Co2Total]);
+        for c in ChartId::ALL {
+            for (_, series, _) in band_series(c) {
+                assert!(s.contains(&series), "{series:?} of {}", c.key());
+            }
+        }
+        let unique: std::collections::BTreeSet<usize> = s.iter().map(|x| *x as usize).collect();
+        assert_eq!(unique.len(), s.len(), "each series once");
+        // The output value's stack band is drawn in ink (several layers), the CO2 lines' in their colours.
+        let ov: Vec<_> = band_series(ChartId::OutputValue).collect();
+        assert_eq!(ov[0].0, STACK_BAND);
+        assert_eq!(ov[0].2, crate::palette::INK);
+        assert!(band_series(ChartId::Co2).all(|(k, _, _)| k != STACK_BAND));
+    }
+
+    #[test]
     fn every_lever_moves_a_line_of_the_chart_a_phone_keeps_beside_it() {
         // Some levers act only through another (the V-Ti share of a swap, the EAF share of imported
         // capacity): they are moved in the reference and, failing that, with the others at their maximum.
