@@ -333,6 +333,13 @@ mod tests {
             )),
             "{en}"
         );
+        // …and the gap as a share of the target.
+        assert!(
+            en.contains(&format!("{gap} ({})", signed_pct((total - 600.0) / 600.0))),
+            "{en}"
+        );
+        // Its published figures are provincial or part of it: nothing about a national share.
+        assert!(!en.contains("Sichuan's share"), "{en}");
         assert!(en.contains("Total: 290 in 2020"), "{en}");
         assert!(en.contains("; this scenario +0%."), "{en}");
         let zh = describe(
