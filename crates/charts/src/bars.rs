@@ -295,6 +295,7 @@ pub fn layout(c: &BarChart, width: f64) -> BarLayout {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::palette::{STEEL, VANADIUM};

@@ -398,3 +398,174 @@ pub fn to_svg(data: &ChartData, width: u32, height: u32) -> Result<String, Strin
     }
     Ok(buf)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::{add_policy_from, chart_data, ChartId};
+    use vtre_model::text::Lang;
+    use vtre_model::{simulate, Scenario};
+
+    /// The chart drawn as SVG at 640 × 360 with `o`, and where its plotting area fell.
+    fn svg(d: &ChartData, o: &DrawOpts) -> (String, PlotArea) {
+        let mut buf = String::new();
+        let area = {
+            let root = Surface::svg(&mut buf, (640, 360)).into_drawing_area();
+            draw(&root, d, o).expect("drawn")
+        };
+        (buf, area)
+    }
+
+    fn one() -> DrawOpts {
+        DrawOpts {
+            scale: 1.0,
+            ..DrawOpts::default()
+        }
+    }
+
+    /// Every `<tag …>` element's text.
+    fn tags<'a>(svg: &'a str, tag: &str) -> Vec<&'a str> {
+        let open = format!("<{tag} ");
+        svg.match_indices(&open)
+            .map(|(i, _)| &svg[i..i + svg[i..].find('>').unwrap_or(0)])
+            .collect()
+    }
+
+    fn attr(tag: &str, name: &str) -> String {
+        let key = format!(" {name}=\"");
+        tag.find(&key)
+            .map(|i| {
+                let rest = &tag[i + key.len()..];
+                rest[..rest.find('"').unwrap_or(0)].to_string()
+            })
+            .unwrap_or_default()
+    }
+
+    fn num(tag: &str, name: &str) -> f64 {
+        attr(tag, name).parse().unwrap_or(f64::NAN)
+    }
+
+    /// Pixel of (year, value) in a plotting area whose value axis runs `lo`–`hi`.
+    fn at(a: PlotArea, lo: f64, hi: f64, year: f64, v: f64) -> (f64, f64) {
+        let fx = (year - f64::from(FIRST_YEAR)) / f64::from(LAST_YEAR - FIRST_YEAR);
+        let fy = (v - lo) / (hi - lo);
+        (
+            f64::from(a.x0) + fx * f64::from(a.x1 - a.x0),
+            f64::from(a.y1) - fy * f64::from(a.y1 - a.y0),
+        )
+    }
+
+    #[test]
+    fn the_target_dot_sits_at_its_year_and_value_and_the_value_axis_reaches_8_percent_above_it() {
+        let r = simulate(&Scenario::reference());
+        let d = chart_data(ChartId::OutputValue, &r, &r, Lang::En);
+        // The 2025 target (600 billion yuan) is above every area and figure: the axis runs 0 to 600 × 1.08.
+        let (target_year, target) = d
+            .markers
+            .iter()
+            .find_map(|m| match m {
+                Marker::Target { year, value, .. } => Some((f64::from(*year), *value)),
+                _ => None,
+            })
+            .expect("target");
+        let (svg, a) = svg(&d, &one());
+        let dot = tags(&svg, "circle")
+            .into_iter()
+            .find(|c| attr(c, "fill") == "#C83232")
+            .expect("target dot");
+        let (x, y) = at(a, 0.0, target * 1.08, target_year, target);
+        assert!((num(dot, "cx") - x).abs() <= 1.5, "{dot} against {x}");
+        assert!((num(dot, "cy") - y).abs() <= 1.5, "{dot} against {y}");
+        assert_eq!(num(dot, "r"), 5.0);
+        // Its label to the right of the dot, at the same height.
+        let label = tags(&svg, "text")
+            .into_iter()
+            .find(|t| num(t, "y") == num(dot, "cy") && num(t, "x") > num(dot, "cx"))
+            .expect("target label");
+        assert_eq!(attr(label, "text-anchor"), "start");
+    }
+
+    #[test]
+    fn the_hover_line_stands_at_its_year() {
+        let r = simulate(&Scenario::reference());
+        let d = chart_data(ChartId::Co2, &r, &r, Lang::En);
+        let (plain, _) = svg(&d, &one());
+        let (hovered, a) = svg(
+            &d,
+            &DrawOpts {
+                hover: Some(5),
+                ..one()
+            },
+        );
+        let grey = |s: &str| -> Vec<String> {
+            tags(s, "polyline")
+                .into_iter()
+                .filter(|p| attr(p, "stroke") == "#6E6E6E")
+                .map(|p| attr(p, "points"))
+                .collect()
+        };
+        assert!(grey(&plain).is_empty());
+        let lines = grey(&hovered);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        let xs: Vec<f64> = lines[0]
+            .split(' ')
+            .filter_map(|p| p.split(',').next()?.parse().ok())
+            .collect();
+        let (x, _) = at(a, 0.0, 1.0, 2025.0, 0.0);
+        assert!(
+            xs.len() == 2 && xs.iter().all(|v| (v - x).abs() <= 1.5),
+            "{xs:?} against {x}"
+        );
+    }
+
+    #[test]
+    fn a_later_policy_start_shades_the_history_years_and_marks_the_start() {
+        let r = simulate(&Scenario::reference());
+        let mut d = chart_data(ChartId::Co2, &r, &r, Lang::En);
+        let (plain, _) = svg(&d, &one());
+        add_policy_from(&mut d, 2026, Lang::En);
+        let (shaded, a) = svg(&d, &one());
+        // One grey polygon from 2020 to 2026 (the history years), under the lines.
+        let grey = |s: &str| {
+            tags(s, "polygon")
+                .into_iter()
+                .filter(|p| attr(p, "fill") == "#6E6E6E")
+                .map(|p| (attr(p, "points"), num(p, "opacity")))
+                .collect::<Vec<_>>()
+        };
+        assert!(grey(&plain).is_empty());
+        let polys = grey(&shaded);
+        assert_eq!(polys.len(), 1, "{polys:?}");
+        assert!((polys[0].1 - 0.14).abs() < 1e-9);
+        let xs: Vec<f64> = polys[0]
+            .0
+            .split(' ')
+            .filter_map(|p| p.split(',').next()?.parse().ok())
+            .collect();
+        let (x0, _) = at(a, 0.0, 1.0, 2020.0, 0.0);
+        let (x1, _) = at(a, 0.0, 1.0, 2026.0, 0.0);
+        let (lo, hi) = xs
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(l, h), v| (l.min(*v), h.max(*v)));
+        assert!(
+            (lo - x0).abs() <= 1.5 && (hi - x1).abs() <= 1.5,
+            "{xs:?}: {x0}–{x1}"
+        );
+        // The start year: an ink line at 2026 and its label on a white ground at its foot.
+        let ink: Vec<String> = tags(&shaded, "polyline")
+            .into_iter()
+            .filter(|p| attr(p, "stroke") == "#282C34" && num(p, "stroke-width") >= 1.0)
+            .map(|p| attr(p, "points"))
+            .filter(|pts| {
+                pts.split(' ')
+                    .filter_map(|p| p.split(',').next()?.parse::<f64>().ok())
+                    .all(|v| (v - x1).abs() <= 1.5)
+            })
+            .collect();
+        assert_eq!(ink.len(), 1, "{ink:?}");
+        assert!(shaded.len() > plain.len());
+        let texts = tags(&shaded, "text").len() - tags(&plain, "text").len();
+        assert_eq!(texts, 2, "the history label and the start's label");
+    }
+}

@@ -137,6 +137,7 @@ pub fn layout(d: &Diagram, width: f64, height: f64) -> Layout {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use vtre_model::flows::diagrams;
