@@ -568,4 +568,142 @@ mod tests {
         let texts = tags(&shaded, "text").len() - tags(&plain, "text").len();
         assert_eq!(texts, 2, "the history label and the start's label");
     }
+
+    fn hex(c: RGBColor) -> String {
+        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+    }
+
+    #[test]
+    fn stacked_areas_are_opaque_and_each_tops_out_at_the_running_sum() {
+        let r = simulate(&Scenario::reference());
+        let d = chart_data(ChartId::OutputValue, &r, &r, Lang::En);
+        let target = d
+            .markers
+            .iter()
+            .find_map(|m| match m {
+                Marker::Target { value, .. } => Some(*value),
+                _ => None,
+            })
+            .expect("target");
+        let (svg, a) = svg(&d, &one());
+        let polys = tags(&svg, "polygon");
+        let mut sum = [0.0; N_YEARS];
+        let areas: Vec<&Line> = d.lines.iter().filter(|l| l.kind == Kind::Area).collect();
+        assert!(areas.len() >= 3);
+        for l in areas {
+            for (s, v) in sum.iter_mut().zip(l.values) {
+                *s += v.max(0.0);
+            }
+            // Its colour at 75 % over white, fully opaque.
+            let fill = hex(over_white(l.color, 0.75));
+            let p = polys
+                .iter()
+                .find(|p| attr(p, "fill") == fill)
+                .unwrap_or_else(|| panic!("{} ({fill})", l.key));
+            assert_eq!(num(p, "opacity"), 1.0);
+            // The outline starts at the stack's top in 2020 and reaches its top in 2035.
+            let pts: Vec<(f64, f64)> = attr(p, "points")
+                .split(' ')
+                .filter_map(|xy| {
+                    let (x, y) = xy.split_once(',')?;
+                    Some((x.parse().ok()?, y.parse().ok()?))
+                })
+                .collect();
+            let hi = target * 1.08;
+            let (x0, y0) = at(a, 0.0, hi, 2020.0, sum[0]);
+            let (x1, y1) = at(a, 0.0, hi, 2035.0, sum[N_YEARS - 1]);
+            assert!(
+                (pts[0].0 - x0).abs() <= 1.5 && (pts[0].1 - y0).abs() <= 1.5,
+                "{}: {:?} against ({x0}, {y0})",
+                l.key,
+                pts[0]
+            );
+            let top_end = pts[N_YEARS - 1];
+            assert!(
+                (top_end.0 - x1).abs() <= 1.5 && (top_end.1 - y1).abs() <= 1.5,
+                "{}: {top_end:?} against ({x1}, {y1})",
+                l.key
+            );
+        }
+    }
+
+    #[test]
+    fn published_figures_are_dots_for_the_same_quantity_and_hollow_triangles_for_a_part() {
+        let r = simulate(&Scenario::reference());
+        let mut seen = (0, 0);
+        for id in ChartId::ALL {
+            let d = chart_data(id, &r, &r, Lang::En);
+            let drawn: Vec<&crate::Published> =
+                d.published.iter().filter(|p| p.value.is_some()).collect();
+            let (svg, _) = svg(&d, &one());
+            let same = drawn.iter().filter(|p| p.basis == Basis::Same).count();
+            let part = drawn.iter().filter(|p| p.basis == Basis::Part).count();
+            // A dot: a white disc of 7 px under the figure's own of 5 px, at the same centre.
+            let circles = tags(&svg, "circle");
+            let grounds: Vec<&&str> = circles
+                .iter()
+                .filter(|c| num(c, "r") == 7.0 && attr(c, "fill") == "#FFFFFF")
+                .collect();
+            assert_eq!(grounds.len(), same, "{}", id.key());
+            for g in &grounds {
+                assert!(
+                    circles.iter().any(|c| num(c, "r") == 5.0
+                        && num(c, "cx") == num(g, "cx")
+                        && num(c, "cy") == num(g, "cy")
+                        && attr(c, "fill") != "#FFFFFF"),
+                    "{g}"
+                );
+            }
+            // A triangle: a white one under a closed outline of four points in the figure's colour.
+            let outlines = tags(&svg, "polyline")
+                .into_iter()
+                .filter(|p| {
+                    attr(p, "points").split_whitespace().count() == 4
+                        && drawn
+                            .iter()
+                            .any(|f| f.basis == Basis::Part && attr(p, "stroke") == hex(f.color))
+                })
+                .count();
+            assert_eq!(outlines, part, "{}", id.key());
+            seen.0 += same;
+            seen.1 += part;
+        }
+        assert!(seen.1 > 0, "triangles drawn somewhere: {seen:?}");
+        // The same figures taken as the same quantity: dots where the triangles were.
+        let mut d = chart_data(ChartId::OutputValue, &r, &r, Lang::En);
+        let n = d.published.iter().filter(|p| p.value.is_some()).count();
+        assert!(n > 0);
+        for p in &mut d.published {
+            p.basis = Basis::Same;
+        }
+        let (svg, a) = svg(&d, &one());
+        let circles = tags(&svg, "circle");
+        let grounds: Vec<&&str> = circles
+            .iter()
+            .filter(|c| num(c, "r") == 7.0 && attr(c, "fill") == "#FFFFFF")
+            .collect();
+        assert_eq!(grounds.len(), n);
+        let f = d
+            .published
+            .iter()
+            .find(|p| p.value.is_some())
+            .expect("figure");
+        let hi = d
+            .markers
+            .iter()
+            .find_map(|m| match m {
+                Marker::Target { value, .. } => Some(*value * 1.08),
+                _ => None,
+            })
+            .expect("target");
+        let (x, y) = at(a, 0.0, hi, f64::from(f.year), f.value.unwrap_or_default());
+        let dot = circles
+            .iter()
+            .find(|c| num(c, "r") == 5.0 && attr(c, "fill") == hex(f.color))
+            .expect("dot");
+        assert!(
+            (num(dot, "cx") - x).abs() <= 1.5 && (num(dot, "cy") - y).abs() <= 1.5,
+            "{dot}: ({x}, {y})"
+        );
+    }
 }
