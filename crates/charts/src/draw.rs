@@ -706,4 +706,146 @@ mod tests {
             "{dot}: ({x}, {y})"
         );
     }
+
+    #[test]
+    fn a_pointer_maps_to_the_nearest_year_within_a_twentieth_beyond_either_end() {
+        let a = PlotArea {
+            x0: 100,
+            x1: 400,
+            y0: 0,
+            y1: 200,
+        };
+        // 300 px for 15 years: 20 px a year.
+        assert_eq!(a.year_at(100.0), Some(0));
+        assert_eq!(a.year_at(400.0), Some(N_YEARS - 1));
+        assert_eq!(a.year_at(209.0), Some(5));
+        assert_eq!(a.year_at(211.0), Some(6));
+        assert_eq!(a.year_at(90.0), Some(0), "a little left of the axis");
+        assert_eq!(a.year_at(410.0), Some(N_YEARS - 1));
+        assert_eq!(a.year_at(80.0), None, "more than 5 % outside");
+        assert_eq!(a.year_at(420.0), None);
+        let empty = PlotArea { x1: 100, ..a };
+        assert_eq!(empty.year_at(100.0), None);
+    }
+
+    #[test]
+    fn over_white_mixes_a_colour_with_white_as_if_translucent() {
+        assert_eq!(over_white(RGBColor(0, 0, 0), 0.75), RGBColor(64, 64, 64));
+        assert_eq!(
+            over_white(RGBColor(255, 255, 255), 0.3),
+            RGBColor(255, 255, 255)
+        );
+        assert_eq!(
+            over_white(RGBColor(100, 200, 0), 0.5),
+            RGBColor(178, 228, 128)
+        );
+        assert_eq!(
+            over_white(RGBColor(100, 200, 0), 1.0),
+            RGBColor(100, 200, 0)
+        );
+    }
+
+    #[test]
+    fn marks_scale_with_the_pixel_ratio_and_a_ratio_of_zero_counts_as_one() {
+        let r = simulate(&Scenario::reference());
+        let d = chart_data(ChartId::OutputValue, &r, &r, Lang::En);
+        let dot_r = |scale: f64| {
+            let (svg, _) = svg(
+                &d,
+                &DrawOpts {
+                    scale,
+                    ..DrawOpts::default()
+                },
+            );
+            tags(&svg, "circle")
+                .into_iter()
+                .find(|c| attr(c, "fill") == "#C83232")
+                .map(|c| num(c, "r"))
+                .unwrap_or(f64::NAN)
+        };
+        assert_eq!(dot_r(1.0), 5.0);
+        assert_eq!(dot_r(2.0), 10.0);
+        assert_eq!(dot_r(0.0), 5.0);
+        assert_eq!(dot_r(-1.0), 5.0);
+    }
+
+    #[test]
+    fn a_part_figure_is_an_upward_triangle_on_a_larger_white_one_and_the_target_label_sits_right_of_its_dot(
+    ) {
+        let r = simulate(&Scenario::reference());
+        let d = chart_data(ChartId::OutputValue, &r, &r, Lang::En);
+        let (svg, a) = svg(&d, &one());
+        let f = d
+            .published
+            .iter()
+            .find(|p| p.value.is_some() && p.basis == Basis::Part)
+            .expect("a part figure");
+        let pts = |s: String| -> Vec<(i32, i32)> {
+            s.split_whitespace()
+                .filter_map(|xy| {
+                    let (x, y) = xy.split_once(',')?;
+                    Some((x.parse().ok()?, y.parse().ok()?))
+                })
+                .collect()
+        };
+        let outline = tags(&svg, "polyline")
+            .into_iter()
+            .find(|p| {
+                attr(p, "stroke") == hex(f.color)
+                    && attr(p, "points").split_whitespace().count() == 4
+            })
+            .map(|p| pts(attr(p, "points")))
+            .expect("outline");
+        // k = 5 px × 1.35: the top corner 7 px above the centre, the others 6 px aside and 3 px below.
+        let (cx, cy) = (outline[0].0, outline[0].1 + 7);
+        assert_eq!(
+            outline,
+            [
+                (cx, cy - 7),
+                (cx + 6, cy + 3),
+                (cx - 6, cy + 3),
+                (cx, cy - 7)
+            ]
+        );
+        // The centre is the figure's year and value.
+        let hi = d
+            .markers
+            .iter()
+            .find_map(|m| match m {
+                Marker::Target { value, .. } => Some(*value * 1.08),
+                _ => None,
+            })
+            .expect("target");
+        let (x, y) = at(a, 0.0, hi, f64::from(f.year), f.value.unwrap_or_default());
+        assert!(
+            (f64::from(cx) - x).abs() <= 1.5 && (f64::from(cy) - y).abs() <= 1.5,
+            "({cx}, {cy}) against ({x}, {y})"
+        );
+        // Its white ground: 2 px more from the centre to each corner.
+        let ground = tags(&svg, "polygon")
+            .into_iter()
+            .map(|p| (attr(p, "fill"), pts(attr(p, "points"))))
+            .find(|(fill, p)| fill == "#FFFFFF" && p.first() == Some(&(cx, cy - 9)))
+            .expect("white ground");
+        assert_eq!(
+            &ground.1[..3],
+            [(cx, cy - 9), (cx + 8, cy + 4), (cx - 8, cy + 4)]
+        );
+        // The target's label starts 0.3 of a year right of its dot.
+        let (target_year, target) = d
+            .markers
+            .iter()
+            .find_map(|m| match m {
+                Marker::Target { year, value, .. } => Some((f64::from(*year), *value)),
+                _ => None,
+            })
+            .expect("target");
+        let (lx, _) = at(a, 0.0, target * 1.08, target_year + 0.3, target);
+        assert!(
+            tags(&svg, "text")
+                .iter()
+                .any(|t| (num(t, "x") - lx).abs() <= 1.5 && attr(t, "text-anchor") == "start"),
+            "a label at {lx}"
+        );
+    }
 }
