@@ -424,6 +424,17 @@ mod tests {
         }
     }
 
+    /// The chart's target: (year, value).
+    fn target(d: &ChartData) -> (f64, f64) {
+        d.markers
+            .iter()
+            .find_map(|m| match m {
+                Marker::Target { year, value, .. } => Some((f64::from(*year), *value)),
+                _ => None,
+            })
+            .expect("target")
+    }
+
     /// Every `<tag …>` element's text.
     fn tags<'a>(svg: &'a str, tag: &str) -> Vec<&'a str> {
         let open = format!("<{tag} ");
@@ -461,14 +472,7 @@ mod tests {
         let r = simulate(&Scenario::reference());
         let d = chart_data(ChartId::OutputValue, &r, &r, Lang::En);
         // The 2025 target (600 billion yuan) is above every area and figure: the axis runs 0 to 600 × 1.08.
-        let (target_year, target) = d
-            .markers
-            .iter()
-            .find_map(|m| match m {
-                Marker::Target { year, value, .. } => Some((f64::from(*year), *value)),
-                _ => None,
-            })
-            .expect("target");
+        let (target_year, target) = target(&d);
         let (svg, a) = svg(&d, &one());
         let dot = tags(&svg, "circle")
             .into_iter()
@@ -577,14 +581,7 @@ mod tests {
     fn stacked_areas_are_opaque_and_each_tops_out_at_the_running_sum() {
         let r = simulate(&Scenario::reference());
         let d = chart_data(ChartId::OutputValue, &r, &r, Lang::En);
-        let target = d
-            .markers
-            .iter()
-            .find_map(|m| match m {
-                Marker::Target { value, .. } => Some(*value),
-                _ => None,
-            })
-            .expect("target");
+        let target = target(&d).1;
         let (svg, a) = svg(&d, &one());
         let polys = tags(&svg, "polygon");
         let mut sum = [0.0; N_YEARS];
@@ -688,14 +685,7 @@ mod tests {
             .iter()
             .find(|p| p.value.is_some())
             .expect("figure");
-        let hi = d
-            .markers
-            .iter()
-            .find_map(|m| match m {
-                Marker::Target { value, .. } => Some(*value * 1.08),
-                _ => None,
-            })
-            .expect("target");
+        let hi = target(&d).1 * 1.08;
         let (x, y) = at(a, 0.0, hi, f64::from(f.year), f.value.unwrap_or_default());
         let dot = circles
             .iter()
@@ -705,27 +695,6 @@ mod tests {
             (num(dot, "cx") - x).abs() <= 1.5 && (num(dot, "cy") - y).abs() <= 1.5,
             "{dot}: ({x}, {y})"
         );
-    }
-
-    #[test]
-    fn a_pointer_maps_to_the_nearest_year_within_a_twentieth_beyond_either_end() {
-        let a = PlotArea {
-            x0: 100,
-            x1: 400,
-            y0: 0,
-            y1: 200,
-        };
-        // 300 px for 15 years: 20 px a year.
-        assert_eq!(a.year_at(100.0), Some(0));
-        assert_eq!(a.year_at(400.0), Some(N_YEARS - 1));
-        assert_eq!(a.year_at(209.0), Some(5));
-        assert_eq!(a.year_at(211.0), Some(6));
-        assert_eq!(a.year_at(90.0), Some(0), "a little left of the axis");
-        assert_eq!(a.year_at(410.0), Some(N_YEARS - 1));
-        assert_eq!(a.year_at(80.0), None, "more than 5 % outside");
-        assert_eq!(a.year_at(420.0), None);
-        let empty = PlotArea { x1: 100, ..a };
-        assert_eq!(empty.year_at(100.0), None);
     }
 
     #[test]
@@ -808,14 +777,7 @@ mod tests {
             ]
         );
         // The centre is the figure's year and value.
-        let hi = d
-            .markers
-            .iter()
-            .find_map(|m| match m {
-                Marker::Target { value, .. } => Some(*value * 1.08),
-                _ => None,
-            })
-            .expect("target");
+        let hi = target(&d).1 * 1.08;
         let (x, y) = at(a, 0.0, hi, f64::from(f.year), f.value.unwrap_or_default());
         assert!(
             (f64::from(cx) - x).abs() <= 1.5 && (f64::from(cy) - y).abs() <= 1.5,
@@ -832,14 +794,7 @@ mod tests {
             [(cx, cy - 9), (cx + 8, cy + 4), (cx - 8, cy + 4)]
         );
         // The target's label starts 0.3 of a year right of its dot.
-        let (target_year, target) = d
-            .markers
-            .iter()
-            .find_map(|m| match m {
-                Marker::Target { year, value, .. } => Some((f64::from(*year), *value)),
-                _ => None,
-            })
-            .expect("target");
+        let (target_year, target) = target(&d);
         let (lx, _) = at(a, 0.0, target * 1.08, target_year + 0.3, target);
         assert!(
             tags(&svg, "text")

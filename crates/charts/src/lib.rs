@@ -815,5 +815,13 @@ mod tests {
         assert_eq!(a.year_at(100.0), Some(0));
         assert_eq!(a.year_at(250.0), Some(N_YEARS - 1));
         assert_eq!(a.year_at(10.0), None);
+        // 150 px for 15 years: the nearest year, and a twentieth of slack beyond either end.
+        assert_eq!(a.year_at(154.0), Some(5));
+        assert_eq!(a.year_at(156.0), Some(6));
+        assert_eq!(a.year_at(95.0), Some(0), "a little left of the axis");
+        assert_eq!(a.year_at(257.0), Some(N_YEARS - 1));
+        assert_eq!(a.year_at(90.0), None, "more than 5 % outside");
+        assert_eq!(a.year_at(260.0), None);
+        assert_eq!(PlotArea { x1: 100, ..a }.year_at(100.0), None, "no width");
     }
 }
