@@ -5,7 +5,7 @@
 //   layers  the composited layers after a move and why each is one
 //   layout  what each move lays out (dirty objects, layout roots) and which script forces style or layout
 import { chromium } from 'playwright-core';
-import { LAUNCH, serve, listen, timedMoves, DIST } from './lib.mjs';
+import { LAUNCH, serve, listen, timedMoves, DIST, mainThreadTasks } from './lib.mjs';
 const mode = process.argv[2] || 'phases';
 const server = serve(process.argv[3] || DIST); const base = await listen(server);
 const browser = await chromium.launch(LAUNCH);
@@ -22,12 +22,8 @@ const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
 const marks = trace.filter((e) => /^vtre-move-\d+$/.test(e.name)).map((e) => e.ts).sort((a, b) => a - b);
 const main = trace.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
 const onMain = trace.filter((e) => e.ph === 'X' && main.includes(`${e.pid}:${e.tid}`));
-// Top-level tasks only, as bench.mjs counts them (a nested RunTask is inside its parent's duration).
-const tasks = [];
-for (const e of onMain.filter((e) => /(^|::)RunTask$/.test(e.name)).sort((a, b) => a.ts - b.ts)) {
-  const last = tasks[tasks.length - 1];
-  if (!last || e.ts >= last.ts + last.dur) tasks.push(e);
-}
+// Top-level tasks only, as bench.mjs counts them.
+const tasks = mainThreadTasks(trace);
 const names = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'FunctionCall', 'EventDispatch', 'FireAnimationFrame', 'HitTest', 'UpdateLayer', 'CompositeLayers', 'ScheduleStyleRecalculation', 'RasterTask', 'IntersectionObserverController::computeIntersections', 'ResizeObserverController', 'ParseHTML', 'TimerFire', 'RunMicrotasks', 'v8.run'];
 const per = [];
 for (let i = 0; i < marks.length - 1; i++) {

@@ -13,7 +13,7 @@ import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve, listen, LAUNCH, moveLeversAndMeasure, timedMoves, chartsDrawn } from './lib.mjs';
+import { serve, listen, LAUNCH, moveLeversAndMeasure, timedMoves, chartsDrawn, mainThreadTasks } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -150,13 +150,7 @@ await timedMoves(page, { moves: TRACED, seed: 7, mark: true });
 const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
 function perMoveBusy(trace) {
   const marks = trace.filter((e) => /^vtre-move-\d+$/.test(e.name)).map((e) => e.ts).sort((a, b) => a - b);
-  const mainThread = trace.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
-  // Top-level tasks only (a task's nested events are inside its duration).
-  const tasks = [];
-  for (const e of trace.filter((e) => e.ph === 'X' && /(^|::)RunTask$/.test(e.name) && mainThread.includes(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts)) {
-    const last = tasks[tasks.length - 1];
-    if (!last || e.ts >= last.ts + last.dur) tasks.push(e);
-  }
+  const tasks = mainThreadTasks(trace);
   return marks.slice(0, -1).map((m, i) => tasks.filter((e) => e.ts >= m && e.ts < marks[i + 1]).reduce((a, e) => a + e.dur / 1000, 0));
 }
 const busy = perMoveBusy(trace);

@@ -170,6 +170,18 @@ export function timedMoves(page, { moves, seed = 42, mark = false }) {
   }, { moves, seed, mark });
 }
 
+/** The renderer main thread's top-level tasks in a Chromium trace, in time order (a nested RunTask is inside
+ *  its parent's duration, so only the outermost counts): what bench.mjs and _render.mjs add up per move. */
+export function mainThreadTasks(trace) {
+  const main = trace.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
+  const tasks = [];
+  for (const e of trace.filter((e) => e.ph === 'X' && /(^|::)RunTask$/.test(e.name) && main.includes(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts)) {
+    const last = tasks[tasks.length - 1];
+    if (!last || e.ts >= last.ts + last.dur) tasks.push(e);
+  }
+  return tasks;
+}
+
 /** Starts the app before the file's tests and stops it after; returns { base, browser } filled in by then. */
 export function useApp(launchArgs = []) {
   const app = {};

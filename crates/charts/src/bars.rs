@@ -333,13 +333,7 @@ mod tests {
     }
 
     fn texts(l: &BarLayout) -> Vec<&str> {
-        l.marks
-            .iter()
-            .filter_map(|m| match m {
-                Mark::Text { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect()
+        text_marks(l).into_iter().map(|t| t.2).collect()
     }
 
     #[test]

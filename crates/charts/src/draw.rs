@@ -457,6 +457,21 @@ mod tests {
         attr(tag, name).parse().unwrap_or(f64::NAN)
     }
 
+    /// An element's `points` (polyline, polygon) as (x, y) pairs.
+    fn points(tag: &str) -> Vec<(f64, f64)> {
+        attr(tag, "points")
+            .split_whitespace()
+            .filter_map(|xy| {
+                let (x, y) = xy.split_once(',')?;
+                Some((x.parse().ok()?, y.parse().ok()?))
+            })
+            .collect()
+    }
+
+    fn hex(c: RGBColor) -> String {
+        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+    }
+
     /// Pixel of (year, value) in a plotting area whose value axis runs `lo`–`hi`.
     fn at(a: PlotArea, lo: f64, hi: f64, year: f64, v: f64) -> (f64, f64) {
         let fx = (year - f64::from(FIRST_YEAR)) / f64::from(LAST_YEAR - FIRST_YEAR);
@@ -502,20 +517,17 @@ mod tests {
                 ..one()
             },
         );
-        let grey = |s: &str| -> Vec<String> {
+        let grey = |s: &str| -> Vec<Vec<(f64, f64)>> {
             tags(s, "polyline")
                 .into_iter()
                 .filter(|p| attr(p, "stroke") == "#6E6E6E")
-                .map(|p| attr(p, "points"))
+                .map(points)
                 .collect()
         };
         assert!(grey(&plain).is_empty());
         let lines = grey(&hovered);
         assert_eq!(lines.len(), 1, "{lines:?}");
-        let xs: Vec<f64> = lines[0]
-            .split(' ')
-            .filter_map(|p| p.split(',').next()?.parse().ok())
-            .collect();
+        let xs: Vec<f64> = lines[0].iter().map(|p| p.0).collect();
         let (x, _) = at(a, 0.0, 1.0, 2025.0, 0.0);
         assert!(
             xs.len() == 2 && xs.iter().all(|v| (v - x).abs() <= 1.5),
@@ -535,18 +547,14 @@ mod tests {
             tags(s, "polygon")
                 .into_iter()
                 .filter(|p| attr(p, "fill") == "#6E6E6E")
-                .map(|p| (attr(p, "points"), num(p, "opacity")))
+                .map(|p| (points(p), num(p, "opacity")))
                 .collect::<Vec<_>>()
         };
         assert!(grey(&plain).is_empty());
         let polys = grey(&shaded);
         assert_eq!(polys.len(), 1, "{polys:?}");
         assert!((polys[0].1 - 0.14).abs() < 1e-9);
-        let xs: Vec<f64> = polys[0]
-            .0
-            .split(' ')
-            .filter_map(|p| p.split(',').next()?.parse().ok())
-            .collect();
+        let xs: Vec<f64> = polys[0].0.iter().map(|p| p.0).collect();
         let (x0, _) = at(a, 0.0, 1.0, 2020.0, 0.0);
         let (x1, _) = at(a, 0.0, 1.0, 2026.0, 0.0);
         let (lo, hi) = xs
@@ -557,24 +565,16 @@ mod tests {
             "{xs:?}: {x0}–{x1}"
         );
         // The start year: an ink line at 2026 and its label on a white ground at its foot.
-        let ink: Vec<String> = tags(&shaded, "polyline")
+        let ink: Vec<Vec<(f64, f64)>> = tags(&shaded, "polyline")
             .into_iter()
             .filter(|p| attr(p, "stroke") == "#282C34" && num(p, "stroke-width") >= 1.0)
-            .map(|p| attr(p, "points"))
-            .filter(|pts| {
-                pts.split(' ')
-                    .filter_map(|p| p.split(',').next()?.parse::<f64>().ok())
-                    .all(|v| (v - x1).abs() <= 1.5)
-            })
+            .map(points)
+            .filter(|pts| pts.iter().all(|p| (p.0 - x1).abs() <= 1.5))
             .collect();
         assert_eq!(ink.len(), 1, "{ink:?}");
         assert!(shaded.len() > plain.len());
         let texts = tags(&shaded, "text").len() - tags(&plain, "text").len();
         assert_eq!(texts, 2, "the history label and the start's label");
-    }
-
-    fn hex(c: RGBColor) -> String {
-        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
     }
 
     #[test]
@@ -599,13 +599,7 @@ mod tests {
                 .unwrap_or_else(|| panic!("{} ({fill})", l.key));
             assert_eq!(num(p, "opacity"), 1.0);
             // The outline starts at the stack's top in 2020 and reaches its top in 2035.
-            let pts: Vec<(f64, f64)> = attr(p, "points")
-                .split(' ')
-                .filter_map(|xy| {
-                    let (x, y) = xy.split_once(',')?;
-                    Some((x.parse().ok()?, y.parse().ok()?))
-                })
-                .collect();
+            let pts = points(p);
             let hi = target * 1.08;
             let (x0, y0) = at(a, 0.0, hi, 2020.0, sum[0]);
             let (x1, y1) = at(a, 0.0, hi, 2035.0, sum[N_YEARS - 1]);
@@ -655,7 +649,7 @@ mod tests {
             let outlines = tags(&svg, "polyline")
                 .into_iter()
                 .filter(|p| {
-                    attr(p, "points").split_whitespace().count() == 4
+                    points(p).len() == 4
                         && drawn
                             .iter()
                             .any(|f| f.basis == Basis::Part && attr(p, "stroke") == hex(f.color))
@@ -749,49 +743,38 @@ mod tests {
             .iter()
             .find(|p| p.value.is_some() && p.basis == Basis::Part)
             .expect("a part figure");
-        let pts = |s: String| -> Vec<(i32, i32)> {
-            s.split_whitespace()
-                .filter_map(|xy| {
-                    let (x, y) = xy.split_once(',')?;
-                    Some((x.parse().ok()?, y.parse().ok()?))
-                })
-                .collect()
-        };
         let outline = tags(&svg, "polyline")
             .into_iter()
-            .find(|p| {
-                attr(p, "stroke") == hex(f.color)
-                    && attr(p, "points").split_whitespace().count() == 4
-            })
-            .map(|p| pts(attr(p, "points")))
+            .find(|p| attr(p, "stroke") == hex(f.color) && points(p).len() == 4)
+            .map(points)
             .expect("outline");
         // k = 5 px × 1.35: the top corner 7 px above the centre, the others 6 px aside and 3 px below.
-        let (cx, cy) = (outline[0].0, outline[0].1 + 7);
+        let (cx, cy) = (outline[0].0, outline[0].1 + 7.0);
         assert_eq!(
             outline,
             [
-                (cx, cy - 7),
-                (cx + 6, cy + 3),
-                (cx - 6, cy + 3),
-                (cx, cy - 7)
+                (cx, cy - 7.0),
+                (cx + 6.0, cy + 3.0),
+                (cx - 6.0, cy + 3.0),
+                (cx, cy - 7.0)
             ]
         );
         // The centre is the figure's year and value.
         let hi = target(&d).1 * 1.08;
         let (x, y) = at(a, 0.0, hi, f64::from(f.year), f.value.unwrap_or_default());
         assert!(
-            (f64::from(cx) - x).abs() <= 1.5 && (f64::from(cy) - y).abs() <= 1.5,
+            (cx - x).abs() <= 1.5 && (cy - y).abs() <= 1.5,
             "({cx}, {cy}) against ({x}, {y})"
         );
         // Its white ground: 2 px more from the centre to each corner.
         let ground = tags(&svg, "polygon")
             .into_iter()
-            .map(|p| (attr(p, "fill"), pts(attr(p, "points"))))
-            .find(|(fill, p)| fill == "#FFFFFF" && p.first() == Some(&(cx, cy - 9)))
+            .map(|p| (attr(p, "fill"), points(p)))
+            .find(|(fill, p)| fill == "#FFFFFF" && p.first() == Some(&(cx, cy - 9.0)))
             .expect("white ground");
         assert_eq!(
             &ground.1[..3],
-            [(cx, cy - 9), (cx + 8, cy + 4), (cx - 8, cy + 4)]
+            [(cx, cy - 9.0), (cx + 8.0, cy + 4.0), (cx - 8.0, cy + 4.0)]
         );
         // The target's label starts 0.3 of a year right of its dot.
         let (target_year, target) = target(&d);
