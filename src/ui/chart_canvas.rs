@@ -9,6 +9,8 @@ mod curtail;
 mod published;
 mod table;
 
+use super::state;
+use super::state::draw::DrawCtx;
 use super::state::t;
 use super::state::ComparedCtx;
 use super::state::{download, download_url, CompareCtx};
@@ -41,6 +43,27 @@ fn css_color(c: plotters::style::RGBColor) -> String {
     format!("rgb({},{},{})", c.0, c.1, c.2)
 }
 
+/// A copy of `el` (its attributes, no drawing) in its place in the page.
+fn fresh_canvas(el: &web_sys::HtmlCanvasElement) -> Option<web_sys::HtmlCanvasElement> {
+    use wasm_bindgen::JsCast;
+    let fresh: web_sys::HtmlCanvasElement = el.clone_node().ok()?.dyn_into().ok()?;
+    el.replace_with_with_node_1(&fresh).ok()?;
+    Some(fresh)
+}
+
+/// The chart as a PNG data URL, drawn afresh at `css` size (the canvas on screen may be the drawing worker's,
+/// which the page cannot read).
+fn png(d: &ChartData, o: &DrawOpts, css: (f64, f64)) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let el: web_sys::HtmlCanvasElement =
+        document().create_element("canvas").ok()?.dyn_into().ok()?;
+    el.set_width((css.0 * o.scale).round() as u32);
+    el.set_height((css.1 * o.scale).round() as u32);
+    let root = Surface::canvas(el.clone())?.into_drawing_area();
+    draw(&root, d, o).ok()?;
+    el.to_data_url().ok()
+}
+
 /// Props: `chart` — which of the five charts.
 #[component]
 pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
@@ -66,6 +89,11 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     let ComparedCtx(compared) = expect_context();
     let ens: super::state::EnsembleCtx = expect_context();
     let super::state::ScenarioCtx(scenario) = expect_context();
+    // Whether the drawing worker draws this chart (once it is ready; see `state::draw`).
+    let on_worker = use_context::<DrawCtx>();
+    let on_worker = move || on_worker.is_some_and(DrawCtx::on);
+    // The canvas handed to the drawing worker, by its id there (see the drawing effect).
+    let handed = StoredValue::new(None::<u32>);
     let data: Memo<ChartData> = Memo::new(move |_| {
         let l = lang.get();
         let labels: Vec<String> = compare.with(|c| c.iter().map(|x| x.label(l)).collect());
@@ -102,6 +130,11 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         ens.bands_on.track();
         ens.current.track();
         if let Some(c) = canvas.get() {
+            // Written here rather than as a reactive attribute: the canvas may be replaced (`fresh_canvas`).
+            let label = format!("{} ({})", chart.title(l), unit(chart, l));
+            if c.get_attribute("aria-label").as_deref() != Some(label.as_str()) {
+                let _ = c.set_attribute("aria-label", &label);
+            }
             let want = (from > vtre_model::scenario::POLICY_FROM_DEFAULT).then(|| from.to_string());
             if c.get_attribute("data-policy-from") != want {
                 let _ = match want {
@@ -262,12 +295,6 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         };
         let (w, h) = (w.max(200.0), h.max(160.0));
         let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-        if el.width() != pw {
-            el.set_width(pw);
-        }
-        if el.height() != ph {
-            el.set_height(ph);
-        }
         // Presenter mode: larger type and strokes, readable from the back of the room.
         let k = if presenter.get() { 1.45 } else { 1.0 };
         let opts = DrawOpts {
@@ -275,35 +302,94 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
             hidden: hidden.get(),
             hover: hover.get(),
         };
-        let Some(surface) = Surface::canvas(el.clone()) else {
-            return;
-        };
-        // Drawn as a guarded part (`contain`): a panic in the drawing stops this chart only. The work owns
-        // its data (a copy: no signal is read inside).
         let d = data.get();
-        let drawn = super::contain::guarded(part(chart), move || {
-            let root = surface.into_drawing_area();
-            // The published figures drawn as points (visible lines, not national): evidence for tests.
-            let points = d
-                .published
-                .iter()
-                .filter(|x| x.value.is_some() && !opts.hidden.contains(&x.key))
-                .count();
-            draw(&root, &d, &opts).map(|a| (a, points))
+        // The published figures drawn as points (visible lines, not national): evidence for tests.
+        let points = d
+            .published
+            .iter()
+            .filter(|x| x.value.is_some() && !opts.hidden.contains(&x.key))
+            .count()
+            .to_string();
+        let mark_points = |el: &web_sys::HtmlCanvasElement| {
+            if el.get_attribute("data-published-points").as_deref() != Some(points.as_str()) {
+                let _ = el.set_attribute("data-published-points", &points);
+            }
+        };
+        // In the drawing worker: this canvas is handed over once (a fresh canvas, see the view), then each
+        // drawing is a message. Still a guarded part: a fault in preparing it stops this chart only.
+        // In the drawing worker once it is ready: a fresh copy of this canvas (one that has been drawn on
+        // cannot be handed over) is handed to it, and each drawing is then a message. Back here, again on a
+        // fresh copy, if the worker stops. `handed`: the canvas' id in the worker, 0 if it could not be
+        // handed over (drawn here), `None` while not tried.
+        let id = match (on_worker(), handed.get_value()) {
+            (true, None) => {
+                let fresh = fresh_canvas(&el);
+                let id = fresh
+                    .as_ref()
+                    .and_then(|f| state::draw::hand_over(f, move |a| area.set_value(a)));
+                handed.set_value(Some(id.unwrap_or(0)));
+                if let Some(fresh) = fresh {
+                    if id.is_some() {
+                        let _ = fresh.set_attribute("data-drawn-in", "worker");
+                    }
+                    // This effect runs again, for the new canvas.
+                    canvas.set(Some(send_wrapper::SendWrapper::new(fresh)));
+                }
+                return;
+            }
+            (false, Some(id)) if id > 0 => {
+                handed.set_value(None);
+                if let Some(fresh) = fresh_canvas(&el) {
+                    let _ = fresh.remove_attribute("data-drawn-in");
+                    canvas.set(Some(send_wrapper::SendWrapper::new(fresh)));
+                }
+                return;
+            }
+            (_, Some(id)) if id > 0 => Some(id),
+            _ => None,
+        };
+        let surface = match id {
+            Some(_) => None,
+            None => {
+                if el.width() != pw {
+                    el.set_width(pw);
+                }
+                if el.height() != ph {
+                    el.set_height(ph);
+                }
+                let Some(s) = Surface::canvas(el.clone()) else {
+                    return;
+                };
+                Some(s)
+            }
+        };
+        // Drawn (or handed to the worker) as a guarded part (`contain`): a panic stops this chart only. The
+        // work owns its data (a copy: no signal is read inside).
+        let drawn = super::contain::guarded(part(chart), move || match (id, surface) {
+            (Some(id), _) => {
+                state::draw::draw(id, (pw, ph), &d, &opts);
+                Ok(None)
+            }
+            (None, Some(s)) => draw(&s.into_drawing_area(), &d, &opts).map(Some),
+            (None, None) => Ok(None),
         });
         let Some(drawn) = drawn else {
             failed.set(true);
             return;
         };
         match drawn {
-            Ok((a, points)) => {
-                area.set_value(a);
-                let points = points.to_string();
-                if el.get_attribute("data-published-points").as_deref() != Some(points.as_str()) {
-                    let _ = el.set_attribute("data-published-points", &points);
+            Ok(a) => {
+                if let Some(a) = a {
+                    area.set_value(a);
                 }
+                mark_points(&el);
             }
             Err(e) => leptos::logging::warn!("chart {} not drawn: {e}", chart.key()),
+        }
+    });
+    on_cleanup(move || {
+        if let Some(id) = handed.try_get_value().flatten().filter(|&id| id > 0) {
+            state::draw::drop_canvas(id);
         }
     });
 
@@ -366,11 +452,12 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         <figure class="chart" data-chart-figure=chart.key() aria-labelledby=title_id.clone()>
             <figcaption id=title_id.clone()>{move || meta.with(|m| m.0.clone())}
                 <span class="unit">{move || meta.with(|m| format!(" ({})", m.1))}</span></figcaption>
-            <div class="canvas-wrap" on:pointerleave=move |_| hover.set(None)>
+            // The pointer is followed on the canvas' box (the tooltip lets it through): the canvas itself is
+            // replaced when the drawing worker takes it over.
+            <div class="canvas-wrap" on:pointerleave=move |_| hover.set(None)
+                on:pointermove=on_move on:pointerdown=on_move>
                 <canvas node_ref=canvas data-chart=chart.key() role="img"
-                    aria-describedby=desc_id.clone()
-                    aria-label=move || meta.with(|m| format!("{} ({})", m.0, m.1))
-                    on:pointermove=on_move on:pointerdown=on_move></canvas>
+                    aria-describedby=desc_id.clone()></canvas>
                 {tooltip}
                 <Show when=move || failed.get()>
                     <div class="part-failed" role="alert" data-part-failed=chart.key()>
@@ -403,7 +490,13 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
             <div class="chart-actions">
             <button class="export" data-action="export-png" aria-label=move || format!("{} PNG", meta.with(|m| m.0.clone()))
                 on:click=move |_| {
-                    if let Some(url) = canvas.get_untracked().and_then(|c| c.to_data_url().ok()) {
+                    let opts = DrawOpts {
+                        scale: window().device_pixel_ratio().max(1.0),
+                        hidden: hidden.get_untracked(),
+                        hover: None,
+                    };
+                    let (w, h) = css_size.get_untracked();
+                    if let Some(url) = data.with_untracked(|d| png(d, &opts, (w.max(200.0), h.max(160.0)))) {
                         download_url(&format!("vtre-{}.png", chart.key()), &url);
                     }
                 }>{t(lang, Msg::PngExport)}</button>

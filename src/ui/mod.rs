@@ -124,6 +124,7 @@ pub fn App() -> impl IntoView {
     provide_context(PresenterCtx(presenter));
     provide_context(notes::NotesCtx::new());
     state::worker::WorkerCtx::provide();
+    state::draw::DrawCtx::provide();
     state::QrCtx::provide();
     provide_context(state::EnsembleCtx::start(scenario, compare));
     #[cfg(feature = "full")]

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { useApp, trackErrors, ARTIFACTS, DIST, ROOT, openApp } from './lib.mjs';
+import { useApp, trackErrors, ARTIFACTS, DIST, ROOT, openApp, chartImage, chartRedrawn } from './lib.mjs';
 
 const consoleErrors = [];
 before(() => assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/index.html exists (run trunk build --release first)'));
@@ -119,11 +119,10 @@ test('bands are drawn behind the lines, can be switched off, and the table gets 
   await ready(page);
   // Pixels: the CO2 chart differs with and without bands, and the band switch is what changes it.
   await page.waitForTimeout(100);
-  const withBands = await page.$eval('canvas[data-chart="co2"]', (c) => c.toDataURL());
+  const withBands = await chartImage(page, 'canvas[data-chart="co2"]');
   assert.equal(await page.$eval('[data-action="toggle-bands"]', (b) => b.getAttribute('aria-pressed')), 'true');
   await page.click('[data-action="toggle-bands"]');
-  await page.waitForFunction((before) => document.querySelector('canvas[data-chart="co2"]').toDataURL() !== before, withBands);
-  const without = await page.$eval('canvas[data-chart="co2"]', (c) => c.toDataURL());
+  const without = await chartRedrawn(page, 'canvas[data-chart="co2"]', withBands);
   assert.notEqual(without, withBands, 'switching bands off redraws without them');
   assert.ok(await page.$eval('[data-band-legend]', (e) => e.hidden), 'the band legend hides with the bands');
   // Count tinted pixels above the line: a band paints the area around the total CO2 line.

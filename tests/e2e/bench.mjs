@@ -30,7 +30,8 @@ const byType = {};
 // load (the worker comes after it, the icons when installing); reported apart.
 const OFFLINE = /^(sw\.js|manifest\.webmanifest|icon-.*\.png)$/;
 let offlineGz = 0;
-// Two modules (#20): the full module and the analysis worker are fetched when first asked for, not on load.
+// Two modules (#20): the full module and the workers' module (analysis and drawing) are fetched when first
+// asked for, not on load.
 const ON_DEMAND = /^(full|full-loader|worker)-/;
 const onDemand = { full: 0, worker: 0 };
 for (const f of fs.readdirSync(dist)) {
@@ -291,6 +292,6 @@ const ens90 = [...ensemble.times].sort((a, b) => a - b)[Math.floor(0.9 * ensembl
 console.log(`ensemble (1,000 members, in the worker) ready after a lever move: p50 ${Math.round(ens.p50)} ms, p90 ${Math.round(ens90)} ms, max ${Math.round(ens.max)} ms; longest frame gap meanwhile ${ensemble.worstGap.toFixed(1)} ms`);
 console.log(`analysis page (waterfall of ${analysis.parts} levers, best reachable for 8 targets, in the worker): shown after ${Math.round(analysis.took)} ms; main-thread tasks of 50 ms or more meanwhile: ${analysis.long.length}${analysis.long.length ? ` (longest ${Math.round(Math.max(...analysis.long))} ms)` : ''}; longest frame gap ${analysis.worstGap.toFixed(1)} ms`);
 console.log(`first chart drawn: median ${Math.round(firstChart.p50)} ms after navigation start (${LOADS} loads, ${Math.round(Math.min(...firstCharts))}–${Math.round(firstChart.max)} ms)`);
-console.log(`transfer (gzip -9): ${Object.entries(byType).map(([t, b]) => `${t} ${kb(b)} KB`).join(', ')} — app total ${kb(appGz)} KB at load; on demand: the full module ${kb(onDemand.full)} KB, the analysis worker ${kb(onDemand.worker)} KB; reading pages ${kb(Math.min(...pagesGz))}–${kb(Math.max(...pagesGz))} KB each, on demand; service worker, manifest and icons ${kb(offlineGz)} KB, not part of a load`);
+console.log(`transfer (gzip -9): ${Object.entries(byType).map(([t, b]) => `${t} ${kb(b)} KB`).join(', ')} — app total ${kb(appGz)} KB at load; on demand: the full module ${kb(onDemand.full)} KB, the workers (analysis and drawing) ${kb(onDemand.worker)} KB; reading pages ${kb(Math.min(...pagesGz))}–${kb(Math.max(...pagesGz))} KB each, on demand; service worker, manifest and icons ${kb(offlineGz)} KB, not part of a load`);
 console.log(`ECharts library alone: ${kb(echartsGz)} KB gzip — ours/ECharts ${(appGz / echartsGz).toFixed(2)}x`);
 console.log(`memory (JS heap + wasm): ${(m100 / 1048576).toFixed(2)} MB after 100 moves, ${(m10k / 1048576).toFixed(2)} MB after 10,000 — growth ${((m10k - m100) / 1048576).toFixed(2)} MB`);

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, listen, LAUNCH, ROOT, ARTIFACTS } from './lib.mjs';
+import { serve, listen, LAUNCH, ROOT, ARTIFACTS, chartImage, chartRedrawn } from './lib.mjs';
 
 const DIR = path.join(ROOT, 'dist-fault');
 let base, browser, server;
@@ -53,7 +53,7 @@ async function setLever(page, id, value) {
 }
 
 const headline = (page, key) => page.$eval(`[data-headline="${key}"]`, (e) => e.getAttribute('data-value'));
-const pixels = (page, chart) => page.$eval(`canvas[data-chart="${chart}"]`, (c) => c.toDataURL());
+const pixels = (page, chart) => chartImage(page, `canvas[data-chart="${chart}"]`);
 /** The autosaved working scenario of this tab (the newest `vtre.working*` entry). */
 const working = (page) => page.evaluate(() => {
   const keys = Object.keys(localStorage).filter((k) => k.startsWith('vtre.working'));
@@ -76,8 +76,8 @@ test('a chart whose drawing panics says so with a reload button; the rest keeps 
   await setLever(page, 'eaf_swap', 250);
   await page.waitForFunction((v) => document.querySelector('[data-headline="co2_2030"]').getAttribute('data-value') !== v, before.co2);
   await page.waitForTimeout(200);
-  assert.notEqual(await pixels(page, 'energy'), before.energy, 'the energy chart redraws');
-  assert.notEqual(await pixels(page, 'output_value'), before.out, 'the output-value chart redraws');
+  assert.notEqual(await chartRedrawn(page, 'canvas[data-chart="energy"]', before.energy), before.energy, 'the energy chart redraws');
+  assert.notEqual(await chartRedrawn(page, 'canvas[data-chart="output_value"]', before.out), before.out, 'the output-value chart redraws');
   assert.ok(await page.isVisible('[data-part-failed="co2"]'), 'the failed chart still says so');
 
   // The scenario is the reader's: in the address bar and the autosave.

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve, listen, LAUNCH } from './lib.mjs';
+import { serve, listen, LAUNCH, chartImage, chartRedrawn } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
@@ -79,10 +79,10 @@ test('a parent page on an allowed origin drives the widget and hears its height 
     const href = await frame.$eval('[data-open-full]', (a) => a.href);
     assert.ok(!href.includes('embed=') && href.includes('s=1'), href);
     if (width === 800) {
-      const before = await frame.$eval('canvas[data-chart="co2"]', (c) => c.toDataURL());
+      const before = await chartImage(frame, 'canvas[data-chart="co2"]');
       await page.evaluate(() => window.send({ type: 'vtre:set-scenario', s: '1,eaf_swap:600' }));
       await frame.waitForFunction(() => document.querySelector('[data-lever="eaf_swap"]').value === '600');
-      assert.notEqual(await frame.$eval('canvas[data-chart="co2"]', (c) => c.toDataURL()), before, 'chart redrew');
+      assert.notEqual(await chartRedrawn(frame, 'canvas[data-chart="co2"]', before), before, 'chart redrew');
       await page.waitForFunction(() => window.__msgs.some((m) => m.data.type === 'vtre:scenario' && /eaf_swap:600/.test(m.data.s)));
       await page.evaluate(() => window.send({ type: 'vtre:set-lang', lang: 'zh' }));
       await frame.waitForFunction(() => document.documentElement.lang === 'zh-CN');
@@ -178,7 +178,7 @@ test('the single-file build loads, draws its charts and opens the reader, under 
   await page.goto(`${origin}/vtre-explorer.html`);
   await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length === 5);
   await page.waitForSelector('html[data-app] [data-headline="co2_2030"]');
-  const drawn = await page.$eval('canvas[data-chart="co2"]', (c) => c.toDataURL().length);
+  const drawn = (await chartRedrawn(page, 'canvas[data-chart="co2"]', (png) => png.length > 5000)).length;
   assert.ok(drawn > 5000, 'the CO2 chart has pixels');
   await page.click('[data-view="guideline"]');
   await page.waitForSelector('[data-section="ch3-s5"]');

@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useApp, trackErrors, ARTIFACTS, DIST, openApp, drawAllCharts } from './lib.mjs';
+import { useApp, trackErrors, ARTIFACTS, DIST, openApp, drawAllCharts, chartImage, chartRedrawn } from './lib.mjs';
 
 const artifacts = ARTIFACTS;
 const consoleErrors = [];
@@ -17,7 +17,7 @@ const open = (viewport, query = '') => openApp(app, consoleErrors, { query, view
 
 const headline = (page, id) => page.$eval(`[data-headline="${id}"]`, (el) => Number(el.dataset.value));
 const cards = (page) => page.$$eval('[data-target]', (els) => els.map((e) => `${e.dataset.target}:${e.dataset.status}:${e.dataset.value}`));
-const canvasPixels = (page, id) => page.$eval(`canvas[data-chart="${id}"]`, (c) => c.toDataURL());
+const canvasPixels = (page, id) => chartImage(page, `canvas[data-chart="${id}"]`);
 
 test('pressing ArrowRight on the BF→EAF swap lowers the 2030 CO2 headline, updates the scorecard and redraws', async () => {
   const { context, page } = await open({ width: 1440, height: 900 });
@@ -33,7 +33,7 @@ test('pressing ArrowRight on the BF→EAF swap lowers the 2030 CO2 headline, upd
   assert.equal(await page.$eval('[data-lever="eaf_swap"]', (e) => e.value), '10', 'one step of 10万吨');
   const cardsAfter = await cards(page);
   assert.notDeepEqual(cardsAfter, cardsBefore, 'a scorecard card updated');
-  assert.notEqual(await canvasPixels(page, 'co2'), pixelsBefore, 'the CO2 chart redrew');
+  assert.notEqual(await chartRedrawn(page, 'canvas[data-chart="co2"]', pixelsBefore), pixelsBefore, 'the CO2 chart redrew');
   for (const c of cardsAfter) assert.match(c.split(':')[1], /^(met|at-risk|missed|unquantified)$/);
   await context.close();
 });

@@ -189,3 +189,35 @@ export function useApp(launchArgs = []) {
   after(async () => { await app.close?.(); });
   return app;
 }
+
+/**
+ * A chart's pixels as a PNG data URL, from a screenshot of its canvas (in `where`, a page or a frame): the
+ * canvas may be the drawing worker's (src/ui/state/draw.rs), which the page itself cannot read.
+ */
+export async function chartImage(where, selector) {
+  // The canvas is replaced when the worker takes it over: a handle that went stale is looked up again.
+  for (let tries = 0; ; tries++) {
+    const el = await where.$(selector);
+    if (!el) return '';
+    try {
+      return 'data:image/png;base64,' + (await el.screenshot({ animations: 'disabled', timeout: 5000 })).toString('base64');
+    } catch (e) {
+      if (tries >= 3 || !/not attached/.test(e.message)) throw e;
+    }
+  }
+}
+
+/**
+ * Waits up to `ms` until the chart at `selector` looks different from `before` (or, with `before` a function,
+ * until its image passes it): the worker draws a moment after the page changes. Returns the last image seen.
+ */
+export async function chartRedrawn(where, selector, before, ms = 5000) {
+  const done = typeof before === 'function' ? before : (now) => now !== before;
+  const until = Date.now() + ms;
+  let now = await chartImage(where, selector);
+  while (!done(now) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    now = await chartImage(where, selector);
+  }
+  return now;
+}

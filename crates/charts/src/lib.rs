@@ -13,6 +13,7 @@ pub mod palette;
 pub mod sankey;
 pub mod spec;
 pub mod surface;
+pub mod wire;
 
 pub use bars::{layout as bars_layout, BarChart, BarLayout, BarRow, Mark};
 pub use describe::describe;
@@ -632,7 +633,7 @@ mod tests {
     }
 
     /// Quantiles spread ±`k`·10 % around the projection's values.
-    fn spread(p: &Projection, k: f64) -> impl Fn(S) -> Option<SeriesQuantiles> + '_ {
+    pub(crate) fn spread(p: &Projection, k: f64) -> impl Fn(S) -> Option<SeriesQuantiles> + '_ {
         move |s| {
             let mut q = [[0.0; 5]; N_YEARS];
             for (row, v) in q.iter_mut().zip(p.get(s)) {

@@ -3,6 +3,9 @@
 //! posting what finished and where the long runs stand, then yields (one message on a `MessageChannel`), so
 //! a cancel or a newer scenario is read before the next slice. Trunk builds it as a worker
 //! (`index.html`: `data-type="worker"` with a loader shim); `scripts/postbuild.sh` versions its file names.
+//!
+//! The page starts a second instance of the same script to draw its charts ([`draw`]): messages that are not
+//! text are for that one.
 
 #[cfg(target_arch = "wasm32")]
 mod glue {
@@ -73,9 +76,14 @@ mod glue {
         tick.forget();
         PORT.with(|p| *p.borrow_mut() = Some(ch.port2()));
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
+            let data = ev.data();
+            let Some(text) = data.as_string() else {
+                super::draw::take(&data);
+                return;
+            };
             // Anything but a well-formed message of this version is ignored: the app never sends one, and
             // a run nobody asked for must not start.
-            if let Some(Ok(m)) = ev.data().as_string().map(|t| to_worker(&t)) {
+            if let Ok(m) = to_worker(&text) {
                 RUNNER.with(|r| r.borrow_mut().take(m));
                 schedule();
             }
@@ -85,6 +93,9 @@ mod glue {
         post(&FromWorker::Ready);
     }
 }
+
+#[cfg(target_arch = "wasm32")]
+mod draw;
 
 fn main() {
     #[cfg(target_arch = "wasm32")]

@@ -214,6 +214,11 @@ impl EnsembleCtx {
                 self.current.set(Some(r));
             }
         }
+        // Another scenario than the reference: the worker will be needed once the moves settle, and the
+        // drawing worker (the same script) at once, so it starts now, in the middle of a drag.
+        if self.current.with_untracked(Option::is_none) {
+            worker::warm();
+        }
         self.generation
             .call(std::time::Duration::from_millis(SETTLE_MS), move |ticket| {
                 self.run(ticket)

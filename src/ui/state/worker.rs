@@ -117,6 +117,8 @@ fn start() {
         fail();
         return;
     };
+    // The drawing worker is the same script: it starts now too (see [`super::draw`]).
+    super::draw::start(&url);
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
             if let Some(Ok(m)) = ev.data().as_string().map(|t| from_worker_taking(&t, READ)) {
@@ -222,6 +224,16 @@ fn send(m: &ToWorker) {
 /// Returns the run's id, for [`cancel`]. If the worker has failed, `on` hears [`Event::Failed`] at once.
 pub fn run(job: Job, on: impl FnMut(Event) + 'static) -> u32 {
     start_run(move |run| ToWorker::Run { run, job }, Box::new(on))
+}
+
+/// Starts the worker (and with it the drawing worker) if it has not started, before any run is asked for.
+pub fn warm() {
+    if BRIDGE.with(|b| {
+        let b = b.borrow();
+        b.worker.is_none() && !b.failed
+    }) {
+        start();
+    }
 }
 
 /// Asks the worker for the QR code of `text` (starting it if need be); `on` hears the answer

@@ -1,0 +1,233 @@
+//! The bridge to the drawing worker (issue 20: every move within a frame). A second instance of the analysis
+//! worker's script (`crates/worker/src/draw.rs`) draws the charts on their canvases, handed over with
+//! `transferControlToOffscreen`: the drawing and the canvases' rasterisation — about 4 ms of a move's
+//! main-thread work on a desktop, more on a phone — leave the page's main thread.
+//!
+//! It starts with the analysis worker (on the first lever move, a shared scenario or the analysis page, see
+//! [`super::worker`]): until it says it is ready, and wherever it cannot run (no `transferControlToOffscreen`,
+//! no worker, an error), the charts are drawn on the page as before. [`DrawCtx::on`] tells the charts
+//! which: when it turns true each chart renders a fresh canvas (one that has been drawn on cannot be handed
+//! over) and hands it over; if the worker fails later, it turns false and the charts draw on fresh canvases
+//! of their own again.
+
+use leptos::prelude::*;
+use std::cell::RefCell;
+use vtre_charts::{wire, ChartData, DrawOpts, PlotArea};
+use vtre_codec::worker::{from_worker_taking, FromWorker};
+use wasm_bindgen::prelude::*;
+
+/// Whether the drawing worker draws the charts: once it is ready, except while the page is printed (the
+/// browser prints what is on screen at once, and a drawing still on its way from the worker would be
+/// missing: the charts are drawn on the page for the print, then handed back).
+#[derive(Clone, Copy)]
+pub struct DrawCtx {
+    ready: RwSignal<bool>,
+    printing: RwSignal<bool>,
+}
+
+impl DrawCtx {
+    pub fn provide() -> Self {
+        let ready = RwSignal::new(false);
+        let printing = RwSignal::new(false);
+        BRIDGE.with(|b| b.borrow_mut().ready = Some(ready));
+        let _ = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+        let _ = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+        let ctx = DrawCtx { ready, printing };
+        provide_context(ctx);
+        ctx
+    }
+
+    /// The worker draws the charts now (tracked).
+    pub fn on(self) -> bool {
+        self.ready.get() && !self.printing.get()
+    }
+}
+
+/// A handed-over canvas: what its chart does with the plot area once drawn, and the text last sent with it
+/// (the same again is left out: the worker keeps it, so a drag sends numbers only).
+struct Canvas {
+    id: u32,
+    drawn: Box<dyn Fn(PlotArea)>,
+    text: String,
+}
+
+#[derive(Default)]
+struct Bridge {
+    worker: Option<web_sys::Worker>,
+    ready: Option<RwSignal<bool>>,
+    next: u32,
+    canvases: Vec<Canvas>,
+}
+
+thread_local! {
+    static BRIDGE: RefCell<Bridge> = RefCell::new(Bridge::default());
+}
+
+fn set_ready(v: bool) {
+    let sig = BRIDGE.with(|b| b.borrow().ready);
+    if let Some(sig) = sig {
+        if sig.try_get_untracked() != Some(v) {
+            sig.try_set(v);
+        }
+    }
+}
+
+/// The browser can hand a canvas to a worker.
+fn supported() -> bool {
+    document().create_element("canvas").is_ok_and(|c| {
+        js_sys::Reflect::has(&c, &"transferControlToOffscreen".into()).unwrap_or(false)
+    })
+}
+
+/// Starts the drawing worker from `url` (the analysis worker's script), once.
+pub fn start(url: &str) {
+    if BRIDGE.with(|b| b.borrow().worker.is_some()) || !supported() {
+        return;
+    }
+    let Ok(worker) = web_sys::Worker::new(url) else {
+        return;
+    };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            if let Some(t) = data.as_string() {
+                if matches!(
+                    from_worker_taking(&t, super::worker::READ),
+                    Ok(FromWorker::Ready)
+                ) {
+                    set_ready(true);
+                }
+            } else if let Some(a) = data.dyn_ref::<js_sys::Array>() {
+                answer(a);
+            }
+        });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
+        ev.prevent_default();
+        fail();
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    BRIDGE.with(|b| b.borrow_mut().worker = Some(worker));
+}
+
+/// The worker stopped: the charts go back to drawing on the page (on fresh canvases).
+fn fail() {
+    let w = BRIDGE.with(|b| {
+        let mut b = b.borrow_mut();
+        b.canvases.clear();
+        b.worker.take()
+    });
+    if let Some(w) = w {
+        w.terminate();
+    }
+    set_ready(false);
+}
+
+fn answer(a: &js_sys::Array) {
+    let Some(id) = a.get(1).as_f64().map(|v| v as u32) else {
+        return;
+    };
+    match a.get(0).as_string().as_deref() {
+        Some("drawn") => {
+            let n = |i| a.get(i).as_f64().map(|v| v as i32);
+            let (Some(x0), Some(x1), Some(y0), Some(y1)) = (n(2), n(3), n(4), n(5)) else {
+                return;
+            };
+            BRIDGE.with(|b| {
+                if let Some(c) = b.borrow().canvases.iter().find(|c| c.id == id) {
+                    (c.drawn)(PlotArea { x0, x1, y0, y1 });
+                }
+            });
+        }
+        Some("failed") => leptos::logging::warn!("chart {id} not drawn in the worker"),
+        _ => {}
+    }
+}
+
+fn post(parts: &[JsValue], transfer: Option<&JsValue>) -> bool {
+    BRIDGE.with(|b| {
+        let b = b.borrow();
+        let Some(w) = b.worker.as_ref() else {
+            return false;
+        };
+        let msg = js_sys::Array::new();
+        for p in parts {
+            msg.push(p);
+        }
+        match transfer {
+            Some(t) => w
+                .post_message_with_transfer(&msg, &js_sys::Array::of1(t))
+                .is_ok(),
+            None => w.post_message(&msg).is_ok(),
+        }
+    })
+}
+
+/// Hands `el` to the worker; `drawn` hears the plot area after each drawing. `None` if it cannot be handed
+/// over (it has been drawn on, or the worker is gone): the chart then draws on it itself.
+pub fn hand_over(
+    el: &web_sys::HtmlCanvasElement,
+    drawn: impl Fn(PlotArea) + 'static,
+) -> Option<u32> {
+    if BRIDGE.with(|b| b.borrow().worker.is_none()) {
+        return None;
+    }
+    let off = el.transfer_control_to_offscreen().ok()?;
+    let id = BRIDGE.with(|b| {
+        let mut b = b.borrow_mut();
+        b.next += 1;
+        let id = b.next;
+        b.canvases.push(Canvas {
+            id,
+            drawn: Box::new(drawn),
+            text: String::new(),
+        });
+        id
+    });
+    post(
+        &["canvas".into(), id.into(), off.clone().into()],
+        Some(&off),
+    )
+    .then_some(id)
+}
+
+/// Asks the worker to draw `data` on canvas `id` at `size` device pixels.
+pub fn draw(id: u32, size: (u32, u32), data: &ChartData, o: &DrawOpts) -> bool {
+    let (nums, text) = wire::encode(data);
+    let text = BRIDGE.with(|b| {
+        let mut b = b.borrow_mut();
+        let c = b.canvases.iter_mut().find(|c| c.id == id)?;
+        (c.text != text).then(|| {
+            let v = JsValue::from_str(&text);
+            c.text = text;
+            v
+        })
+    });
+    let mut hidden = String::new();
+    for k in &o.hidden {
+        hidden.push_str(k);
+        hidden.push(wire::SEP);
+    }
+    post(
+        &[
+            "draw".into(),
+            id.into(),
+            size.0.into(),
+            size.1.into(),
+            o.scale.into(),
+            o.hover.map_or(-1.0, |h| h as f64).into(),
+            hidden.into(),
+            js_sys::Float64Array::from(nums.as_slice()).into(),
+            text.unwrap_or(JsValue::UNDEFINED),
+        ],
+        None,
+    )
+}
+
+/// The chart of canvas `id` is gone.
+pub fn drop_canvas(id: u32) {
+    BRIDGE.with(|b| b.borrow_mut().canvases.retain(|c| c.id != id));
+    post(&["drop".into(), id.into()], None);
+}
