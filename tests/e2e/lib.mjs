@@ -92,7 +92,9 @@ export function chartsDrawn(page) {
  * have; returns the page's horizontal overflow in px (0 or less: none).
  */
 export async function drawAllCharts(page) {
-  for (const c of await page.$$('canvas[data-chart]')) await c.scrollIntoViewIfNeeded();
+  // By chart, looked up each time: a canvas is replaced when the drawing worker takes it over.
+  const keys = await page.$$eval('canvas[data-chart]', (cs) => cs.map((c) => c.dataset.chart));
+  for (const k of keys) await page.$eval(`canvas[data-chart="${k}"]`, (c) => c.scrollIntoView({ block: 'nearest' }));
   await chartsDrawn(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(200);

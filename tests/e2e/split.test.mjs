@@ -59,6 +59,8 @@ test('asking for the scenarios panel hands over to the full module, keeping the 
   let release;
   const held = new Promise((r) => { release = r; });
   const { context, page, requests } = await open('', { route: async (route) => { await held; await route.continue(); } });
+  const workers = [];
+  page.on('worker', (w) => { const rec = { closed: false }; w.on('close', () => { rec.closed = true; }); workers.push(rec); });
   const tab = await page.getAttribute('html', 'data-tab');
   await page.focus('input[data-lever="eaf_swap"]');
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
@@ -78,6 +80,9 @@ test('asking for the scenarios panel hands over to the full module, keeping the 
   assert.match(s, /eaf_swap:/);
   assert.match(s, /energy_quota:/);
   assert.equal(fullFetched(requests).length, 1, 'only the loader requested so far');
+  // The core's workers (analysis and drawing) run while it does.
+  await page.waitForSelector('canvas[data-chart="co2"][data-drawn-in="worker"]');
+  assert.equal(workers.length, 2);
   await page.focus('[data-action="scenarios"]');
   release();
   await page.waitForSelector('html[data-app]:not([data-core])');
@@ -88,6 +93,13 @@ test('asking for the scenarios panel hands over to the full module, keeping the 
   assert.equal(await page.locator('header.top').count(), 1);
   assert.equal(await page.locator('nav.toolbar').count(), 1);
   assert.equal(await page.getAttribute('html', 'data-tab'), tab, 'one tab, one working scenario');
+  // The core stopped both its workers; the full module's charts are drawn by a drawing worker of its own
+  // (once on screen: the scenarios panel is above them).
+  await page.$eval('canvas[data-chart="co2"]', (c) => c.scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('canvas[data-chart="co2"]')?.dataset.drawnIn === 'worker');
+  assert.ok(workers[0].closed && workers[1].closed, 'the core\'s workers are stopped');
+  assert.equal(workers.length, 4);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(400);
   const working = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('working')));
   assert.equal(working.length, 1, `one working scenario: ${working}`);

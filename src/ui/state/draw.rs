@@ -114,15 +114,21 @@ pub fn start(url: &str) {
 
 /// The worker stopped: the charts go back to drawing on the page (on fresh canvases).
 fn fail() {
+    shut_down();
+    set_ready(false);
+}
+
+/// Stops the worker (also for good, when the core module hands over to the full module, whose charts hand
+/// their own canvases to a worker of its own).
+pub fn shut_down() {
     let w = BRIDGE.with(|b| {
-        let mut b = b.borrow_mut();
+        let mut b = b.try_borrow_mut().ok()?;
         b.canvases.clear();
         b.worker.take()
     });
     if let Some(w) = w {
         w.terminate();
     }
-    set_ready(false);
 }
 
 fn answer(a: &js_sys::Array) {

@@ -286,4 +286,5 @@ pub fn shut_down() {
     if let Some(w) = worker {
         w.terminate();
     }
+    super::draw::shut_down();
 }
