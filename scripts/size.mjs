@@ -7,7 +7,7 @@
 // the service worker's precache (first interaction or 10 s, src/ui/offline.rs), the PNG icons (install).
 // Prints a table and the total against the budget of issue 20 (250 KiB; stretch 200 KiB). With --enforce
 // (the test command passes it once the budget is met) a total over the budget fails. With --guard (the test
-// command passes it while the budget is not met) a total over CEILING_KIB fails: the figure of 2026-12-06, so
+// command passes it while the budget is not met) a total over CEILING_KIB fails: the figure of 2026-12-07, so
 // that nothing grows the start while the budget waits for its decision. Lower the ceiling as the start
 // shrinks; a change that needs more must take it out elsewhere (or take the question to issue 20).
 import fs from 'node:fs';
@@ -19,7 +19,7 @@ const dist = args.find((a) => !a.startsWith('--')) || 'dist';
 const enforce = args.includes('--enforce');
 const guard = args.includes('--guard');
 export const BUDGET_KIB = 250;
-export const CEILING_KIB = 357.7;
+export const CEILING_KIB = 357.0;
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const local = (u) => u && !/^[a-z]+:/i.test(u) && !u.startsWith('//');
 const clean = (u) => u.replace(/^\.\//, '').replace(/[?#].*$/, '');

@@ -9,8 +9,7 @@ mod curtail;
 mod published;
 mod table;
 
-use super::state;
-use super::state::draw::DrawCtx;
+use super::state::draw::{Painted, Painter};
 use super::state::t;
 use super::state::ComparedCtx;
 use super::state::{download, download_url, CompareCtx};
@@ -41,14 +40,6 @@ pub(super) fn part(c: ChartId) -> &'static str {
 
 fn css_color(c: plotters::style::RGBColor) -> String {
     format!("rgb({},{},{})", c.0, c.1, c.2)
-}
-
-/// A copy of `el` (its attributes, no drawing) in its place in the page.
-fn fresh_canvas(el: &web_sys::HtmlCanvasElement) -> Option<web_sys::HtmlCanvasElement> {
-    use wasm_bindgen::JsCast;
-    let fresh: web_sys::HtmlCanvasElement = el.clone_node().ok()?.dyn_into().ok()?;
-    el.replace_with_with_node_1(&fresh).ok()?;
-    Some(fresh)
 }
 
 /// The chart as a PNG data URL, drawn afresh at `css` size (the canvas on screen may be the drawing worker's,
@@ -89,11 +80,8 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
     let ComparedCtx(compared) = expect_context();
     let ens: super::state::EnsembleCtx = expect_context();
     let super::state::ScenarioCtx(scenario) = expect_context();
-    // Whether the drawing worker draws this chart (once it is ready; see `state::draw`).
-    let on_worker = use_context::<DrawCtx>();
-    let on_worker = move || on_worker.is_some_and(DrawCtx::on);
-    // The canvas handed to the drawing worker, by its id there (see the drawing effect).
-    let handed = StoredValue::new(None::<u32>);
+    // Draws the canvas here or in the drawing worker.
+    let painter = Painter::new(Some(area));
     let data: Memo<ChartData> = Memo::new(move |_| {
         let l = lang.get();
         let labels: Vec<String> = compare.with(|c| c.iter().map(|x| x.label(l)).collect());
@@ -310,86 +298,18 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
             .filter(|x| x.value.is_some() && !opts.hidden.contains(&x.key))
             .count()
             .to_string();
-        let mark_points = |el: &web_sys::HtmlCanvasElement| {
-            if el.get_attribute("data-published-points").as_deref() != Some(points.as_str()) {
-                let _ = el.set_attribute("data-published-points", &points);
-            }
-        };
-        // In the drawing worker: this canvas is handed over once (a fresh canvas, see the view), then each
-        // drawing is a message. Still a guarded part: a fault in preparing it stops this chart only.
-        // In the drawing worker once it is ready: a fresh copy of this canvas (one that has been drawn on
-        // cannot be handed over) is handed to it, and each drawing is then a message. Back here, again on a
-        // fresh copy, if the worker stops. `handed`: the canvas' id in the worker, 0 if it could not be
-        // handed over (drawn here), `None` while not tried.
-        let id = match (on_worker(), handed.get_value()) {
-            (true, None) => {
-                let fresh = fresh_canvas(&el);
-                let id = fresh
-                    .as_ref()
-                    .and_then(|f| state::draw::hand_over(f, move |a| area.set_value(a)));
-                handed.set_value(Some(id.unwrap_or(0)));
-                if let Some(fresh) = fresh {
-                    if id.is_some() {
-                        let _ = fresh.set_attribute("data-drawn-in", "worker");
-                    }
-                    // This effect runs again, for the new canvas.
-                    canvas.set(Some(send_wrapper::SendWrapper::new(fresh)));
+        // Here or in the drawing worker (`state::draw`), as a guarded part: a fault stops this chart only.
+        match painter.paint(canvas, &el, (pw, ph), part(chart), d, opts) {
+            Painted::Swapped => {}
+            Painted::Failed => failed.set(true),
+            Painted::Drawn(Ok(())) => {
+                if el.get_attribute("data-published-points").as_deref() != Some(points.as_str()) {
+                    let _ = el.set_attribute("data-published-points", &points);
                 }
-                return;
             }
-            (false, Some(id)) if id > 0 => {
-                handed.set_value(None);
-                if let Some(fresh) = fresh_canvas(&el) {
-                    let _ = fresh.remove_attribute("data-drawn-in");
-                    canvas.set(Some(send_wrapper::SendWrapper::new(fresh)));
-                }
-                return;
+            Painted::Drawn(Err(e)) => {
+                leptos::logging::warn!("chart {} not drawn: {e}", chart.key())
             }
-            (_, Some(id)) if id > 0 => Some(id),
-            _ => None,
-        };
-        let surface = match id {
-            Some(_) => None,
-            None => {
-                if el.width() != pw {
-                    el.set_width(pw);
-                }
-                if el.height() != ph {
-                    el.set_height(ph);
-                }
-                let Some(s) = Surface::canvas(el.clone()) else {
-                    return;
-                };
-                Some(s)
-            }
-        };
-        // Drawn (or handed to the worker) as a guarded part (`contain`): a panic stops this chart only. The
-        // work owns its data (a copy: no signal is read inside).
-        let drawn = super::contain::guarded(part(chart), move || match (id, surface) {
-            (Some(id), _) => {
-                state::draw::draw(id, (pw, ph), &d, &opts);
-                Ok(None)
-            }
-            (None, Some(s)) => draw(&s.into_drawing_area(), &d, &opts).map(Some),
-            (None, None) => Ok(None),
-        });
-        let Some(drawn) = drawn else {
-            failed.set(true);
-            return;
-        };
-        match drawn {
-            Ok(a) => {
-                if let Some(a) = a {
-                    area.set_value(a);
-                }
-                mark_points(&el);
-            }
-            Err(e) => leptos::logging::warn!("chart {} not drawn: {e}", chart.key()),
-        }
-    });
-    on_cleanup(move || {
-        if let Some(id) = handed.try_get_value().flatten().filter(|&id| id > 0) {
-            state::draw::drop_canvas(id);
         }
     });
 

@@ -5,13 +5,13 @@
 //! moved, stays while the lever panel is on screen and the charts are not, and can be closed. On a wide
 //! screen (the charts beside the levers) it never shows.
 
+use super::chart_canvas::part;
+use super::state::draw::{Painted, Painter};
 use super::state::{CompareCtx, EnsembleCtx};
 use super::state::{ComparedCtx, LangCtx, ProjectionCtx, ReferenceCtx, ScenarioCtx};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use vtre_charts::surface::Surface;
-use vtre_charts::{add_bands, add_policy_from, chart_data_compared, draw, ChartId, DrawOpts};
+use vtre_charts::{add_bands, add_policy_from, chart_data_compared, ChartId, DrawOpts};
 use vtre_i18n::Msg;
 use vtre_model::{LeverId, Scenario};
 
@@ -107,6 +107,7 @@ pub fn Dock() -> impl IntoView {
     }
     let canvas = NodeRef::<Canvas>::new();
     let failed = RwSignal::new(false);
+    let painter = Painter::new(None);
     Effect::new(move |_| {
         if !shown.get() {
             return;
@@ -123,11 +124,10 @@ pub fn Dock() -> impl IntoView {
             .unwrap_or(360.0)
             - 20.0;
         let (pw, ph) = ((w * dpr).round() as u32, (HEIGHT * dpr).round() as u32);
-        if el.width() != pw {
-            el.set_width(pw);
-        }
-        if el.height() != ph {
-            el.set_height(ph);
+        // Written here, not as reactive attributes: the canvas is replaced when the drawing worker takes it.
+        let label = id.title(l);
+        if el.get_attribute("aria-label").as_deref() != Some(label) {
+            let _ = el.set_attribute("aria-label", label);
         }
         let labels: Vec<String> = compare.with(|c| c.iter().map(|x| x.label(l)).collect());
         let mut d = compared.with(|cp| {
@@ -143,22 +143,28 @@ pub fn Dock() -> impl IntoView {
             });
         }
         add_policy_from(&mut d, scenario.with(Scenario::start_year), l);
-        if let Some(surface) = Surface::canvas(el) {
-            // The same guarded part as the full chart (`contain`): a chart whose drawing panicked is not
-            // drawn here either, and says so.
-            let drawn = super::contain::guarded(super::chart_canvas::part(id), move || {
-                let root = surface.into_drawing_area();
-                let opts = DrawOpts {
-                    scale: dpr * 0.85,
-                    ..DrawOpts::default()
-                };
-                if let Err(e) = draw(&root, &d, &opts) {
+        let opts = DrawOpts {
+            scale: dpr * 0.85,
+            ..DrawOpts::default()
+        };
+        // The same guarded part as the full chart (`contain`): a chart whose drawing panicked is not drawn
+        // here either, and says so. Here or in the drawing worker, as the full charts.
+        let done = painter.paint(canvas, &el, (pw, ph), part(id), d, opts);
+        let broken = match done {
+            Painted::Swapped => return,
+            Painted::Failed => true,
+            Painted::Drawn(r) => {
+                if let Err(e) = r {
                     leptos::logging::warn!("docked chart not drawn: {e}");
                 }
-            });
-            if failed.get_untracked() != drawn.is_none() {
-                failed.set(drawn.is_none());
+                false
             }
+        };
+        if failed.get_untracked() != broken {
+            failed.set(broken);
+        }
+        if el.hidden() != broken {
+            el.set_hidden(broken);
         }
     });
     view! {
@@ -173,8 +179,7 @@ pub fn Dock() -> impl IntoView {
                 <button class="dock-close" data-action="close-dock" aria-label=super::state::t(lang, Msg::DockClose)
                     on:click=move |_| closed.set(true)>"×"</button>
             </div>
-            <canvas node_ref=canvas class="dock-chart" role="img" hidden=move || failed.get()
-                aria-label=move || chart.get().title(lang.get())></canvas>
+            <canvas node_ref=canvas class="dock-chart" role="img"></canvas>
             <p class="dock-failed" role="alert" hidden=move || !failed.get()>{super::state::t(lang, Msg::PartFailed)}</p>
         </aside>
     }

@@ -78,6 +78,13 @@ test('dragging a slider redraws the docked chart while it moves, and the headlin
   await page.mouse.up();
   assert.ok(frames.length >= 5, `the dock showed the chart during the drag (${frames.length} of 6 steps)`);
   assert.ok(new Set(frames).size >= 3, 'and redrew it as the value moved');
+  // Drawn off the main thread, like the full charts (src/ui/state/draw.rs), and named for assistive technology.
+  await page.waitForSelector('[data-dock] canvas[data-drawn-in="worker"]');
+  assert.match(await page.getAttribute('[data-dock] canvas', 'aria-label'), /CO2/);
+  const before = await chartImage(page, '[data-dock] canvas');
+  await page.focus('[data-lever="eaf_swap"]');
+  await page.keyboard.press('PageUp');
+  assert.notEqual(await chartRedrawn(page, '[data-dock] canvas', before), before, 'the worker redraws the docked chart');
   const delta = await page.$eval('[data-headline="co2_2030"]', (e) => e.closest('.headline-item').querySelector('.delta'));
   void delta;
   const co2 = await page.$eval('.headline-item:has([data-headline="co2_2030"]) .delta', (e) => ({ text: e.textContent, hidden: e.hidden, d: Number(e.dataset.delta) }));

@@ -237,3 +237,134 @@ pub fn drop_canvas(id: u32) {
     BRIDGE.with(|b| b.borrow_mut().canvases.retain(|c| c.id != id));
     post(&["drop".into(), id.into()], None);
 }
+
+/// What [`Painter::paint`] did.
+pub enum Painted {
+    /// The canvas was replaced by a fresh copy (handed to the worker, or back from it): the caller's effect
+    /// runs again for the new one, which is drawn then.
+    Swapped,
+    /// The drawing (or preparing it for the worker) panicked: the chart's part is marked failed (`contain`).
+    Failed,
+    /// Drawn here or sent to the worker (the plot area is in the painter's `area` once known), or the
+    /// drawing's error.
+    Drawn(Result<(), String>),
+}
+
+/// Draws one chart's canvas, in the drawing worker while [`DrawCtx::on`] and on the page otherwise: shared by
+/// the charts and the phone's docked chart. Holds the canvas' id in the worker (0 if it could not be handed
+/// over, `None` while not tried) and tells the worker when the chart goes.
+#[derive(Clone, Copy)]
+pub struct Painter {
+    handed: StoredValue<Option<u32>>,
+    /// Where the plot area goes once drawn (the tooltip's), if anywhere.
+    area: Option<StoredValue<PlotArea>>,
+    ctx: Option<DrawCtx>,
+}
+
+impl Painter {
+    pub fn new(area: Option<StoredValue<PlotArea>>) -> Self {
+        let handed = StoredValue::new(None::<u32>);
+        on_cleanup(move || {
+            if let Some(id) = handed.try_get_value().flatten().filter(|&id| id > 0) {
+                drop_canvas(id);
+            }
+        });
+        Painter {
+            handed,
+            area,
+            ctx: use_context::<DrawCtx>(),
+        }
+    }
+
+    /// Draws `d` on `node`'s canvas `el` at `size` device pixels as the guarded part `part`. A fresh copy
+    /// replaces a canvas that has been drawn on when the worker takes over (one cannot be handed over), and
+    /// one that has been handed over when the page draws again. The plot area goes to the painter's `area`.
+    pub fn paint(
+        self,
+        node: NodeRef<leptos::html::Canvas>,
+        el: &web_sys::HtmlCanvasElement,
+        size: (u32, u32),
+        part: &'static str,
+        d: ChartData,
+        opts: DrawOpts,
+    ) -> Painted {
+        let (handed, area) = (self.handed, self.area);
+        let on = self.ctx.is_some_and(DrawCtx::on);
+        let swap = |fresh: web_sys::HtmlCanvasElement| {
+            node.set(Some(send_wrapper::SendWrapper::new(fresh)));
+            Painted::Swapped
+        };
+        let id = match (on, handed.get_value()) {
+            (true, None) => match fresh_canvas(el) {
+                // Not replaceable: drawn here.
+                None => {
+                    handed.set_value(Some(0));
+                    None
+                }
+                Some(fresh) => {
+                    let id = hand_over(&fresh, move |a| {
+                        if let Some(s) = area {
+                            s.set_value(a);
+                        }
+                    });
+                    handed.set_value(Some(id.unwrap_or(0)));
+                    if id.is_some() {
+                        let _ = fresh.set_attribute("data-drawn-in", "worker");
+                    }
+                    return swap(fresh);
+                }
+            },
+            (false, Some(id)) if id > 0 => {
+                handed.set_value(None);
+                return match fresh_canvas(el) {
+                    Some(fresh) => {
+                        let _ = fresh.remove_attribute("data-drawn-in");
+                        swap(fresh)
+                    }
+                    None => Painted::Swapped,
+                };
+            }
+            (_, Some(id)) if id > 0 => Some(id),
+            _ => None,
+        };
+        let surface = match id {
+            Some(_) => None,
+            None => {
+                if el.width() != size.0 {
+                    el.set_width(size.0);
+                }
+                if el.height() != size.1 {
+                    el.set_height(size.1);
+                }
+                let Some(s) = vtre_charts::surface::Surface::canvas(el.clone()) else {
+                    return Painted::Drawn(Err("no 2D context".into()));
+                };
+                Some(s)
+            }
+        };
+        // The work owns its data (a copy: no signal is read inside).
+        let done = crate::ui::contain::guarded(part, move || match (id, surface) {
+            (Some(id), _) => {
+                draw(id, size, &d, &opts);
+                Ok(())
+            }
+            (None, Some(s)) => {
+                use plotters::prelude::IntoDrawingArea;
+                let a = vtre_charts::draw(&s.into_drawing_area(), &d, &opts)?;
+                if let Some(s) = area {
+                    s.set_value(a);
+                }
+                Ok(())
+            }
+            (None, None) => Ok(()),
+        });
+        done.map_or(Painted::Failed, Painted::Drawn)
+    }
+}
+
+/// A copy of `el` (its attributes, no drawing) in its place in the page.
+fn fresh_canvas(el: &web_sys::HtmlCanvasElement) -> Option<web_sys::HtmlCanvasElement> {
+    let fresh: web_sys::HtmlCanvasElement = el.clone_node().ok()?.dyn_into().ok()?;
+    el.replace_with_with_node_1(&fresh).ok()?;
+    Some(fresh)
+}
