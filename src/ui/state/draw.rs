@@ -30,8 +30,14 @@ impl DrawCtx {
         let ready = RwSignal::new(false);
         let printing = RwSignal::new(false);
         BRIDGE.with(|b| b.borrow_mut().ready = Some(ready));
-        let _ = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
-        let _ = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+        // The listeners outlive a core module that has handed the page over: they do nothing then.
+        let print = move |on: bool| {
+            if !crate::ui::handover::retired() {
+                printing.try_set(on);
+            }
+        };
+        let _ = window_event_listener(leptos::ev::beforeprint, move |_| print(true));
+        let _ = window_event_listener(leptos::ev::afterprint, move |_| print(false));
         let ctx = DrawCtx { ready, printing };
         provide_context(ctx);
         ctx
