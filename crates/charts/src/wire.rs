@@ -389,26 +389,22 @@ mod tests {
         assert!(!ok(&nums, cut));
         // An unknown chart.
         assert!(!ok(&nums, &text.replacen("co2", "nope", 1)));
-        // A count, a colour, a kind out of range.
-        let mut bad = nums.clone();
-        bad[0] = 65.0;
-        assert!(!ok(&bad, &text));
-        bad[0] = 1.5;
-        assert!(!ok(&bad, &text));
-        let mut bad = nums.clone();
-        bad[1] = 256.0;
-        assert!(!ok(&bad, &text));
-        bad[1] = -1.0;
-        assert!(!ok(&bad, &text));
-        bad[1] = 0.5;
-        assert!(!ok(&bad, &text));
-        let mut bad = nums.clone();
-        bad[4] = 4.0;
-        assert!(!ok(&bad, &text));
-        bad[4] = -4.0;
-        assert!(!ok(&bad, &text));
-        bad[4] = 0.5;
-        assert!(!ok(&bad, &text));
+        // A count, a colour, a kind out of range (the numbers start with the count of lines, then the first
+        // line's colour and kind).
+        for (at, v) in [
+            (0, 65.0),
+            (0, 1.5),
+            (1, 256.0),
+            (1, -1.0),
+            (1, 0.5),
+            (4, 4.0),
+            (4, -4.0),
+            (4, 0.5),
+        ] {
+            let mut bad = nums.clone();
+            bad[at] = v;
+            assert!(!ok(&bad, &text), "numbers[{at}] = {v}");
+        }
         assert!(!ok(&[], ""));
     }
 

@@ -90,31 +90,21 @@ pub fn start(url: &str) {
     if BRIDGE.with(|b| b.borrow().worker.is_some()) || !supported() {
         return;
     }
-    let Ok(worker) = web_sys::Worker::new(url) else {
+    let on_message = |data: JsValue| {
+        if let Some(t) = data.as_string() {
+            if matches!(
+                from_worker_taking(&t, super::worker::READ),
+                Ok(FromWorker::Ready)
+            ) {
+                set_ready(true);
+            }
+        } else if let Some(a) = data.dyn_ref::<js_sys::Array>() {
+            answer(a);
+        }
+    };
+    let Some(worker) = super::worker::spawn(url, on_message, fail) else {
         return;
     };
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
-            let data = ev.data();
-            if let Some(t) = data.as_string() {
-                if matches!(
-                    from_worker_taking(&t, super::worker::READ),
-                    Ok(FromWorker::Ready)
-                ) {
-                    set_ready(true);
-                }
-            } else if let Some(a) = data.dyn_ref::<js_sys::Array>() {
-                answer(a);
-            }
-        });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
-        ev.prevent_default();
-        fail();
-    });
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_error.forget();
     BRIDGE.with(|b| b.borrow_mut().worker = Some(worker));
 }
 

@@ -113,26 +113,20 @@ fn start() {
         fail();
         return;
     };
-    let Ok(worker) = web_sys::Worker::new(&url) else {
+    let Some(worker) = spawn(
+        &url,
+        |data| {
+            if let Some(Ok(m)) = data.as_string().map(|t| from_worker_taking(&t, READ)) {
+                receive(m);
+            }
+        },
+        fail,
+    ) else {
         fail();
         return;
     };
     // The drawing worker is the same script: it starts now too (see [`super::draw`]).
     super::draw::start(&url);
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
-            if let Some(Ok(m)) = ev.data().as_string().map(|t| from_worker_taking(&t, READ)) {
-                receive(m);
-            }
-        });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
-        ev.prevent_default();
-        fail();
-    });
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    on_error.forget();
     BRIDGE.with(|b| b.borrow_mut().worker = Some(worker));
     set_status(WorkerStatus::Starting);
     set_timeout(
@@ -143,6 +137,25 @@ fn start() {
         },
         std::time::Duration::from_millis(START_TIMEOUT_MS),
     );
+}
+
+/// Starts a worker from `url` whose messages go to `on_message` and whose errors to `on_error` (the analysis
+/// worker here, the drawing worker in [`super::draw`]).
+pub(super) fn spawn(url: &str, on_message: fn(JsValue), on_error: fn()) -> Option<web_sys::Worker> {
+    let worker = web_sys::Worker::new(url).ok()?;
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            on_message(ev.data())
+        });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        ev.prevent_default();
+        on_error();
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Some(worker)
 }
 
 /// The worker cannot be used: drop it and tell every waiting run.
