@@ -409,6 +409,37 @@ mod tests {
     }
 
     #[test]
+    fn counts_and_years_must_be_whole_numbers_in_range() {
+        // One line and one year marker, nothing else: a count or year cut to a whole number would otherwise
+        // still make a chart.
+        let mut d = full(Lang::En).swap_remove(1);
+        d.lines.truncate(1);
+        d.markers = vec![Marker::Year {
+            year: 2025,
+            label: "peak".into(),
+        }];
+        d.bands.clear();
+        d.published.clear();
+        let (nums, text) = encode(&d);
+        assert!(decode(&nums, &text, &mut intern).is_some());
+        let year_at = 1 + 3 + 1 + N_YEARS + 1 + 1;
+        assert_eq!(nums[year_at], 2025.0);
+        for (at, v) in [
+            (0, 1.5),
+            (year_at, 2025.5),
+            (year_at, -1.0),
+            (year_at, 70000.0),
+        ] {
+            let mut bad = nums.clone();
+            bad[at] = v;
+            assert!(
+                decode(&bad, &text, &mut intern).is_none(),
+                "numbers[{at}] = {v}"
+            );
+        }
+    }
+
+    #[test]
     fn a_separator_inside_a_text_is_dropped_not_shifting_the_fields_after_it() {
         let mut d = full(Lang::En).swap_remove(0);
         d.title = format!("a{SEP}b");
