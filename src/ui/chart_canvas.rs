@@ -118,7 +118,8 @@ pub fn ChartCanvas(chart: ChartId) -> impl IntoView {
         ens.bands_on.track();
         ens.current.track();
         if let Some(c) = canvas.get() {
-            // Written here rather than as a reactive attribute: the canvas may be replaced (`fresh_canvas`).
+            // Written here rather than as a reactive attribute: the canvas may be replaced
+            // (`state::draw::Painter`).
             let label = format!("{} ({})", chart.title(l), unit(chart, l));
             if c.get_attribute("aria-label").as_deref() != Some(label.as_str()) {
                 let _ = c.set_attribute("aria-label", &label);
