@@ -577,6 +577,83 @@ mod tests {
         assert_eq!(texts, 2, "the history label and the start's label");
     }
 
+    /// The `<text …>` element whose content is `content`.
+    fn text_of<'a>(svg: &'a str, content: &str) -> &'a str {
+        tags(svg, "text")
+            .into_iter()
+            .find(|t| {
+                let i = svg.find(*t).unwrap_or(0) + t.len() + 1;
+                svg[i..].trim_start().starts_with(content)
+            })
+            .unwrap_or_else(|| panic!("no text {content}"))
+    }
+
+    #[test]
+    fn the_policy_starts_label_sits_on_a_white_ground_at_the_lines_foot_and_history_at_the_top_left(
+    ) {
+        let r = simulate(&Scenario::reference());
+        let mut d = chart_data(ChartId::Co2, &r, &r, Lang::En);
+        add_policy_from(&mut d, 2026, Lang::En);
+        let (svg, a) = svg(&d, &one());
+        let (x, _) = at(a, 0.0, 1.0, 2026.0, 0.0);
+        let (bottom, top) = (f64::from(a.y1), f64::from(a.y0));
+        // The white ground: from 2 px right of the line, 1 px above the axis, as wide as the label and 6 px.
+        let ground = tags(&svg, "polygon")
+            .into_iter()
+            .map(points)
+            .find(|p| p.iter().any(|q| (q.0 - x - 2.0).abs() <= 1.5))
+            .expect("the label's ground");
+        let (x0, x1) = ground
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(l, h), q| (l.min(q.0), h.max(q.0)));
+        let (y0, y1) = ground
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(l, h), q| (l.min(q.1), h.max(q.1)));
+        assert!((x0 - (x + 2.0)).abs() <= 1.5, "{ground:?} from {x}");
+        assert!(
+            (40.0..200.0).contains(&(x1 - x0)),
+            "{ground:?}: as wide as 'Policy from 2026'"
+        );
+        assert!((y1 - (bottom - 1.0)).abs() <= 1.5, "{ground:?} on {bottom}");
+        assert!(
+            (10.0..30.0).contains(&(y1 - y0)),
+            "{ground:?}: a line of 11 px type"
+        );
+        // The label itself inside it: 5 px right of the line, its foot 4 px above the axis.
+        let label = text_of(&svg, "Policy from 2026");
+        assert!((num(label, "x") - (x + 5.0)).abs() <= 1.5, "{label}");
+        assert!(
+            (num(label, "y") - (bottom - 4.0)).abs() <= 1.5,
+            "{label} on {bottom}"
+        );
+        assert!(
+            num(label, "x") < x1 && num(label, "y") > y0,
+            "{label} within {ground:?}"
+        );
+        // "history" at the top left of the plot, 4 px in.
+        let history = text_of(&svg, "history");
+        assert!(
+            (num(history, "x") - (f64::from(a.x0) + 4.0)).abs() <= 1.5,
+            "{history}"
+        );
+        assert!(
+            num(history, "y") - top <= 15.0,
+            "{history} near the top ({top})"
+        );
+        // The peak year's label just right of its line (a fifth of a year).
+        let peak = d
+            .markers
+            .iter()
+            .find_map(|m| match m {
+                Marker::Year { year, label } => Some((f64::from(*year), label.clone())),
+                _ => None,
+            })
+            .expect("a peak year");
+        let (px0, _) = at(a, 0.0, 1.0, peak.0 + 0.2, 0.0);
+        let t = text_of(&svg, &peak.1);
+        assert!((num(t, "x") - px0).abs() <= 1.5, "{t} against {px0}");
+    }
+
     #[test]
     fn stacked_areas_are_opaque_and_each_tops_out_at_the_running_sum() {
         let r = simulate(&Scenario::reference());
