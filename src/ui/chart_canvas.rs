@@ -16,11 +16,9 @@ use super::state::{download, download_url, CompareCtx};
 use super::state::{LangCtx, ProjectionCtx, ReferenceCtx};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
 use table::cell;
-use vtre_charts::surface::Surface;
 use vtre_charts::{
-    add_bands, add_policy_from, chart_data_compared, describe, draw, legend, to_svg, unit,
+    add_bands, add_policy_from, chart_data_compared, describe, draw_canvas, legend, to_svg, unit,
     ChartData, ChartId, DrawOpts, Kind, PlotArea,
 };
 use vtre_i18n::Msg;
@@ -48,10 +46,11 @@ fn png(d: &ChartData, o: &DrawOpts, css: (f64, f64)) -> Option<String> {
     use wasm_bindgen::JsCast;
     let el: web_sys::HtmlCanvasElement =
         document().create_element("canvas").ok()?.dyn_into().ok()?;
-    el.set_width((css.0 * o.scale).round() as u32);
-    el.set_height((css.1 * o.scale).round() as u32);
-    let root = Surface::canvas(el.clone())?.into_drawing_area();
-    draw(&root, d, o).ok()?;
+    let size = (
+        (css.0 * o.scale).round() as u32,
+        (css.1 * o.scale).round() as u32,
+    );
+    draw_canvas(el.clone(), size, d, o).ok()?;
     el.to_data_url().ok()
 }
 

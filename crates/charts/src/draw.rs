@@ -382,6 +382,27 @@ fn over_white(c: RGBColor, alpha: f64) -> RGBColor {
     RGBColor(mix(c.0), mix(c.1), mix(c.2))
 }
 
+/// Draws `data` on the canvas `el` at `size` device pixels, resizing it first if need be: the page's charts,
+/// their PNG export, and the drawing worker's canvases (an `OffscreenCanvas`, whose size and context calls
+/// are the same).
+#[cfg(target_arch = "wasm32")]
+pub fn draw_canvas(
+    el: web_sys::HtmlCanvasElement,
+    size: (u32, u32),
+    data: &ChartData,
+    o: &DrawOpts,
+) -> Result<PlotArea, String> {
+    use plotters::prelude::IntoDrawingArea;
+    if el.width() != size.0 {
+        el.set_width(size.0);
+    }
+    if el.height() != size.1 {
+        el.set_height(size.1);
+    }
+    let s = Surface::canvas(el).ok_or("no 2D context")?;
+    draw(&s.into_drawing_area(), data, o)
+}
+
 /// Renders a chart to an SVG string (export and native tests).
 pub fn to_svg(data: &ChartData, width: u32, height: u32) -> Result<String, String> {
     let mut buf = String::new();

@@ -17,6 +17,8 @@ pub mod wire;
 
 pub use bars::{layout as bars_layout, BarChart, BarLayout, BarRow, Mark};
 pub use describe::describe;
+#[cfg(target_arch = "wasm32")]
+pub use draw::draw_canvas;
 pub use draw::{draw, to_svg, DrawOpts, PlotArea};
 pub use palette::COMPARE_COLORS;
 pub use spec::{

@@ -13,11 +13,9 @@
 //! changed, or `["failed", id]`.
 //! A malformed message is answered `failed` (when it names a chart) or ignored, like any outside input.
 
-use plotters::prelude::IntoDrawingArea;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use vtre_charts::surface::Surface;
-use vtre_charts::{draw, wire, DrawOpts, PlotArea};
+use vtre_charts::{draw_canvas, wire, DrawOpts, PlotArea};
 use vtre_model::series::N_YEARS;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, OffscreenCanvas};
@@ -61,10 +59,7 @@ fn name_the_context() {
 }
 
 fn reply(parts: &[JsValue]) {
-    let a = js_sys::Array::new();
-    for p in parts {
-        a.push(p);
-    }
+    let a: js_sys::Array = parts.iter().collect();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let _ = scope.post_message(&a);
 }
@@ -142,19 +137,12 @@ fn draw_one(id: u32, a: &js_sys::Array) -> Option<Option<PlotArea>> {
             c.text = t;
         }
         let data = wire::decode(&nums, &c.text, &mut intern)?;
-        if c.el.width() != w {
-            c.el.set_width(w);
-        }
-        if c.el.height() != h {
-            c.el.set_height(h);
-        }
-        let surface = Surface::canvas(c.el.clone().unchecked_into())?;
         let opts = DrawOpts {
             scale,
             hidden,
             hover,
         };
-        let area = draw(&surface.into_drawing_area(), &data, &opts).ok()?;
+        let area = draw_canvas(c.el.clone().unchecked_into(), (w, h), &data, &opts).ok()?;
         let new = c.area != Some(area);
         c.area = Some(area);
         Some(new.then_some(area))

@@ -154,10 +154,7 @@ fn post(parts: &[JsValue], transfer: Option<&JsValue>) -> bool {
         let Some(w) = b.worker.as_ref() else {
             return false;
         };
-        let msg = js_sys::Array::new();
-        for p in parts {
-            msg.push(p);
-        }
+        let msg: js_sys::Array = parts.iter().collect();
         match transfer {
             Some(t) => w
                 .post_message_with_transfer(&msg, &js_sys::Array::of1(t))
@@ -323,36 +320,21 @@ impl Painter {
             (_, Some(id)) if id > 0 => Some(id),
             _ => None,
         };
-        let surface = match id {
-            Some(_) => None,
-            None => {
-                if el.width() != size.0 {
-                    el.set_width(size.0);
-                }
-                if el.height() != size.1 {
-                    el.set_height(size.1);
-                }
-                let Some(s) = vtre_charts::surface::Surface::canvas(el.clone()) else {
-                    return Painted::Drawn(Err("no 2D context".into()));
-                };
-                Some(s)
-            }
-        };
         // The work owns its data (a copy: no signal is read inside).
-        let done = crate::ui::contain::guarded(part, move || match (id, surface) {
-            (Some(id), _) => {
-                draw(id, size, &d, &opts);
-                Ok(())
-            }
-            (None, Some(s)) => {
-                use plotters::prelude::IntoDrawingArea;
-                let a = vtre_charts::draw(&s.into_drawing_area(), &d, &opts)?;
-                if let Some(s) = area {
-                    s.set_value(a);
+        let el = el.clone();
+        let done = crate::ui::contain::guarded(part, move || {
+            match id {
+                Some(id) => {
+                    draw(id, size, &d, &opts);
                 }
-                Ok(())
+                None => {
+                    let a = vtre_charts::draw_canvas(el, size, &d, &opts)?;
+                    if let Some(s) = area {
+                        s.set_value(a);
+                    }
+                }
             }
-            (None, None) => Ok(()),
+            Ok(())
         });
         done.map_or(Painted::Failed, Painted::Drawn)
     }
