@@ -4,6 +4,8 @@
 //   self    self time per trace event over 100 moves (canvas finalize and produce, commit, layout, …)
 //   layers  the composited layers after a move and why each is one
 //   layout  what each move lays out (dirty objects, layout roots) and which script forces style or layout
+//   mutations  what the page changes in its DOM per move (MutationObserver over 40 moves), by element
+//   worst   the slowest of 150 moves: their top-level tasks and the events with the most self time in each
 import { chromium } from 'playwright-core';
 import { LAUNCH, serve, listen, timedMoves, DIST, mainThreadTasks } from './lib.mjs';
 const mode = process.argv[2] || 'phases';
@@ -105,5 +107,64 @@ for (const e of trace) {
 for (const [k, v] of [...forced].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log((v / 60).toFixed(2), 'per move', k);
 }
 
-await ({ phases, self, layers, layout }[mode] || phases)();
+async function worst() {
+await timedMoves(page, { moves: 30 });
+await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'blink', 'cc', 'v8', 'disabled-by-default-v8.gc'] });
+await timedMoves(page, { moves: 150, seed: 7, mark: true });
+const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+const marks = trace.filter((e) => /^vtre-move-\d+$/.test(e.name)).map((e) => e.ts).sort((a, b) => a - b);
+const main = trace.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
+const onMain = trace.filter((e) => e.ph === 'X' && main.includes(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+const tasks = mainThreadTasks(trace);
+const per = [];
+for (let i = 0; i < marks.length - 1; i++) {
+  const ts = tasks.filter((t) => t.ts >= marks[i] && t.ts < marks[i + 1]);
+  per.push({ i, total: ts.reduce((a, t) => a + t.dur / 1000, 0), ts });
+}
+per.sort((a, b) => b.total - a.total);
+const q = (p) => [...per].sort((a, b) => a.total - b.total)[Math.floor(p * per.length)].total.toFixed(2);
+console.log(`moves ${per.length}, p50 ${q(0.5)} p95 ${q(0.95)}`);
+for (const m of per.slice(0, 6)) {
+  console.log(`move ${m.i}: ${m.total.toFixed(2)} ms in ${m.ts.length} tasks`);
+  for (const t of m.ts) {
+    const inner = onMain.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
+    const stack = []; const self = {};
+    for (const e of inner) {
+      while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+      if (stack.length) { const p = stack[stack.length - 1]; self[p.name] = (self[p.name] || 0) - e.dur; }
+      self[e.name] = (self[e.name] || 0) + e.dur;
+      stack.push(e);
+    }
+    const top = Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ');
+    console.log(`  ${(t.dur / 1000).toFixed(2).padStart(6)}  ${top}`);
+  }
+}
+}
+
+async function mutations() {
+await timedMoves(page, { moves: 10 });
+await page.evaluate(() => {
+  window.__muts = new Map();
+  const where = (n) => {
+    const out = [];
+    for (let e = n.nodeType === 1 ? n : n.parentElement; e && out.length < 3; e = e.parentElement) {
+      const data = Object.keys(e.dataset || {}).map((k) => `[${k}]`).join('');
+      out.unshift(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map((c) => '.' + c).join('') + data);
+    }
+    return out.join(' > ');
+  };
+  new MutationObserver((ms) => {
+    for (const m of ms) {
+      const k = `${m.type}${m.attributeName ? ':' + m.attributeName : ''}  ${where(m.target)}`;
+      window.__muts.set(k, (window.__muts.get(k) || 0) + 1);
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+});
+await timedMoves(page, { moves: 40, seed: 7 });
+const muts = await page.evaluate(() => [...window.__muts].sort((a, b) => b[1] - a[1]));
+for (const [k, v] of muts.slice(0, 40)) console.log((v / 40).toFixed(2), k);
+console.log('mutations per move', (muts.reduce((a, [, v]) => a + v, 0) / 40).toFixed(1));
+}
+
+await ({ phases, self, layers, layout, worst, mutations }[mode] || phases)();
 await browser.close(); server.close();

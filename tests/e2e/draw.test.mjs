@@ -95,6 +95,39 @@ test('after the first move the worker draws the charts on screen; moves, the too
   await context.close();
 });
 
+test('a lever move sends every chart it changes to the drawing worker once, in one message', async () => {
+  // What the page posts to its workers (the analysis worker gets text, the drawing worker arrays), with the
+  // scorecard's ensemble state at the time: a move clears the bands ("running"), the ensemble brings them back.
+  const { context, page, errors } = await open(() => {
+    window.__posted = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (m, ...rest) {
+      if (Array.isArray(m)) {
+        const what = m[0] === 'batch' ? m.slice(1).map((d) => `${d[0]}:${d[1]}`) : [m[0]];
+        window.__posted.push({ state: document.querySelector('[data-ensemble]')?.dataset.ensemble, what });
+      }
+      return post.call(this, m, ...rest);
+    };
+  });
+  await step(page);
+  await page.waitForFunction(() => document.querySelectorAll('canvas[data-drawn-in="worker"]').length >= 4);
+  await page.waitForSelector('[data-ensemble="ready"]');
+  await chartRedrawn(page, CO2, (png) => png.length > 20000);
+  await page.evaluate(() => { window.__posted = []; });
+  await step(page, 1, 'PageUp');
+  await page.waitForSelector('[data-ensemble="ready"]');
+  await page.waitForFunction(() => window.__posted.some((p) => p.state === 'ready'));
+  const posted = await page.evaluate(() => window.__posted);
+  const move = posted.filter((p) => p.state === 'running');
+  assert.equal(move.length, 1, `one message for the move (${JSON.stringify(posted)})`);
+  const ids = move[0].what;
+  assert.ok(ids.length >= 4 && ids.every((d) => d.startsWith('draw:')), `the charts' drawings together (${ids})`);
+  assert.equal(new Set(ids).size, ids.length, 'each chart once, without the bands of the scenario before');
+  assert.equal(posted.length, 2, `then one with the new bands (${JSON.stringify(posted)})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('where a canvas cannot be handed to a worker, the page draws the charts and no drawing worker starts', async () => {
   const { context, page, errors, workers } = await open(() => { delete HTMLCanvasElement.prototype.transferControlToOffscreen; });
   const before = await page.$eval(CO2, (c) => c.toDataURL());

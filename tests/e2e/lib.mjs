@@ -141,18 +141,21 @@ export function moveLeversAndMeasure(page, n, seed) {
  * each started right after a frame was rendered, so the browser's next rendering step (style, layout, paint) does
  * not fall inside it. Each is timed from setting the value and dispatching `input` to the next task, by which the
  * handler and every effect it scheduled (model, DOM, charts) have run, plus the time spent in animation-frame
- * callbacks if the page adds it up in `window.__rafTime`. With `mark`, a performance mark `vtre-move-<i>` goes
+ * callbacks and zero-delay timers if the page adds them up in `window.__rafTime`. With `mark`, a performance mark `vtre-move-<i>` goes
  * before each move and after the last (for traces). Returns each move's time in ms.
+ * With `paced`, moves follow one another as in a drag: one move, its frame, the next move (no empty frames of
+ * this loop's own between them, which the default's two extra animation frames a move are).
  */
-export function timedMoves(page, { moves, seed = 42, mark = false }) {
-  return page.evaluate(async ({ moves, seed, mark }) => {
+export function timedMoves(page, { moves, seed = 42, mark = false, paced = false }) {
+  return page.evaluate(async ({ moves, seed, mark, paced }) => {
     const levers = ['eaf_swap', 'swap_vti_share', 'energy_quota', 're_quota', 'power_price', 'grid_factor', 'v_recovery', 'steel_price'];
     const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     let s = seed;
     const out = [];
+    if (paced) { await frame(); await nextTask(); }
     for (let i = 0; i <= moves; i++) {
-      await frame(); await nextTask();
+      if (!paced) { await frame(); await nextTask(); }
       if (mark) performance.mark(`vtre-move-${i}`);
       if (i === moves) break;
       s = (s * 1103515245 + 12345) % 2147483648;
@@ -165,11 +168,11 @@ export function timedMoves(page, { moves, seed = 42, mark = false }) {
       await nextTask();
       const sync = performance.now() - t;
       // Plus anything the move deferred to animation frames.
-      await frame(); await frame();
+      if (paced) { await frame(); await nextTask(); } else { await frame(); await frame(); }
       out.push(sync + window.__rafTime);
     }
     return out;
-  }, { moves, seed, mark });
+  }, { moves, seed, mark, paced });
 }
 
 /** The renderer main thread's top-level tasks in a Chromium trace, in time order (a nested RunTask is inside

@@ -7,7 +7,9 @@
 //! - `["draw", id, width, height, scale, hover, hidden, numbers, text]`: draw it at `width`×`height` device
 //!   pixels; `hover` is a year index or −1; `hidden` the keys of lines switched off, joined by `wire::SEP`;
 //!   `text` is left out (undefined) when it is the same as the last one for this canvas (it is during a drag);
-//! - `["drop", id]`: the chart is gone.
+//! - `["drop", id]`: the chart is gone;
+//! - `["batch", draw…]`: several `draw` messages (each an array as above), drawn in this one task, so the
+//!   charts of one lever move reach the screen together; the page sends a move's drawings this way.
 //!
 //! Answers: `["drawn", id, x0, x1, y0, y1]` (the plot area, for the page's tooltip) when it is new or has
 //! changed, or `["failed", id]`.
@@ -75,6 +77,17 @@ pub fn take(data: &JsValue) {
     let Some(a) = data.dyn_ref::<js_sys::Array>() else {
         return;
     };
+    if a.get(0).as_string().as_deref() == Some("batch") {
+        // Only drawings in a batch (no nested batch, no canvas).
+        for m in a.iter().skip(1) {
+            if let Some(d) = m.dyn_ref::<js_sys::Array>() {
+                if d.get(0).as_string().as_deref() == Some("draw") {
+                    take(d);
+                }
+            }
+        }
+        return;
+    }
     let Some(id) = whole(a.get(1)) else { return };
     match a.get(0).as_string().as_deref() {
         Some("canvas") => {

@@ -63,6 +63,8 @@ struct Bridge {
     ready: Option<RwSignal<bool>>,
     next: u32,
     canvases: Vec<Canvas>,
+    /// The drawings asked for in this task, the latest for each canvas, sent after it ([`draw`]).
+    pending: Vec<(u32, js_sys::Array)>,
 }
 
 thread_local! {
@@ -120,6 +122,7 @@ pub fn shut_down() {
     let w = BRIDGE.with(|b| {
         let mut b = b.try_borrow_mut().ok()?;
         b.canvases.clear();
+        b.pending.clear();
         b.worker.take()
     });
     if let Some(w) = w {
@@ -148,20 +151,25 @@ fn answer(a: &js_sys::Array) {
     }
 }
 
-fn post(parts: &[JsValue], transfer: Option<&JsValue>) -> bool {
+fn send(msg: &js_sys::Array, transfer: Option<&JsValue>) -> bool {
     BRIDGE.with(|b| {
         let b = b.borrow();
         let Some(w) = b.worker.as_ref() else {
             return false;
         };
-        let msg: js_sys::Array = parts.iter().collect();
         match transfer {
             Some(t) => w
-                .post_message_with_transfer(&msg, &js_sys::Array::of1(t))
+                .post_message_with_transfer(msg, &js_sys::Array::of1(t))
                 .is_ok(),
-            None => w.post_message(&msg).is_ok(),
+            None => w.post_message(msg).is_ok(),
         }
     })
+}
+
+fn post(parts: &[JsValue], transfer: Option<&JsValue>) -> bool {
+    // Drawings asked for before go first (a canvas dropped after its drawing was asked for).
+    flush();
+    send(&parts.iter().collect(), transfer)
 }
 
 /// Hands `el` to the worker; `drawn` hears the plot area after each drawing. `None` if it cannot be handed
@@ -192,8 +200,29 @@ pub fn hand_over(
     .then_some(id)
 }
 
-/// Asks the worker to draw `data` on canvas `id` at `size` device pixels.
-pub fn draw(id: u32, size: (u32, u32), data: &ChartData, o: &DrawOpts) -> bool {
+/// Sends the drawings asked for so far as one message, `["batch", draw…]`: the worker draws them in one task,
+/// so the charts of a move reach the screen in one frame and the page posts once a move, not once a chart.
+fn flush() {
+    let Some(pending) =
+        BRIDGE.with(|b| Some(std::mem::take(&mut b.try_borrow_mut().ok()?.pending)))
+    else {
+        return;
+    };
+    if pending.is_empty() {
+        return;
+    }
+    let batch = js_sys::Array::of1(&"batch".into());
+    for (_, m) in pending {
+        batch.push(&m);
+    }
+    send(&batch, None);
+}
+
+/// Asks the worker to draw `data` on canvas `id` at `size` device pixels: queued, and sent with the other
+/// charts' drawings in a task after this one, when every effect of the change has run (Leptos runs effects
+/// woken by other effects in later microtasks: a move redraws a chart, then the cleared bands redraw it
+/// again). Only the latest drawing of each canvas is sent.
+pub fn draw(id: u32, size: (u32, u32), data: &ChartData, o: &DrawOpts) {
     let (nums, text) = wire::encode(data);
     let text = BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
@@ -209,20 +238,35 @@ pub fn draw(id: u32, size: (u32, u32), data: &ChartData, o: &DrawOpts) -> bool {
         hidden.push_str(k);
         hidden.push(wire::SEP);
     }
-    post(
-        &[
-            "draw".into(),
-            id.into(),
-            size.0.into(),
-            size.1.into(),
-            o.scale.into(),
-            o.hover.map_or(-1.0, |h| h as f64).into(),
-            hidden.into(),
-            js_sys::Float64Array::from(nums.as_slice()).into(),
-            text.unwrap_or(JsValue::UNDEFINED),
-        ],
-        None,
-    )
+    let msg: js_sys::Array = [
+        JsValue::from_str("draw"),
+        id.into(),
+        size.0.into(),
+        size.1.into(),
+        o.scale.into(),
+        o.hover.map_or(-1.0, |h| h as f64).into(),
+        hidden.into(),
+        js_sys::Float64Array::from(nums.as_slice()).into(),
+        text.unwrap_or(JsValue::UNDEFINED),
+    ]
+    .iter()
+    .collect();
+    let first = BRIDGE.with(|b| {
+        let mut b = b.borrow_mut();
+        let first = b.pending.is_empty();
+        if let Some(i) = b.pending.iter().position(|(p, _)| *p == id) {
+            // The text, if the one replaced carried it, still has to reach the worker.
+            let (_, old) = b.pending.remove(i);
+            if msg.get(8).is_undefined() {
+                msg.set(8, old.get(8));
+            }
+        }
+        b.pending.push((id, msg));
+        first
+    });
+    if first {
+        set_timeout(flush, std::time::Duration::ZERO);
+    }
 }
 
 /// The chart of canvas `id` is gone.
@@ -324,9 +368,7 @@ impl Painter {
         let el = el.clone();
         let done = crate::ui::contain::guarded(part, move || {
             match id {
-                Some(id) => {
-                    draw(id, size, &d, &opts);
-                }
+                Some(id) => draw(id, size, &d, &opts),
                 None => {
                     let a = vtre_charts::draw_canvas(el, size, &d, &opts)?;
                     if let Some(s) = area {
