@@ -138,6 +138,17 @@ pub enum Loading {
     Failed,
 }
 
+impl Loading {
+    /// The state's name for `data-handover` (the status line's hook for tests and styles).
+    pub fn key(self) -> &'static str {
+        match self {
+            Loading::Idle => "idle",
+            Loading::Loading => "loading",
+            Loading::Failed => "failed",
+        }
+    }
+}
+
 /// In the core module: the full module's download state.
 #[derive(Clone, Copy)]
 pub struct HandoverCtx(pub leptos::prelude::RwSignal<Loading>);

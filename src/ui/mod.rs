@@ -430,7 +430,7 @@ fn workshop_panels(_panel_open: RwSignal<bool>, _embed_open: RwSignal<bool>) -> 
     let LangCtx(lang) = expect_context();
     let handover::HandoverCtx(loading) = expect_context();
     view! {
-        <p class="handover-status" role="status" data-handover=move || format!("{:?}", loading.get()).to_lowercase()
+        <p class="handover-status" role="status" data-handover=move || loading.get().key()
             class:warn=move || loading.get() == handover::Loading::Failed
             hidden=move || loading.get() == handover::Loading::Idle>
             {move || match loading.get() {

@@ -64,7 +64,7 @@ struct Bridge {
     next: u32,
     canvases: Vec<Canvas>,
     /// The drawings asked for in this task, the latest for each canvas, sent after it ([`draw`]).
-    pending: Vec<(u32, js_sys::Array)>,
+    pending: Vec<Pending>,
 }
 
 thread_local! {
@@ -200,6 +200,14 @@ pub fn hand_over(
     .then_some(id)
 }
 
+/// A drawing asked for and not yet sent.
+struct Pending {
+    id: u32,
+    size: (u32, u32),
+    data: ChartData,
+    opts: DrawOpts,
+}
+
 /// Sends the drawings asked for so far as one message, `["batch", draw…]`: the worker draws them in one task,
 /// so the charts of a move reach the screen in one frame and the page posts once a move, not once a chart.
 fn flush() {
@@ -212,21 +220,19 @@ fn flush() {
         return;
     }
     let batch = js_sys::Array::of1(&"batch".into());
-    for (_, m) in pending {
-        batch.push(&m);
+    for p in pending {
+        batch.push(&message(p));
     }
     send(&batch, None);
 }
 
-/// Asks the worker to draw `data` on canvas `id` at `size` device pixels: queued, and sent with the other
-/// charts' drawings in a task after this one, when every effect of the change has run (Leptos runs effects
-/// woken by other effects in later microtasks: a move redraws a chart, then the cleared bands redraw it
-/// again). Only the latest drawing of each canvas is sent.
-pub fn draw(id: u32, size: (u32, u32), data: &ChartData, o: &DrawOpts) {
-    let (nums, text) = wire::encode(data);
+/// One drawing's message: `["draw", id, width, height, scale, hover, hidden, numbers, text]`, the text left
+/// out when the worker has it already.
+fn message(p: Pending) -> js_sys::Array {
+    let (nums, text) = wire::encode(&p.data);
     let text = BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
-        let c = b.canvases.iter_mut().find(|c| c.id == id)?;
+        let c = b.canvases.iter_mut().find(|c| c.id == p.id)?;
         (c.text != text).then(|| {
             let v = JsValue::from_str(&text);
             c.text = text;
@@ -234,34 +240,40 @@ pub fn draw(id: u32, size: (u32, u32), data: &ChartData, o: &DrawOpts) {
         })
     });
     let mut hidden = String::new();
-    for k in &o.hidden {
+    for k in &p.opts.hidden {
         hidden.push_str(k);
         hidden.push(wire::SEP);
     }
-    let msg: js_sys::Array = [
+    [
         JsValue::from_str("draw"),
-        id.into(),
-        size.0.into(),
-        size.1.into(),
-        o.scale.into(),
-        o.hover.map_or(-1.0, |h| h as f64).into(),
+        p.id.into(),
+        p.size.0.into(),
+        p.size.1.into(),
+        p.opts.scale.into(),
+        p.opts.hover.map_or(-1.0, |h| h as f64).into(),
         hidden.into(),
         js_sys::Float64Array::from(nums.as_slice()).into(),
         text.unwrap_or(JsValue::UNDEFINED),
     ]
     .iter()
-    .collect();
+    .collect()
+}
+
+/// Asks the worker to draw `data` on canvas `id` at `size` device pixels: queued, and sent with the other
+/// charts' drawings in a task after this one, when every effect of the change has run (Leptos runs effects
+/// woken by other effects in later microtasks: a move redraws a chart, then the cleared bands redraw it
+/// again). Only the latest drawing of each canvas is sent.
+pub fn draw(id: u32, size: (u32, u32), data: ChartData, opts: DrawOpts) {
     let first = BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
         let first = b.pending.is_empty();
-        if let Some(i) = b.pending.iter().position(|(p, _)| *p == id) {
-            // The text, if the one replaced carried it, still has to reach the worker.
-            let (_, old) = b.pending.remove(i);
-            if msg.get(8).is_undefined() {
-                msg.set(8, old.get(8));
-            }
-        }
-        b.pending.push((id, msg));
+        b.pending.retain(|p| p.id != id);
+        b.pending.push(Pending {
+            id,
+            size,
+            data,
+            opts,
+        });
         first
     });
     if first {
@@ -368,7 +380,7 @@ impl Painter {
         let el = el.clone();
         let done = crate::ui::contain::guarded(part, move || {
             match id {
-                Some(id) => draw(id, size, &d, &opts),
+                Some(id) => draw(id, size, d, opts),
                 None => {
                     let a = vtre_charts::draw_canvas(el, size, &d, &opts)?;
                     if let Some(s) = area {
