@@ -4,7 +4,6 @@
 //   self    self time per trace event over 100 moves (canvas finalize and produce, commit, layout, …)
 //   layers  the composited layers after a move and why each is one
 //   layout  what each move lays out (dirty objects, layout roots) and which script forces style or layout
-//   mutations  what the page changes in its DOM per move (MutationObserver over 40 moves), by element
 //   worst   the slowest of 150 moves: their top-level tasks and the events with the most self time in each
 import { chromium } from 'playwright-core';
 import { LAUNCH, serve, listen, timedMoves, DIST, mainThreadTasks } from './lib.mjs';
@@ -141,30 +140,5 @@ for (const m of per.slice(0, 6)) {
 }
 }
 
-async function mutations() {
-await timedMoves(page, { moves: 10 });
-await page.evaluate(() => {
-  window.__muts = new Map();
-  const where = (n) => {
-    const out = [];
-    for (let e = n.nodeType === 1 ? n : n.parentElement; e && out.length < 3; e = e.parentElement) {
-      const data = Object.keys(e.dataset || {}).map((k) => `[${k}]`).join('');
-      out.unshift(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map((c) => '.' + c).join('') + data);
-    }
-    return out.join(' > ');
-  };
-  new MutationObserver((ms) => {
-    for (const m of ms) {
-      const k = `${m.type}${m.attributeName ? ':' + m.attributeName : ''}  ${where(m.target)}`;
-      window.__muts.set(k, (window.__muts.get(k) || 0) + 1);
-    }
-  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-});
-await timedMoves(page, { moves: 40, seed: 7 });
-const muts = await page.evaluate(() => [...window.__muts].sort((a, b) => b[1] - a[1]));
-for (const [k, v] of muts.slice(0, 40)) console.log((v / 40).toFixed(2), k);
-console.log('mutations per move', (muts.reduce((a, [, v]) => a + v, 0) / 40).toFixed(1));
-}
-
-await ({ phases, self, layers, layout, worst, mutations }[mode] || phases)();
+await ({ phases, self, layers, layout, worst }[mode] || phases)();
 await browser.close(); server.close();

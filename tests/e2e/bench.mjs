@@ -2,7 +2,9 @@
 // Prints a table; the README records the latest figures. Figures:
 //  - model in wasm: simulate() runs per second (reference, all-max);
 //  - interaction: main-thread work per lever move (input handler + model + effects + every redraw, plus any
-//    requestAnimationFrame callbacks), p50/p95/max over MOVES moves; dropped frames during a 3 s drag;
+//    requestAnimationFrame and zero-delay timer callbacks), p50/p95/max over MOVES moves; all main-thread work
+//    per move from a trace (wall and thread time; also paced as a drag, and the loop's own share measured on
+//    decoy inputs); dropped frames during a 3 s drag;
 //  - load: bytes by type (gzip) and time to the first chart drawn;
 //  - Apache ECharts side by side: the same five charts with the same data, update time per move and bundle size;
 //  - memory: JS heap + wasm memory after 100 and after 10,000 moves.
