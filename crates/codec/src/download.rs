@@ -14,7 +14,6 @@
 //! The text starts with a UTF-8 byte-order mark so spreadsheet programs read the Chinese correctly.
 
 use crate::output::{fmt_num, projection_csv};
-use std::collections::BTreeMap;
 use vtre_model::params::ParamId;
 use vtre_model::{Lang, Projection};
 
@@ -91,7 +90,7 @@ pub fn records(text: &str) -> Vec<&str> {
 pub fn data_csv(
     c: &Citation,
     p: &Projection,
-    overrides: &BTreeMap<ParamId, f64>,
+    overrides: &vtre_model::scenario::Overrides,
     assumptions: Option<&str>,
 ) -> String {
     let mut out = String::from("\u{feff}# citation\nfield,value\n");

@@ -19,7 +19,7 @@
 
 use crate::json::{self, Json};
 use crate::stamp::Stamp;
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 mod entry;
 mod transfer;
@@ -62,10 +62,11 @@ pub trait KvStore {
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
-/// An in-memory store; `capacity` (bytes of values) simulates a full quota in tests.
+/// An in-memory store (the page's when the browser's storage fails); `capacity` (bytes of values) simulates
+/// a full quota in tests. A `LiteMap` (a sorted `Vec`), not a `BTreeMap`: see `vtre_model::scenario::Overrides`.
 #[derive(Clone, Debug, Default)]
 pub struct MemoryStore {
-    pub map: BTreeMap<String, String>,
+    pub map: LiteMap<String, String>,
     pub capacity: Option<usize>,
 }
 

@@ -190,7 +190,7 @@ fn presets() -> impl Iterator<Item = (&'static str, Scenario)> {
 fn stored_entry(name: &str, s: &Scenario) -> String {
     let mut lib = Library::new(MemoryStore::default());
     let _ = lib.save(name, s, SAVED_AT);
-    lib.store.map.into_values().next().unwrap_or_default()
+    lib.store.map.values().next().cloned().unwrap_or_default()
 }
 
 /// The stored text of an import marker, as the library leaves it when storage stops taking changes mid-import:

@@ -14,8 +14,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use litemap::LiteMap;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use vtre_codec::library::{
     ImportError, KvStore, Library, MemoryStore, StoreError, IMPORT_PREFIX, MAX_WORKING, PREFIX,
@@ -398,7 +398,7 @@ fn failing_at(
 
 /// What a later visit does with what a failed change left: tidies interrupted imports and stale working
 /// scenarios (with storage working again).
-fn heal(store: MemoryStore) -> BTreeMap<String, String> {
+fn heal(store: MemoryStore) -> LiteMap<String, String> {
     let mut l = Library::for_tab(store, "me");
     l.tidy(NOW + 2.0 * STALE_IMPORT_MS);
     l.tidy_working(NOW);
