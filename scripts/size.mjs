@@ -19,7 +19,7 @@ const dist = args.find((a) => !a.startsWith('--')) || 'dist';
 const enforce = args.includes('--enforce');
 const guard = args.includes('--guard');
 export const BUDGET_KIB = 250;
-export const CEILING_KIB = 341.2;
+export const CEILING_KIB = 338.6;
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const local = (u) => u && !/^[a-z]+:/i.test(u) && !u.startsWith('//');
 const clean = (u) => u.replace(/^\.\//, '').replace(/[?#].*$/, '');

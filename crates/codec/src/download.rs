@@ -127,7 +127,7 @@ pub fn data_csv(
     for row in rows {
         let key = row.split(',').next().unwrap_or_default();
         let spec = ParamId::from_key(key).map(vtre_model::params::spec);
-        let (zh, en) = spec.map_or(("", ""), |s| (s.label.zh, s.label.en));
+        let (zh, en) = spec.map_or(("", ""), |s| (s.label().zh, s.label().en));
         let over = spec.and_then(|s| overrides.get(&s.id));
         let value = over.copied().or(spec.map(|s| s.value));
         out.push_str(&format!(
@@ -235,7 +235,7 @@ mod tests {
             .find(|r| r.starts_with(&format!("{},", sp.csv_key)))
             .unwrap_or_else(|| unreachable!());
         assert!(row.ends_with(&format!(",{},yes", fmt_num(v))), "{row}");
-        assert!(row.contains(sp.label.en), "{row}");
+        assert!(row.contains(sp.label().en), "{row}");
         let marked = a.iter().filter(|r| r.ends_with(",yes")).count();
         assert_eq!(marked, 1, "only the override is marked");
         // Every projection key is named and its unit said in both languages.

@@ -69,6 +69,7 @@ pub fn params_rs(rows: &[Row], baseline: &[Row]) -> Result<(String, ParamValues)
     let mut ids = Ids::default();
     let mut variants = String::new();
     let mut table = String::new();
+    let mut labels = String::new();
     let mut values = ParamValues::new();
     for r in rows {
         let (id, key) = ids.of(r, "csv_key")?;
@@ -130,6 +131,7 @@ pub fn params_rs(rows: &[Row], baseline: &[Row]) -> Result<(String, ParamValues)
         label_check::check(label_zh, label_en)
             .map_err(|e| format!("{}: parameter {id}: {e}", r.at()))?;
         values.insert(key.to_string(), (id.to_string(), value));
+        let _ = writeln!(labels, "    Text::new({label_zh:?}, {label_en:?}),");
         let _ = writeln!(variants, "    /// `{key}`: {label_en}.\n    {id},");
         let _ = writeln!(
             table,
@@ -143,7 +145,6 @@ pub fn params_rs(rows: &[Row], baseline: &[Row]) -> Result<(String, ParamValues)
         low: {},
         high: {},
         role: Role::{role},
-        label: Text::new({label_zh:?}, {label_en:?}),
     }},",
             lit(value),
             lit(low),
@@ -161,6 +162,11 @@ pub enum ParamId {{
 /// The parameter table, in `ParamId` order.
 pub const PARAMS: &[ParamSpec] = &[
 {table}];
+
+/// The parameters' names, in `ParamId` order ([`ParamSpec::label`]): apart from [`PARAMS`], so a build that
+/// shows no parameter's name (the page's first module) does not carry them.
+static PARAM_LABELS: &[Text] = &[
+{labels}];
 "
     );
     Ok((text, values))

@@ -142,12 +142,16 @@ fn param_row(i: usize, p: &vtre_model::params::ParamSpec, lang: Lang) -> Markup 
         .unwrap_or(0);
     let search = format!(
         "{} {} {} {} {}",
-        p.csv_key, p.label.zh, p.label.en, source, note
+        p.csv_key,
+        p.label().zh,
+        p.label().en,
+        source,
+        note
     )
     .to_lowercase();
     html! {
         tr id=(labels::row_id(p.csv_key)) data-param=(p.csv_key) data-kind=(p.kind.as_str()) data-chain=(p.chain.id()) data-order=(i) data-search=(search) {
-            (name_cell(p.label.get(lang), p.csv_key))
+            (name_cell(p.label().get(lang), p.csv_key))
             td class="col-chain" { (cell_label(Msg::FilterChain, lang)) (p.chain.label().get(lang)) }
             td class="value-cell" { (cell_label(Msg::ColValue, lang)) (value_cell(p, dec, lang)) }
             td class="col-unit" { (cell_label(Msg::Unit, lang)) (vtre_i18n::unit_text(p.unit, lang)) }

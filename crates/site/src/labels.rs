@@ -139,7 +139,7 @@ impl Labels {
         PARAMS
             .iter()
             .find(|p| p.csv_key == key)
-            .map(|p| p.label.get(lang))
+            .map(|p| p.label().get(lang))
             .or_else(|| self.other.get(key).map(|t| t.get(lang)))
     }
 

@@ -463,7 +463,7 @@ mod tests {
                 let name = format!(
                     r#"<td class="name"><span class="label" title="{}">{}</span></td>"#,
                     p.csv_key,
-                    esc(p.label.get(lang))
+                    esc(p.label().get(lang))
                 );
                 assert!(a.contains(&name), "{} name", p.csv_key);
             }

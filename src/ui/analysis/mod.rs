@@ -140,7 +140,7 @@ fn measure(code: &str, year: u16, lang: Lang) -> Option<(Measure, &'static str, 
 fn input_label(i: Input, lang: Lang) -> &'static str {
     match i {
         Input::Lever(id) => lspec(id).label.get(lang),
-        Input::Param(id) => pspec(id).label.get(lang),
+        Input::Param(id) => pspec(id).label().get(lang),
     }
 }
 

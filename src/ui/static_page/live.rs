@@ -24,7 +24,7 @@ fn ParamCell(id: ParamId, decimals: usize, edit: Edit, lang: RwSignal<Lang>) -> 
     let shown = group(p.value, decimals);
     view! {
         <input type="number" class="num" min=p.low max=p.high step="any" data-param-input=p.csv_key
-            aria-label=move || p.label.get(lang.get())
+            aria-label=move || p.label().get(lang.get())
             prop:value=move || format!("{:.decimals$}", edit.scenario.with(|s| s.param(id)))
             on:change=move |ev| {
                 if let Some(v) = vtre_codec::num::parse_f64(event_target_value(&ev).trim()) {
@@ -35,7 +35,7 @@ fn ParamCell(id: ParamId, decimals: usize, edit: Edit, lang: RwSignal<Lang>) -> 
             }/>
         " "
         <button class="icon reset" data-param-reset=p.csv_key title=move || tr(Msg::Reset)
-            aria-label=move || format!("{}: {}", tr(Msg::Reset), p.label.get(lang.get()))
+            aria-label=move || format!("{}: {}", tr(Msg::Reset), p.label().get(lang.get()))
             disabled=move || !changed()
             on:click=move |_| edit.step(|s| s.clear_param(id))>"↺"</button>
         " "
