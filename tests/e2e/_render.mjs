@@ -15,14 +15,33 @@ const page = await ctx.newPage();
 await page.goto(base + '/');
 await page.waitForFunction(() => document.querySelector('canvas[data-chart="output_value"]')?.width > 300);
 
+/** 30 moves to warm up, then `moves` marked moves traced with `categories`: the trace, the marks' times and
+ *  the complete events on the renderer's main thread (in time order, a parent before its children). */
+async function traced(moves, categories) {
+  await timedMoves(page, { moves: 30 });
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', ...categories] });
+  await timedMoves(page, { moves, seed: 7, mark: true });
+  const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  const marks = trace.filter((e) => /^vtre-move-\d+$/.test(e.name)).map((e) => e.ts).sort((a, b) => a - b);
+  const main = trace.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
+  const onMain = trace.filter((e) => e.ph === 'X' && main.includes(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  return { trace, marks, onMain };
+}
+
+/** Self time (µs) per event name of `events` (in time order, a parent before its children). */
+function selfTimes(events) {
+  const stack = []; const self = {};
+  for (const e of events) {
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
+    if (stack.length) { const p = stack[stack.length - 1]; self[p.name] = (self[p.name] || 0) - e.dur; }
+    self[e.name] = (self[e.name] || 0) + e.dur;
+    stack.push(e);
+  }
+  return self;
+}
+
 async function phases() {
-await timedMoves(page, { moves: 30 });
-await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
-await timedMoves(page, { moves: 150, seed: 7, mark: true });
-const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
-const marks = trace.filter((e) => /^vtre-move-\d+$/.test(e.name)).map((e) => e.ts).sort((a, b) => a - b);
-const main = trace.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
-const onMain = trace.filter((e) => e.ph === 'X' && main.includes(`${e.pid}:${e.tid}`));
+const { trace, marks, onMain } = await traced(150, []);
 // Top-level tasks only, as bench.mjs counts them.
 const tasks = mainThreadTasks(trace);
 const names = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'FunctionCall', 'EventDispatch', 'FireAnimationFrame', 'HitTest', 'UpdateLayer', 'CompositeLayers', 'ScheduleStyleRecalculation', 'RasterTask', 'IntersectionObserverController::computeIntersections', 'ResizeObserverController', 'ParseHTML', 'TimerFire', 'RunMicrotasks', 'v8.run'];
@@ -45,24 +64,10 @@ per.map((s, i) => [s.total, i, s]).sort((x, y) => y[0] - x[0]).slice(0, 5).forEa
 }
 
 async function self() {
-await timedMoves(page, { moves: 30 });
-await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'blink', 'cc', 'gpu', 'v8'] });
-await timedMoves(page, { moves: 100, seed: 7, mark: true });
-const trace2 = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
-const marks = trace2.filter((e) => /^vtre-move-\d+$/.test(e.name)).map((e) => e.ts).sort((a, b) => a - b);
-const main = trace2.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
-const onMain = trace2.filter((e) => e.ph === 'X' && main.includes(`${e.pid}:${e.tid}`) && e.ts >= marks[0] && e.ts < marks[marks.length - 1]);
+const { marks, onMain: all } = await traced(100, ['blink', 'cc', 'gpu', 'v8']);
+const onMain = all.filter((e) => e.ts >= marks[0] && e.ts < marks[marks.length - 1]);
 const n = marks.length - 1;
-// self time per name
-onMain.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-const stack = []; const self = {};
-for (const e of onMain) {
-  while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
-  if (stack.length) { const p = stack[stack.length - 1]; self[p.name] = (self[p.name] || 0) - e.dur; }
-  self[e.name] = (self[e.name] || 0) + e.dur;
-  stack.push(e);
-}
-Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 30).forEach(([k, v]) => console.log((v / 1000 / n).toFixed(3).padStart(8), k));
+Object.entries(selfTimes(onMain)).sort((a, b) => b[1] - a[1]).slice(0, 30).forEach(([k, v]) => console.log((v / 1000 / n).toFixed(3).padStart(8), k));
 }
 
 async function layers() {
@@ -107,13 +112,7 @@ for (const [k, v] of [...forced].sort((a, b) => b[1] - a[1]).slice(0, 20)) conso
 }
 
 async function worst() {
-await timedMoves(page, { moves: 30 });
-await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'blink', 'cc', 'v8', 'disabled-by-default-v8.gc'] });
-await timedMoves(page, { moves: 150, seed: 7, mark: true });
-const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
-const marks = trace.filter((e) => /^vtre-move-\d+$/.test(e.name)).map((e) => e.ts).sort((a, b) => a - b);
-const main = trace.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
-const onMain = trace.filter((e) => e.ph === 'X' && main.includes(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+const { trace, marks, onMain } = await traced(150, ['blink', 'cc', 'v8', 'disabled-by-default-v8.gc']);
 const tasks = mainThreadTasks(trace);
 const per = [];
 for (let i = 0; i < marks.length - 1; i++) {
@@ -126,14 +125,7 @@ console.log(`moves ${per.length}, p50 ${q(0.5)} p95 ${q(0.95)}`);
 for (const m of per.slice(0, 6)) {
   console.log(`move ${m.i}: ${m.total.toFixed(2)} ms in ${m.ts.length} tasks`);
   for (const t of m.ts) {
-    const inner = onMain.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
-    const stack = []; const self = {};
-    for (const e of inner) {
-      while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
-      if (stack.length) { const p = stack[stack.length - 1]; self[p.name] = (self[p.name] || 0) - e.dur; }
-      self[e.name] = (self[e.name] || 0) + e.dur;
-      stack.push(e);
-    }
+    const self = selfTimes(onMain.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur));
     const top = Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`).join(', ');
     console.log(`  ${(t.dur / 1000).toFixed(2).padStart(6)}  ${top}`);
   }
