@@ -631,14 +631,24 @@ mod tests {
             .iter()
             .fold((f64::MAX, f64::MIN), |(l, h), q| (l.min(q.1), h.max(q.1)));
         assert!((x0 - (x + 2.0)).abs() <= 1.5, "{ground:?} from {x}");
+        // As large as the label in 11 px type, with 6 px more across and 5 px more up.
+        let mut probe = String::new();
+        let (w, h) = Surface::svg(&mut probe, (640, 360))
+            .into_drawing_area()
+            .estimate_text_size(
+                "Policy from 2026",
+                &(FontFamily::SansSerif, 11).into_font().color(&INK),
+            )
+            .expect("measured");
         assert!(
-            (40.0..200.0).contains(&(x1 - x0)),
-            "{ground:?}: as wide as 'Policy from 2026'"
+            ((x1 - x0) - f64::from(w + 6)).abs() <= 1.5,
+            "{ground:?}: {w} px of text"
         );
-        assert!((y1 - (bottom - 1.0)).abs() <= 1.5, "{ground:?} on {bottom}");
+        // 1 px above the axis, not on it (the axis line stays visible).
+        assert!((y1 - (bottom - 1.0)).abs() <= 0.5, "{ground:?} on {bottom}");
         assert!(
-            (10.0..30.0).contains(&(y1 - y0)),
-            "{ground:?}: a line of 11 px type"
+            ((y1 - y0) - f64::from(h + 5)).abs() <= 1.5,
+            "{ground:?}: {h} px of text"
         );
         // The label itself inside it: 5 px right of the line, its foot 4 px above the axis.
         let label = text_of(&svg, "Policy from 2026");
@@ -673,6 +683,139 @@ mod tests {
         let (px0, _) = at(a, 0.0, 1.0, peak.0 + 0.2, 0.0);
         let t = text_of(&svg, &peak.1);
         assert!((num(t, "x") - px0).abs() <= 1.5, "{t} against {px0}");
+    }
+
+    /// A chart of `lines` alone (no markers, bands or published figures), in distinct colours.
+    fn lines_only(lines: &[(Kind, [f64; N_YEARS])]) -> ChartData {
+        const KEYS: [&str; 3] = ["a", "b", "c"];
+        ChartData {
+            id: ChartId::Co2,
+            title: String::new(),
+            unit: String::new(),
+            lines: lines
+                .iter()
+                .zip(KEYS)
+                .enumerate()
+                .map(|(i, (&(kind, values), key))| Line {
+                    key,
+                    label: key.to_string(),
+                    color: RGBColor(10 + 40 * i as u8, 60, 120),
+                    kind,
+                    values,
+                    physical: None,
+                })
+                .collect(),
+            markers: vec![],
+            bands: vec![],
+            published: vec![],
+        }
+    }
+
+    /// The first and last point of the polyline drawn in `c`.
+    fn ends(svg: &str, c: RGBColor) -> ((f64, f64), (f64, f64)) {
+        let line = tags(svg, "polyline")
+            .into_iter()
+            .find(|t| attr(t, "stroke") == hex(c))
+            .unwrap_or_else(|| panic!("no line in {}", hex(c)));
+        let p = points(line);
+        (p[0], p[p.len() - 1])
+    }
+
+    fn near(p: (f64, f64), q: (f64, f64)) -> bool {
+        (p.0 - q.0).abs() <= 1.5 && (p.1 - q.1).abs() <= 1.5
+    }
+
+    #[test]
+    fn the_value_axis_takes_the_stacked_areas_sum_and_pads_8_percent_below_negatives_and_above() {
+        // Two areas of 10: the stack reaches 20, above any single line, so the axis runs 0 to 20 × 1.08.
+        let d = lines_only(&[(Kind::Area, [10.0; N_YEARS]), (Kind::Area, [10.0; N_YEARS])]);
+        let (out, a) = svg(&d, &one());
+        let top = tags(&out, "polygon")
+            .into_iter()
+            .map(points)
+            .flat_map(|p| p.into_iter())
+            .fold(f64::MAX, |m, q| m.min(q.1));
+        assert!(
+            (top - at(a, 0.0, 21.6, 2020.0, 20.0).1).abs() <= 1.5,
+            "stack top {top}"
+        );
+        // A line from −10 to 10: 8 % of the 20 span of padding on either side (−11.6 to 11.6).
+        let mut rising = [0.0; N_YEARS];
+        for (i, v) in rising.iter_mut().enumerate() {
+            *v = -10.0 + 20.0 * i as f64 / (N_YEARS - 1) as f64;
+        }
+        let d = lines_only(&[(Kind::Line, rising)]);
+        let (out, a) = svg(&d, &one());
+        let (first, last) = ends(&out, d.lines[0].color);
+        assert!(near(first, at(a, -11.6, 11.6, 2020.0, -10.0)), "{first:?}");
+        assert!(near(last, at(a, -11.6, 11.6, 2035.0, 10.0)), "{last:?}");
+        // All zero: the axis still has a height, 0 to 1 × 1.08 (labels up to 1, none below 0), with the zero
+        // line at its foot.
+        let d = lines_only(&[(Kind::Line, [0.0; N_YEARS])]);
+        let (out, a) = svg(&d, &one());
+        let (first, _) = ends(&out, d.lines[0].color);
+        assert!(near(first, at(a, 0.0, 1.08, 2020.0, 0.0)), "{first:?}");
+        // The value axis' labels: the numbers left of the plotting area.
+        let labels: Vec<f64> = tags(&out, "text")
+            .into_iter()
+            .filter(|t| num(t, "x") < f64::from(a.x0))
+            .filter_map(|t| {
+                let i = out.find(t)? + t.len() + 1;
+                out[i..out[i..].find('<')? + i].trim().parse().ok()
+            })
+            .collect();
+        assert_eq!(labels.first(), Some(&0.0), "{labels:?}");
+        assert_eq!(
+            labels.iter().copied().fold(f64::MIN, f64::max),
+            1.0,
+            "{labels:?}"
+        );
+    }
+
+    #[test]
+    fn a_compared_scenario_is_dashed_in_its_own_pattern() {
+        // The second compared scenario (index 1): 3 px on, 3 px off at a pixel ratio of 1, in its colour.
+        let d = lines_only(&[(Kind::Compare(1), [5.0; N_YEARS])]);
+        let (out, _) = svg(&d, &one());
+        let dashes: Vec<&str> = tags(&out, "line")
+            .into_iter()
+            .filter(|t| attr(t, "stroke") == hex(d.lines[0].color))
+            .collect();
+        assert!(dashes.len() > 20, "drawn as dashes: {}", dashes.len());
+        let (dash, gap) = COMPARE_DASHES[1];
+        let (a, b) = (dashes[0], dashes[1]);
+        assert!(((num(a, "x2") - num(a, "x1")) - dash).abs() <= 1.0, "{a}");
+        assert!(
+            ((num(b, "x1") - num(a, "x2")) - gap).abs() <= 1.0,
+            "{a} then {b}"
+        );
+    }
+
+    #[test]
+    fn the_stacks_band_goes_with_the_last_visible_area() {
+        // An area and a line of 10, and the stack's band reaching 100: shown, it sets the axis (0 to 108).
+        let mut d = lines_only(&[(Kind::Area, [10.0; N_YEARS]), (Kind::Line, [10.0; N_YEARS])]);
+        d.bands.push(Band {
+            key: STACK_BAND,
+            label: String::new(),
+            color: RGBColor(200, 200, 200),
+            p5: [9.0; N_YEARS],
+            p10: [9.5; N_YEARS],
+            p90: [50.0; N_YEARS],
+            p95: [100.0; N_YEARS],
+        });
+        let line = d.lines[1].color;
+        let (out, a) = svg(&d, &one());
+        let (first, _) = ends(&out, line);
+        assert!(near(first, at(a, 0.0, 108.0, 2020.0, 10.0)), "{first:?}");
+        // The area switched off: no stack is drawn, nor its band (the line alone sets the axis, 0 to 10.8).
+        let hidden = DrawOpts {
+            hidden: vec!["a"],
+            ..one()
+        };
+        let (out, a) = svg(&d, &hidden);
+        let (first, _) = ends(&out, line);
+        assert!(near(first, at(a, 0.0, 10.8, 2020.0, 10.0)), "{first:?}");
     }
 
     #[test]
