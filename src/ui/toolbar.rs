@@ -21,6 +21,11 @@ pub fn share_url(
     let mut params = vec![
         ("s", Some(vtre_codec::link::encode_stamped(s, &stamp))),
         ("lang", Some(lang.key().into())),
+        // What the address asked the full module to open or reveal is done once, not shared: the page drops
+        // it from the address only after a pause (`write_later`), and a link made before that — a handout
+        // printed just after closing the scenarios panel — must be the one made after it.
+        ("open", None),
+        ("reveal", None),
     ];
     // The comparison travels with the link (issue 22): one `c=` per compared scenario.
     params.extend(compare.iter().map(|c| ("c", Some(c.link_value()))));

@@ -117,6 +117,20 @@ test('the printed handout keeps legends, the comparison and a QR code, and drops
   await context.close();
 });
 
+test('a share link never carries the one-time request in the address to open a panel', async () => {
+  // Just after the scenarios panel closes, the address still says open=scenarios for a moment (it is
+  // rewritten after a pause): the link shared or printed then must be the one made after it.
+  const { context, page } = await open();
+  await page.click('[data-action="scenarios"]');
+  await page.waitForSelector('[data-preset]');
+  assert.match(await page.evaluate(() => location.search), /open=scenarios/);
+  await page.click('[data-action="share"]');
+  const url = await page.$eval('[data-share-url]', (e) => e.value);
+  assert.doesNotMatch(url, /[?&](open|reveal)=/, url);
+  assert.match(url, /[?&]s=/, url);
+  await context.close();
+});
+
 test('no console errors in the workshop tests (round two)', () => {
   assert.deepEqual(consoleErrors, []);
 });
