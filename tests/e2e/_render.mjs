@@ -6,7 +6,7 @@
 //   layout  what each move lays out (dirty objects, layout roots) and which script forces style or layout
 //   worst   the slowest of 150 moves: their top-level tasks and the events with the most self time in each
 import { chromium } from 'playwright-core';
-import { LAUNCH, serve, listen, timedMoves, DIST, mainThreadTasks } from './lib.mjs';
+import { LAUNCH, serve, listen, timedMoves, tracedMoves, DIST, mainThreadTasks } from './lib.mjs';
 const mode = process.argv[2] || 'phases';
 const server = serve(process.argv[3] || DIST); const base = await listen(server);
 const browser = await chromium.launch(LAUNCH);
@@ -19,9 +19,7 @@ await page.waitForFunction(() => document.querySelector('canvas[data-chart="outp
  *  the complete events on the renderer's main thread (in time order, a parent before its children). */
 async function traced(moves, categories) {
   await timedMoves(page, { moves: 30 });
-  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', ...categories] });
-  await timedMoves(page, { moves, seed: 7, mark: true });
-  const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  const trace = await tracedMoves(browser, page, { moves, seed: 7 }, categories);
   const marks = trace.filter((e) => /^vtre-move-\d+$/.test(e.name)).map((e) => e.ts).sort((a, b) => a - b);
   const main = trace.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`);
   const onMain = trace.filter((e) => e.ph === 'X' && main.includes(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);

@@ -15,7 +15,7 @@ import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve, listen, LAUNCH, moveLeversAndMeasure, timedMoves, chartsDrawn, mainThreadTasks } from './lib.mjs';
+import { serve, listen, LAUNCH, moveLeversAndMeasure, timedMoves, tracedMoves, chartsDrawn, mainThreadTasks } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -152,9 +152,7 @@ const moveSamples = await timedMoves(page, { moves: MOVES });
 // canvas rasterisation), from a Chromium performance trace: the top-level tasks on the renderer's main thread
 // between one move and the next (the app's share is the figure above).
 const TRACED = Math.min(MOVES, 150);
-await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
-await timedMoves(page, { moves: TRACED, seed: 7, mark: true });
-const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+const trace = await tracedMoves(browser, page, { moves: TRACED, seed: 7 });
 // `cpu`: the thread time of those tasks instead of their wall time (on this 2-core machine without a GPU the
 // main thread waits for a core while the drawing worker, the software compositor and the raster threads run:
 // the wall time is the frame budget's figure, the thread time the work the page itself does).
@@ -168,9 +166,7 @@ const total = busy.length ? stats(busy) : { p50: NaN, p95: NaN, max: NaN };
 const totalCpu = busy.length ? stats(perMoveBusy(trace, true)) : total;
 // Paced as a drag: each move right after the previous move's frame (no empty frames of the loop's own).
 async function tracedPaced(p, seed) {
-  await browser.startTracing(p, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
-  await timedMoves(p, { moves: TRACED, seed, mark: true, paced: true });
-  const t = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  const t = await tracedMoves(browser, p, { moves: TRACED, seed, paced: true });
   return { wall: stats(perMoveBusy(t)), cpu: stats(perMoveBusy(t, true)) };
 }
 const paced = await tracedPaced(page, 8);
@@ -263,9 +259,7 @@ await slowPage.waitForSelector('html[data-app]');
 const slowCdp = await slow.newCDPSession(slowPage);
 await slowCdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 const slowMoves = stats(await timedMoves(slowPage, { moves: Math.min(MOVES, 150) }));
-await browser.startTracing(slowPage, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
-await timedMoves(slowPage, { moves: 100, seed: 9, mark: true });
-const slowTrace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+const slowTrace = await tracedMoves(browser, slowPage, { moves: 100, seed: 9 });
 const slowTotal = stats(perMoveBusy(slowTrace));
 await slow.close();
 
@@ -301,9 +295,7 @@ await ctlPage.evaluate(() => {
   }
   document.body.append(box);
 });
-await browser.startTracing(ctlPage, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
-await timedMoves(ctlPage, { moves: TRACED, seed: 7, mark: true });
-const ctlTotal = stats(perMoveBusy(JSON.parse((await browser.stopTracing()).toString()).traceEvents));
+const ctlTotal = stats(perMoveBusy(await tracedMoves(browser, ctlPage, { moves: TRACED, seed: 7 })));
 const ctlPaced = await tracedPaced(ctlPage, 8);
 await ctl.close();
 

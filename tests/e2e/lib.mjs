@@ -175,6 +175,13 @@ export function timedMoves(page, { moves, seed = 42, mark = false, paced = false
   }, { moves, seed, mark, paced });
 }
 
+/** `timedMoves` with `mark`, traced: the trace's events (the timeline, user timing and `categories`). */
+export async function tracedMoves(browser, page, opts, categories = []) {
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', ...categories] });
+  await timedMoves(page, { ...opts, mark: true });
+  return JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+}
+
 /** The renderer main thread's top-level tasks in a Chromium trace, in time order (a nested RunTask is inside
  *  its parent's duration, so only the outermost counts): what bench.mjs and _render.mjs add up per move. */
 export function mainThreadTasks(trace) {
